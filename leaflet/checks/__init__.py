@@ -1,0 +1,1 @@
+"""Audits of sources and outputs: readability now, each format's own rules beside it."""

@@ -1,0 +1,57 @@
+"""One error story: input mistakes raise ``SourceError``; warnings are values.
+
+Both carry the file and line they are about, and print the way compilers do,
+so editors and CI logs can jump straight to the mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _where(path: Path | str, line: int) -> str:
+    return f"{path}:{line}" if line > 0 else f"{path}"
+
+
+class LeafletError(Exception):
+    """Anything the user can fix; the CLI prints it without a traceback."""
+
+    exit_status = 2
+
+
+class SourceError(LeafletError):
+    """A mistake in a leaflet's source: where it is, what is wrong, what to write."""
+
+    def __init__(self, path: Path | str, line: int, message: str) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+        super().__init__(f"{_where(path, line)}: {message}")
+
+
+class OptionError(LeafletError):
+    """A command-line or personal option with a value that is not allowed."""
+
+
+class BuildError(LeafletError):
+    """A renderer or check that failed on a good source (exit status 1)."""
+
+    exit_status = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A warning: something that works but that a careful editor would fix."""
+
+    path: Path
+    line: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{_where(self.path, self.line)}: warning[{self.code}]: {self.message}"
+
+    def as_error(self) -> SourceError:
+        """The same finding, made fatal (for ``--strict``)."""
+        return SourceError(self.path, self.line, f"[{self.code}] {self.message}")

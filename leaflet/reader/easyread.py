@@ -1,0 +1,63 @@
+"""``easy-read.md``: ``##`` headings, each followed by a ``-`` list of points.
+
+Each list item is one easy-read point; it may start with a picture,
+``- ![alt](file) The words.``, which goes in the picture column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it.tree import SyntaxTreeNode
+
+from leaflet.diagnostics import SourceError
+from leaflet.model import EasyRead, EasyReadPoint, EasyReadSection, Image
+from leaflet.reader.markdown import BodyReader, parse_body
+from leaflet.reader.sections import heading_text
+
+_SHAPE = "write '## A heading', then one '- point' line for each point"
+
+
+def read_easy_read(text: str, path: Path, reader: BodyReader) -> EasyRead:
+    """The easy-read sections of ``text``; every mistake is a ``SourceError``."""
+    nodes = parse_body(text)
+    if nodes and nodes[0].type == "heading" and nodes[0].tag == "h1":
+        nodes = nodes[1:]  # an optional title, which the leaflet already has
+    sections: list[EasyReadSection] = []
+    for node in nodes:
+        if node.type == "heading" and node.tag == "h2":
+            sections.append(EasyReadSection(heading_text(node, reader), (), reader.line(node)))
+        elif node.type == "bullet_list" and sections and not sections[-1].points:
+            last = sections[-1]
+            sections[-1] = EasyReadSection(last.heading, _points(node, reader), last.line)
+        elif node.type == "bullet_list" and not sections:
+            raise reader.fail(node, f"these points have no heading; {_SHAPE}")
+        else:
+            raise reader.fail(node, f"easy read is only headings and points; {_SHAPE}")
+    for section in sections:
+        if not section.points:
+            raise SourceError(path, section.line, f"the easy-read section '{section.heading}' has no points; {_SHAPE}")
+    if not sections:
+        raise SourceError(path, 1, f"the easy-read file has no sections; {_SHAPE}")
+    return EasyRead(tuple(sections), path)
+
+
+def _points(node: SyntaxTreeNode, reader: BodyReader) -> tuple[EasyReadPoint, ...]:
+    return tuple(_point(item, reader) for item in node.children)
+
+
+def _point(item: SyntaxTreeNode, reader: BodyReader) -> EasyReadPoint:
+    if len(item.children) != 1 or item.children[0].type != "paragraph":
+        raise reader.fail(item, "an easy-read point is one line of words (one idea), with no list or block inside it")
+    inline = item.children[0].children[0]
+    picture: Image | None = None
+    children = list(inline.children)
+    if children and children[0].type == "image":
+        picture = reader.image(children[0], reader.line(item))
+        inline.children = children[1:]
+    if any(child.type == "image" for child in inline.children):
+        raise reader.fail(item, "a point's picture must come first: '- ![alt](file) The words.'")
+    inlines = reader.inlines(inline)
+    if not inlines:
+        raise reader.fail(item, "this point has no words; write the point after the '-'")
+    return EasyReadPoint(inlines, picture, reader.line(item))

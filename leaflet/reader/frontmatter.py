@@ -1,0 +1,196 @@
+"""YAML front matter: split it from the body, check every key, keep its line.
+
+PyYAML's safe loader composes the front matter into nodes (never arbitrary
+objects), and the nodes' marks give each key's line for messages. Values are
+read from the scalars as written, so ``title: No`` stays the word "No".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+from stdnum import isbn as stdnum_isbn
+from stdnum.exceptions import InvalidChecksum, ValidationError
+
+from leaflet.diagnostics import SourceError
+from leaflet.model import Definition, Pronunciation
+
+KEYS = ("title", "publisher", "published", "updated", "language", "isbn", "url", "glossary", "say")
+_DELIMITER = re.compile(r"^---\s*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_EXAMPLE = "---\ntitle: ...\npublisher: ...\npublished: 2026-03-25\n---"
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The front matter's values, checked, with the line of each key."""
+
+    values: dict[str, str]
+    lines: dict[str, int]
+    glossary: tuple[Definition, ...]
+    say: tuple[Pronunciation, ...]
+    body: str
+    body_offset: int  # lines before the Markdown body starts
+
+    def date(self, key: str, path: Path) -> date | None:
+        """The value of ``key`` as a date, or None when it is absent."""
+        raw = self.values.get(key)
+        if raw is None:
+            return None
+        line = self.lines[key]
+        if not _DATE.match(raw):
+            raise SourceError(
+                path, line, f"{key}: {raw!r} is not a date in YYYY-MM-DD form; write it like {key}: 2026-03-25"
+            )
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise SourceError(
+                path, line, f"{key}: {raw} is not a real day; write a date that exists, like {key}: 2026-03-25"
+            ) from None
+
+
+def split(text: str, path: Path) -> tuple[str, str, int]:
+    """Return (front matter, body, lines before the body)."""
+    lines = text.split("\n")
+    if not _DELIMITER.match(lines[0]):
+        raise SourceError(path, 1, f"the file has no front matter; start it with:\n{_EXAMPLE}")
+    for index in range(1, len(lines)):
+        if _DELIMITER.match(lines[index]):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 1
+    raise SourceError(path, 1, "the front matter that starts here is never closed; add a line '---' after its last key")
+
+
+def parse(text: str, path: Path) -> FrontMatter:
+    """Check the front matter of ``text`` and return it with the Markdown body's offset."""
+    raw, body, offset = split(text, path)
+    root = _compose(raw, path)
+    values: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    glossary: tuple[Definition, ...] = ()
+    say: tuple[Pronunciation, ...] = ()
+    for key_node, value_node in root.value if root is not None else ():
+        key = _key(key_node, path, lines)
+        lines[key] = _line(key_node)
+        if key == "glossary":
+            glossary = tuple(Definition(t, e, n) for t, e, n in _string_map(key, value_node, path))
+        elif key == "say":
+            say = tuple(Pronunciation(w, s, n) for w, s, n in _string_map(key, value_node, path))
+        else:
+            values[key] = _scalar(key, value_node, path)
+    front = FrontMatter(values, lines, glossary, say, body, offset)
+    _check_values(front, path)
+    return front
+
+
+def _compose(raw: str, path: Path) -> yaml.MappingNode | None:
+    try:
+        root = yaml.compose(raw, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark is not None else 2
+        problem = error.problem or error.context or "it cannot be read"
+        raise SourceError(
+            path,
+            line,
+            f"the front matter is not valid YAML: {problem}; write one 'key: value' per line and put quotes around values that contain ':' or '#'",
+        ) from None
+    except yaml.YAMLError as error:
+        raise SourceError(
+            path, 2, f"the front matter is not valid YAML ({error}); write one 'key: value' per line"
+        ) from None
+    if root is None:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        raise SourceError(path, _line(root), "the front matter must be 'key: value' lines, like 'title: ...'")
+    return root
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 2  # the front matter starts on the file's line 2
+
+
+def _key(node: yaml.Node, path: Path, seen: dict[str, int]) -> str:
+    key = node.value if isinstance(node, yaml.ScalarNode) else None
+    if key not in KEYS:
+        close = difflib.get_close_matches(str(key), KEYS, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"use only: {', '.join(KEYS)}"
+        raise SourceError(path, _line(node), f"unknown front matter key {key!r}; {hint}")
+    if key in seen:
+        raise SourceError(path, _line(node), f"'{key}' is given twice (first on line {seen[key]}); keep one")
+    return str(key)
+
+
+def _scalar(key: str, node: yaml.Node, path: Path) -> str:
+    if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null" or not node.value.strip():
+        raise SourceError(path, _line(node), f"'{key}' must be a single value on its line, like '{key}: ...'")
+    return " ".join(node.value.split())
+
+
+def _string_map(key: str, node: yaml.Node, path: Path) -> list[tuple[str, str, int]]:
+    what = "a hard word and its plain explanation" if key == "glossary" else "a word and how to say it"
+    if not isinstance(node, yaml.MappingNode):
+        raise SourceError(
+            path,
+            _line(node),
+            f"'{key}' must be a mapping of strings, one '  word: ...' line each ({what}), indented under '{key}:'",
+        )
+    pairs: list[tuple[str, str, int]] = []
+    for word_node, text_node in node.value:
+        for part in (word_node, text_node):
+            if not isinstance(part, yaml.ScalarNode) or not part.value.strip():
+                raise SourceError(
+                    path,
+                    _line(part),
+                    f"every entry of '{key}' must be a word and a string ({what}); write '  word: ...'",
+                )
+        pairs.append((word_node.value.strip(), " ".join(text_node.value.split()), _line(word_node)))
+    return pairs
+
+
+def _check_values(front: FrontMatter, path: Path) -> None:
+    values, lines = front.values, front.lines
+    for required in ("publisher", "published"):
+        if required not in values:
+            raise SourceError(
+                path,
+                1,
+                f"the front matter has no '{required}'; add a line like {_EXAMPLE.splitlines()[2 if required == 'publisher' else 3]!r}",
+            )
+    front.date("published", path)
+    front.date("updated", path)
+    if "isbn" in values:
+        _check_isbn(values["isbn"], lines["isbn"], path)
+    if "language" in values and not _LANGUAGE.match(values["language"]):
+        raise SourceError(
+            path,
+            lines["language"],
+            f"language: {values['language']!r} is not a language tag; write one like 'language: en-GB' or 'language: cy'",
+        )
+    if "url" in values and not values["url"].startswith(("https://", "http://")):
+        raise SourceError(
+            path,
+            lines["url"],
+            f"url: {values['url']!r} is not a web address; write the full address, starting https://",
+        )
+
+
+def _check_isbn(value: str, line: int, path: Path) -> None:
+    try:
+        stdnum_isbn.validate(value)
+    except InvalidChecksum:
+        raise SourceError(
+            path,
+            line,
+            f"isbn: {value} has a wrong check digit (the last digit); copy the ISBN again from the publisher's record",
+        ) from None
+    except ValidationError:
+        raise SourceError(
+            path, line, f"isbn: {value!r} is not an ISBN; write 13 digits with hyphens, like 'isbn: 978-1-4731-9396-3'"
+        ) from None

@@ -1,0 +1,145 @@
+"""Plain e-text (format ``text``): ``<id>.txt`` for screen readers and braille displays.
+
+Plain UTF-8 at most 80 characters a line. Headings are underlined so a
+search for '===' or '---' finds them; each list says how many items it has;
+every link is written out as its address; the glossary comes last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import assert_never
+
+from leaflet.files import write_text_atomic
+from leaflet.model import (
+    Block,
+    BulletList,
+    Image,
+    Inlines,
+    Leaflet,
+    Link,
+    NumberedList,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+)
+from leaflet.options import only
+from leaflet.renderers import Rendered
+from leaflet.text import display_url, long_date, plain, wrap
+
+NAME = "text"
+SUMMARY = "plain e-text (.txt) for screen readers and braille displays"
+OPTION_NAMES: frozenset[str] = frozenset()
+WIDTH = 72  # comfortable on screen; well inside the 80-character limit
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """E-text has no personal options: readers choose their own size and voice."""
+
+
+def parse_options(values: Mapping[str, str]) -> Options:
+    only(NAME, values, OPTION_NAMES)
+    return Options()
+
+
+def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
+    target = out_dir / f"{leaflet.meta.id}.txt"
+    return Rendered((write_text_atomic(target, to_text(leaflet)),))
+
+
+def to_text(leaflet: Leaflet) -> str:
+    """The whole leaflet as e-text, ending in one newline."""
+    meta = leaflet.meta
+    lines = [*_heading(meta.title, "="), f"Information from {meta.publisher}", f"Published {long_date(meta.published)}"]
+    if meta.updated:
+        lines.append(f"Updated {long_date(meta.updated)}")
+    if meta.url:
+        lines.append(f"Web: {meta.url}")
+    for section in leaflet.sections:
+        if section.heading:
+            lines += ["", *_heading(section.heading, "-" if section.level == 2 else "~")]
+        for block in section.blocks:
+            lines += ["", *_block(block)]
+    if leaflet.glossary:
+        lines += ["", *_heading("Words explained", "-")]
+        for entry in leaflet.glossary:
+            lines += ["", *wrap(f"{entry.term}: {entry.explanation}", WIDTH, subsequent="    ")]
+    lines += ["", *_heading("About this leaflet", "-"), ""]
+    lines += wrap(_colophon(leaflet), WIDTH)
+    return "\n".join(lines) + "\n"
+
+
+def _heading(text: str, underline: str) -> list[str]:
+    wrapped = wrap(text, WIDTH)
+    return [*wrapped, underline * max(len(line) for line in wrapped)]
+
+
+def _words(inlines: Inlines, indent: str = "", marker: str = "") -> list[str]:
+    """Wrapped words, then each link's text and address on lines of their own.
+
+    An address on its own line can be found, copied and typed whole; one
+    longer than the line stands alone, unbroken.
+    """
+    lines = wrap(plain(inlines), WIDTH, indent=indent + marker, subsequent=indent + " " * len(marker))
+    inner = indent + " " * len(marker)
+    for inline in inlines:
+        match inline:
+            case Text() | Strong():
+                pass
+            case Link(text=text, url=url):
+                lines += wrap(f"Link: {text}", WIDTH, indent=inner, subsequent=inner + "  ")
+                lines.append(inner + display_url(url))
+            case _:
+                assert_never(inline)
+    return lines
+
+
+def _block(block: Block, indent: str = "") -> list[str]:
+    match block:
+        case Paragraph(inlines=inlines):
+            return _words(inlines, indent)
+        case BulletList() | NumberedList():
+            return _list(block, indent)
+        case Table():
+            return _table(block)
+        case Image(alt=alt):
+            return wrap(f"[Picture: {alt}]", WIDTH, indent=indent)
+        case _:
+            assert_never(block)
+
+
+def _list(block: BulletList | NumberedList, indent: str) -> list[str]:
+    count = len(block.items)
+    kind = "numbered list" if isinstance(block, NumberedList) else "list"
+    lines = wrap(f"A {kind} of {count} item{'s' if count != 1 else ''}:", WIDTH, indent=indent)
+    for number, item in enumerate(block.items, start=getattr(block, "start", 1)):
+        marker = f"{number}. " if isinstance(block, NumberedList) else "* "
+        lines += _words(item.inlines, indent, marker)
+        if item.sublist is not None:
+            lines += _list(item.sublist, indent + " " * len(marker))
+    return lines
+
+
+def _table(table: Table) -> list[str]:
+    """Tables read row by row, each cell with its column's header, as a screen reader would."""
+    headers = [plain(cell) for cell in table.header]
+    lines = wrap(f"A table of {len(table.rows)} rows. Columns: {'; '.join(headers)}.", WIDTH)
+    for number, row in enumerate(table.rows, start=1):
+        lines += wrap(f"Row {number}:", WIDTH)
+        for header, cell in zip(headers, row, strict=False):
+            lines += _words(cell, "    ", f"{header}: ") if cell else [f"    {header}: (empty)"]
+    return lines
+
+
+def _colophon(leaflet: Leaflet) -> str:
+    meta = leaflet.meta
+    parts = [f"Published by {meta.publisher} on {long_date(meta.published)}."]
+    if meta.updated:
+        parts.append(f"Last updated {long_date(meta.updated)}.")
+    if meta.isbn:
+        parts.append(f"ISBN: {meta.isbn}")
+    return " ".join(parts)

@@ -1,0 +1,133 @@
+"""Small, pure text helpers that every renderer may share.
+
+Renderers never import each other; what two of them need in common about
+words (the plain text of inlines, dates in words, wrapping that never
+breaks an address, sentences) lives here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import textwrap
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from leaflet.model import (
+    Block,
+    BulletList,
+    Image,
+    Inlines,
+    Leaflet,
+    Link,
+    ListItem,
+    NumberedList,
+    Paragraph,
+    Table,
+    Text,
+)
+
+_APOSTROPHE = "\u2019"  # the typographer's apostrophe, as in "body\u2019s"
+_WORD = re.compile(rf"[\w'{_APOSTROPHE}]+", re.UNICODE)
+
+
+def plain(inlines: Inlines) -> str:
+    """The words of ``inlines`` as one string, with no markup."""
+    return "".join(inline.text for inline in inlines)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, for comparing text across formats."""
+    return [w.lower().replace(_APOSTROPHE, "'") for w in _WORD.findall(text)]
+
+
+def long_date(day: date) -> str:
+    """A date the way people say it in the UK: 25 March 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def slug(text: str, *, limit: int = 48) -> str:
+    """A lower-case, hyphenated, ASCII name for files: 'Some questions' -> 'some-questions'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return cleaned[:limit].rstrip("-") or "section"
+
+
+def wrap(text: str, width: int, *, indent: str = "", subsequent: str | None = None) -> list[str]:
+    """Wrap at ``width`` without ever breaking a word, address or number across lines.
+
+    A word longer than the line (a long web address) stands alone, unbroken.
+    """
+    wrapper = textwrap.TextWrapper(
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent if subsequent is None else subsequent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapper.wrap(text) or [indent.rstrip()]
+
+
+def link_targets(inlines: Inlines) -> list[str]:
+    """The addresses of the links in ``inlines``, in order."""
+    return [inline.url for inline in inlines if isinstance(inline, Link)]
+
+
+def display_url(url: str) -> str:
+    """An address as a reader types it: mailto: and tel: prefixes dropped."""
+    for prefix in ("mailto:", "tel:"):
+        if url.startswith(prefix):
+            return url[len(prefix) :]
+    return url
+
+
+def block_inlines(block: Block) -> Iterator[Inlines]:
+    """Every run of inlines in ``block``, in reading order (for checks and counts)."""
+    match block:
+        case Paragraph(inlines=inlines):
+            yield inlines
+        case BulletList(items=items) | NumberedList(items=items):
+            for item in items:
+                yield from item_inlines(item)
+        case Table(header=header, rows=rows):
+            for row in (header, *rows):
+                yield from row
+        case Image(alt=alt, line=line):
+            yield (Text(alt, line),)
+
+
+def item_inlines(item: ListItem) -> Iterator[Inlines]:
+    """The item's own words, then its sublist's."""
+    yield item.inlines
+    if item.sublist is not None:
+        yield from block_inlines(item.sublist)
+
+
+def leaflet_words(leaflet: Leaflet) -> list[str]:
+    """Every word of the leaflet's title and body, in reading order."""
+    pieces: list[str] = [leaflet.meta.title]
+    for section in leaflet.sections:
+        if section.heading:
+            pieces.append(section.heading)
+        for block in section.blocks:
+            pieces.extend(plain(inlines) for inlines in block_inlines(block))
+    return words(" ".join(pieces))
+
+
+@functools.cache
+def _segmenter(language: str) -> object:
+    import pysbd  # lazy: only the checks and easy read need sentences
+
+    return pysbd.Segmenter(language=language, clean=False)
+
+
+def sentences(text: str, language: str = "en") -> list[str]:
+    """Split ``text`` into sentences with pysbd (rule-based, works offline)."""
+    segmenter = _segmenter(language.split("-")[0].lower())
+    return [s.strip() for s in segmenter.segment(text) if s.strip()]  # type: ignore[attr-defined]
+
+
+def join_nonempty(parts: Iterable[str], separator: str = " ") -> str:
+    """``parts`` joined, leaving out the empty ones."""
+    return separator.join(part for part in parts if part)
