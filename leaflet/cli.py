@@ -16,6 +16,7 @@ from leaflet import __version__, build, renderers
 from leaflet.checks import readability
 from leaflet.diagnostics import LeafletError
 from leaflet.dump import to_json
+from leaflet.model import Leaflet
 from leaflet.options import PERSONAL_OPTIONS
 
 EPILOG = "Exit status: 0 success; 1 a build or check failed; 2 a mistake in a source or on the command line."
@@ -162,15 +163,32 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    failed = False
     for reading in _read(args):
         leaflet = reading.leaflet
         print(f"{leaflet.meta.id}: {leaflet.meta.title}")
         print(readability.table(readability.report(leaflet)))
-        print(
-            "(ease: Flesch reading ease, 60+ is plain English, 80+ easy; grade: Flesch-Kincaid; age: reading age = grade + 5,"
-        )
-        print(" the NHS aims at 9-11; SMOG: years of schooling; longest: words in the longest sentence)\n")
-    return 0
+        print(readability.LEGEND)
+        failed |= _audit(leaflet, args.out / leaflet.meta.id)
+        print()
+    return 1 if failed else 0
+
+
+def _audit(leaflet: Leaflet, out_dir: Path) -> bool:
+    """Run every format's audit of its built file; True when any found a problem."""
+    failed = False
+    for name in renderers.names():
+        audit = getattr(renderers.get(name), "audit", None)
+        if audit is None:
+            continue
+        result = audit(leaflet, out_dir)
+        print(f"  {name}: {'FAIL' if result.problems else 'ok'}")
+        for note in result.notes:
+            print(f"    {note}")
+        for problem in result.problems:
+            print(f"    problem: {problem}")
+        failed |= bool(result.problems)
+    return failed
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -115,6 +115,15 @@ def leaflet_words(leaflet: Leaflet) -> list[str]:
     return words(" ".join(pieces))
 
 
+def first_missing_word(expected: list[str], found: list[str]) -> str | None:
+    """The first of ``expected`` not found in ``found`` in order (words may sit between), or None."""
+    remaining = iter(found)
+    for word in expected:
+        if not any(word == candidate for candidate in remaining):
+            return word
+    return None
+
+
 @functools.cache
 def _segmenter(language: str) -> object:
     import pysbd  # lazy: only the checks and easy read need sentences

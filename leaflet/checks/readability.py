@@ -14,7 +14,11 @@ import textstat
 from leaflet.model import Leaflet, Section
 from leaflet.text import block_inlines, plain, sentences, words
 
-TARGET_READING_EASE = 60.0  # "plain English"; the NHS aims at a reading age of 9-11
+LEGEND = (
+    "ease: Flesch reading ease (60+ plain English, 80+ easy); grade: Flesch-Kincaid;\n"
+    "age: reading age (grade + 5; the NHS aims at 9 to 11); SMOG: years of schooling needed;\n"
+    "longest: words in the longest sentence"
+)
 
 
 @dataclass(frozen=True, slots=True)

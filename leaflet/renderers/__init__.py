@@ -12,6 +12,10 @@ A renderer module provides:
 ``parse_options(values)``  validate those options into its own frozen type,
                   raising ``OptionError`` naming the allowed values
 ``render(leaflet, options, out_dir)``  write its files atomically, return ``Rendered``
+
+and may provide ``audit(leaflet, out_dir) -> Audit``: read the default file it
+wrote back with an independent reader and report what breaks its rules.
+``leaflet check`` runs every audit; a problem makes the check fail.
 """
 
 from __future__ import annotations
@@ -36,6 +40,14 @@ class Rendered:
 
     paths: tuple[Path, ...]
     warnings: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    """What a renderer's own checks found in a file it wrote."""
+
+    problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 class Renderer(Protocol):

@@ -27,13 +27,14 @@ from leaflet.model import (
     Text,
 )
 from leaflet.options import only
-from leaflet.renderers import Rendered
-from leaflet.text import display_url, long_date, plain, wrap
+from leaflet.renderers import Audit, Rendered
+from leaflet.text import display_url, first_missing_word, leaflet_words, long_date, plain, words, wrap
 
 NAME = "text"
 SUMMARY = "plain e-text (.txt) for screen readers and braille displays"
 OPTION_NAMES: frozenset[str] = frozenset()
-WIDTH = 72  # comfortable on screen; well inside the 80-character limit
+WIDTH = 72  # comfortable on screen; well inside the limit
+MAX_LINE = 80  # an address longer than this stands alone on its line, unbroken
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +144,25 @@ def _colophon(leaflet: Leaflet) -> str:
     if meta.isbn:
         parts.append(f"ISBN: {meta.isbn}")
     return " ".join(parts)
+
+
+def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
+    """Read the e-text back: UTF-8, every word in order, lines within 80 characters."""
+    target = out_dir / f"{leaflet.meta.id}.txt"
+    if not target.exists():
+        return Audit(problems=(f"{target} has not been built; run 'leaflet build {leaflet.meta.id} --format text'",))
+    problems: list[str] = []
+    try:
+        text = target.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return Audit(problems=(f"{target} is not UTF-8",))
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE and " " in line.strip():
+            problems.append(f"{target}:{number}: line of {len(line)} characters (at most {MAX_LINE})")
+    missing = first_missing_word(leaflet_words(leaflet), words(text))
+    if missing is not None:
+        problems.append(f"{target}: the source's words are not all there in order; first missing: {missing!r}")
+    return Audit(
+        problems=tuple(problems),
+        notes=(f"{len(text.splitlines())} lines, every word in order" if not problems else "",),
+    )
