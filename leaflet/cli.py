@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         "Check every source (as a build would) and print a readability table per leaflet and section.",
     )
     _add_ids(check_cmd)
-    _add_folders(check_cmd, out=False)
+    _add_folders(check_cmd, out=True)
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check_cmd.set_defaults(run=_check)
 
