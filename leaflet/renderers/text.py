@@ -91,6 +91,8 @@ def _words(inlines: Inlines, indent: str = "", marker: str = "") -> list[str]:
         match inline:
             case Text() | Strong():
                 pass
+            case Link(text=text, url=url) if _squeezed(text) == _squeezed(display_url(url)):
+                pass  # the words are the address already (a phone number, an email address)
             case Link(text=text, url=url):
                 lines += wrap(f"Link: {text}", WIDTH, indent=inner, subsequent=inner + "  ")
                 lines.append(inner + display_url(url))
@@ -111,6 +113,10 @@ def _block(block: Block, indent: str = "") -> list[str]:
             return wrap(f"[Picture: {alt}]", WIDTH, indent=indent)
         case _:
             assert_never(block)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).lower()
 
 
 def _list(block: BulletList | NumberedList, indent: str) -> list[str]:
