@@ -1,0 +1,168 @@
+"""Spoken audio (format ``audio``): a navigable MP3, one track per section, and the spoken script.
+
+Writes, in ``outputs/<id>/``:
+
+- ``<id>.mp3``: the whole recording; mono, constant bit rate, -19 LUFS,
+  true peak at most -1 dBTP, ID3 tags and one chapter per section;
+- ``<id>.audio/NN-section-slug.mp3`` and ``<id>.audio/playlist.m3u``: a
+  track per section, for players without chapters;
+- ``<id>.audio-script.txt``: exactly what is said, for the team to read.
+
+A personal variant (another engine, voice or rate) carries them in its
+names, ``<id>.en-us.120wpm.mp3``, and never replaces the default files.
+Everything is made in memory first, so a failure writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from leaflet.diagnostics import OptionError
+from leaflet.files import write_bytes_atomic, write_text_atomic
+from leaflet.model import Leaflet
+from leaflet.options import choice, only, whole_number
+from leaflet.renderers import Audit, Rendered
+from leaflet.speech import DEFAULT_RATE, MAX_RATE, MIN_RATE, SAMPLE_RATE, engines
+from leaflet.speech import script as spoken
+from leaflet.speech.audio import Programme, assemble, encode_mp3, master
+from leaflet.speech.progress import progress
+from leaflet.speech.tags import Chapter, Info, tag
+
+NAME = "audio"
+SUMMARY = "spoken audio: MP3 with a chapter per section, a track per section, and the spoken script"
+OPTION_NAMES: frozenset[str] = frozenset({"voice", "rate", "engine"})
+PLAYLIST = "playlist.m3u"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Which engine, which voice (None: the leaflet's language) and how fast."""
+
+    engine: str = engines.DEFAULT_ENGINE
+    voice: str | None = None  # an eSpeak NG voice id, 'gmw/en-gb-x-rp'
+    voice_name: str | None = None  # its language code, for file names: 'en-gb-x-rp'
+    rate: int = DEFAULT_RATE
+
+    @property
+    def suffix(self) -> str:
+        """What a personal variant adds to its names: '' for the defaults, '.en-us.120wpm' otherwise."""
+        parts = [
+            self.engine if self.engine != engines.DEFAULT_ENGINE else "",
+            self.voice_name or "",
+            f"{self.rate}wpm" if self.rate != DEFAULT_RATE else "",
+        ]
+        return "".join(f".{part}" for part in parts if part)
+
+
+def parse_options(values: Mapping[str, str]) -> Options:
+    only(NAME, values, OPTION_NAMES)
+    engine = choice("engine", values.get("engine", engines.DEFAULT_ENGINE), engines.ENGINES)
+    rate = whole_number("rate", values["rate"], MIN_RATE, MAX_RATE) if "rate" in values else DEFAULT_RATE
+    if engine == "gtts":
+        if "voice" in values:
+            raise OptionError("--voice chooses an offline voice; the gtts engine has one voice per language")
+        if rate != DEFAULT_RATE:
+            raise OptionError("--rate sets the offline engine's pace; the gtts engine speaks at its own pace")
+        return Options(engine=engine)
+    if "voice" not in values:
+        return Options(engine=engine, rate=rate)
+    from leaflet.speech.engines.offline import find_voice
+
+    voice = find_voice(values["voice"])
+    if voice is None:
+        raise OptionError(
+            f"--voice {values['voice']!r} is not known; choose one that 'leaflet voices' lists, "
+            "for example: en-gb, en-gb-x-rp, en-gb-scotland, en-us"
+        )
+    return Options(engine=engine, voice=voice.id, voice_name=voice.short, rate=rate)
+
+
+def names(leaflet: Leaflet, options: Options = Options()) -> tuple[Path, Path, Path]:
+    """The whole MP3, the tracks' folder and the script, relative to the leaflet's output folder."""
+    base = f"{leaflet.meta.id}{options.suffix}"
+    return Path(f"{base}.mp3"), Path(f"{base}.audio"), Path(f"{base}.audio-script.txt")
+
+
+def track_name(number: int, section: spoken.SpokenSection) -> str:
+    return f"{number:02d}-{section.slug}.mp3"
+
+
+def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
+    script = spoken.build(leaflet, options.rate)
+    engine = engines.make(options.engine, voice=options.voice, rate=options.rate, language=leaflet.meta.language)
+    sections = script.sections
+    with progress(len(sections), f"{leaflet.meta.id}: speaking") as tick:
+        said = engine.synthesise([s.text for s in sections], tick)
+    with progress(len(sections) + 1, f"{leaflet.meta.id}: levels and encoding") as tick:
+        programme, mp3 = master(assemble(said))
+        whole = _whole(leaflet, script, programme, mp3, tick)
+        tracks = _tracks(leaflet, script, programme, tick)
+    lengths = [len(t) / SAMPLE_RATE for t in programme.tracks]
+    return Rendered(_write(out_dir, names(leaflet, options), script, whole, tracks, lengths))
+
+
+def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:
+    meta = leaflet.meta
+    return Info(
+        title, meta.publisher, meta.title, meta.published.isoformat(), meta.language, meta.isbn, meta.url, track
+    )
+
+
+def _whole(leaflet: Leaflet, script: spoken.Script, programme: Programme, mp3: bytes, tick: engines.Tick) -> bytes:
+    starts = [*programme.starts(), len(programme.whole)]
+    chapters = [Chapter(section.title, _ms(starts[n]), _ms(starts[n + 1])) for n, section in enumerate(script.sections)]
+    data = tag(mp3, _info(leaflet, leaflet.meta.title), chapters)
+    tick()
+    return data
+
+
+def _tracks(leaflet: Leaflet, script: spoken.Script, programme: Programme, tick: engines.Tick) -> list[bytes]:
+    total = len(script.sections)
+    made = []
+    for number, (section, samples) in enumerate(zip(script.sections, programme.tracks, strict=True), start=1):
+        made.append(tag(encode_mp3(samples), _info(leaflet, section.title, f"{number}/{total}")))
+        tick()
+    return made
+
+
+def _ms(samples: int) -> int:
+    return round(samples * 1000 / SAMPLE_RATE)
+
+
+def _write(
+    out_dir: Path,
+    paths: tuple[Path, Path, Path],
+    script: spoken.Script,
+    whole: bytes,
+    tracks: Sequence[bytes],
+    lengths: Sequence[float],
+) -> tuple[Path, ...]:
+    mp3, folder, script_file = (out_dir / p for p in paths)
+    written = []
+    files = [track_name(n, s) for n, s in enumerate(script.sections, start=1)]
+    for name, data in zip(files, tracks, strict=True):
+        written.append(write_bytes_atomic(folder / name, data))
+    written.append(write_text_atomic(folder / PLAYLIST, _playlist(script, files, lengths)))
+    for stale in sorted(folder.glob("*.mp3")):
+        if stale.name not in files:  # a section renamed or removed since the last build
+            stale.unlink()
+    written.append(write_bytes_atomic(mp3, whole))
+    written.append(write_text_atomic(script_file, script.as_text()))
+    return tuple(written)
+
+
+def _playlist(script: spoken.Script, files: Sequence[str], lengths: Sequence[float]) -> str:
+    """An extended M3U of the tracks in order, each with its length in seconds and its title."""
+    lines = ["#EXTM3U", f"#PLAYLIST:{script.title}"]
+    for name, section, seconds in zip(files, script.sections, lengths, strict=True):
+        lines += [f"#EXTINF:{round(seconds)},{section.title}", name]
+    return "\n".join(lines) + "\n"
+
+
+def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
+    """Decode the default MP3 with an independent decoder and check it against the rules."""
+    from leaflet.renderers.audio.check import audit_files
+
+    return audit_files(leaflet, out_dir)

@@ -1,0 +1,138 @@
+"""The offline engine: pyttsx3 and eSpeak NG, one fresh worker process per section.
+
+A fresh process per text is what makes the audio byte-identical from run to
+run (see ``espeak_worker``); the processes run side by side, one per CPU.
+Each has a time limit, so a stalled engine fails the build clearly instead
+of hanging it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import wave
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from leaflet.diagnostics import BuildError
+from leaflet.speech import SAMPLE_RATE
+from leaflet.speech.engines import Tick
+
+WORKER = "leaflet.speech.engines.espeak_worker"
+FALLBACK_VOICE = "gmw/en"  # British English
+# eSpeak NG's rate is words a minute of the script as written (measured on the
+# NICE leaflet: 157 at 150, 125 at 120, 87 at 80), so it is passed straight on.
+MAX_ESPEAK_RATE = 450
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """One eSpeak NG voice: its id (as ``--voice`` takes it), language and name."""
+
+    id: str
+    language: str
+    name: str
+
+    @property
+    def short(self) -> str:
+        """The language code, as file names carry it: 'en-gb-x-rp'."""
+        return self.language or self.id.rsplit("/", 1)[-1]
+
+
+@functools.cache
+def voices() -> tuple[Voice, ...]:
+    """Every voice of the offline engine, sorted by id (asked of a worker process)."""
+    try:
+        done = subprocess.run([sys.executable, "-m", WORKER, "--list"], capture_output=True, timeout=60, check=True)
+    except (subprocess.SubprocessError, OSError) as error:
+        raise BuildError(f"could not start eSpeak NG to list its voices: {_reason(error)}") from None
+    found = [Voice(v["id"], v["language"].lower(), v["name"]) for v in json.loads(done.stdout)]
+    return tuple(sorted(found, key=lambda v: v.id))
+
+
+def find_voice(name: str) -> Voice | None:
+    """The voice ``name`` names, by id ('gmw/en-gb-x-rp') or language ('en-gb-x-rp'), or None."""
+    wanted = name.strip().lower()
+    for voice in voices():
+        if wanted in (voice.id, voice.language):
+            return voice
+    return None
+
+
+def default_voice(language: str) -> Voice:
+    """The voice for a leaflet's language (en-GB: British English)."""
+    return find_voice(language) or find_voice(language.split("-")[0]) or _must(find_voice(FALLBACK_VOICE))
+
+
+def _must(voice: Voice | None) -> Voice:
+    if voice is None:
+        raise BuildError(f"eSpeak NG has no voice {FALLBACK_VOICE!r}; reinstall espeakng-loader")
+    return voice
+
+
+def espeak_rate(words_a_minute: int) -> int:
+    return min(MAX_ESPEAK_RATE, words_a_minute)
+
+
+class OfflineEngine:
+    """eSpeak NG through pyttsx3, on this machine."""
+
+    name = "offline"
+
+    def __init__(self, voice: str, rate: int) -> None:
+        self.voice = voice
+        self.rate = rate
+
+    def synthesise(self, texts: Sequence[str], tick: Tick) -> list[np.ndarray]:
+        with tempfile.TemporaryDirectory(prefix="leaflet-speech-") as folder:
+            jobs = [(text, Path(folder) / f"{n:03d}.wav") for n, text in enumerate(texts)]
+
+            def one(job: tuple[str, Path]) -> np.ndarray:
+                samples = self._say(*job)
+                tick()
+                return samples
+
+            with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
+                return list(pool.map(one, jobs))
+
+    def _say(self, text: str, out: Path) -> np.ndarray:
+        limit = 30 + len(text) / 100  # seconds; eSpeak NG says thousands of characters a second
+        command = [sys.executable, "-m", WORKER, "--voice", self.voice, "--rate", str(espeak_rate(self.rate))]
+        command += ["--out", str(out), "--timeout", str(limit)]
+        try:
+            subprocess.run(command, input=text.encode("utf-8"), capture_output=True, timeout=limit + 15, check=True)
+        except subprocess.TimeoutExpired:
+            raise BuildError(f"eSpeak NG stalled: no audio after {limit + 15:.0f} s for {_start(text)}") from None
+        except subprocess.CalledProcessError as error:
+            raise BuildError(f"eSpeak NG failed on {_start(text)}: {_reason(error)}") from None
+        return read_wav(out)
+
+
+def read_wav(path: Path) -> np.ndarray:
+    """A 16-bit mono WAV file as float32 samples from -1 to 1."""
+    with wave.open(str(path), "rb") as audio:
+        if audio.getnchannels() != 1 or audio.getsampwidth() != 2 or audio.getframerate() != SAMPLE_RATE:
+            raise BuildError(f"eSpeak NG wrote unexpected audio ({audio.getparams()})")
+        frames = audio.readframes(audio.getnframes())
+    return np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def _start(text: str) -> str:
+    return repr(text[:40] + ("..." if len(text) > 40 else ""))
+
+
+def _reason(error: BaseException) -> str:
+    stderr = getattr(error, "stderr", None)
+    if stderr:
+        lines = stderr.decode("utf-8", "replace").strip().splitlines()
+        if lines:
+            return lines[-1]
+    return str(error)
