@@ -1,4 +1,4 @@
-"""The ``leaflet`` command: build, check, list, formats, dump.
+"""The ``leaflet`` command: build, check, list, formats, voices, dump.
 
 Exit status: 0 success, 1 a build or check failed, 2 a mistake in a source
 or on the command line. A user's mistake never shows a traceback.
@@ -92,6 +92,14 @@ def _parser() -> argparse.ArgumentParser:
 
     formats_cmd = command("formats", "list the output formats", "List the formats 'build --format' takes.")
     formats_cmd.set_defaults(run=_formats)
+
+    voices_cmd = command(
+        "voices",
+        "list the voices of the offline speech engine",
+        "List the eSpeak NG voices 'build --voice' takes; give either column. "
+        "A leaflet is read in the voice for its language unless --voice says otherwise.",
+    )
+    voices_cmd.set_defaults(run=_voices)
 
     dump_cmd = command(
         "dump",
@@ -201,6 +209,17 @@ def _formats(args: argparse.Namespace) -> int:
     width = max(len(n) for n in renderers.names())
     for name in renderers.names():
         print(f"{name:{width}}  {renderers.get(name).SUMMARY}")
+    return 0
+
+
+def _voices(args: argparse.Namespace) -> int:
+    from leaflet.speech.engines.offline import default_voice, voices
+
+    default = default_voice("en-GB")
+    print(f"{'VOICE':24} {'ID':28} NAME")
+    for voice in voices():
+        note = "  (the default for en-GB leaflets)" if voice == default else ""
+        print(f"{voice.short:24} {voice.id:28} {voice.name}{note}")
     return 0
 
 

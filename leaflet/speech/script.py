@@ -108,6 +108,22 @@ def build(leaflet: Leaflet, rate: int) -> Script:
     return Script(leaflet.meta.title, rate, (opening, *body, closing))
 
 
+def said_words(leaflet: Leaflet) -> list[str]:
+    """Every word of the leaflet's title, headings and body as the script says it, in order.
+
+    For checks: the script must hold these words in this order (with its own
+    announcements between them).
+    """
+    lexicon = Lexicon(leaflet.say)
+    pieces = [lexicon.apply(symbols(leaflet.meta.title))]
+    for section in leaflet.sections:
+        if section.heading:
+            pieces.append(lexicon.apply(symbols(section.heading)))
+        for block in section.blocks:
+            pieces += [_inlines(inlines, lexicon, _Addresses()) for inlines in block_inlines(block)]
+    return words(" ".join(pieces))
+
+
 def _chapters(sections: Sequence[Section]) -> Iterator[tuple[str, list[Section]]]:
     """Top-level sections, each with its subsections; the introduction has a title of its own."""
     current: tuple[str, list[Section]] | None = None
