@@ -26,7 +26,9 @@ from leaflet.diagnostics import BuildError
 from leaflet.speech import SAMPLE_RATE
 from leaflet.speech.engines import Tick
 
-WORKER = "leaflet.speech.engines.espeak_worker"
+WORKER = [sys.executable, "-m", "leaflet.speech.engines.espeak_worker"]
+BASE_LIMIT = 30.0  # seconds a worker may take, plus one per 100 characters of text
+GRACE = 15.0  # further seconds before a worker that does not stop itself is killed
 FALLBACK_VOICE = "gmw/en"  # British English
 # eSpeak NG's rate is words a minute of the script as written (measured on the
 # NICE leaflet: 157 at 150, 125 at 120, 87 at 80), so it is passed straight on.
@@ -51,7 +53,7 @@ class Voice:
 def voices() -> tuple[Voice, ...]:
     """Every voice of the offline engine, sorted by id (asked of a worker process)."""
     try:
-        done = subprocess.run([sys.executable, "-m", WORKER, "--list"], capture_output=True, timeout=60, check=True)
+        done = subprocess.run([*WORKER, "--list"], capture_output=True, timeout=60, check=True)
     except (subprocess.SubprocessError, OSError) as error:
         raise BuildError(f"could not start eSpeak NG to list its voices: {_reason(error)}") from None
     found = [Voice(v["id"], v["language"].lower(), v["name"]) for v in json.loads(done.stdout)]
@@ -104,13 +106,13 @@ class OfflineEngine:
                 return list(pool.map(one, jobs))
 
     def _say(self, text: str, out: Path) -> np.ndarray:
-        limit = 30 + len(text) / 100  # seconds; eSpeak NG says thousands of characters a second
-        command = [sys.executable, "-m", WORKER, "--voice", self.voice, "--rate", str(espeak_rate(self.rate))]
+        limit = BASE_LIMIT + len(text) / 100  # eSpeak NG says thousands of characters a second
+        command = [*WORKER, "--voice", self.voice, "--rate", str(espeak_rate(self.rate))]
         command += ["--out", str(out), "--timeout", str(limit)]
         try:
-            subprocess.run(command, input=text.encode("utf-8"), capture_output=True, timeout=limit + 15, check=True)
+            subprocess.run(command, input=text.encode("utf-8"), capture_output=True, timeout=limit + GRACE, check=True)
         except subprocess.TimeoutExpired:
-            raise BuildError(f"eSpeak NG stalled: no audio after {limit + 15:.0f} s for {_start(text)}") from None
+            raise BuildError(f"eSpeak NG stalled: no audio after {limit + GRACE:.0f} s for {_start(text)}") from None
         except subprocess.CalledProcessError as error:
             raise BuildError(f"eSpeak NG failed on {_start(text)}: {_reason(error)}") from None
         return read_wav(out)

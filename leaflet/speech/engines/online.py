@@ -30,11 +30,11 @@ class GttsEngine:
 
     name = "gtts"
 
-    def __init__(self, language: str, *, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(self, language: str, *, sleep: Callable[[float], None] | None = None) -> None:
         parts = language.lower().split("-")
         self.lang = parts[0]
         self.tld = _ACCENTS.get(parts[1], "com") if len(parts) > 1 else "com"
-        self.sleep = sleep
+        self.sleep = sleep or time.sleep
 
     def synthesise(self, texts: Sequence[str], tick: Tick) -> list[np.ndarray]:
         said = []
