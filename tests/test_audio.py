@@ -1,0 +1,282 @@
+"""The audio format, made for real with the offline engine and heard back with an independent decoder.
+
+miniaudio decodes (LAME encoded); loudness is measured with pyloudnorm and
+true peak by 4x oversampling here, not with the renderer's helpers; the
+chapters are read with mutagen and their order checked in the raw bytes.
+The test leaflet is short so the suite stays quick; the full NICE leaflet
+is made once for the module.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import shutil
+from pathlib import Path
+
+import miniaudio
+import numpy as np
+import pyloudnorm
+import pytest
+from mutagen.id3 import ID3
+from scipy.signal import resample_poly
+
+from leaflet.cli import main
+from leaflet.reader import read_leaflet
+from leaflet.renderers import audio
+from leaflet.speech import script as spoken
+from leaflet.text import words
+
+ROOT = Path(__file__).resolve().parent.parent
+NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
+SHORT = """\
+---
+title: Short test leaflet
+publisher: NICE
+published: 2026-02-03
+language: en-GB
+isbn: 978-1-4731-9396-3
+say:
+  NICE: nice
+---
+
+This leaflet is short, so that the tests stay quick.
+
+## Before you go
+
+- Bring your letter.
+- Bring a list of your medicines.
+
+## Where to find out more
+
+See [the NHS website](https://www.nhs.uk/conditions/) for more.
+"""
+
+
+def decode(path: Path) -> np.ndarray:
+    info = miniaudio.mp3_get_file_info(str(path))
+    assert info.sample_rate == 22_050 and info.nchannels == 1
+    found = miniaudio.decode_file(
+        str(path), output_format=miniaudio.SampleFormat.FLOAT32, nchannels=1, sample_rate=22_050
+    )
+    return np.asarray(found.samples, dtype=np.float64)
+
+
+def seconds(path: Path) -> float:
+    return decode(path).size / 22_050
+
+
+def true_peak_dbtp(samples: np.ndarray) -> float:
+    return 20 * math.log10(float(np.abs(resample_poly(samples, 4, 1)).max()))
+
+
+def build(source: Path, out: Path, *options: str) -> int:
+    return main(["build", "--source", str(source), "--out", str(out), "--format", "audio", "-q", *options])
+
+
+@pytest.fixture(scope="module")
+def short(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The short leaflet built three times: default, again elsewhere, and at 120 words a minute."""
+    base = tmp_path_factory.mktemp("audio")
+    source = base / "source"
+    (source / "short").mkdir(parents=True)
+    (source / "short" / "leaflet.md").write_text(SHORT, encoding="utf-8")
+    for out, options in (("out", ()), ("again", ()), ("out", ("--rate", "120"))):
+        assert build(source, base / out, *options) == 0
+    return {"source": source, "out": base / "out" / "short", "again": base / "again" / "short"}
+
+
+@pytest.fixture(scope="module")
+def nice(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("nice")
+    assert build(NICE.parent, out, NICE.name) == 0
+    return out / NICE.name
+
+
+def _script(folder: Path, rate: int = 150) -> spoken.Script:
+    return spoken.build(read_leaflet(folder).leaflet, rate)
+
+
+def test_files_are_where_the_format_says(short: dict[str, Path]) -> None:
+    out = short["out"]
+    names = [track.name for track in sorted((out / "short.audio").iterdir())]
+    assert names == [
+        "01-about-this-recording.mp3",
+        "02-introduction.mp3",
+        "03-before-you-go.mp3",
+        "04-where-to-find-out-more.mp3",
+        "05-where-to-get-help.mp3",
+        "playlist.m3u",
+    ]
+    assert (out / "short.mp3").is_file()
+    assert (out / "short.audio-script.txt").read_text(encoding="utf-8") == _script(short["source"] / "short").as_text()
+
+
+def test_level_is_minus_19_lufs_with_true_peak_under_minus_1(short: dict[str, Path]) -> None:
+    samples = decode(short["out"] / "short.mp3")
+    assert abs(pyloudnorm.Meter(22_050).integrated_loudness(samples) - (-19.0)) <= 1.0
+    assert true_peak_dbtp(samples) <= -1.0
+
+
+def test_silence_at_start_and_end(short: dict[str, Path]) -> None:
+    samples = decode(short["out"] / "short.mp3")
+    edge = int(1.9 * 22_050)
+    assert np.abs(samples[:edge]).max() < 0.01
+    assert np.abs(samples[-edge:]).max() < 0.01
+
+
+def test_length_fits_the_words_at_the_rate(short: dict[str, Path]) -> None:
+    script = _script(short["source"] / "short")
+    pauses = 2 + 2 + 1.5 * (len(script.sections) - 1)
+    speaking = seconds(short["out"] / "short.mp3") - pauses
+    expected = script.word_count() / 150 * 60
+    assert abs(speaking - expected) <= 0.2 * expected
+
+
+def test_rate_120_is_about_a_quarter_longer_and_keeps_the_default(short: dict[str, Path]) -> None:
+    default, slow = seconds(short["out"] / "short.mp3"), seconds(short["out"] / "short.120wpm.mp3")
+    assert 1.15 <= slow / default <= 1.35
+    assert (short["out"] / "short.120wpm.audio" / "playlist.m3u").is_file()
+    assert "Read at 120 words" in (short["out"] / "short.120wpm.audio-script.txt").read_text(encoding="utf-8")
+    assert (short["out"] / "short.mp3").read_bytes() == (short["again"] / "short.mp3").read_bytes()
+
+
+def test_chapters_match_the_sections_in_order(short: dict[str, Path]) -> None:
+    path = short["out"] / "short.mp3"
+    tags = ID3(path)
+    chapters = tags.getall("CHAP")
+    titles = [str(c.sub_frames["TIT2"]) for c in chapters]
+    assert titles == [s.title for s in _script(short["source"] / "short").sections]
+    starts = [c.start_time for c in chapters]
+    assert starts[0] == 0 and starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert all(c.end_time > c.start_time for c in chapters)
+    assert chapters[-1].end_time <= seconds(path) * 1000 + 100
+    (toc,) = tags.getall("CTOC")
+    assert list(toc.child_element_ids) == [c.element_id for c in chapters]
+    # In the bytes themselves, not just as mutagen hands them back: players read them in file order.
+    raw = path.read_bytes()
+    positions = [raw.find(c.element_id.encode() + b"\0") for c in chapters]
+    assert positions == sorted(positions) and -1 not in positions
+
+
+def test_tags_are_set(short: dict[str, Path]) -> None:
+    tags = ID3(short["out"] / "short.mp3")
+    assert str(tags["TIT2"]) == "Short test leaflet"
+    assert str(tags["TPE1"]) == "NICE"
+    assert str(tags["TALB"]) == "Short test leaflet"
+    assert str(tags["TDRC"]).startswith("2026")  # ID3v2.3 keeps the year
+    assert str(tags.getall("TLAN")[0]) == "eng"
+    assert any("978-1-4731-9396-3" in str(c) for c in tags.getall("COMM"))
+    track = ID3(short["out"] / "short.audio" / "03-before-you-go.mp3")
+    assert str(track["TIT2"]) == "Before you go" and str(track["TRCK"]) == "3/5"
+
+
+def test_tracks_add_up_to_the_whole_and_the_playlist_lists_them(short: dict[str, Path]) -> None:
+    folder = short["out"] / "short.audio"
+    tracks = sorted(folder.glob("*.mp3"))
+    total = sum(seconds(t) for t in tracks)
+    assert abs(total - seconds(short["out"] / "short.mp3")) <= 0.1 * len(tracks)
+    playlist = (folder / "playlist.m3u").read_text(encoding="utf-8").splitlines()
+    assert playlist[0] == "#EXTM3U"
+    assert [line for line in playlist if not line.startswith("#")] == [t.name for t in tracks]
+    chapters = ID3(short["out"] / "short.mp3").getall("CHAP")
+    for chapter, track in zip(chapters, tracks, strict=True):
+        assert abs((chapter.end_time - chapter.start_time) / 1000 - seconds(track)) < 0.15
+
+
+def test_same_script_same_bytes(short: dict[str, Path]) -> None:
+    """Two builds, each with fresh engine processes, give byte-identical files."""
+    for path in sorted(p for p in short["out"].rglob("*") if p.is_file() and ".120wpm" not in str(p)):
+        twin = short["again"] / path.relative_to(short["out"])
+        assert path.read_bytes() == twin.read_bytes(), path.name
+
+
+def test_audit_passes_and_notices_a_damaged_file(short: dict[str, Path], tmp_path: Path) -> None:
+    leaflet = read_leaflet(short["source"] / "short").leaflet
+    assert audio.audit(leaflet, short["out"]).problems == ()
+    copy = tmp_path / "short"
+    shutil.copytree(short["out"], copy)
+    quiet = (decode(copy / "short.mp3") * 0.2 * 32767).astype("<i2").tobytes()
+    import lameenc
+
+    encoder = lameenc.Encoder()
+    encoder.set_in_sample_rate(22_050)
+    encoder.set_channels(1)
+    (copy / "short.mp3").write_bytes(bytes(encoder.encode(quiet) + encoder.flush()))
+    problems = " ".join(audio.audit(leaflet, copy).problems)
+    assert "loudness" in problems and "chapters" in problems
+
+
+def test_the_nice_leaflet(nice: Path) -> None:
+    """The real leaflet: the audit (decode, level, chapters, tracks, words) finds nothing; six chapters."""
+    leaflet = read_leaflet(NICE).leaflet
+    assert audio.audit(leaflet, nice).problems == ()
+    chapters = ID3(nice / f"{NICE.name}.mp3").getall("CHAP")
+    assert [str(c.sub_frames["TIT2"]) for c in chapters][2] == "Is this procedure right for me?"
+    script = (nice / f"{NICE.name}.audio-script.txt").read_text(encoding="utf-8")
+    assert "nice dot org dot U K slash about" in script
+    assert len(words(script)) > 800
+
+
+def test_script_file_is_what_is_said(short: dict[str, Path]) -> None:
+    text = (short["out"] / "short.audio-script.txt").read_text(encoding="utf-8")
+    assert "[Chapter 3: Before you go]" in text
+    assert "There are 2 points in this list." in text
+    assert "N H S dot U K slash conditions" in " ".join(text.split())
+
+
+def test_no_progress_bar_when_not_on_a_terminal(short: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    main(["build", "--source", str(short["source"]), "--out", str(short["out"].parent), "-f", "audio", "-q"])
+    assert capsys.readouterr().err == ""
+
+
+def test_leaflet_voices_lists_the_offline_voices(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["voices"]) == 0
+    listed = capsys.readouterr().out
+    assert "en-gb-x-rp" in listed and "gmw/en-us" in listed
+    assert "English (Great Britain)  (the default for en-GB leaflets)" in listed
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--rate", "300", "from 80 to 250"),
+        ("--rate", "fast", "from 80 to 250"),
+        ("--engine", "siri", "offline, gtts"),
+        ("--voice", "klingon", "leaflet voices"),
+    ],
+)
+def test_bad_options_are_exit_2_naming_what_is_allowed(
+    short: dict[str, Path], capsys: pytest.CaptureFixture[str], option: str, value: str, message: str
+) -> None:
+    before = {p: p.read_bytes() for p in short["out"].rglob("*") if p.is_file()}
+    assert build(short["source"], short["out"].parent, option, value) == 2
+    assert message in capsys.readouterr().err
+    assert before == {p: p.read_bytes() for p in short["out"].rglob("*") if p.is_file()}
+
+
+def test_a_chosen_voice_names_its_files(tmp_path: Path) -> None:
+    options = audio.parse_options({"voice": "en-gb-x-rp", "rate": "140"})
+    assert options.voice == "gmw/en-gb-x-rp"
+    assert options.suffix == ".en-gb-x-rp.140wpm"
+    assert audio.parse_options({"engine": "gtts"}).suffix == ".gtts"
+    assert audio.parse_options({}).suffix == ""
+
+
+def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from leaflet.diagnostics import BuildError
+    from leaflet.speech.engines import offline
+
+    monkeypatch.setattr(offline, "WORKER", [sys.executable, "-c", "import time; time.sleep(60)"])
+    monkeypatch.setattr(offline, "BASE_LIMIT", 0.5)
+    monkeypatch.setattr(offline, "GRACE", 0.5)
+    with pytest.raises(BuildError, match="stalled"):
+        offline.OfflineEngine("gmw/en", 150).synthesise(["Hello."], lambda: None)
+
+
+def test_tags_read_back_from_memory_too(short: dict[str, Path]) -> None:
+    data = (short["out"] / "short.mp3").read_bytes()
+    first = ID3(io.BytesIO(data)).getall("CHAP")[0]
+    assert str(first.sub_frames["TIT2"]) == "About this recording"
