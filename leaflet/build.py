@@ -107,6 +107,9 @@ def run(jobs: Sequence[Job], out_dir: Path, report: Callable[[str], None] | None
         except LeafletError as error:
             outcome.failures.append(f"{leaflet.meta.id} ({job.format}): {error}")
             continue
+        except OSError as error:  # a full disk or a blocked folder: the machine's problem, not a bug
+            outcome.failures.append(f"{leaflet.meta.id} ({job.format}): cannot write {error.filename or out_dir}: {error.strerror}")
+            continue
         except Exception as error:  # a renderer's bug must not hide the other jobs' results
             traceback.print_exc(file=sys.stderr)
             outcome.failures.append(f"{leaflet.meta.id} ({job.format}): internal error: {error!r}")
