@@ -7,9 +7,11 @@ into place, so an interrupted or failed build leaves the previous good file.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -40,3 +42,43 @@ def write_bytes_atomic(target: Path, data: bytes) -> Path:
 def write_text_atomic(target: Path, text: str) -> Path:
     """Write UTF-8 ``text`` with Unix line ends to ``target`` atomically."""
     return write_bytes_atomic(target, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def locked(folder: Path, notify: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold ``folder/.lock`` so two builds never write into one folder at once.
+
+    A second build waits for the first (saying so), rather than interleave.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if notify:
+                notify(f"another build is writing to {folder}; waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def sweep_temporary(folder: Path) -> int:
+    """Remove temporary files a killed build left behind; return how many."""
+    stale = [p for p in folder.rglob(".*.tmp") if p.is_file()] if folder.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
+def source_date_epoch(default: datetime) -> datetime:
+    """``SOURCE_DATE_EPOCH`` when set (reproducible-builds.org), else ``default``.
+
+    For dates a format must write that do not come from the leaflet itself,
+    such as the times inside a zip archive.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return datetime.fromtimestamp(int(value), tz=UTC)
+    return default
