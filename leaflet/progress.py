@@ -18,7 +18,10 @@ class Progress:
         self.done = self.failed = 0
         self.bar: Any = None
         if say is not None and sys.stderr.isatty():
-            from tqdm import tqdm  # only a terminal needs the bar
+            import tqdm as tqdm_module  # only a terminal needs the bar
+
+            tqdm_module.tqdm.monitor_interval = 0  # no thread: workers are forked
+            tqdm = tqdm_module.tqdm
 
             self.bar = tqdm(total=total, unit="job", desc="building", file=sys.stderr, dynamic_ncols=True)
 
