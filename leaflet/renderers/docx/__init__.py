@@ -53,6 +53,6 @@ def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
 
 def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
     """Read the default .docx back with mammoth and the raw XML, and report rule breaks."""
-    from leaflet.renderers.docx.audit import audit_file
+    from leaflet.renderers.docx.readback import audit_file
 
     return audit_file(leaflet, out_dir / file_name(leaflet.meta.id, Options()), Options())

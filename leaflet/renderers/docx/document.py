@@ -47,6 +47,7 @@ def to_docx(leaflet: Leaflet, options: Options) -> bytes:
     package.page(document, options)
     styles.apply(document, options, leaflet.meta.language)
     _Writer(document, options).leaflet(leaflet)
+    styles.prune(document)
     package.settings(document, options, leaflet.meta.language)
     package.core_properties(document, leaflet)
     buffer = io.BytesIO()
@@ -161,6 +162,9 @@ class _Writer:
             width, height = round(width * MAX_PICTURE_HEIGHT / height), MAX_PICTURE_HEIGHT
         run = self.document.add_paragraph().add_run()
         run.add_picture(str(block.path), width=Emu(width), height=Emu(height))
+        for inline in run._r.iter(qn("wp:inline")):
+            for side in "TBLR":  # no gap around the picture (LibreOffice adds one when these are absent)
+                inline.set(f"dist{side}", "0")
         for properties in run._r.iter(qn("wp:docPr")):
             properties.set("descr", block.alt)
             properties.set("title", block.alt)

@@ -44,7 +44,8 @@ def apply(document: Document, options: Options, language: str) -> None:
     for name in LIST_STYLES.values():
         _style(document, name, _paragraph(after=body / 2), _run(options, body, language))
     _style(document, "Caption", _paragraph(after=body / 2, keep=True), _run(options, body, language, bold=True))
-    _style(document, "Footer", _paragraph(after=0), _run(options, body, language))
+    # Space above the page number keeps it clear of the text at any size (Word grows the footer upward).
+    _style(document, "Footer", _paragraph(before=body * 0.75, after=0), _run(options, body, language))
     _hyperlink_style(document, options)
     _font_table(document)
 
@@ -121,3 +122,34 @@ def _font_table(document: Document) -> None:
         f'<w:fonts xmlns:w="{w}">{font(FONT, FALLBACK_FONT)}{font(FALLBACK_FONT)}</w:fonts>'
     )
     part._blob = xml.encode("utf-8")
+
+
+def prune(document: Document) -> None:
+    """Keep only the styles the document uses (and what they build on).
+
+    The template defines about 150 styles, some italic or tiny; a reader who
+    opens the style gallery should see only the ones this leaflet uses. Word
+    still offers every built-in style through its latent style list.
+    """
+    root = document.styles.element
+    parts = [document.element, *(section.footer._element for section in document.sections)]
+    references = ("pStyle", "rStyle", "tblStyle")
+    wanted = {ref.get(qn("w:val")) for part in parts for tag in references for ref in part.iter(qn(f"w:{tag}"))}
+    styles = {style.get(qn("w:styleId")): style for style in root.findall(qn("w:style"))}
+    wanted |= {style_id for style_id, style in styles.items() if style.get(qn("w:default")) in ("1", "true")}
+    wanted.add("Hyperlink")
+    pending = list(wanted)
+    while pending:
+        style = styles.get(pending.pop())
+        for tag in ("basedOn", "next"):
+            found = style.find(qn(f"w:{tag}")) if style is not None else None
+            if found is not None and found.get(qn("w:val")) not in wanted:
+                wanted.add(found.get(qn("w:val")))
+                pending.append(found.get(qn("w:val")))
+    for style_id, style in styles.items():
+        if style_id not in wanted:
+            root.remove(style)
+            continue
+        link = style.find(qn("w:link"))  # the template's linked character styles, with theme fonts: dropped
+        if link is not None and link.get(qn("w:val")) not in wanted:
+            style.remove(link)
