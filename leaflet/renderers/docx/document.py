@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import assert_never
 
 import docx
@@ -191,7 +192,8 @@ def _run(paragraph: WordParagraph, text: str, *, bold: bool) -> None:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split("\n"))
+    """Line breaks and runs of spaces as one space: Word's checker flags repeated spaces."""
+    return re.sub(r"\s+", " ", text)
 
 
 def _and_list(items: list[str]) -> str:

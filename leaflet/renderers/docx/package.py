@@ -65,10 +65,13 @@ def _field(instruction: str, shown: str) -> object:
 
 
 def settings(document: Document, options: Options, language: str) -> None:
-    """The theme's language, page colour on screen, and no false claim that spelling was checked."""
+    """Current Word layout, the theme's language, page colour on screen, no false claim that spelling was checked."""
     root = document.settings.element
     for stale in root.findall(qn("w:proofState")):
         root.remove(stale)
+    for setting in root.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")  # current Word layout; 14 would open in "Compatibility Mode"
     theme_language = root.find(qn("w:themeFontLang"))
     if theme_language is not None:
         theme_language.attrib.clear()

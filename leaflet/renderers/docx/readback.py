@@ -129,6 +129,8 @@ def _paragraphs(word: WordFile) -> Iterator[str]:
             continue
         if not text.strip() and paragraph.find(".//w:drawing", NS) is None:
             yield "an empty paragraph (use paragraph spacing, not blank lines)"
+        if "  " in text:
+            yield f"repeated spaces in {text[:40]!r} (use spacing and indents, not spaces)"
         numbering = paragraph.find("w:pPr/w:numPr", NS)
         if numbering is not None:
             num_id = numbering.find("w:numId", NS)
