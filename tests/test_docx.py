@@ -325,6 +325,10 @@ def test_a_table_has_a_repeating_header_row_no_merges_and_a_caption(every) -> No
     assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
     assert [c.text for c in table.rows[0].cells] == ["Time", "What happens"]
     assert not table._tbl.xpath(".//w:gridSpan | .//w:vMerge | .//w:hMerge")
+    widths = [cell.width for cell in table.rows[0].cells]
+    section = document.sections[0]
+    assert abs(sum(widths) - (section.page_width - section.left_margin - section.right_margin)) < Pt(1)
+    assert widths[0] < widths[1]  # single words beside sentences: the sentences get the room
     before = table._tbl.getprevious()
     assert before.tag == qn("w:p") and "Table 1" in "".join(before.itertext())
     assert "<thead><tr><th>" in html(path)

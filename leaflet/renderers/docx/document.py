@@ -48,6 +48,7 @@ def to_docx(leaflet: Leaflet, options: Options) -> bytes:
     package.page(document, options)
     styles.apply(document, options, leaflet.meta.language)
     _Writer(document, options).leaflet(leaflet)
+    _space_after_tables(document, options)
     styles.prune(document)
     package.settings(document, options, leaflet.meta.language)
     package.core_properties(document, leaflet)
@@ -140,10 +141,14 @@ class _Writer:
         table = self.document.add_table(rows=1 + len(block.rows), cols=width)
         table.style = self.document.styles["Table Grid"]
         _table_properties(table, self.options, f"Table {self.tables}", caption)
-        for number, (row, cells) in enumerate(zip(table.rows, (block.header, *block.rows), strict=True)):
+        rows = [(*cells, *((),) * (width - len(cells))) for cells in (block.header, *block.rows)]  # no short rows
+        widths = column_widths([[_shown(cell) for cell in row] for row in rows], self._text_width(), self.options.size)
+        for column, column_width in zip(table.columns, widths, strict=True):
+            column.width = column_width  # the grid, which LibreOffice follows; cells carry it for Word
+        for number, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
             _row_properties(row._tr, header=number == 0)
-            padded = (*cells, *((),) * (width - len(cells)))  # a short row still fills its grid
-            for cell, inlines in zip(row.cells, padded, strict=False):
+            for cell, inlines, column_width in zip(row.cells, cells, widths, strict=True):
+                cell.width = column_width
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(self.options.size / 4)
                 self.inlines(paragraph, inlines, bold=number == 0)
@@ -156,8 +161,7 @@ class _Writer:
             raise BuildError(
                 f"{block.path}: Word cannot show this picture ({error or 'unknown format'}); save it as PNG or JPEG"
             ) from None
-        section = self.document.sections[0]
-        width = section.page_width - section.left_margin - section.right_margin
+        width = self._text_width()
         height = round(width * info.px_height / info.px_width)
         if height > MAX_PICTURE_HEIGHT:
             width, height = round(width * MAX_PICTURE_HEIGHT / height), MAX_PICTURE_HEIGHT
@@ -169,6 +173,10 @@ class _Writer:
         for properties in run._r.iter(qn("wp:docPr")):
             properties.set("descr", block.alt)
             properties.set("title", block.alt)
+
+    def _text_width(self) -> int:
+        section = self.document.sections[0]
+        return section.page_width - section.left_margin - section.right_margin
 
     def colophon(self, leaflet: Leaflet) -> None:
         """Who published the leaflet, when, its ISBN and web address, as the leaflet has them."""
@@ -183,6 +191,45 @@ class _Writer:
         if meta.url:
             paragraph = self.document.add_paragraph("Web: ")
             add_hyperlink(paragraph, meta.url, meta.url)
+
+
+def _space_after_tables(document: Document, options: Options) -> None:
+    """A line's space between a table and what follows (tables have no spacing of their own)."""
+    for table in document.element.body.iter(qn("w:tbl")):
+        following = table.getnext()
+        if following is not None and following.tag == qn("w:p"):
+            WordParagraph(following, document._body).paragraph_format.space_before = Pt(options.size)
+
+
+def _shown(inlines: Inlines) -> str:
+    """The words as the document shows them: each link's address after its words."""
+    return "".join(
+        f"{inline.text} ({display_url(inline.url)})"
+        if isinstance(inline, Link) and not address_is_the_words(inline.text, inline.url)
+        else inline.text
+        for inline in inlines
+    )
+
+
+def column_widths(rows: list[list[str]], total: int, size: int) -> list[Emu]:
+    """Widths (EMU) that keep each column's longest word whole, then share the rest by how much text each holds.
+
+    Equal widths squeeze a column of sentences beside a column of single
+    words; at large print sizes they can break a word. Estimates assume an
+    average character of 0.6 em, generous for a sans-serif font.
+    """
+    padding = Pt(11)  # Word's default cell margins, both sides
+    em = Pt(size)
+    columns = list(zip(*rows, strict=True))
+    fair = total / len(columns)  # a word longer than this (a web address) breaks anyway
+    longest = [max(len(word) for text in column for word in text.split() or [""]) for column in columns]
+    least = [min(chars * 0.6 * em + padding, fair) for chars in longest]
+    wish = [min(max(len(text) for text in column), 60) * 0.5 * em + padding for column in columns]
+    extra = [max(want - need, 0) for want, need in zip(wish, least, strict=True)]
+    if not sum(extra):
+        extra = [1] * len(columns)
+    spare = total - sum(least)
+    return [Emu(round(need + spare * more / sum(extra))) for need, more in zip(least, extra, strict=True)]
 
 
 def _run(paragraph: WordParagraph, text: str, *, bold: bool) -> None:
