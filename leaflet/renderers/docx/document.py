@@ -140,7 +140,7 @@ class _Writer:
         width = len(block.header)
         table = self.document.add_table(rows=1 + len(block.rows), cols=width)
         table.style = self.document.styles["Table Grid"]
-        _table_properties(table, self.options, f"Table {self.tables}", caption)
+        _table_properties(table, self.options, f"Table {self.tables}")
         rows = [(*cells, *((),) * (width - len(cells))) for cells in (block.header, *block.rows)]  # no short rows
         widths = column_widths([[_shown(cell) for cell in row] for row in rows], self._text_width(), self.options.size)
         for column, column_width in zip(table.columns, widths, strict=True):
@@ -248,8 +248,12 @@ def _and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _table_properties(table: WordTable, options: Options, title: str, description: str) -> None:
-    """Full width, borders in the text colour, header row marked, and a title for screen readers."""
+def _table_properties(table: WordTable, options: Options, title: str) -> None:
+    """Full width, borders in the text colour, header row marked, and a short title for screen readers.
+
+    The title ("Table 1") points to the caption just read; no description, as
+    it would repeat the caption.
+    """
     properties = table._tbl.tblPr
     colour = options.scheme.text
     borders = el(
@@ -260,7 +264,6 @@ def _table_properties(table: WordTable, options: Options, title: str, descriptio
     properties.append(borders)
     properties.append(el("w:tblLook", val="0420", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1))
     properties.append(el("w:tblCaption", val=title))
-    properties.append(el("w:tblDescription", val=description))
     _schema_order(properties)
 
 
