@@ -11,6 +11,8 @@ from docx.document import Document
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image as ImageInfo
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Mm, Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -275,19 +277,19 @@ _TBLPR_ORDER = (
 )
 
 
-def _schema_order(properties: object) -> None:
+def _schema_order(properties: BaseOxmlElement) -> None:
     """Sort tblPr's children into schema order (python-docx may have added some already); keep the last of each."""
-    children = {child.tag: child for child in properties}  # type: ignore[attr-defined]
-    for child in list(properties):  # type: ignore[call-overload]
-        properties.remove(child)  # type: ignore[attr-defined]
+    children = {child.tag: child for child in properties}
+    for child in list(properties):
+        properties.remove(child)
     for name in _TBLPR_ORDER:
         if qn(f"w:{name}") in children:
-            properties.append(children[qn(f"w:{name}")])  # type: ignore[attr-defined]
+            properties.append(children[qn(f"w:{name}")])
 
 
-def _row_properties(row: object, *, header: bool) -> None:
+def _row_properties(row: CT_Row, *, header: bool) -> None:
     """Rows never split across pages; the first repeats at the top of each page as the header."""
-    properties = row.get_or_add_trPr()  # type: ignore[attr-defined]
+    properties = row.get_or_add_trPr()
     properties.append(el("w:cantSplit"))
     if header:
         properties.append(el("w:tblHeader"))
