@@ -13,7 +13,7 @@ scheme; that variant names its options in its file name, for example
 - ``structure``  the record of what was drawn for which structure element
 - ``tagging``    the structure tree, outline and metadata, with pikepdf
 - ``colours``    colour schemes and their computed contrast
-- ``audit``      independent read-back checks
+- ``readback``   independent read-back checks (the audit)
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def _warnings(leaflet: Leaflet, options: Options, covered: frozenset[int]) -> tu
 
 def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
     """Read the default file back with pdfplumber, pikepdf and pdfua and report what breaks the rules."""
-    from leaflet.renderers.large_print_pdf.audit import audit_file
+    from leaflet.renderers.large_print_pdf.readback import audit_file
 
     target = out_dir / file_name(leaflet.meta.id, Options())
     if not target.exists():

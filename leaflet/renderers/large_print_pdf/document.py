@@ -18,7 +18,7 @@ from reportlab.platypus import SimpleDocTemplate
 from leaflet.model import Leaflet
 from leaflet.renderers.large_print_pdf.colours import WHITE, Scheme, as_fraction
 from leaflet.renderers.large_print_pdf.flowables import BOLD, REGULAR, TextStyle
-from leaflet.renderers.large_print_pdf.layout import Styles, StoryBuilder
+from leaflet.renderers.large_print_pdf.layout import StoryBuilder, Styles
 from leaflet.renderers.large_print_pdf.structure import Tagger
 
 SIDE_MARGIN = 20 * mm

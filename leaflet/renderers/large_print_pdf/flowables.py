@@ -137,33 +137,36 @@ class TextBlock(Flowable):
         if self.heading_level and self.first:
             _, top = canv.absolutePosition(0, self.height)
             self.tagger.bookmark(canv, self.heading_level, _plain(self.pieces), top)
-        for index, line in enumerate(self.lines):
-            self._draw_line(line, self.baseline(index), tagged=not artifact)
+        self._draw_lines(tagged=not artifact)
         if artifact:
             Tagger.end(canv)
 
-    def _draw_line(self, line: Line, y: float, *, tagged: bool) -> None:
-        x = 0.0
-        groups: list[list[Piece]] = []
-        for piece in line.pieces:
-            if groups and groups[-1][0].owner == piece.owner:
-                groups[-1].append(piece)
-            else:
-                groups.append([piece])
-        for group in groups:
-            owner = group[0].owner
-            elem = self.links[owner - 1].elem if owner else self.elem
-            start = x
-            if tagged:
-                self.tagger.begin(self.canv, elem)
-            for piece in group:
-                self.canv.setFont(BOLD if piece.bold else REGULAR, self.style.size)
-                self.canv.drawString(x, y, shown(piece.text))
-                x += measure(piece, self.style.size)
-            if tagged:
-                Tagger.end(self.canv)
-                if owner:
+    def _draw_lines(self, *, tagged: bool) -> None:
+        """Draw every line; one marked-content sequence runs on while its owner stays the same.
+
+        So a paragraph without links is one sequence per page, and a link that
+        wraps onto the next line is one sequence with an annotation per line.
+        """
+        assert self.lines is not None
+        open_owner: int | None = None
+        for index, line in enumerate(self.lines):
+            y, x = self.baseline(index), 0.0
+            for group in _groups(line):
+                owner = group[0].owner
+                if tagged and owner != open_owner:
+                    if open_owner is not None:
+                        Tagger.end(self.canv)
+                    self.tagger.begin(self.canv, self.links[owner - 1].elem if owner else self.elem)
+                    open_owner = owner
+                start = x
+                for piece in group:
+                    self.canv.setFont(BOLD if piece.bold else REGULAR, self.style.size)
+                    self.canv.drawString(x, y, shown(piece.text))
+                    x += measure(piece, self.style.size)
+                if tagged and owner:
                     self._link(self.links[owner - 1], start, x, y, group)
+        if open_owner is not None:
+            Tagger.end(self.canv)
 
     def _link(self, link: LinkTarget, start: float, end: float, y: float, group: list[Piece]) -> None:
         """A clickable area over this line's part of the link (its trailing space left out)."""
@@ -175,6 +178,17 @@ class TextBlock(Flowable):
         self.canv.linkURL(
             link.url, rect, relative=1, thickness=0, Contents=PDFString(link.description), StructParent=key, F=4
         )
+
+
+def _groups(line: Line) -> list[list[Piece]]:
+    """The line's pieces in runs that share an owner."""
+    groups: list[list[Piece]] = []
+    for piece in line.pieces:
+        if groups and groups[-1][0].owner == piece.owner:
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
 
 
 def _plain(pieces: Sequence[Piece]) -> str:
@@ -210,7 +224,9 @@ class ListItem(Flowable):
         if len(parts) < 2:
             return parts
         return [
-            ListItem(self.label if i == 0 else "", p, self.tagger, self.li, indent=self.indent, left=self.left, lbl=self.lbl)  # type: ignore[arg-type]
+            ListItem(
+                self.label if i == 0 else "", p, self.tagger, self.li, indent=self.indent, left=self.left, lbl=self.lbl
+            )  # type: ignore[arg-type]
             for i, p in enumerate(parts)
         ]
 
@@ -226,7 +242,7 @@ class ListItem(Flowable):
 
 
 class Picture(Flowable):
-    """A picture scaled to fit the column (never beyond its own size doubled), tagged as Figure."""
+    """A picture scaled to the column (and at most 40% of a page high), tagged as Figure."""
 
     def __init__(self, path: Path, elem: Elem, tagger: Tagger, *, max_height: float, space_after: float) -> None:
         super().__init__()

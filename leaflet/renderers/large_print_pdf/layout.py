@@ -27,6 +27,7 @@ from leaflet.model import (
 )
 from leaflet.model import Table as TableBlock
 from leaflet.renderers.large_print_pdf.flowables import (
+    REGULAR,
     KeepWithNext,
     LinkTarget,
     ListItem,
@@ -111,7 +112,9 @@ class StoryBuilder:
 
     def _heading(self, text: str, level: int) -> TextBlock:
         style = self.styles.headings[level]
-        return TextBlock([Piece(glue_numbers(text))], style, Elem(f"H{level}", self.root), self.tagger, heading_level=level)
+        return TextBlock(
+            [Piece(glue_numbers(text))], style, Elem(f"H{level}", self.root), self.tagger, heading_level=level
+        )
 
     def _text(self, pieces: Sequence[Piece], role: str, style: TextStyle, parent: Elem | None = None) -> TextBlock:
         return TextBlock(pieces, style, Elem(role, parent or self.root), self.tagger)
@@ -157,7 +160,9 @@ class StoryBuilder:
             case Image(path=path, alt=alt):
                 figure = Elem("Figure", parent, alt=alt)
                 body = self.styles.body
-                picture = Picture(path, figure, self.tagger, max_height=self.page_height * 0.4, space_after=body.leading * 0.4)
+                picture = Picture(
+                    path, figure, self.tagger, max_height=self.page_height * 0.4, space_after=body.leading * 0.4
+                )
                 caption = TextBlock([Piece("Picture: " + alt)], body, figure, self.tagger)
                 return [KeepTogether([picture, caption])]
             case _:
@@ -179,7 +184,9 @@ class StoryBuilder:
                     pieces.append(Piece(glue_numbers(text), owner=number))
                     if _squeezed(text) != _squeezed(address):
                         pieces += [Piece(" ", owner=number), Piece(f"({address})", owner=number)]
-                    links.append(LinkTarget(url, f"{text} ({address})" if text != address else text, Elem("Link", owner)))
+                    links.append(
+                        LinkTarget(url, f"{text} ({address})" if text != address else text, Elem("Link", owner))
+                    )
                 case _:
                     assert_never(inline)
         return pieces, links
@@ -225,6 +232,7 @@ class StoryBuilder:
                     ("GRID", (0, 0), (-1, -1), 1, colour),
                     ("LINEBELOW", (0, 0), (-1, 0), 3, colour),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONT", (0, 0), (-1, -1), REGULAR, self.styles.body.size),  # else Helvetica is listed
                     ("LEFTPADDING", (0, 0), (-1, -1), padding),
                     ("RIGHTPADDING", (0, 0), (-1, -1), padding),
                     ("TOPPADDING", (0, 0), (-1, -1), padding / 2),
