@@ -93,10 +93,11 @@ class TextBlock(Flowable):
         return self.style.space_after if self.last else 0.0
 
     def lead_height(self, availWidth: float) -> float:
-        """The height of the first two lines: what a heading must keep with it."""
+        """What a heading must keep with it: two lines, or all if the block cannot split."""
         self.wrap(availWidth, 1e9)
         assert self.lines is not None
-        return min(len(self.lines), 2) * self.style.leading
+        lines = len(self.lines)
+        return (lines if lines < 4 else 2) * self.style.leading
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
@@ -289,7 +290,7 @@ class KeepWithNext(CondPageBreak):
             follow = lead(availWidth) if lead else self.following.wrap(availWidth, availHeight)[1]
             follow += self.heading.getSpaceAfter()
         # capped, so that something taller than a page cannot push us on for ever
-        self.height = min(heading_height + follow, self.cap)
+        self.height = min(self.heading.getSpaceBefore() + heading_height + follow, self.cap)
         return super().wrap(availWidth, availHeight)
 
 

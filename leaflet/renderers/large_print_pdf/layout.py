@@ -38,7 +38,7 @@ from leaflet.renderers.large_print_pdf.flowables import (
     table_furniture,
 )
 from leaflet.renderers.large_print_pdf.structure import Elem, Tagger
-from leaflet.renderers.large_print_pdf.textflow import Piece, glue_numbers, unbreakable, words
+from leaflet.renderers.large_print_pdf.textflow import Piece, glue_numbers, narrowest, unbreakable, words
 from leaflet.text import block_inlines, display_url, long_date, plain
 
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.15}
@@ -137,12 +137,12 @@ class StoryBuilder:
         if meta.isbn:
             lines.append([unbreakable(f"ISBN {meta.isbn}")])
         for pieces in lines:
-            flowables.append(self._text(pieces, "P", self.styles.body))
+            flowables.append(self._text(pieces, "P", self.styles.front))
         if meta.url:
             elem = Elem("P", self.root)
             pieces, links = self._inlines((Text("Web address: "), Link(meta.url, meta.url)), elem)
-            flowables.append(TextBlock(pieces, self.styles.body, elem, self.tagger, links=links))
-        return flowables
+            flowables.append(TextBlock(pieces, self.styles.front, elem, self.tagger, links=links))
+        return [KeepTogether(flowables)]  # short: it reads best on one page
 
     # blocks ---------------------------------------------------------------
     def _block(self, block: Block, parent: Elem) -> list[Flowable]:
@@ -225,7 +225,9 @@ class StoryBuilder:
         padding = self.styles.body.size * 0.4
         widths = _column_widths(rows, self.column, padding, self.styles.body.size)
         colour = self.styles.body.colour
-        table = LeafletTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", renderCB=table_furniture(self.tagger))
+        table = LeafletTable(
+            rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=table_furniture(self.tagger)
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -262,13 +264,14 @@ def _column_widths(rows: list[list[list[TextBlock]]], column: float, padding: fl
     natural, minimum = [0.0] * count, [0.0] * count
     for row in rows:
         for index, (block,) in enumerate(row):
-            widths = [sum(measure(p, size) for p in word) for word, _ in words(block.pieces)] or [0.0]
+            widths = [narrowest(word, lambda p: measure(p, size)) for word, _ in words(block.pieces)] or [0.0]
             full = sum(measure(p, size) for p in block.pieces)
             natural[index] = max(natural[index], full + 2 * padding)
             minimum[index] = max(minimum[index], max(widths) + 2 * padding)
     if sum(natural) <= column:
         return [w + (column - sum(natural)) * w / sum(natural) for w in natural]
-    base = [min(m, column / count) for m in minimum]
+    # every column at least its longest word if that fits; else shares of the column by longest word
+    base = minimum if sum(minimum) <= column else [m * column / sum(minimum) for m in minimum]
     spare = column - sum(base)
     wants = [max(n - b, 0.0) for n, b in zip(natural, base, strict=True)]
     return [b + spare * w / (sum(wants) or 1) for b, w in zip(base, wants, strict=True)]

@@ -24,6 +24,7 @@ GLUE = "\u00a0"  # a space that never breaks; drawn as an ordinary space
 
 # A phone number: digits in groups separated by single spaces, 9 digits or more
 # (0300 123 1234, 020 7946 0000, +44 300 123 1234, 111).
+_SLASH = r"(?<=/)(?!/)"
 _PHONE = re.compile(r"(?<![\w+])\+?\d{2,5}(?: \d{2,4}){1,3}(?!\w)")
 
 
@@ -114,16 +115,29 @@ def _fit(word: list[Piece], width: float, measure: Measure) -> list[list[Piece]]
     """The word whole if it fits; otherwise broken after '/', then '-' or '.', then anywhere."""
     if sum(measure(p) for p in word) <= width:
         return [word]
-    for pattern in (r"(?<=/)", r"(?<=[-.])", r"(?<=.)"):
+    # after a slash (not inside "//"), else after '-' or '.', else between any two characters
+    for pattern in (_SLASH, r"(?<=[-.])", r"(?<=.)"):
         parts = _break_at(word, pattern, width, measure)
         if all(sum(measure(p) for p in part) <= width for part in parts) or pattern == r"(?<=.)":
             return parts
     return [word]  # unreachable: breaking between letters always fits a letter
 
 
+def narrowest(word: list[Piece], measure: Measure) -> float:
+    """The least width ``word`` can take without breaking anywhere but after a '/'."""
+    parts = _break_at(word, _SLASH, 0.0, measure)  # width 0: every piece on its own
+    return max((sum(measure(p) for p in part) for part in parts), default=0.0)
+
+
 def _break_at(word: list[Piece], pattern: str, width: float, measure: Measure) -> list[list[Piece]]:
     """Greedy pieces of ``word`` split only where ``pattern`` matches, each as wide as fits."""
-    atoms = [Piece(a, p.bold, p.owner) for p in word for a in re.split(pattern, p.text) if a]
+    atoms: list[Piece] = []
+    for p in word:
+        for text in re.split(pattern, p.text):
+            if atoms and text and not any(ch.isalnum() for ch in text) and atoms[-1].owner == p.owner:
+                atoms[-1] = Piece(atoms[-1].text + text, p.bold, p.owner)  # a closing ")" or "." stays on
+            elif text:
+                atoms.append(Piece(text, p.bold, p.owner))
     parts: list[list[Piece]] = [[]]
     used = 0.0
     for atom in atoms:
