@@ -24,6 +24,7 @@ REGULAR = "AtkinsonHyperlegible"
 BOLD = "AtkinsonHyperlegible-Bold"
 ASCENT, DESCENT = 0.95, 0.29  # Atkinson Hyperlegible's ascender and descender, in ems
 _FUZZ = 1e-6
+ARTIFACT = -1  # a piece's owner when it is visual repetition a screen reader must skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +107,8 @@ class TextBlock(Flowable):
         fit = int((availHeight + _FUZZ) // self.style.leading)
         if fit >= total:
             return [self]
-        if self.heading_level or self.repeat_as_artifact:
-            return []  # headings and table cells never split
+        if self.repeat_as_artifact or (self.heading_level and total <= 3):
+            return []  # header cells never split, nor do headings short enough to move whole
         fit = min(fit, total - 2)  # no widow: at least two lines go over
         if fit < 2:
             return []  # no orphan: start on the next page instead
@@ -157,14 +158,17 @@ class TextBlock(Flowable):
                 if tagged and owner != open_owner:
                     if open_owner is not None:
                         Tagger.end(self.canv)
-                    self.tagger.begin(self.canv, self.links[owner - 1].elem if owner else self.elem)
+                    if owner == ARTIFACT:
+                        Tagger.begin_artifact(self.canv, "Layout")
+                    else:
+                        self.tagger.begin(self.canv, self.links[owner - 1].elem if owner else self.elem)
                     open_owner = owner
                 start = x
                 for piece in group:
                     self.canv.setFont(BOLD if piece.bold else REGULAR, self.style.size)
                     self.canv.drawString(x, y, shown(piece.text))
                     x += measure(piece, self.style.size)
-                if tagged and owner:
+                if tagged and owner > 0:
                     self._link(self.links[owner - 1], start, x, y, group)
         if open_owner is not None:
             Tagger.end(self.canv)
@@ -287,7 +291,8 @@ class KeepWithNext(CondPageBreak):
         follow = 0.0
         if self.following is not None:
             lead = getattr(self.following, "lead_height", None)
-            follow = lead(availWidth) if lead else self.following.wrap(availWidth, availHeight)[1]
+            # a group without lead_height (a picture and caption, a stacked table row) goes whole
+            follow = lead(availWidth) if lead else self.following.wrapOn(self.canv, availWidth, availHeight)[1]
             follow += self.heading.getSpaceAfter()
         # capped, so that something taller than a page cannot push us on for ever
         self.height = min(self.heading.getSpaceBefore() + heading_height + follow, self.cap)

@@ -27,6 +27,7 @@ from leaflet.model import (
 )
 from leaflet.model import Table as TableBlock
 from leaflet.renderers.large_print_pdf.flowables import (
+    ARTIFACT,
     REGULAR,
     KeepWithNext,
     LinkTarget,
@@ -41,7 +42,8 @@ from leaflet.renderers.large_print_pdf.structure import Elem, Tagger
 from leaflet.renderers.large_print_pdf.textflow import Piece, glue_numbers, narrowest, unbreakable, words
 from leaflet.text import block_inlines, display_url, long_date, plain
 
-HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.15}
+# heading size: body x scale, but at giant sizes no more than body + cap points
+HEADING_SCALE = {1: (1.6, 16.0), 2: (1.35, 10.0), 3: (1.15, 5.0)}
 BULLET = "\u2022"
 
 
@@ -63,14 +65,14 @@ class Styles:
         body = TextStyle(size, leading, colour, space_after=leading)  # a blank line between paragraphs
         headings = {
             level: TextStyle(
-                round(size * scale, 2),
-                round(size * scale * 1.25, 2),
+                round(min(size * scale, size + cap), 2),
+                round(min(size * scale, size + cap) * 1.25, 2),
                 colour,
                 bold=True,
                 space_before=leading * 0.5,
                 space_after=leading * 0.4,
             )
-            for level, scale in HEADING_SCALE.items()
+            for level, (scale, cap) in HEADING_SCALE.items()
         }
         return cls(
             body=body,
@@ -156,7 +158,7 @@ class StoryBuilder:
                 items[-1].body.style = self.styles.last_item  # a blank line after the whole list
                 return list(items)
             case TableBlock():
-                return [self._table(block, parent)]
+                return self._table(block, parent)
             case Image(path=path, alt=alt):
                 figure = Elem("Figure", parent, alt=alt)
                 body = self.styles.body
@@ -209,8 +211,9 @@ class StoryBuilder:
                 flowables += self._list(item.sublist, body_elem, left + indent)
         return flowables
 
-    def _table(self, block: TableBlock, parent: Elem) -> Table:
+    def _table(self, block: TableBlock, parent: Elem) -> list[Flowable]:
         table_elem = Elem("Table", parent)
+        padding = self.styles.body.size * 0.4
         rows: list[list[list[TextBlock]]] = []
         for number, row in enumerate((block.header, *block.rows)):
             tr = Elem("TR", table_elem)
@@ -222,8 +225,12 @@ class StoryBuilder:
                 style = self.styles.header_cell if header else self.styles.cell
                 cells.append([TextBlock(pieces, style, elem, self.tagger, links=links, repeat_as_artifact=header)])
             rows.append(cells)
-        padding = self.styles.body.size * 0.4
-        widths = _column_widths(rows, self.column, padding, self.styles.body.size)
+        natural, minimum = _column_needs(rows, padding, self.styles.body.size)
+        if (
+            sum(minimum) > self.column
+        ):  # words would break: stack the cells instead (elements unused so far are dropped)
+            return self._stacked_table(block, table_elem)
+        widths = _column_widths(natural, minimum, self.column)
         colour = self.styles.body.colour
         table = LeafletTable(
             rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=table_furniture(self.tagger)
@@ -243,7 +250,40 @@ class StoryBuilder:
             )
         )
         table.spaceAfter = self.styles.body.space_after
-        return table
+        return [table]
+
+    def _stacked_table(self, block: TableBlock, table_elem: Elem) -> list[Flowable]:
+        """A table too wide for its words at this size, one cell a line, each labelled by its header.
+
+        The header row is shown once, bold; each cell then repeats its
+        header in bold as a label, marked as an artifact so a screen reader,
+        which already knows the cell's header, does not hear it twice.
+        """
+        styles = self.styles
+        gap = TextStyle(
+            styles.body.size, styles.body.leading, styles.body.colour, space_after=styles.body.leading * 0.2
+        )
+        header_tr = Elem("TR", table_elem)
+        labels = [plain(cell) for cell in block.header]
+        flowables: list[Flowable] = []
+        for number, cell in enumerate(block.header, start=1):
+            elem = Elem("TH", header_tr, attributes={"Scope": "Column"})
+            pieces, links = self._inlines(cell, elem)
+            style = styles.item if number == len(block.header) else gap
+            bold = TextStyle(style.size, style.leading, style.colour, bold=True, space_after=style.space_after)
+            flowables.append(TextBlock(pieces, bold, elem, self.tagger, links=links))
+        for row in block.rows:
+            tr = Elem("TR", table_elem)
+            cells: list[Flowable] = []
+            for number, (label, cell) in enumerate(zip(labels, row, strict=False), start=1):
+                elem = Elem("TD", tr)
+                pieces, links = self._inlines(cell, elem)
+                style = styles.body if number == len(row) else gap
+                label_piece = Piece(glue_numbers(label) + ": ", bold=True, owner=ARTIFACT)
+                cells.append(TextBlock([label_piece, *pieces], style, elem, self.tagger, links=links))
+            flowables.append(KeepTogether(cells))
+        heads = len(block.header)
+        return [KeepTogether(flowables[: heads + 1]), *flowables[heads + 1 :]]  # the header stays with a row
 
 
 class LeafletTable(Table):
@@ -258,8 +298,8 @@ def _squeezed(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-def _column_widths(rows: list[list[list[TextBlock]]], column: float, padding: float, size: float) -> list[float]:
-    """Columns as wide as their text wants, shrunk toward their longest word when space is short."""
+def _column_needs(rows: list[list[list[TextBlock]]], padding: float, size: float) -> tuple[list[float], list[float]]:
+    """Each column's width on one line, and its least width that breaks no word."""
     count = max(len(row) for row in rows)
     natural, minimum = [0.0] * count, [0.0] * count
     for row in rows:
@@ -268,10 +308,14 @@ def _column_widths(rows: list[list[list[TextBlock]]], column: float, padding: fl
             full = sum(measure(p, size) for p in block.pieces)
             natural[index] = max(natural[index], full + 2 * padding)
             minimum[index] = max(minimum[index], max(widths) + 2 * padding)
+    return natural, minimum
+
+
+def _column_widths(natural: list[float], minimum: list[float], column: float) -> list[float]:
+    """Columns as wide as their text wants, shrunk toward their longest word when space is short."""
     if sum(natural) <= column:
         return [w + (column - sum(natural)) * w / sum(natural) for w in natural]
-    # every column at least its longest word if that fits; else shares of the column by longest word
-    base = minimum if sum(minimum) <= column else [m * column / sum(minimum) for m in minimum]
+    base = minimum  # every column at least its longest word (the caller made sure they fit)
     spare = column - sum(base)
     wants = [max(n - b, 0.0) for n, b in zip(natural, base, strict=True)]
     return [b + spare * w / (sum(wants) or 1) for b, w in zip(base, wants, strict=True)]
