@@ -400,3 +400,38 @@ def test_giant_print_stacks_a_wide_table_but_keeps_its_tags(tmp_path: Path) -> N
         text = "\n".join(page.extract_text() for page in pdf.pages)
     assert "Afternoon" in text and "Time: Afternoon" in text  # no word broken; each cell labelled
     assert "Afterno\n" not in text
+
+
+def test_a_long_table_repeats_its_header_on_each_page_but_tags_it_once(tmp_path: Path) -> None:
+    folder = tmp_path / "long-table"
+    folder.mkdir()
+    rows = "\n".join(f"| Day {n} | Take **one** tablet with water at breakfast time. |" for n in range(1, 41))
+    (folder / "leaflet.md").write_text(
+        "---\ntitle: Your tablets\npublisher: Test Trust\npublished: 2026-01-01\n---\n\n"
+        f"## When to take them\n\n| Day | What to do |\n| --- | --- |\n{rows}\n",
+        encoding="utf-8",
+    )
+    item = _build(folder, tmp_path / "out")
+    with pdfplumber.open(item.path) as pdf:
+        table_pages = [p for p in pdf.pages if p.search(r"Day \d+")]
+        assert len(table_pages) > 2
+        for page in table_pages:  # the header row, bold, on every page the table reaches
+            (found,) = page.search("What to do")
+            assert all(c["fontname"].endswith("Bold") for c in found["chars"])
+    with pikepdf.open(item.path) as pdf:
+        elements = list(_elements(_kids(pdf.Root.StructTreeRoot)[0]))
+        rows_tagged = [[_role(cell) for cell in _kids(e)] for e in elements if _role(e) == "TR"]
+    assert rows_tagged == [["TH", "TH"]] + [["TD", "TD"]] * 40
+    assert first_missing_word(leaflet_words(item.leaflet), words(_spoken(item.path))) is None
+
+
+def test_a_character_the_font_lacks_is_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "arrow"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text(
+        "---\ntitle: Arrows\npublisher: Test Trust\npublished: 2026-01-01\n---\n\nGo this way \u2192 to the clinic.\n",
+        encoding="utf-8",
+    )
+    leaflet = read_leaflet(folder).leaflet
+    rendered = lp.render(leaflet, lp.parse_options({}), tmp_path / "out")
+    assert [(w.code, w.line) for w in rendered.warnings] == [("missing-glyph", 7)]
