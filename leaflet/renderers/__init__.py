@@ -31,6 +31,7 @@ from leaflet.model import Leaflet
 
 REGISTRY: Mapping[str, str] = {
     "text": "leaflet.renderers.text",
+    "large-print-pdf": "leaflet.renderers.large_print_pdf",
     "docx": "leaflet.renderers.docx",
 }
 
