@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from leaflet import renderers
+from leaflet.checks import easyread as easy_read_rules
 from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError
 from leaflet.reader import SOURCE_NAME, Reading, read_leaflet
 
@@ -69,7 +70,7 @@ def read_all(
     warnings: list[Diagnostic] = []
     for folder in folders:
         try:
-            reading = read_leaflet(folder)
+            reading = easy_read_rules.check(read_leaflet(folder))
         except SourceError as error:
             errors.append(error)
             continue
