@@ -16,8 +16,8 @@ from datetime import date
 
 from leaflet.model import (
     Block,
-    Definition,
     BulletList,
+    Definition,
     Image,
     Inlines,
     Leaflet,
@@ -193,9 +193,7 @@ def easy_read_terms(leaflet: Leaflet) -> list[Definition]:
     """The glossary entries the easy read uses, in the order it first uses them."""
     if leaflet.easy_read is None:
         return []
-    text = " ".join(
-        plain(point.inlines) for section in leaflet.easy_read.sections for point in section.points
-    )
+    text = " ".join(plain(point.inlines) for section in leaflet.easy_read.sections for point in section.points)
     first_use: dict[str, int] = {}
     for start, _end, term in find_terms(text, (entry.term for entry in leaflet.glossary)):
         first_use.setdefault(term, start)

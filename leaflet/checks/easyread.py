@@ -27,7 +27,7 @@ from leaflet.checks.readability import Readability, measure, reading_age
 from leaflet.checks.readability import report as full_report
 from leaflet.diagnostics import Diagnostic, SourceError
 from leaflet.model import EasyRead, EasyReadPoint, Leaflet
-from leaflet.reader import Reading
+from leaflet.reader import EASY_READ_NAME, Reading
 from leaflet.text import plain, sentences, term_pattern
 
 MOST_WORDS = 20  # a longer sentence is an error
@@ -65,6 +65,17 @@ def check(reading: Reading) -> Reading:
         raise SourceError(_path(leaflet, first), first.line, first.message + more)
     warnings = tuple(Diagnostic(_path(leaflet, f), f.line, f.code, f.message) for f in findings)
     return Reading(leaflet, (*reading.warnings, *warnings))
+
+
+def no_easy_read(leaflet: Leaflet) -> Diagnostic:
+    """The easy-read formats' warning for a leaflet with no easy-read source (an error with --strict)."""
+    return Diagnostic(
+        leaflet.folder / EASY_READ_NAME,
+        0,
+        "no-easy-read",
+        f"{leaflet.meta.id} has no {EASY_READ_NAME}, so the easy-read formats wrote nothing; "
+        "write one (see README: 'Easy read') to publish an easy read",
+    )
 
 
 def find(leaflet: Leaflet) -> Iterator[Finding]:
@@ -246,5 +257,7 @@ def comparison_lines(comparison: Comparison) -> list[str]:
         )
     easy = comparison.easy
     if easy.reading_ease < TARGET_EASE:
-        lines.append(f"the easy read's reading ease is below the target of {TARGET_EASE}: use shorter words and sentences")
+        lines.append(
+            f"the easy read's reading ease is below the target of {TARGET_EASE}: use shorter words and sentences"
+        )
     return lines

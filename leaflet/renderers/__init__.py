@@ -31,6 +31,8 @@ from leaflet.model import Leaflet
 
 REGISTRY: Mapping[str, str] = {
     "text": "leaflet.renderers.text",
+    "easy-read": "leaflet.renderers.easy_read",
+    "easy-read-print": "leaflet.renderers.easy_read_print",
 }
 
 
