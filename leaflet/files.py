@@ -1,4 +1,4 @@
-"""Safe writes: a file appears whole or not at all.
+"""Safe writes: a file appears whole or not at all; and zip archives made reproducible.
 
 Every output is written to a temporary name in its own folder and renamed
 into place, so an interrupted or failed build leaves the previous good file.

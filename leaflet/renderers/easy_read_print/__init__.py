@@ -63,7 +63,7 @@ def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
     path = target(leaflet, out_dir)
     if not path.exists():
         return Audit(problems=(f"{path} has not been built; run 'leaflet build {leaflet.meta.id} --format {NAME}'",))
-    from leaflet.renderers.easy_read_print.audit import problems_and_notes
+    from leaflet.renderers.easy_read_print.readback import problems_and_notes
 
     problems, notes = problems_and_notes(leaflet, path, DEFAULT_SIZE)
     return Audit(problems=tuple(problems), notes=tuple(notes))
