@@ -74,7 +74,7 @@ def no_easy_read(leaflet: Leaflet) -> Diagnostic:
         0,
         "no-easy-read",
         f"{leaflet.meta.id} has no {EASY_READ_NAME}, so the easy-read formats wrote nothing; "
-        "write one (see README: 'Easy read') to publish an easy read",
+        "write one (see the README, section 'easy-read') to publish an easy read",
     )
 
 

@@ -117,11 +117,12 @@ def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
     notes = tuple(rules.comparison_lines(comparison))
     path = target(leaflet, out_dir)
     if not path.exists():
-        return Audit(problems=(f"{path} has not been built; run 'leaflet build {leaflet.meta.id} --format {NAME}'",))
+        built = f"{path} has not been built; run 'leaflet build {leaflet.meta.id} --format {NAME}'"
+        return Audit(problems=(built,), notes=notes)
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        return Audit(problems=(f"{path} is not UTF-8",))
+        return Audit(problems=(f"{path} is not UTF-8",), notes=notes)
     problems = [
         f"{path}:{number}: line of {len(line)} characters (at most {WIDTH})"
         for number, line in enumerate(text.splitlines(), start=1)
