@@ -174,7 +174,8 @@ def test_no_empty_paragraphs_outside_the_picture_cells(nice: tuple[Leaflet, Docu
             assert row.cells[1].text.strip()
 
 
-def test_same_source_same_bytes(tmp_path: Path) -> None:
+def test_same_source_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     _, first = _render(GOOD, tmp_path / "a")
     _, second = _render(GOOD, tmp_path / "b")
     assert first.read_bytes() == second.read_bytes()
@@ -208,6 +209,13 @@ def test_the_audit_finds_no_problem_in_a_good_file_and_one_in_a_spoiled_file(tmp
     document.save(str(path))
     problems = easy_read_print.audit(leaflet, tmp_path).problems
     assert any("does not start with the point's words" in p for p in problems)
+
+
+def test_zip_times_honour_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1774396800")  # 25 March 2026, 00:00 UTC
+    _, path = _render(GOOD, tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 3, 25, 0, 0, 0)}
 
 
 def test_a_larger_size_is_a_personal_variant_beside_the_default(tmp_path: Path) -> None:

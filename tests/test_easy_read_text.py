@@ -104,7 +104,7 @@ def test_build_without_easy_read_makes_the_other_formats_and_fails_only_when_str
     written = sorted(p.name for p in (out / "every-feature").iterdir())
     assert "every-feature.txt" in written
     assert not [name for name in written if "easy-read" in name]
-    assert main(["build", "-q", "--strict", "--source", source, "every-feature", "--out", str(out)]) == 1
+    assert main(["build", "-q", "--strict", "--force", "--source", source, "every-feature", "--out", str(out)]) == 1
 
 
 def test_easy_read_text_takes_no_options() -> None:
