@@ -31,6 +31,7 @@ from leaflet.model import Leaflet
 
 REGISTRY: Mapping[str, str] = {
     "text": "leaflet.renderers.text",
+    "docx": "leaflet.renderers.docx",
     "easy-read": "leaflet.renderers.easy_read",
     "easy-read-print": "leaflet.renderers.easy_read_print",
 }
