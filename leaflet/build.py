@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from leaflet import renderers
+from leaflet.checks import easyread as easy_read_rules
 from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError
 from leaflet.manifest import FileRecord, Manifest, entry_key, record_files, source_digest, stamp
 from leaflet.reader import SOURCE_NAME, Reading, read_leaflet
@@ -121,7 +122,7 @@ def read_all(
     warnings: list[Diagnostic] = []
     for folder in folders:
         try:
-            reading = read_leaflet(folder)
+            reading = easy_read_rules.check(read_leaflet(folder))
         except SourceError as error:
             errors.append(error)
             continue

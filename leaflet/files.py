@@ -1,4 +1,4 @@
-"""Safe writes: a file appears whole or not at all.
+"""Safe writes: a file appears whole or not at all; and zip archives made reproducible.
 
 Every output is written to a temporary name in its own folder and renamed
 into place, so an interrupted or failed build leaves the previous good file.
@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import io
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -82,3 +84,34 @@ def source_date_epoch(default: datetime) -> datetime:
     if value.isdigit():
         return datetime.fromtimestamp(int(value), tz=UTC)
     return default
+
+
+# Entries some formats need first in the archive: OPC (Word) and ODF/EPUB.
+_FIRST_ENTRIES = ("mimetype", "[Content_Types].xml")
+_EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can hold
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The zip archive ``data`` rewritten so the same content always gives the same bytes.
+
+    Zip writers stamp each entry with the time of writing and the system it
+    was written on. Here every entry gets one fixed time (``SOURCE_DATE_EPOCH``
+    when set, else 1 January 1980), the same permissions
+    and system, and a fixed order (``mimetype`` and ``[Content_Types].xml``
+    first, where readers expect them; then by name). Each entry keeps its
+    content and its compression method.
+    """
+    when = max(source_date_epoch(_EARLIEST).astimezone(UTC), _EARLIEST)
+    fixed_time = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = source.infolist()
+        ordered = sorted(entries, key=lambda e: (e.filename not in _FIRST_ENTRIES, e.filename))
+        output = io.BytesIO()
+        with zipfile.ZipFile(output, "w") as target:
+            for entry in ordered:
+                info = zipfile.ZipInfo(entry.filename, date_time=fixed_time)
+                info.compress_type = entry.compress_type
+                info.create_system = 3  # Unix, whatever system this runs on
+                info.external_attr = (0o40755 if entry.is_dir() else 0o100644) << 16
+                target.writestr(info, source.read(entry.filename), compresslevel=6)
+    return output.getvalue()

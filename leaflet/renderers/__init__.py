@@ -33,6 +33,8 @@ REGISTRY: Mapping[str, str] = {
     "text": "leaflet.renderers.text",
     "large-print-pdf": "leaflet.renderers.large_print_pdf",
     "docx": "leaflet.renderers.docx",
+    "easy-read": "leaflet.renderers.easy_read",
+    "easy-read-print": "leaflet.renderers.easy_read_print",
 }
 
 
