@@ -207,8 +207,8 @@ def run_job(job: Job, out_dir: Path) -> JobResult:
     return JobResult(job.target, files, rendered.warnings, peak_memory_kib=_peak_memory())
 
 
-def record(outcome: Outcome, out_dir: Path) -> list[Path]:
-    """Add what each successful job wrote to its leaflet's manifest."""
+def record(outcome: Outcome, out_dir: Path, source_warnings: Mapping[Path, list[Diagnostic]]) -> list[Path]:
+    """Add what each successful job wrote, and the warnings it gave, to its leaflet's manifest."""
     by_folder: dict[Path, list[JobResult]] = {}
     for result in outcome.results:
         if result.failure is None:
@@ -216,11 +216,19 @@ def record(outcome: Outcome, out_dir: Path) -> list[Path]:
     written = []
     for folder, results in sorted(by_folder.items()):
         manifest = Manifest.load(out_dir / folder.name)
+        manifest.data["source_warnings"] = [str(w) for w in source_warnings.get(folder, [])]
         for result in results:
             target = result.target
-            manifest.record(target.key, target.format, target.values, target.stamp, list(result.files))
+            warnings = [str(w) for w in result.warnings]
+            manifest.record(target.key, target.format, target.values, target.stamp, list(result.files), warnings)
         written.append(manifest.save(folder.name, results[0].target.source))
     return written
+
+
+def replayed_warnings(current: Sequence[Target], out_dir: Path) -> list[str]:
+    """The warnings up-to-date jobs gave when they were built, so a no-op build still shows them."""
+    manifests = {folder: Manifest.load(out_dir / folder.name) for folder in {t.folder for t in current}}
+    return list(dict.fromkeys(w for t in current for w in manifests[t.folder].warnings(t.key)))
 
 
 def default_workers() -> int:

@@ -180,10 +180,15 @@ def _build(args: argparse.Namespace) -> int:
         sweep_temporary(args.out)  # only one build holds the lock, so these are a killed build's
         wanted = build.targets(folders, parsed)
         pending = wanted if args.force else build.out_of_date(wanted, args.out)
+        pending_folders = {t.folder for t in pending}
+        # Up-to-date jobs of leaflets not read again: show what they warned of last time.
+        replayed = build.replayed_warnings([t for t in wanted if t.folder not in pending_folders], args.out)
+        for warning in replayed:
+            _stderr(warning)
         if not pending:
             if not args.quiet:
                 print(f"everything is up to date ({len(wanted)} leaflet x format jobs); --force rebuilds anyway")
-            return 0
+            return _strict_failure(args, replayed)
         needed = list(dict.fromkeys(t.folder for t in pending))
         readings = {
             r.leaflet.folder: r for r in _read(argparse.Namespace(source=args.source, strict=args.strict), needed)
@@ -191,8 +196,15 @@ def _build(args: argparse.Namespace) -> int:
         jobs = [build.Job(t, readings[t.folder], parsed[t.format][1]) for t in pending]
         with Progress(len(jobs), len(wanted) - len(jobs), say) as progress:
             outcome = build.run(jobs, args.out, args.jobs, progress.update)
-        build.record(outcome, args.out)
-    return _summarise(outcome, args)
+        build.record(outcome, args.out, {folder: list(r.warnings) for folder, r in readings.items()})
+    return _summarise(outcome, args) or _strict_failure(args, replayed)
+
+
+def _strict_failure(args: argparse.Namespace, warnings: list[str]) -> int:
+    if args.strict and warnings:
+        _stderr(f"leaflet: {len(warnings)} warning(s) from the last build of up-to-date files, and --strict is on")
+        return 1
+    return 0
 
 
 def _summarise(outcome: build.Outcome, args: argparse.Namespace) -> int:

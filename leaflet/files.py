@@ -12,7 +12,7 @@ import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -91,7 +91,7 @@ _FIRST_ENTRIES = ("mimetype", "[Content_Types].xml")
 _EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can hold
 
 
-def reproducible_zip(data: bytes) -> bytes:
+def reproducible_zip(data: bytes, replace: Mapping[str, bytes] | None = None) -> bytes:
     """The zip archive ``data`` rewritten so the same content always gives the same bytes.
 
     Zip writers stamp each entry with the time of writing and the system it
@@ -99,8 +99,10 @@ def reproducible_zip(data: bytes) -> bytes:
     when set, else 1 January 1980), the same permissions
     and system, and a fixed order (``mimetype`` and ``[Content_Types].xml``
     first, where readers expect them; then by name). Each entry keeps its
-    content and its compression method.
+    content and its compression method, except the entries named in
+    ``replace``, which get the new content given there.
     """
+    replace = replace or {}
     when = max(source_date_epoch(_EARLIEST).astimezone(UTC), _EARLIEST)
     fixed_time = (when.year, when.month, when.day, when.hour, when.minute, when.second)
     with zipfile.ZipFile(io.BytesIO(data)) as source:
@@ -113,5 +115,6 @@ def reproducible_zip(data: bytes) -> bytes:
                 info.compress_type = entry.compress_type
                 info.create_system = 3  # Unix, whatever system this runs on
                 info.external_attr = (0o40755 if entry.is_dir() else 0o100644) << 16
-                target.writestr(info, source.read(entry.filename), compresslevel=6)
+                content = replace.get(entry.filename) or source.read(entry.filename)
+                target.writestr(info, content, compresslevel=6)
     return output.getvalue()

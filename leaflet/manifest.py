@@ -143,21 +143,35 @@ class Manifest:
         return all(_same_size(self.out_dir / f["path"], f["size"]) for f in entry["files"])
 
     def record(
-        self, key: str, format_name: str, options: Mapping[str, str], entry_stamp: str, files: list[FileRecord]
+        self,
+        key: str,
+        format_name: str,
+        options: Mapping[str, str],
+        entry_stamp: str,
+        files: list[FileRecord],
+        warnings: list[str],
     ) -> None:
         self.data["outputs"][key] = {
             "format": format_name,
             "options": dict(sorted(options.items())),
             "stamp": entry_stamp,
             "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in files],
+            "warnings": warnings,
         }
+
+    def warnings(self, key: str) -> list[str]:
+        """The warnings the source and the build of ``key`` gave when it was last built."""
+        entry = self.data["outputs"].get(key, {})
+        return [*self.data.get("source_warnings", []), *entry.get("warnings", [])]
 
     def files(self) -> list[dict[str, Any]]:
         return [f for entry in self.data["outputs"].values() for f in entry["files"]]
 
     def save(self, leaflet_id: str, source: str) -> Path:
         self.data.update({"leaflet": leaflet_id, "source_sha256": source, "publisher_version": publisher_version()})
-        ordered = {k: self.data[k] for k in ("leaflet", "publisher_version", "source_sha256", "outputs", "checks")}
+        self.data.setdefault("source_warnings", [])
+        keys = ("leaflet", "publisher_version", "source_sha256", "source_warnings", "outputs", "checks")
+        ordered = {k: self.data[k] for k in keys}
         ordered["outputs"] = dict(sorted(self.data["outputs"].items()))
         ordered["checks"] = dict(sorted(self.data["checks"].items()))
         return write_text_atomic(self.out_dir / MANIFEST_NAME, json.dumps(ordered, indent=2, sort_keys=False) + "\n")

@@ -202,3 +202,16 @@ def test_jobs_must_be_a_positive_number(jobs: str, run_cli) -> None:
     with pytest.raises(SystemExit) as exit_:
         run_cli("build", "--jobs", jobs)
     assert exit_.value.code == 2
+
+
+def test_a_no_op_build_still_shows_the_last_warnings_and_strict_still_fails(tmp_path: Path, run_cli) -> None:
+    source, out = catalogue(tmp_path, 1), tmp_path / "out"
+    leaflet_md = source / "leaflet-000" / "leaflet.md"
+    leaflet_md.write_text(leaflet_md.read_text().replace("**blood test**", "*blood test*"))
+    status, _, err = run_cli("build", "--source", source, "--out", out, "-f", "text")
+    assert status == 0 and "warning[italic]" in err
+
+    status, stdout, err = run_cli("build", "--source", source, "--out", out, "-f", "text")
+    assert "everything is up to date" in stdout and "warning[italic]" in err
+    status, _, err = run_cli("build", "--source", source, "--out", out, "-f", "text", "--strict")
+    assert status == 1 and "--strict is on" in err

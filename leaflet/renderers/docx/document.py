@@ -18,6 +18,7 @@ from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from leaflet.diagnostics import BuildError
+from leaflet.files import reproducible_zip
 from leaflet.model import (
     Block,
     BulletList,
@@ -31,7 +32,7 @@ from leaflet.model import (
     Table,
     Text,
 )
-from leaflet.renderers.docx import package, reproducible, styles
+from leaflet.renderers.docx import package, styles
 from leaflet.renderers.docx.hyperlinks import add_hyperlink
 from leaflet.renderers.docx.numbering import Numbering, number_paragraph
 from leaflet.renderers.docx.options import Options
@@ -56,7 +57,7 @@ def to_docx(leaflet: Leaflet, options: Options) -> bytes:
     package.core_properties(document, leaflet)
     buffer = io.BytesIO()
     document.save(buffer)
-    return reproducible.rewrite(buffer.getvalue(), {"docProps/app.xml": package.app_properties(leaflet)})
+    return reproducible_zip(buffer.getvalue(), {"docProps/app.xml": package.app_properties(leaflet)})
 
 
 def address_is_the_words(text: str, url: str) -> bool:
