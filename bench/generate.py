@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock" / "leaflet.md"
+NICE_EASY_READ = NICE.with_name("easy-read.md")
 SENTENCES = [
     "Your care team will explain what happens before, during and after the procedure.",
     "Ask as many questions as you need to.",
@@ -54,13 +55,20 @@ def make_catalogue(dest: Path, count: int, seed: int = 1) -> list[Path]:
     """Write ``count`` leaflet folders under ``dest``; return them."""
     rng = random.Random(seed)
     base = NICE.read_text(encoding="utf-8")
+    easy_base = NICE_EASY_READ.read_text(encoding="utf-8")
     folders = []
     for index in range(count):
         folder = dest / f"leaflet-{index:04d}"
         folder.mkdir(parents=True, exist_ok=True)
-        extras = "\n".join(extra_section(rng, n + 1) for n in range(rng.randint(0, 3)))
+        parts = range(1, rng.randint(0, 3) + 1)
+        extras = "\n".join(extra_section(rng, n) for n in parts)
         text = base.replace("title: Percutaneous", f"title: Leaflet {index}, percutaneous", 1)
         (folder / "leaflet.md").write_text(text.rstrip("\n") + "\n\n" + extras, encoding="utf-8")
+        # the easy read has a section for every section of the full text (an easy-read rule)
+        easy_extras = "".join(
+            f"\n## More about your care, part {n}\n\n- Your care team will tell you more.\n" for n in parts
+        )
+        (folder / "easy-read.md").write_text(easy_base.rstrip("\n") + "\n" + easy_extras, encoding="utf-8")
         folders.append(folder)
     return folders
 
