@@ -15,11 +15,13 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from leaflet.cli import main
+from leaflet.colours import SCHEMES
+from leaflet.colours import contrast_ratio as contrast
 from leaflet.diagnostics import BuildError, OptionError
 from leaflet.model import Leaflet, Link
 from leaflet.reader import read_leaflet
 from leaflet.renderers import docx as word
-from leaflet.renderers.docx.options import SCHEMES, Options, contrast, file_name
+from leaflet.renderers.docx.options import Options, file_name
 from leaflet.renderers.docx.readback import audit_file
 from leaflet.text import block_inlines, first_missing_word, leaflet_words, words
 

@@ -14,9 +14,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from leaflet.colours import contrast_ratio as contrast
 from leaflet.model import BulletList, Leaflet, Link, NumberedList
 from leaflet.renderers import Audit
-from leaflet.renderers.docx.options import Options, contrast
+from leaflet.renderers.docx.options import Options
 from leaflet.renderers.docx.wordxml import NS, WordFile, is_on, paragraph_style, paragraph_text, w
 from leaflet.text import block_inlines, first_missing_word, leaflet_words, words
 

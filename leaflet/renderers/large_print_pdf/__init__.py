@@ -12,7 +12,6 @@ scheme; that variant names its options in its file name, for example
 - ``document``   fonts, page, footer, one reportlab pass
 - ``structure``  the record of what was drawn for which structure element
 - ``tagging``    the structure tree, outline and metadata, with pikepdf
-- ``colours``    colour schemes and their computed contrast
 - ``readback``   independent read-back checks (the audit)
 """
 
@@ -22,11 +21,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from leaflet.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
 from leaflet.options import choice, only, whole_number
 from leaflet.renderers import Audit, Rendered
-from leaflet.renderers.large_print_pdf.colours import DEFAULT_SCHEME, SCHEMES
 
 NAME = "large-print-pdf"
 SUMMARY = "large-print PDF (A4, 18pt Atkinson Hyperlegible), tagged for screen readers (PDF/UA-1)"

@@ -15,8 +15,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
+from leaflet.colours import Scheme, as_fraction
 from leaflet.model import Leaflet
-from leaflet.renderers.large_print_pdf.colours import WHITE, Scheme, as_fraction
 from leaflet.renderers.large_print_pdf.flowables import BOLD, REGULAR, TextStyle
 from leaflet.renderers.large_print_pdf.layout import StoryBuilder, Styles
 from leaflet.renderers.large_print_pdf.structure import Tagger
@@ -101,7 +101,7 @@ def build(leaflet: Leaflet, size: int, scheme: Scheme) -> tuple[bytes, Tagger]:
     )
 
     def background(canv: Canvas, _doc: Any) -> None:
-        if scheme.background == WHITE:
+        if scheme.background == "FFFFFF":
             return  # white paper needs no fill
         canv.saveState()
         Tagger.begin_artifact(canv, "Background")
