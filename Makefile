@@ -1,12 +1,16 @@
 # `make` builds every format of every leaflet; `make test` runs the tests.
 # Both create the virtual environment and install everything on first use.
+# `make -j` is safe: builds into one output folder take turns (a lock).
 
-PYTHON ?= python3
-VENV   ?= .venv
-PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-stamp
+PYTHON  ?= python3
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+LEAFLET := $(PY) -m leaflet
+STAMP   := $(VENV)/.installed-stamp
+# One target per registered format (tests/test_release.py keeps this list true).
+FORMATS := text large-print-pdf docx easy-read easy-read-print audio
 
-.PHONY: all build test lint check formats clean distclean
+.PHONY: all build test lint check release verify bench formats clean distclean $(FORMATS)
 
 all: build
 
@@ -17,10 +21,25 @@ $(STAMP): pyproject.toml
 	touch $@
 
 build: $(STAMP)
-	$(PY) -m leaflet build
+	$(LEAFLET) build
+
+$(FORMATS): $(STAMP)
+	$(LEAFLET) build --format $@
 
 check: $(STAMP)
-	$(PY) -m leaflet check
+	$(LEAFLET) check
+
+# Build what is out of date, run every check as an error, verify the manifests.
+release: $(STAMP)
+	$(LEAFLET) build --strict
+	$(LEAFLET) check --strict
+	$(LEAFLET) verify
+
+verify: $(STAMP)
+	$(LEAFLET) verify
+
+bench: $(STAMP)
+	$(PY) bench/run.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check leaflet tests bench
@@ -31,10 +50,10 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 formats: $(STAMP)
-	$(PY) -m leaflet formats
+	$(LEAFLET) formats
 
 clean:
 	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -12,12 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from leaflet import __version__, build, renderers
-from leaflet.checks import readability
+from leaflet import __version__, build, manifest, renderers
+from leaflet.checks import cached
 from leaflet.diagnostics import LeafletError
 from leaflet.dump import to_json
-from leaflet.model import Leaflet
+from leaflet.files import locked, sweep_temporary
+from leaflet.manifest import Manifest
 from leaflet.options import PERSONAL_OPTIONS
+from leaflet.progress import Progress
 
 EPILOG = "Exit status: 0 success; 1 a build or check failed; 2 a mistake in a source or on the command line."
 
@@ -67,6 +69,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+    build_cmd.add_argument("--force", action="store_true", help="rebuild even what is up to date")
+    build_cmd.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=build.default_workers(),
+        metavar="N",
+        help="worker processes (default: the number of cores, here %(default)s)",
+    )
     personal = build_cmd.add_argument_group(
         "personal options",
         "A variant made with these carries them in its file name and never replaces the default file.",
@@ -93,6 +104,17 @@ def _parser() -> argparse.ArgumentParser:
     formats_cmd = command("formats", "list the output formats", "List the formats 'build --format' takes.")
     formats_cmd.set_defaults(run=_formats)
 
+    verify_cmd = command(
+        "verify",
+        "re-hash built files against their manifests",
+        "Re-hash every file each manifest lists and report any that differ or are missing (exit 1).",
+    )
+    _add_ids(verify_cmd)
+    verify_cmd.add_argument(
+        "--out", type=Path, default=Path("outputs"), metavar="DIR", help="the output folder (default: outputs)"
+    )
+    verify_cmd.set_defaults(run=_verify)
+
     voices_cmd = command(
         "voices",
         "list the voices of the offline speech engine",
@@ -110,6 +132,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_folders(dump_cmd, out=False)
     dump_cmd.set_defaults(run=_dump)
     return parser
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return int(value)
 
 
 def _add_ids(parser: argparse.ArgumentParser) -> None:
@@ -130,14 +158,15 @@ def _add_folders(parser: argparse.ArgumentParser, *, out: bool) -> None:
         )
 
 
-def _read(args: argparse.Namespace) -> list[build.Reading]:
+def _read(args: argparse.Namespace, folders: list[Path] | None = None) -> list[build.Reading]:
     """Read the chosen leaflets; print every error and warning; exit 2 on any error."""
-    folders = build.find_leaflets(args.source, getattr(args, "ids", ()))
+    if folders is None:
+        folders = build.find_leaflets(args.source, getattr(args, "ids", ()))
     readings, errors, warnings = build.read_all(folders, strict=getattr(args, "strict", False))
     for warning in warnings:
-        print(warning, file=sys.stderr)
+        _stderr(str(warning))
     for error in errors:
-        print(f"{error}", file=sys.stderr)
+        _stderr(str(error))
     if errors:
         raise _Reported(f"{len(errors)} error(s) in the sources; nothing was written")
     return readings
@@ -152,51 +181,93 @@ def _build(args: argparse.Namespace) -> int:
         name: getattr(args, f"opt_{name}") for name in PERSONAL_OPTIONS if getattr(args, f"opt_{name}") is not None
     }
     formats = args.formats or list(renderers.names())
-    for name in formats:
-        renderers.get(name)  # an unknown name fails before any reading
-    readings = _read(args)
-    jobs = build.plan(readings, formats, values, explicit=bool(args.formats))
-    report = None if args.quiet else (lambda line: print(line, file=sys.stderr))
-    outcome = build.run(jobs, args.out, report)
-    for warning in outcome.warnings:
-        print(warning, file=sys.stderr)
-    if not args.quiet:
-        for path in outcome.written:
-            print(f"wrote {path}")
-    for failure in outcome.failures:
-        print(f"leaflet: failed: {failure}", file=sys.stderr)
-    if args.strict and outcome.warnings:
+    parsed = build.parse_options(formats, values, explicit=bool(args.formats))
+    folders = build.find_leaflets(args.source, args.ids)
+    say = _stderr if not args.quiet else None
+    with locked(args.out, notify=_stderr):
+        sweep_temporary(args.out)  # only one build holds the lock, so these are a killed build's
+        wanted = build.targets(folders, parsed)
+        pending = wanted if args.force else build.out_of_date(wanted, args.out)
+        pending_folders = {t.folder for t in pending}
+        # Up-to-date jobs of leaflets not read again: show what they warned of last time.
+        replayed = build.replayed_warnings([t for t in wanted if t.folder not in pending_folders], args.out)
+        for warning in replayed:
+            _stderr(warning)
+        if not pending:
+            if not args.quiet:
+                print(f"everything is up to date ({len(wanted)} leaflet x format jobs); --force rebuilds anyway")
+            return _strict_failure(args, replayed)
+        needed = list(dict.fromkeys(t.folder for t in pending))
+        readings = {
+            r.leaflet.folder: r for r in _read(argparse.Namespace(source=args.source, strict=args.strict), needed)
+        }
+        jobs = [build.Job(t, readings[t.folder], parsed[t.format][1]) for t in pending]
+        with Progress(len(jobs), len(wanted) - len(jobs), say) as progress:
+            outcome = build.run(jobs, args.out, args.jobs, progress.update)
+        build.record(outcome, args.out, {folder: list(r.warnings) for folder, r in readings.items()})
+    return _summarise(outcome, args) or _strict_failure(args, replayed)
+
+
+def _strict_failure(args: argparse.Namespace, warnings: list[str]) -> int:
+    if args.strict and warnings:
+        _stderr(f"leaflet: {len(warnings)} warning(s) from the last build of up-to-date files, and --strict is on")
         return 1
-    return 1 if outcome.failures else 0
+    return 0
+
+
+def _summarise(outcome: build.Outcome, args: argparse.Namespace) -> int:
+    for warning in outcome.warnings:
+        _stderr(str(warning))
+    if not args.quiet:
+        for result in outcome.results:
+            for record in result.files:
+                print(f"wrote {args.out / result.target.folder.name / record.path}")
+    for failure in outcome.failures:
+        _stderr(f"leaflet: failed: {failure}")
+    if outcome.failures:
+        _stderr(
+            f"leaflet: {len(outcome.failures)} of {len(outcome.results)} jobs failed; the others' files are in place"
+        )
+        return 1
+    return 1 if args.strict and outcome.warnings else 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    folders = sorted(p for p in args.out.iterdir() if p.is_dir()) if args.out.is_dir() else []
+    if args.ids:
+        folders = [args.out / i for i in args.ids]
+    problems = [problem for folder in folders for problem in manifest.verify(folder)]
+    for problem in problems:
+        print(problem)
+    if not problems:
+        count = sum(len(manifest.Manifest.load(f).files()) for f in folders)
+        print(f"{count} files in {len(folders)} manifests: every file matches its sha256")
+    return 1 if problems else 0
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 def _check(args: argparse.Namespace) -> int:
     failed = False
     for reading in _read(args):
         leaflet = reading.leaflet
+        out_dir = args.out / leaflet.meta.id
         print(f"{leaflet.meta.id}: {leaflet.meta.title}")
-        print(readability.table(readability.report(leaflet)))
-        print(readability.LEGEND)
-        failed |= _audit(leaflet, args.out / leaflet.meta.id)
+        manifest = Manifest.load(out_dir)
+        print(cached.readability_table(leaflet, manifest))
+        for result in cached.audit_formats(leaflet, manifest):
+            status = "FAIL" if result.problems else "ok (unchanged since it last passed)" if result.cached else "ok"
+            print(f"  {result.format}: {status}")
+            for line in (*result.notes, *(f"problem: {p}" for p in result.problems)):
+                print(f"    {line}")
+            failed |= bool(result.problems)
+        if manifest.data["outputs"]:
+            with locked(args.out):
+                manifest.save(leaflet.meta.id, manifest.data.get("source_sha256", ""))
         print()
     return 1 if failed else 0
-
-
-def _audit(leaflet: Leaflet, out_dir: Path) -> bool:
-    """Run every format's audit of its built file; True when any found a problem."""
-    failed = False
-    for name in renderers.names():
-        audit = getattr(renderers.get(name), "audit", None)
-        if audit is None:
-            continue
-        result = audit(leaflet, out_dir)
-        print(f"  {name}: {'FAIL' if result.problems else 'ok'}")
-        for note in result.notes:
-            print(f"    {note}")
-        for problem in result.problems:
-            print(f"    problem: {problem}")
-        failed |= bool(result.problems)
-    return failed
 
 
 def _list(args: argparse.Namespace) -> int:

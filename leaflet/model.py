@@ -172,6 +172,7 @@ class EasyReadSection:
     heading: str
     points: tuple[EasyReadPoint, ...]
     line: int = _line()
+    covers: tuple[str, ...] = ()  # headings of the full leaflet's sections this one tells in easy read
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,7 @@ class EasyRead:
 
     sections: tuple[EasyReadSection, ...]
     path: Path = field(default=Path(), compare=False, repr=False)
+    title: str | None = None  # its own plain title, when the full leaflet's is too hard
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from datetime import date
 from leaflet.model import (
     Block,
     BulletList,
+    Definition,
     Image,
     Inlines,
     Leaflet,
@@ -140,3 +141,60 @@ def sentences(text: str, language: str = "en") -> list[str]:
 def join_nonempty(parts: Iterable[str], separator: str = " ") -> str:
     """``parts`` joined, leaving out the empty ones."""
     return separator.join(part for part in parts if part)
+
+
+# Hard words and easy read ----------------------------------------------
+
+
+@functools.cache
+def term_pattern(term: str) -> re.Pattern[str]:
+    """A whole-word, case-insensitive pattern for ``term`` and its plural ('artery', 'arteries')."""
+    *first, last = term.split()
+    forms = {last, last + "s", last + "es"}
+    if last.endswith("y"):
+        forms.add(last[:-1] + "ies")
+    ending = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    lead = "".join(re.escape(part) + r"\s+" for part in first)
+    return re.compile(rf"(?<![\w-]){lead}(?:{ending})(?![\w-])", re.IGNORECASE)
+
+
+def find_terms(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Where each of ``terms`` occurs in ``text``: (start, end, term), in order, never overlapping.
+
+    Where two terms overlap ('heart' and 'heart transplant') the longer one wins.
+    """
+    found = [(m.start(), m.end(), term) for term in terms for m in term_pattern(term).finditer(text)]
+    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+    kept: list[tuple[int, int, str]] = []
+    for hit in found:
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    return kept
+
+
+def easy_read_title(leaflet: Leaflet) -> str:
+    """The easy read's own title, or the leaflet's when it has none."""
+    easy = leaflet.easy_read
+    return easy.title if easy and easy.title else leaflet.meta.title
+
+
+def easy_read_words(leaflet: Leaflet) -> list[str]:
+    """Every word of the easy read (title, headings, points), in reading order."""
+    if leaflet.easy_read is None:
+        return []
+    pieces = [easy_read_title(leaflet)]
+    for section in leaflet.easy_read.sections:
+        pieces.append(section.heading)
+        pieces.extend(plain(point.inlines) for point in section.points)
+    return words(" ".join(pieces))
+
+
+def easy_read_terms(leaflet: Leaflet) -> list[Definition]:
+    """The glossary entries the easy read uses, in the order it first uses them."""
+    if leaflet.easy_read is None:
+        return []
+    text = " ".join(plain(point.inlines) for section in leaflet.easy_read.sections for point in section.points)
+    first_use: dict[str, int] = {}
+    for start, _end, term in find_terms(text, (entry.term for entry in leaflet.glossary)):
+        first_use.setdefault(term, start)
+    return sorted((e for e in leaflet.glossary if e.term in first_use), key=lambda e: first_use[e.term])

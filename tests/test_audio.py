@@ -186,7 +186,10 @@ def test_tracks_add_up_to_the_whole_and_the_playlist_lists_them(short: dict[str,
 
 def test_same_script_same_bytes(short: dict[str, Path]) -> None:
     """Two builds, each with fresh engine processes, give byte-identical files."""
-    for path in sorted(p for p in short["out"].rglob("*") if p.is_file() and ".120wpm" not in str(p)):
+    made = [p for p in short["out"].rglob("*") if p.is_file() and ".120wpm" not in str(p)]
+    audio_files = sorted(p for p in made if p.suffix in {".mp3", ".m3u"} or p.name.endswith(".audio-script.txt"))
+    assert len(audio_files) == 8
+    for path in audio_files:
         twin = short["again"] / path.relative_to(short["out"])
         assert path.read_bytes() == twin.read_bytes(), path.name
 

@@ -1,11 +1,16 @@
-"""``easy-read.md``: ``##`` headings, each followed by a ``-`` list of points.
+"""``easy-read.md``: an optional ``# title``, then ``##`` headings, each followed by a ``-`` list of points.
 
 Each list item is one easy-read point; it may start with a picture,
 ``- ![alt](file) The words.``, which goes in the picture column.
+
+A heading may be followed by ``covers:`` lines, one for each section of the
+full leaflet that the easy-read section tells (``covers: Is this procedure
+right for me?``), so the checks can prove that no section was left out.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
@@ -16,30 +21,61 @@ from leaflet.reader.markdown import BodyReader, parse_body
 from leaflet.reader.sections import heading_text
 
 _SHAPE = "write '## A heading', then one '- point' line for each point"
+_COVERS = re.compile(r"^covers:\s*(\S.*)$", re.IGNORECASE)
 
 
 def read_easy_read(text: str, path: Path, reader: BodyReader) -> EasyRead:
     """The easy-read sections of ``text``; every mistake is a ``SourceError``."""
     nodes = parse_body(text)
+    title = None
     if nodes and nodes[0].type == "heading" and nodes[0].tag == "h1":
-        nodes = nodes[1:]  # an optional title, which the leaflet already has
+        title = heading_text(nodes[0], reader)
+        nodes = nodes[1:]
     sections: list[EasyReadSection] = []
     for node in nodes:
+        last = sections[-1] if sections else None
         if node.type == "heading" and node.tag == "h2":
             sections.append(EasyReadSection(heading_text(node, reader), (), reader.line(node)))
-        elif node.type == "bullet_list" and sections and not sections[-1].points:
-            last = sections[-1]
-            sections[-1] = EasyReadSection(last.heading, _points(node, reader), last.line)
+        elif node.type == "paragraph" and last and not last.points and _is_covers(node):
+            sections[-1] = EasyReadSection(last.heading, (), last.line, (*last.covers, *_covers(node, reader)))
+        elif node.type == "bullet_list" and last and not last.points:
+            sections[-1] = EasyReadSection(last.heading, _points(node, reader), last.line, last.covers)
         elif node.type == "bullet_list" and not sections:
             raise reader.fail(node, f"these points have no heading; {_SHAPE}")
         else:
-            raise reader.fail(node, f"easy read is only headings and points; {_SHAPE}")
+            raise reader.fail(
+                node,
+                f"easy read is only headings and points; {_SHAPE} (a 'covers: <heading in leaflet.md>' line may follow a heading)",
+            )
     for section in sections:
         if not section.points:
             raise SourceError(path, section.line, f"the easy-read section '{section.heading}' has no points; {_SHAPE}")
     if not sections:
         raise SourceError(path, 1, f"the easy-read file has no sections; {_SHAPE}")
-    return EasyRead(tuple(sections), path)
+    return EasyRead(tuple(sections), path, title)
+
+
+def _is_covers(node: SyntaxTreeNode) -> bool:
+    return bool(_COVERS.match(_raw_lines(node)[0]))
+
+
+def _covers(node: SyntaxTreeNode, reader: BodyReader) -> tuple[str, ...]:
+    """The headings named by a paragraph of ``covers:`` lines, one a line."""
+    headings = []
+    for number, line in enumerate(_raw_lines(node)):
+        match = _COVERS.match(line)
+        if match is None:
+            raise reader.fail(
+                node,
+                "after a heading, each line must be 'covers: <a ## heading of leaflet.md>'; put the points in a '-' list",
+                reader.line(node) + number,
+            )
+        headings.append(" ".join(match.group(1).split()))
+    return tuple(headings)
+
+
+def _raw_lines(node: SyntaxTreeNode) -> list[str]:
+    return [line.strip() for line in node.children[0].content.split("\n")]
 
 
 def _points(node: SyntaxTreeNode, reader: BodyReader) -> tuple[EasyReadPoint, ...]:

@@ -34,6 +34,9 @@ LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 _SPACES = re.compile(r"\s+")
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+# markdown-it quietly leaves links it distrusts (javascript:, data:) as plain
+# text; let every target through so the check below can name the mistake.
+_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
 
 # What the model cannot carry, and what to write instead.
 _UNSUPPORTED = {

@@ -43,6 +43,9 @@ def read_sections(nodes: list[SyntaxTreeNode], reader: BodyReader) -> Body:
             open_sections[-1].blocks.append(reader.block(node))
     for index, section in enumerate(open_sections):
         _check_not_empty(section, open_sections[index + 1 :], reader)
+    intro = open_sections[0]
+    if intro.blocks:
+        intro.line = intro.blocks[0].line
     sections = tuple(
         Section(s.heading, s.level, tuple(s.blocks), s.line) for s in open_sections if s.heading or s.blocks
     )

@@ -31,6 +31,10 @@ from leaflet.model import Leaflet
 
 REGISTRY: Mapping[str, str] = {
     "text": "leaflet.renderers.text",
+    "large-print-pdf": "leaflet.renderers.large_print_pdf",
+    "docx": "leaflet.renderers.docx",
+    "easy-read": "leaflet.renderers.easy_read",
+    "easy-read-print": "leaflet.renderers.easy_read_print",
     "audio": "leaflet.renderers.audio",
 }
 

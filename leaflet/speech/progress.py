@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -10,8 +11,12 @@ from collections.abc import Callable, Iterator
 
 @contextlib.contextmanager
 def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
-    """Yield ``tick()``, which moves the bar one step; no bar when standard error is not a terminal."""
-    if not sys.stderr.isatty():
+    """Yield ``tick()``, which moves the bar one step.
+
+    No bar when standard error is not a terminal, nor inside a build's worker
+    process, where the build's own bar counts the jobs.
+    """
+    if not sys.stderr.isatty() or multiprocessing.parent_process() is not None:
         yield lambda: None
         return
     from tqdm import tqdm

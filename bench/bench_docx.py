@@ -1,0 +1,63 @@
+"""Time building the NICE leaflet's .docx, beside pandoc's time for the same Markdown.
+
+Run: .venv/bin/python bench/bench_docx.py [RUNS]. Prints figures; asserts nothing.
+pandoc is timed only where it is installed. Its document is not comparable
+in content (no numbering restarts, language, alt text checks, reproducible
+zip...), only in cost: it answers "is our build in the same league?".
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from leaflet.reader import read_leaflet
+from leaflet.renderers import docx as word
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def report(name: str, times: list[float]) -> None:
+    print(f"{name:<34} median {statistics.median(times) * 1000:8.1f} ms   best {min(times) * 1000:8.1f} ms")
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        options = word.parse_options({})
+        word.render(read_leaflet(SOURCE).leaflet, options, out)  # warm up imports
+        print(f"{runs} runs each; leaflet {SOURCE.name}")
+        report(
+            "leaflet: read + render .docx", timed(lambda: word.render(read_leaflet(SOURCE).leaflet, options, out), runs)
+        )
+        leaflet = read_leaflet(SOURCE).leaflet
+        report("leaflet: render .docx only", timed(lambda: word.render(leaflet, options, out), runs))
+        pandoc = shutil.which("pandoc")
+        if pandoc is None:
+            print("pandoc: not installed; skipped")
+            return
+        command = [pandoc, str(SOURCE / "leaflet.md"), "-o", str(out / "pandoc.docx")]
+        report("pandoc leaflet.md -o .docx", timed(lambda: subprocess.run(command, check=True), runs))
+        version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+        print(f"({version}; its time includes starting a process)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Benchmark (not a test): time to render the NICE leaflet's large-print PDF, and pages per second.
+
+Run: .venv/bin/python bench/bench_large_print_pdf.py [REPEATS]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pikepdf
+
+from leaflet.reader import read_leaflet
+from leaflet.renderers import large_print_pdf
+
+SOURCE = Path(__file__).resolve().parent.parent / "source" / "microaxial-flow-pump-cardiogenic-shock"
+
+
+def main(repeats: int = 5) -> None:
+    leaflet = read_leaflet(SOURCE).leaflet
+    for values in ({}, {"size": "28", "colours": "white-on-black"}, {"size": "48"}):
+        options = large_print_pdf.parse_options(values)
+        large_print_pdf.render(leaflet, options, Path(tempfile.mkdtemp()))  # warm up: fonts, imports
+        times = []
+        with tempfile.TemporaryDirectory() as folder:
+            for _ in range(repeats):
+                started = time.perf_counter()
+                (path,) = large_print_pdf.render(leaflet, options, Path(folder)).paths
+                times.append(time.perf_counter() - started)
+            with pikepdf.open(path) as pdf:
+                pages = len(pdf.pages)
+        best, median = min(times), statistics.median(times)
+        label = f"{options.size}pt {options.colours}"
+        print(
+            f"{label:28} {pages:3d} pages  median {median * 1000:7.1f} ms  best {best * 1000:7.1f} ms  {pages / median:6.1f} pages/s"
+        )
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)

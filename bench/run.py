@@ -1,0 +1,117 @@
+"""Benchmarks for release builds: print figures; assert nothing about time.
+
+    python bench/run.py [--leaflets 24] [--noop-leaflets 200] [--audio-leaflets 2]
+
+For each format: time per leaflet and throughput with one worker, the
+speed-up of two workers over one, and the peak memory of a worker; then the
+time of a no-op rebuild of a large catalogue; then, where installed, the
+baselines: pandoc (Markdown to docx), and eSpeak NG plus LAME on the same text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import make_catalogue
+
+from leaflet import build, renderers
+from leaflet.build import default_workers
+
+
+def timed_build(source: Path, out: Path, name: str, workers: int) -> tuple[float, int, int]:
+    """Build ``name`` for every leaflet; return (seconds, jobs, peak worker memory in KiB)."""
+    folders = build.find_leaflets(source)
+    parsed = build.parse_options([name], {}, explicit=True)
+    readings, errors, _ = build.read_all(folders)
+    assert not errors, errors
+    by_folder = {r.leaflet.folder: r for r in readings}
+    jobs = [build.Job(t, by_folder[t.folder], parsed[name][1]) for t in build.targets(folders, parsed)]
+    start = time.perf_counter()
+    outcome = build.run(jobs, out, workers)
+    seconds = time.perf_counter() - start
+    assert not outcome.failures, outcome.failures
+    return seconds, len(jobs), max((r.peak_memory_kib for r in outcome.results), default=0)
+
+
+def format_rows(work: Path, count: int, audio_count: int) -> list[str]:
+    rows = []
+    for name in renderers.names():
+        n = audio_count if name == "audio" else count
+        if n == 0:
+            continue
+        source = work / f"source-{n}"
+        if not source.exists():
+            make_catalogue(source, n)
+        one, jobs, memory = timed_build(source, work / f"out1-{name}", name, 1)
+        two, _, memory2 = timed_build(source, work / f"out2-{name}", name, 2)
+        rows.append(
+            f"{name:16} {jobs:5d} {one / jobs * 1000:10.1f} {jobs / one:9.1f} {one / two:8.2f}x {max(memory, memory2) / 1024:9.0f}"
+        )
+    return rows
+
+
+def noop_seconds(work: Path, count: int) -> float:
+    source, out = work / f"noop-{count}", work / "noop-out"
+    make_catalogue(source, count)
+    command = [sys.executable, "-m", "leaflet", "build", "--source", str(source), "--out", str(out), "-f", "text", "-q"]
+    subprocess.run(command, check=True)
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - start
+
+
+def baselines(work: Path) -> list[str]:
+    rows = []
+    nice = Path(__file__).resolve().parent.parent / "source" / "microaxial-flow-pump-cardiogenic-shock" / "leaflet.md"
+    if shutil.which("pandoc"):
+        start = time.perf_counter()
+        subprocess.run(["pandoc", str(nice), "-o", str(work / "pandoc.docx")], check=True)
+        rows.append(f"pandoc Markdown -> docx (NICE leaflet): {(time.perf_counter() - start) * 1000:.0f} ms")
+    else:
+        rows.append("pandoc: not installed (apt-get install pandoc to compare)")
+    if shutil.which("espeak-ng") and shutil.which("lame"):
+        text = nice.read_text(encoding="utf-8").split("---", 2)[2]
+        start = time.perf_counter()
+        subprocess.run(["espeak-ng", "-w", str(work / "floor.wav"), text], check=True)
+        subprocess.run(["lame", "--quiet", "-m", "m", str(work / "floor.wav"), str(work / "floor.mp3")], check=True)
+        rows.append(f"eSpeak NG + LAME (NICE leaflet text): {(time.perf_counter() - start) * 1000:.0f} ms")
+    else:
+        rows.append("eSpeak NG + LAME: not installed (apt-get install espeak-ng lame to compare)")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--leaflets", type=int, default=24, help="leaflets per format (default 24)")
+    parser.add_argument(
+        "--noop-leaflets", type=int, default=200, help="catalogue size for the no-op rebuild (default 200)"
+    )
+    parser.add_argument("--audio-leaflets", type=int, default=2, help="leaflets for audio, the slow format (default 2)")
+    args = parser.parse_args()
+    print(
+        f"machine: {platform.machine()}, {default_workers()} cores, Python {platform.python_version()}, {platform.system()}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        print(f"\n{'format':16} {'jobs':>5} {'ms/leaflet':>10} {'leaflets/s':>9} {'speed-up':>9} {'peak MiB':>9}")
+        print("(one worker; speed-up of --jobs 2 over --jobs 1; peak resident memory of a worker)")
+        for row in format_rows(work, args.leaflets, args.audio_leaflets):
+            print(row, flush=True)
+        print(
+            f"\nno-op rebuild of {args.noop_leaflets} leaflets (whole command): {noop_seconds(work, args.noop_leaflets):.2f} s"
+        )
+        print("\nbaselines:")
+        for row in baselines(work):
+            print(f"  {row}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+"""The leaflet as a Word document: one walk over the model, one python-docx call per thing."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import assert_never
+
+import docx
+from docx.document import Document
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image as ImageInfo
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu, Mm, Pt
+from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from leaflet.diagnostics import BuildError
+from leaflet.files import reproducible_zip
+from leaflet.model import (
+    Block,
+    BulletList,
+    Image,
+    Inlines,
+    Leaflet,
+    Link,
+    NumberedList,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+)
+from leaflet.renderers.docx import package, styles
+from leaflet.renderers.docx.hyperlinks import add_hyperlink
+from leaflet.renderers.docx.numbering import Numbering, number_paragraph
+from leaflet.renderers.docx.options import Options
+from leaflet.renderers.docx.xml import el
+from leaflet.text import display_url, long_date, plain
+
+GLOSSARY_HEADING = "Words explained"
+COLOPHON_HEADING = "About this leaflet"
+MAX_PICTURE_HEIGHT = Mm(150)  # a tall picture still leaves room for its words on the page
+
+
+def to_docx(leaflet: Leaflet, options: Options) -> bytes:
+    """The whole leaflet as the bytes of a .docx file, the same bytes for the same input."""
+    document = docx.Document()
+    package.clean(document)
+    package.page(document, options)
+    styles.apply(document, options, leaflet.meta.language)
+    _Writer(document, options).leaflet(leaflet)
+    _space_after_tables(document, options)
+    styles.prune(document)
+    package.settings(document, options, leaflet.meta.language)
+    package.core_properties(document, leaflet)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible_zip(buffer.getvalue(), {"docProps/app.xml": package.app_properties(leaflet)})
+
+
+def address_is_the_words(text: str, url: str) -> bool:
+    """True when a link's words are its address already (a phone number, an email address)."""
+    return "".join(text.split()).lower() == "".join(display_url(url).split()).lower()
+
+
+class _Writer:
+    """Appends the model's blocks to a document; counts tables for their captions."""
+
+    def __init__(self, document: Document, options: Options) -> None:
+        self.document = document
+        self.options = options
+        self.numbering = Numbering(document, options.size)
+        self.tables = 0
+
+    def leaflet(self, leaflet: Leaflet) -> None:
+        self.document.add_heading(leaflet.meta.title, level=1)
+        for section in leaflet.sections:
+            if section.heading:
+                self.document.add_heading(section.heading, level=section.level)
+            for block in section.blocks:
+                self.block(block)
+        if leaflet.glossary:
+            self.document.add_heading(GLOSSARY_HEADING, level=2)
+            for entry in leaflet.glossary:
+                paragraph = self.document.add_paragraph()
+                paragraph.add_run(entry.term).bold = True
+                paragraph.add_run(f": {entry.explanation}")
+        self.colophon(leaflet)
+
+    def block(self, block: Block) -> None:
+        match block:
+            case Paragraph(inlines=inlines):
+                self.inlines(self.document.add_paragraph(), inlines)
+            case BulletList() | NumberedList():
+                last = self.list(block, level=0)
+                last.paragraph_format.space_after = Pt(self.options.size)  # a full line after the list
+            case Table():
+                self.table(block)
+            case Image():
+                self.image(block)
+            case _:
+                assert_never(block)
+
+    def inlines(self, paragraph: WordParagraph, inlines: Inlines, *, bold: bool = False) -> None:
+        for inline in inlines:
+            match inline:
+                case Text(text=text):
+                    _run(paragraph, text, bold=bold)
+                case Strong(text=text):
+                    _run(paragraph, text, bold=True)
+                case Link(text=text, url=url):
+                    add_hyperlink(paragraph, _one_line(text), url)
+                    if not address_is_the_words(text, url):
+                        # Print cannot follow a link: show the address in full beside its words.
+                        _run(paragraph, f" ({display_url(url)})", bold=bold)
+                case _:
+                    assert_never(inline)
+
+    def list(self, block: BulletList | NumberedList, level: int) -> WordParagraph:
+        """Write a list (and its nested lists) as real Word list items; return the last paragraph."""
+        kind = "number" if isinstance(block, NumberedList) else "bullet"
+        start = block.start if isinstance(block, NumberedList) else 1
+        num_id = self.numbering.new_list(kind, level, start)
+        style = self.document.styles[styles.LIST_STYLES[(kind, level)]]
+        last: WordParagraph | None = None
+        for item in block.items:
+            last = self.document.add_paragraph(style=style)
+            number_paragraph(last._p, num_id, level)
+            self.inlines(last, item.inlines)
+            if item.sublist is not None:
+                last = self.list(item.sublist, level + 1)
+        assert last is not None, "the reader refuses empty lists"
+        return last
+
+    def table(self, block: Table) -> None:
+        """A caption, then a grid whose first row is a header repeated on every page."""
+        self.tables += 1
+        headers = [plain(cell) for cell in block.header]
+        caption = f"Table {self.tables}: {_and_list(headers)}"
+        self.document.add_paragraph(caption, style="Caption")
+        width = len(block.header)
+        table = self.document.add_table(rows=1 + len(block.rows), cols=width)
+        table.style = self.document.styles["Table Grid"]
+        _table_properties(table, self.options, f"Table {self.tables}")
+        rows = [(*cells, *((),) * (width - len(cells))) for cells in (block.header, *block.rows)]  # no short rows
+        widths = column_widths([[_shown(cell) for cell in row] for row in rows], self._text_width(), self.options.size)
+        for column, column_width in zip(table.columns, widths, strict=True):
+            column.width = column_width  # the grid, which LibreOffice follows; cells carry it for Word
+        for number, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+            _row_properties(row._tr, header=number == 0)
+            for cell, inlines, column_width in zip(row.cells, cells, widths, strict=True):
+                cell.width = column_width
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.space_after = Pt(self.options.size / 4)
+                self.inlines(paragraph, inlines, bold=number == 0)
+
+    def image(self, block: Image) -> None:
+        """The picture at the text's width (less if it would be very tall), its alt text on the drawing."""
+        try:
+            info = ImageInfo.from_file(str(block.path))
+        except (UnrecognizedImageError, OSError) as error:
+            raise BuildError(
+                f"{block.path}: Word cannot show this picture ({error or 'unknown format'}); save it as PNG or JPEG"
+            ) from None
+        width = self._text_width()
+        height = round(width * info.px_height / info.px_width)
+        if height > MAX_PICTURE_HEIGHT:
+            width, height = round(width * MAX_PICTURE_HEIGHT / height), MAX_PICTURE_HEIGHT
+        run = self.document.add_paragraph().add_run()
+        run.add_picture(str(block.path), width=Emu(width), height=Emu(height))
+        for inline in run._r.iter(qn("wp:inline")):
+            for side in "TBLR":  # no gap around the picture (LibreOffice adds one when these are absent)
+                inline.set(f"dist{side}", "0")
+        for properties in run._r.iter(qn("wp:docPr")):
+            properties.set("descr", block.alt)
+            properties.set("title", block.alt)
+
+    def _text_width(self) -> int:
+        section = self.document.sections[0]
+        return section.page_width - section.left_margin - section.right_margin
+
+    def colophon(self, leaflet: Leaflet) -> None:
+        """Who published the leaflet, when, its ISBN and web address, as the leaflet has them."""
+        meta = leaflet.meta
+        self.document.add_heading(COLOPHON_HEADING, level=2)
+        published = f"Published by {meta.publisher} on {long_date(meta.published)}."
+        if meta.updated:
+            published += f" Last updated {long_date(meta.updated)}."
+        self.document.add_paragraph(published)
+        if meta.isbn:
+            self.document.add_paragraph(f"ISBN: {meta.isbn}")
+        if meta.url:
+            paragraph = self.document.add_paragraph("Web: ")
+            add_hyperlink(paragraph, meta.url, meta.url)
+
+
+def _space_after_tables(document: Document, options: Options) -> None:
+    """A line's space between a table and what follows (tables have no spacing of their own)."""
+    for table in document.element.body.iter(qn("w:tbl")):
+        following = table.getnext()
+        if following is not None and following.tag == qn("w:p"):
+            WordParagraph(following, document._body).paragraph_format.space_before = Pt(options.size)
+
+
+def _shown(inlines: Inlines) -> str:
+    """The words as the document shows them: each link's address after its words."""
+    return "".join(
+        f"{inline.text} ({display_url(inline.url)})"
+        if isinstance(inline, Link) and not address_is_the_words(inline.text, inline.url)
+        else inline.text
+        for inline in inlines
+    )
+
+
+def column_widths(rows: list[list[str]], total: int, size: int) -> list[Emu]:
+    """Widths (EMU) that keep each column's longest word whole, then share the rest by how much text each holds.
+
+    Equal widths squeeze a column of sentences beside a column of single
+    words; at large print sizes they can break a word. Estimates assume an
+    average character of 0.6 em, generous for a sans-serif font.
+    """
+    padding = Pt(11)  # Word's default cell margins, both sides
+    em = Pt(size)
+    columns = list(zip(*rows, strict=True))
+    fair = total / len(columns)  # a word longer than this (a web address) breaks anyway
+    longest = [max(len(word) for text in column for word in text.split() or [""]) for column in columns]
+    least = [min(chars * 0.6 * em + padding, fair) for chars in longest]
+    wish = [min(max(len(text) for text in column), 60) * 0.5 * em + padding for column in columns]
+    extra = [max(want - need, 0) for want, need in zip(wish, least, strict=True)]
+    if not sum(extra):
+        extra = [1] * len(columns)
+    spare = total - sum(least)
+    return [Emu(round(need + spare * more / sum(extra))) for need, more in zip(least, extra, strict=True)]
+
+
+def _run(paragraph: WordParagraph, text: str, *, bold: bool) -> None:
+    run = paragraph.add_run(_one_line(text))
+    if bold:
+        run.bold = True
+
+
+def _one_line(text: str) -> str:
+    """Line breaks and runs of spaces as one space: Word's checker flags repeated spaces."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _and_list(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _table_properties(table: WordTable, options: Options, title: str) -> None:
+    """Full width, borders in the text colour, header row marked, and a short title for screen readers.
+
+    The title ("Table 1") points to the caption just read; no description, as
+    it would repeat the caption.
+    """
+    properties = table._tbl.tblPr
+    colour = options.scheme.text
+    borders = el(
+        "w:tblBorders",
+        *(el(f"w:{side}", val="single", sz=8, space=0, color=colour) for side in _BORDER_SIDES),
+    )
+    properties.append(el("w:tblW", w=5000, type="pct"))
+    properties.append(borders)
+    properties.append(el("w:tblLook", val="0420", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1))
+    properties.append(el("w:tblCaption", val=title))
+    _schema_order(properties)
+
+
+_BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+_TBLPR_ORDER = (
+    *("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc"),
+    *("tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption"),
+    "tblDescription",
+)
+
+
+def _schema_order(properties: BaseOxmlElement) -> None:
+    """Sort tblPr's children into schema order (python-docx may have added some already); keep the last of each."""
+    children = {child.tag: child for child in properties}
+    for child in list(properties):
+        properties.remove(child)
+    for name in _TBLPR_ORDER:
+        if qn(f"w:{name}") in children:
+            properties.append(children[qn(f"w:{name}")])
+
+
+def _row_properties(row: CT_Row, *, header: bool) -> None:
+    """Rows never split across pages; the first repeats at the top of each page as the header."""
+    properties = row.get_or_add_trPr()
+    properties.append(el("w:cantSplit"))
+    if header:
+        properties.append(el("w:tblHeader"))

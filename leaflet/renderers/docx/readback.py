@@ -1,0 +1,301 @@
+"""Read a built .docx back, independently of python-docx, and report what breaks Word's rules.
+
+Two readers: mammoth (the semantic view a screen reader or converter gets:
+headings, lists, links, words) and the raw XML (styles, sizes, fonts,
+language, table headers, alt text, empty paragraphs, properties).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from leaflet.colours import contrast_ratio as contrast
+from leaflet.model import BulletList, Leaflet, Link, NumberedList
+from leaflet.renderers import Audit
+from leaflet.renderers.docx.options import Options
+from leaflet.renderers.docx.wordxml import NS, WordFile, is_on, paragraph_style, paragraph_text, w
+from leaflet.text import block_inlines, first_missing_word, leaflet_words, words
+
+BODY_FONT = "Atkinson Hyperlegible"
+GLOSSARY_HEADING = "Words explained"
+A4_TWIPS = (11906, 16838)
+MIN_CONTRAST = 7.0
+VAGUE_LINK_WORDS = {"here", "click here", "link", "this link", "more", "read more", "this page"}
+TYPED_MARKER = re.compile(r"^\s*(?:[\u2022\u25e6\u25aa*\-\u2013]\s|\d+[.)]\s)")
+HEADING = re.compile(r"^Heading([1-9])$")
+MAMMOTH_STYLES = "p[style-name='Caption'] => p.caption:fresh"
+
+
+def audit_file(leaflet: Leaflet, path: Path, options: Options) -> Audit:
+    """Every rule the .docx at ``path`` breaks for ``leaflet`` built with ``options``."""
+    if not path.exists():
+        return Audit(problems=(f"{path} has not been built; run 'leaflet build {leaflet.meta.id} --format docx'",))
+    try:
+        word = WordFile.open(path)
+    except (zipfile.BadZipFile, KeyError, ET.ParseError) as error:
+        return Audit(problems=(f"{path} is not a readable Word document: {error}",))
+    problems = [f"{path}: {problem}" for problem in _xml_problems(word, leaflet, options)]
+    html_problems, summary = _html_problems(path, leaflet)
+    problems += [f"{path}: {problem}" for problem in html_problems]
+    notes = (f"{summary}; body {options.size}pt {BODY_FONT}, language {leaflet.meta.language}",)
+    return Audit(problems=tuple(problems), notes=notes if not problems else ())
+
+
+# The XML view ----------------------------------------------------------
+
+
+def _xml_problems(word: WordFile, leaflet: Leaflet, options: Options) -> Iterator[str]:
+    yield from _properties(word, leaflet)
+    yield from _type(word, options, leaflet.meta.language)
+    yield from _paragraphs(word)
+    yield from _links(word)
+    yield from _tables(word)
+    yield from _pictures(word)
+    yield from _page(word, options)
+
+
+def _properties(word: WordFile, leaflet: Leaflet) -> Iterator[str]:
+    meta = leaflet.meta
+    expected = {
+        "dc:title": meta.title,
+        "dc:creator": meta.publisher,
+        "dc:language": meta.language,
+        "dcterms:created": f"{meta.published.isoformat()}T00:00:00Z",
+        "dcterms:modified": f"{(meta.updated or meta.published).isoformat()}T00:00:00Z",
+    }
+    for tag, value in expected.items():
+        if word.core_value(tag) != value:
+            yield f"core property {tag} is {word.core_value(tag)!r}, not {value!r}"
+
+
+def _used_styles(word: WordFile) -> set[str]:
+    used = {"Normal"}
+    used |= {s.get(w("val"), "") for s in word.document.iter(w("pStyle"))}
+    return used | {s.get(w("val"), "") for s in word.document.iter(w("rStyle"))}
+
+
+def _type(word: WordFile, options: Options, language: str) -> Iterator[str]:
+    """Sans-serif at body size or larger, no italics or underline, left aligned, the right language."""
+    body = options.size * 2
+    for style_id in sorted(_used_styles(word)):
+        name = word.style_name(style_id)
+        size = word.run_property(style_id, "sz")
+        if word.style(style_id) is not None and word.style(style_id).get(w("type")) == "paragraph":  # type: ignore[union-attr]
+            if size is None or int(size.get(w("val"), "0")) < body:
+                yield f"style {name!r} is smaller than {options.size}pt"
+            fonts = word.run_property(style_id, "rFonts")
+            if fonts is None or fonts.get(w("ascii")) != BODY_FONT or any("Theme" in k for k in fonts.attrib):
+                yield f"style {name!r} does not name {BODY_FONT} first"
+            lang = word.run_property(style_id, "lang")
+            if lang is None or lang.get(w("val")) != language:
+                yield f"style {name!r} is not in the leaflet's language {language}"
+            yield from _spacing(word, style_id, name)
+        for tag in ("i", "u"):
+            if is_on(word.run_property(style_id, tag)):
+                yield f"style {name!r} uses {'italics' if tag == 'i' else 'underlining'}"
+    for run in word.document.iter(w("rPr")):
+        if is_on(run.find("w:i", NS)) or is_on(run.find("w:u", NS)):
+            yield "a run uses italics or underlining"
+        size = run.find("w:sz", NS)
+        if size is not None and int(size.get(w("val"), "0")) < body:
+            yield f"a run is smaller than {options.size}pt"
+    for jc in word.document.iter(w("jc")):
+        if jc.get(w("val")) in ("both", "distribute"):
+            yield "a paragraph is justified; leaflets are left aligned, ragged right"
+    colour = word.run_property("Normal", "color")
+    if colour is None or colour.get(w("val"), "").upper() != options.scheme.text:
+        yield f"the text colour is not {options.scheme.text}"
+
+
+def _spacing(word: WordFile, style_id: str, name: str) -> Iterator[str]:
+    spacing = word.paragraph_property(style_id, "spacing")
+    line = int(spacing.get(w("line"), "240")) if spacing is not None else 240
+    if not 276 <= line <= 360:
+        yield f"style {name!r} has line spacing {line / 240:.2f}; use 1.15 to 1.5"
+
+
+def _paragraphs(word: WordFile) -> Iterator[str]:
+    """No empty paragraphs for spacing; real list numbering, never typed markers; headings in order."""
+    cells = {id(p) for tc in word.body.iter(w("tc")) for p in tc.iter(w("p"))}
+    previous_level = 0
+    headings = 0
+    for paragraph in word.body.iter(w("p")):
+        text = paragraph_text(paragraph)
+        if id(paragraph) in cells:
+            continue
+        if not text.strip() and paragraph.find(".//w:drawing", NS) is None:
+            yield "an empty paragraph (use paragraph spacing, not blank lines)"
+        if "  " in text:
+            yield f"repeated spaces in {text[:40]!r} (use spacing and indents, not spaces)"
+        numbering = paragraph.find("w:pPr/w:numPr", NS)
+        if numbering is not None:
+            num_id = numbering.find("w:numId", NS)
+            level = numbering.find("w:ilvl", NS)
+            if num_id is None or word.list_format(num_id.get(w("val"), ""), _val(level, "0")) is None:
+                yield f"the list item {text[:40]!r} has no numbering definition"
+        elif TYPED_MARKER.match(text):
+            yield f"the paragraph {text[:40]!r} starts with a typed list marker; use a Word list"
+        match = HEADING.match(paragraph_style(paragraph))
+        if match:
+            level = int(match.group(1))
+            headings += level == 1
+            if level > previous_level + 1:
+                yield f"the heading {text!r} skips from level {previous_level} to {level}"
+            previous_level = level
+    if headings != 1:
+        yield f"{headings} Heading 1 paragraphs; the title should be the only one"
+
+
+def _val(element: ET.Element | None, default: str) -> str:
+    return element.get(w("val"), default) if element is not None else default
+
+
+def _links(word: WordFile) -> Iterator[str]:
+    for link in word.body.iter(w("hyperlink")):
+        text = paragraph_text(link).strip()
+        target = word.relationships.get(link.get(f"{{{NS['r']}}}id", ""))
+        if (
+            target is None
+            or target.get("TargetMode") != "External"
+            or not target.get("Type", "").endswith("/hyperlink")
+        ):
+            yield f"the link {text!r} has no external address"
+        if not text or text.lower() in VAGUE_LINK_WORDS:
+            yield f"the link text {text!r} does not say where it goes"
+
+
+def _tables(word: WordFile) -> Iterator[str]:
+    children = list(word.body)
+    for index, table in enumerate(children):
+        if table.tag != w("tbl"):
+            continue
+        first = table.find("w:tr", NS)
+        if first is None or first.find("w:trPr/w:tblHeader", NS) is None:
+            yield "a table has no header row marked to repeat"
+        for tag in ("gridSpan", "vMerge", "hMerge"):
+            if table.find(f".//w:{tag}", NS) is not None:
+                yield "a table has merged cells"
+        before = children[index - 1] if index else None
+        if before is None or before.tag != w("p") or not paragraph_text(before).strip():
+            yield "a table has no caption or sentence before it"
+
+
+def _pictures(word: WordFile) -> Iterator[str]:
+    for properties in word.body.iter(f"{{{NS['wp']}}}docPr"):
+        if not properties.get("descr", "").strip():
+            yield f"the picture {properties.get('name')!r} has no alt text"
+
+
+def _page(word: WordFile, options: Options) -> Iterator[str]:
+    size = word.body.find("w:sectPr/w:pgSz", NS)
+    if size is None or (int(size.get(w("w"), "0")), int(size.get(w("h"), "0"))) != A4_TWIPS:
+        yield "the page is not A4"
+    scheme = options.scheme
+    background = word.document.find("w:background", NS)
+    shown = background.get(w("color"), "FFFFFF").upper() if background is not None else "FFFFFF"
+    if shown != scheme.background:
+        yield f"the page colour is {shown}, not {scheme.background}"
+    if shown != "FFFFFF" and word.settings.find("w:displayBackgroundShape", NS) is None:
+        yield "the page colour is set but Word is not told to show it"
+    for what, colour in (("text", scheme.text), ("link", scheme.link)):
+        if contrast(colour, shown) < MIN_CONTRAST:
+            yield f"the {what} colour {colour} has contrast {contrast(colour, shown):.1f}:1 on {shown}"
+
+
+# The semantic view (mammoth) ------------------------------------------
+
+
+class _Outline(HTMLParser):
+    """Headings, lists, link addresses and all the words of mammoth's HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[tuple[int, str]] = []
+        self.lists = {"ul": 0, "ol": 0}
+        self.hrefs: list[str] = []
+        self.pictures = 0
+        self.text: list[str] = []
+        self._heading: int | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = int(tag[1])
+            self.headings.append((self._heading, ""))
+        elif tag in self.lists:
+            self.lists[tag] += 1
+        elif tag == "a":
+            self.hrefs.append(dict(attrs).get("href") or "")
+        elif tag == "img":
+            self.pictures += 1
+            self.text.append(f" {dict(attrs).get('alt') or ''} ")  # what a screen reader says for it
+        self.text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = None
+        self.text.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._heading is not None:
+            level, text = self.headings[-1]
+            self.headings[-1] = (level, text + data)
+
+
+def _html_problems(path: Path, leaflet: Leaflet) -> tuple[list[str], str]:
+    import mammoth  # lazy: only checks need it
+
+    with open(path, "rb") as handle:
+        result = mammoth.convert_to_html(handle, style_map=MAMMOTH_STYLES)
+    outline = _Outline()
+    outline.feed(result.value)
+    problems = [f"mammoth: {message.message}" for message in result.messages]
+    expected = [(1, leaflet.meta.title)] + [(s.level, s.heading) for s in leaflet.sections if s.heading]
+    found = [(level, " ".join(text.split())) for level, text in outline.headings]
+    if found[: len(expected)] != expected:
+        problems.append(f"the headings read back as {found[: len(expected)]}, not {expected}")
+    for tag, kind in (("ul", BulletList), ("ol", NumberedList)):
+        wanted = sum(isinstance(lst, kind) for lst in _lists(leaflet))
+        if outline.lists[tag] != wanted:
+            problems.append(f"{outline.lists[tag]} <{tag}> lists read back; the source has {wanted}")
+    missing_links = sorted(set(_urls(leaflet)) - set(outline.hrefs))
+    if missing_links:
+        problems.append(f"links missing: {', '.join(missing_links)}")
+    found_words = words("".join(outline.text))
+    missing = first_missing_word(leaflet_words(leaflet) + _glossary_words(leaflet), found_words)
+    if missing is not None:
+        problems.append(f"the source's words are not all there in order; first missing: {missing!r}")
+    summary = f"{len(found)} headings, {sum(outline.lists.values())} lists, {len(outline.hrefs)} links, {outline.pictures} pictures; every word in order"
+    return problems, summary
+
+
+def _lists(leaflet: Leaflet) -> Iterator[BulletList | NumberedList]:
+    def walk(block: BulletList | NumberedList) -> Iterator[BulletList | NumberedList]:
+        yield block
+        for item in block.items:
+            if item.sublist is not None:
+                yield from walk(item.sublist)
+
+    for section in leaflet.sections:
+        for block in section.blocks:
+            if isinstance(block, BulletList | NumberedList):
+                yield from walk(block)
+
+
+def _urls(leaflet: Leaflet) -> Iterator[str]:
+    for section in leaflet.sections:
+        for block in section.blocks:
+            for inlines in block_inlines(block):
+                yield from (inline.url for inline in inlines if isinstance(inline, Link))
+
+
+def _glossary_words(leaflet: Leaflet) -> list[str]:
+    if not leaflet.glossary:
+        return []
+    entries = " ".join(f"{entry.term} {entry.explanation}" for entry in leaflet.glossary)
+    return words(f"{GLOSSARY_HEADING} {entries}")

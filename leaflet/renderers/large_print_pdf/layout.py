@@ -1,0 +1,348 @@
+"""The leaflet as a story of tagged flowables, in large-print proportions.
+
+Sizes follow the body size the reader chose: headings are larger and bold,
+nothing is smaller than the body, a blank line's worth of space separates
+paragraphs, and each heading is kept with the first lines that follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import assert_never
+
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+
+from leaflet.model import (
+    Block,
+    BulletList,
+    Image,
+    Inlines,
+    Leaflet,
+    Link,
+    NumberedList,
+    Paragraph,
+    Strong,
+    Text,
+)
+from leaflet.model import Table as TableBlock
+from leaflet.renderers.large_print_pdf.flowables import (
+    ARTIFACT,
+    REGULAR,
+    KeepWithNext,
+    LinkTarget,
+    ListItem,
+    Picture,
+    TextBlock,
+    TextStyle,
+    measure,
+    table_furniture,
+)
+from leaflet.renderers.large_print_pdf.structure import Elem, Tagger
+from leaflet.renderers.large_print_pdf.textflow import Piece, glue_numbers, narrowest, unbreakable, words
+from leaflet.text import block_inlines, display_url, long_date, plain
+
+# heading size: body x scale, but at giant sizes no more than body + cap points
+HEADING_SCALE = {1: (1.6, 16.0), 2: (1.35, 10.0), 3: (1.15, 5.0)}
+BULLET = "\u2022"
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """Every text style, derived from the body size and the text colour."""
+
+    body: TextStyle
+    headings: dict[int, TextStyle]
+    item: TextStyle
+    last_item: TextStyle
+    cell: TextStyle
+    header_cell: TextStyle
+    front: TextStyle
+
+    @classmethod
+    def make(cls, size: float, colour: tuple[float, float, float]) -> Styles:
+        leading = round(size * 1.4, 2)
+        body = TextStyle(size, leading, colour, space_after=leading)  # a blank line between paragraphs
+        headings = {
+            level: TextStyle(
+                round(min(size * scale, size + cap), 2),
+                round(min(size * scale, size + cap) * 1.25, 2),
+                colour,
+                bold=True,
+                space_before=leading * 0.5,
+                space_after=leading * 0.4,
+            )
+            for level, (scale, cap) in HEADING_SCALE.items()
+        }
+        return cls(
+            body=body,
+            headings=headings,
+            item=TextStyle(size, leading, colour, space_after=leading * 0.4),
+            last_item=body,
+            cell=TextStyle(size, leading, colour),
+            header_cell=TextStyle(size, leading, colour, bold=True),
+            front=TextStyle(size, leading, colour, space_after=leading * 0.25),
+        )
+
+
+class StoryBuilder:
+    """Builds the flowables and, alongside, the structure elements they will fill."""
+
+    def __init__(self, leaflet: Leaflet, styles: Styles, tagger: Tagger, column: float, page_height: float) -> None:
+        self.leaflet, self.styles, self.tagger = leaflet, styles, tagger
+        self.column, self.page_height = column, page_height
+        self.root = tagger.root
+
+    # the whole leaflet ---------------------------------------------------
+    def story(self) -> list[Flowable]:
+        meta = self.leaflet.meta
+        story: list[Flowable] = [self._heading(meta.title, 1)]
+        front = [f"Information from {meta.publisher}", f"Published {long_date(meta.published)}"]
+        if meta.updated:
+            front.append(f"Updated {long_date(meta.updated)}")
+        for number, line in enumerate(front, start=1):
+            style = self.styles.body if number == len(front) else self.styles.front
+            story.append(self._text([Piece(line)], "P", style))
+        for section in self.leaflet.sections:
+            if section.heading:
+                story.append(self._heading(section.heading, section.level))
+            for block in section.blocks:
+                story.extend(self._block(block, self.root))
+        story.extend(self._glossary())
+        story.extend(self._colophon())
+        return _keep_headings(story, self.page_height * 0.4)
+
+    def _heading(self, text: str, level: int) -> TextBlock:
+        style = self.styles.headings[level]
+        return TextBlock(
+            [Piece(glue_numbers(text))], style, Elem(f"H{level}", self.root), self.tagger, heading_level=level
+        )
+
+    def _text(self, pieces: Sequence[Piece], role: str, style: TextStyle, parent: Elem | None = None) -> TextBlock:
+        return TextBlock(pieces, style, Elem(role, parent or self.root), self.tagger)
+
+    def _glossary(self) -> list[Flowable]:
+        if not self.leaflet.glossary:
+            return []
+        flowables: list[Flowable] = [self._heading("Words explained", 2)]
+        for entry in self.leaflet.glossary:
+            pieces = [Piece(glue_numbers(entry.term), bold=True), Piece(": " + glue_numbers(entry.explanation))]
+            flowables.append(self._text(pieces, "P", self.styles.body))
+        return flowables
+
+    def _colophon(self) -> list[Flowable]:
+        meta = self.leaflet.meta
+        flowables: list[Flowable] = [self._heading("About this leaflet", 2)]
+        lines = [[Piece(f"Published by {meta.publisher} on {long_date(meta.published)}.")]]
+        if meta.updated:
+            lines.append([Piece(f"Last updated {long_date(meta.updated)}.")])
+        if meta.isbn:
+            lines.append([unbreakable(f"ISBN {meta.isbn}")])
+        for pieces in lines:
+            flowables.append(self._text(pieces, "P", self.styles.front))
+        if meta.url:
+            elem = Elem("P", self.root)
+            pieces, links = self._inlines((Text("Web address: "), Link(meta.url, meta.url)), elem)
+            flowables.append(TextBlock(pieces, self.styles.front, elem, self.tagger, links=links))
+        return [KeepTogether(flowables)]  # short: it reads best on one page
+
+    # blocks ---------------------------------------------------------------
+    def _block(self, block: Block, parent: Elem) -> list[Flowable]:
+        match block:
+            case Paragraph(inlines=inlines):
+                elem = Elem("P", parent)
+                pieces, links = self._inlines(inlines, elem)
+                return [TextBlock(pieces, self.styles.body, elem, self.tagger, links=links)]
+            case BulletList() | NumberedList():
+                items = self._list(block, parent, left=0.0)
+                items[-1].body.style = self.styles.last_item  # a blank line after the whole list
+                return list(items)
+            case TableBlock():
+                return self._table(block, parent)
+            case Image(path=path, alt=alt):
+                figure = Elem("Figure", parent, alt=alt)
+                body = self.styles.body
+                picture = Picture(
+                    path, figure, self.tagger, max_height=self.page_height * 0.4, space_after=body.leading * 0.4
+                )
+                caption = TextBlock([Piece("Picture: " + alt)], body, figure, self.tagger)
+                return [KeepTogether([picture, caption])]
+            case _:
+                assert_never(block)
+
+    def _inlines(self, inlines: Inlines, owner: Elem) -> tuple[list[Piece], list[LinkTarget]]:
+        """Pieces to lay out, and the links they point into; every link prints its address."""
+        pieces: list[Piece] = []
+        links: list[LinkTarget] = []
+        for inline in inlines:
+            match inline:
+                case Text(text=text):
+                    pieces.append(Piece(glue_numbers(text)))
+                case Strong(text=text):
+                    pieces.append(Piece(glue_numbers(text), bold=True))
+                case Link(text=text, url=url):
+                    number = len(links) + 1
+                    address = display_url(url)
+                    pieces.append(Piece(glue_numbers(text), owner=number))
+                    if _squeezed(text) != _squeezed(address):
+                        pieces += [Piece(" ", owner=number), Piece(f"({address})", owner=number)]
+                    links.append(
+                        LinkTarget(url, f"{text} ({address})" if text != address else text, Elem("Link", owner))
+                    )
+                case _:
+                    assert_never(inline)
+        return pieces, links
+
+    def _list(self, block: BulletList | NumberedList, parent: Elem, left: float) -> list[ListItem]:
+        numbered = isinstance(block, NumberedList)
+        start = block.start if isinstance(block, NumberedList) else 1
+        labels = [f"{n}." if numbered else BULLET for n in range(start, start + len(block.items))]
+        style = self.styles.item
+        indent = max(measure(Piece(label), style.size) for label in labels) + style.size * 0.6
+        elem = Elem("L", parent, attributes={"ListNumbering": "Decimal" if numbered else "Disc"})
+        flowables: list[ListItem] = []
+        for label, item in zip(labels, block.items, strict=True):
+            li = Elem("LI", elem)
+            lbl, body_elem = Elem("Lbl", li), Elem("LBody", li)
+            pieces, links = self._inlines(item.inlines, body_elem)
+            body = TextBlock(pieces, style, body_elem, self.tagger, links=links)
+            flowables.append(ListItem(label, body, self.tagger, li, indent=indent, left=left, lbl=lbl))
+            if item.sublist is not None:
+                flowables += self._list(item.sublist, body_elem, left + indent)
+        return flowables
+
+    def _table(self, block: TableBlock, parent: Elem) -> list[Flowable]:
+        table_elem = Elem("Table", parent)
+        padding = self.styles.body.size * 0.4
+        rows: list[list[list[TextBlock]]] = []
+        for number, row in enumerate((block.header, *block.rows)):
+            tr = Elem("TR", table_elem)
+            header = number == 0
+            cells = []
+            for cell in row:
+                elem = Elem("TH" if header else "TD", tr, attributes={"Scope": "Column"} if header else {})
+                pieces, links = self._inlines(cell, elem)
+                style = self.styles.header_cell if header else self.styles.cell
+                cells.append([TextBlock(pieces, style, elem, self.tagger, links=links, repeat_as_artifact=header)])
+            rows.append(cells)
+        natural, minimum = _column_needs(rows, padding, self.styles.body.size)
+        if (
+            sum(minimum) > self.column
+        ):  # words would break: stack the cells instead (elements unused so far are dropped)
+            return self._stacked_table(block, table_elem)
+        widths = _column_widths(natural, minimum, self.column)
+        colour = self.styles.body.colour
+        table = LeafletTable(
+            rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=table_furniture(self.tagger)
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 1, colour),
+                    ("LINEBELOW", (0, 0), (-1, 0), 3, colour),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONT", (0, 0), (-1, -1), REGULAR, self.styles.body.size),  # else Helvetica is listed
+                    ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                    ("TOPPADDING", (0, 0), (-1, -1), padding / 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+                ]
+            )
+        )
+        table.spaceAfter = self.styles.body.space_after
+        return [table]
+
+    def _stacked_table(self, block: TableBlock, table_elem: Elem) -> list[Flowable]:
+        """A table too wide for its words at this size, one cell a line, each labelled by its header.
+
+        The header row is shown once, bold; each cell then repeats its
+        header in bold as a label, marked as an artifact so a screen reader,
+        which already knows the cell's header, does not hear it twice.
+        """
+        styles = self.styles
+        gap = TextStyle(
+            styles.body.size, styles.body.leading, styles.body.colour, space_after=styles.body.leading * 0.2
+        )
+        header_tr = Elem("TR", table_elem)
+        labels = [plain(cell) for cell in block.header]
+        flowables: list[Flowable] = []
+        for number, cell in enumerate(block.header, start=1):
+            elem = Elem("TH", header_tr, attributes={"Scope": "Column"})
+            pieces, links = self._inlines(cell, elem)
+            style = styles.item if number == len(block.header) else gap
+            bold = TextStyle(style.size, style.leading, style.colour, bold=True, space_after=style.space_after)
+            flowables.append(TextBlock(pieces, bold, elem, self.tagger, links=links))
+        for row in block.rows:
+            tr = Elem("TR", table_elem)
+            cells: list[Flowable] = []
+            for number, (label, cell) in enumerate(zip(labels, row, strict=False), start=1):
+                elem = Elem("TD", tr)
+                pieces, links = self._inlines(cell, elem)
+                style = styles.body if number == len(row) else gap
+                label_piece = Piece(glue_numbers(label) + ": ", bold=True, owner=ARTIFACT)
+                cells.append(TextBlock([label_piece, *pieces], style, elem, self.tagger, links=links))
+            flowables.append(KeepTogether(cells))
+        heads = len(block.header)
+        return [KeepTogether(flowables[: heads + 1]), *flowables[heads + 1 :]]  # the header stays with a row
+
+
+class LeafletTable(Table):
+    """A table that tells a heading above it how much must fit: the header and first row."""
+
+    def lead_height(self, availWidth: float) -> float:
+        self.wrap(availWidth, 1e9)
+        return sum(self._rowHeights[:2])
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def _column_needs(rows: list[list[list[TextBlock]]], padding: float, size: float) -> tuple[list[float], list[float]]:
+    """Each column's width on one line, and its least width that breaks no word."""
+    count = max(len(row) for row in rows)
+    natural, minimum = [0.0] * count, [0.0] * count
+    for row in rows:
+        for index, (block,) in enumerate(row):
+            widths = [narrowest(word, lambda p: measure(p, size)) for word, _ in words(block.pieces)] or [0.0]
+            full = sum(measure(p, size) for p in block.pieces)
+            natural[index] = max(natural[index], full + 2 * padding)
+            minimum[index] = max(minimum[index], max(widths) + 2 * padding)
+    return natural, minimum
+
+
+def _column_widths(natural: list[float], minimum: list[float], column: float) -> list[float]:
+    """Columns as wide as their text wants, shrunk toward their longest word when space is short."""
+    if sum(natural) <= column:
+        return [w + (column - sum(natural)) * w / sum(natural) for w in natural]
+    base = minimum  # every column at least its longest word (the caller made sure they fit)
+    spare = column - sum(base)
+    wants = [max(n - b, 0.0) for n, b in zip(natural, base, strict=True)]
+    return [b + spare * w / (sum(wants) or 1) for b, w in zip(base, wants, strict=True)]
+
+
+def _keep_headings(story: list[Flowable], cap: float) -> list[Flowable]:
+    """Put a conditional page break before each heading so it is never left alone at a page foot."""
+    result: list[Flowable] = []
+    for index, flowable in enumerate(story):
+        if isinstance(flowable, TextBlock) and flowable.heading_level:
+            following = story[index + 1] if index + 1 < len(story) else None
+            result.append(KeepWithNext(flowable, following, cap))
+        result.append(flowable)
+    return result
+
+
+def missing_characters(leaflet: Leaflet, covered: frozenset[int]) -> list[tuple[str, int]]:
+    """Characters the font cannot draw, each with the first source line that uses it."""
+    texts: list[tuple[str, int]] = [(leaflet.meta.title, 0), (leaflet.meta.publisher, 0)]
+    for section in leaflet.sections:
+        texts.append((section.heading or "", section.line))
+        for block in section.blocks:
+            texts += [(plain(inlines), block.line) for inlines in block_inlines(block)]
+    texts += [(f"{d.term} {d.explanation}", d.line) for d in leaflet.glossary]
+    seen: dict[str, int] = {}
+    for text, line in texts:
+        for character in text:
+            if not character.isspace() and ord(character) not in covered and character not in seen:
+                seen[character] = line
+    return list(seen.items())

@@ -1,0 +1,165 @@
+"""Breaking text into lines by the large-print rules, without reportlab's markup.
+
+We lay out lines ourselves rather than through reportlab's ``Paragraph``:
+its mini-XML would have to be escaped (PITFALLS.md), it writes no space at
+line ends (screen readers then run words together), and it cannot promise
+that a phone number or web address stays whole. Here:
+
+- lines break only at spaces, so nothing is hyphenated and no word splits;
+- a phone number's spaces are glued, so the number moves to the next line whole;
+- a word longer than the whole line (a long web address) breaks only after
+  a ``/``; only if one piece between slashes is still too long (giant print)
+  does it break after ``-`` or ``.``, and as a last resort between letters;
+- every line but the last keeps its trailing space, drawn invisibly, so the
+  text read back in order is spaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+GLUE = "\u00a0"  # a space that never breaks; drawn as an ordinary space
+
+# A phone number: digits in groups separated by single spaces, 9 digits or more
+# (0300 123 1234, 020 7946 0000, +44 300 123 1234, 111).
+_SLASH = r"(?<=/)(?!/)"
+_PHONE = re.compile(r"(?<![\w+])\+?\d{2,5}(?: \d{2,4}){1,3}(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Some characters in one weight, owned by one structure element.
+
+    ``owner`` is 0 for the block itself, or n for the block's n-th link.
+    """
+
+    text: str
+    bold: bool = False
+    owner: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One laid-out line: its pieces, merged where weight and owner agree."""
+
+    pieces: tuple[Piece, ...]
+
+
+Measure = Callable[[Piece], float]
+
+
+def glue_numbers(text: str) -> str:
+    """``text`` with the spaces inside phone numbers made unbreakable."""
+    return _PHONE.sub(lambda m: m.group(0).replace(" ", GLUE) if _digits(m.group(0)) >= 9 else m.group(0), text)
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def unbreakable(text: str, bold: bool = False, owner: int = 0) -> Piece:
+    """A piece whose spaces never break (an ISBN with its label, a short address)."""
+    return Piece(text.replace(" ", GLUE), bold, owner)
+
+
+def words(pieces: Sequence[Piece]) -> list[tuple[list[Piece], Piece | None]]:
+    """Split pieces into words, each with the space that follows it (or None)."""
+    result: list[tuple[list[Piece], Piece | None]] = []
+    current: list[Piece] = []
+    for piece in pieces:
+        for chunk in re.split(r"( +|\n+)", piece.text.replace("\t", " ")):
+            if not chunk:
+                continue
+            if chunk.isspace():
+                if current:
+                    result.append((current, Piece(" ", piece.bold, piece.owner)))
+                    current = []
+                elif result and result[-1][1] is None:
+                    result[-1] = (result[-1][0], Piece(" ", piece.bold, piece.owner))
+            else:
+                current.append(Piece(chunk, piece.bold, piece.owner))
+    if current:
+        result.append((current, None))
+    return result
+
+
+def lay_out(pieces: Sequence[Piece], width: float, measure: Measure) -> list[Line]:
+    """Greedy line filling: as many whole words on each line as fit in ``width``."""
+    lines: list[list[Piece]] = []
+    line: list[Piece] = []
+    used = 0.0
+    pending_space: Piece | None = None
+    for word, space in words(pieces):
+        for part in _fit(word, width, measure):
+            part_width = sum(measure(p) for p in part)
+            gap = measure(pending_space) if pending_space and line else 0.0
+            if line and used + gap + part_width > width:
+                if pending_space:
+                    line.append(pending_space)  # the line-end space, kept for text extraction
+                lines.append(line)
+                line, used, gap = [], 0.0, 0.0
+            elif line and pending_space:
+                line.append(pending_space)
+            line.extend(part)
+            used += gap + part_width
+            pending_space = None
+        pending_space = space
+    if line:
+        lines.append(line)
+    return [Line(_merge(pieces_of_line)) for pieces_of_line in lines]
+
+
+def _fit(word: list[Piece], width: float, measure: Measure) -> list[list[Piece]]:
+    """The word whole if it fits; otherwise broken after '/', then '-' or '.', then anywhere."""
+    if sum(measure(p) for p in word) <= width:
+        return [word]
+    # after a slash (not inside "//"), else after '-' or '.', else between any two characters
+    for pattern in (_SLASH, r"(?<=[-.])", r"(?<=.)"):
+        parts = _break_at(word, pattern, width, measure)
+        if all(sum(measure(p) for p in part) <= width for part in parts) or pattern == r"(?<=.)":
+            return parts
+    return [word]  # unreachable: breaking between letters always fits a letter
+
+
+def narrowest(word: list[Piece], measure: Measure) -> float:
+    """The least width ``word`` can take without breaking anywhere but after a '/'."""
+    parts = _break_at(word, _SLASH, 0.0, measure)  # width 0: every piece on its own
+    return max((sum(measure(p) for p in part) for part in parts), default=0.0)
+
+
+def _break_at(word: list[Piece], pattern: str, width: float, measure: Measure) -> list[list[Piece]]:
+    """Greedy pieces of ``word`` split only where ``pattern`` matches, each as wide as fits."""
+    atoms: list[Piece] = []
+    for p in word:
+        for text in re.split(pattern, p.text):
+            if atoms and text and not any(ch.isalnum() for ch in text) and atoms[-1].owner == p.owner:
+                atoms[-1] = Piece(atoms[-1].text + text, p.bold, p.owner)  # a closing ")" or "." stays on
+            elif text:
+                atoms.append(Piece(text, p.bold, p.owner))
+    parts: list[list[Piece]] = [[]]
+    used = 0.0
+    for atom in atoms:
+        atom_width = measure(atom)
+        if parts[-1] and used + atom_width > width:
+            parts.append([])
+            used = 0.0
+        parts[-1].append(atom)
+        used += atom_width
+    return parts
+
+
+def _merge(pieces: list[Piece]) -> tuple[Piece, ...]:
+    merged: list[Piece] = []
+    for piece in pieces:
+        if merged and merged[-1].bold == piece.bold and merged[-1].owner == piece.owner:
+            merged[-1] = Piece(merged[-1].text + piece.text, piece.bold, piece.owner)
+        else:
+            merged.append(piece)
+    return tuple(merged)
+
+
+def shown(text: str) -> str:
+    """What is drawn for ``text``: glued spaces become ordinary spaces."""
+    return text.replace(GLUE, " ")

@@ -1,0 +1,46 @@
+"""Shared fixtures: where the leaflets are, and a way to run the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from leaflet.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_LEAFLETS = FIXTURES / "leaflets"
+NICE_ID = "microaxial-flow-pump-cardiogenic-shock"
+
+
+def all_leaflet_folders() -> list[Path]:
+    """Every real leaflet and every fixture leaflet."""
+    return sorted(p for base in (SOURCE, FIXTURE_LEAFLETS) for p in base.iterdir() if (p / "leaflet.md").is_file())
+
+
+@pytest.fixture
+def source_copy(tmp_path: Path) -> Path:
+    """A private copy of source/, safe to break."""
+    target = tmp_path / "source"
+    shutil.copytree(SOURCE, target)
+    return target
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]):
+    """Run ``leaflet ARGS`` in-process; return (exit status, stdout, stderr)."""
+
+    def run(*args: str | Path) -> tuple[int, str, str]:
+        status = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return run
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to prove nothing changed."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,0 +1,93 @@
+"""The command line as a user meets it: the installed ``leaflet`` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from leaflet import __version__, renderers
+from tests.conftest import NICE_ID
+
+LEAFLET = shutil.which("leaflet", path=str(Path(sys.executable).parent))
+COMMANDS = ["build", "check", "list", "formats", "dump"]
+
+
+def leaflet(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    assert LEAFLET, "the leaflet console script is installed beside this Python"
+    return subprocess.run([LEAFLET, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def test_installed_command_builds_text_from_a_copy_of_source(source_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "outputs"
+    result = leaflet("build", "--source", source_copy, "--out", out, "--format", "text")
+    assert result.returncode == 0, result.stderr
+    written = out / NICE_ID / f"{NICE_ID}.txt"
+    assert f"wrote {written}" in result.stdout
+    assert "cardiogenic shock" in written.read_text(encoding="utf-8")
+
+
+def test_defaults_are_source_and_outputs_in_the_current_folder(source_copy: Path) -> None:
+    result = leaflet("build", "--format", "text", "-q", cwd=source_copy.parent)
+    assert result.returncode == 0, result.stderr
+    assert (source_copy.parent / "outputs" / NICE_ID / f"{NICE_ID}.txt").is_file()
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    result = subprocess.run([sys.executable, "-m", "leaflet", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == f"leaflet {__version__}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = leaflet(command, "--help")
+    assert result.returncode == 0
+    assert "usage: leaflet " + command in result.stdout
+    assert "Exit status" in result.stdout
+
+
+def test_list_formats_and_dump(source_copy: Path) -> None:
+    assert leaflet("list", "--source", source_copy).stdout.split() == [NICE_ID]
+    listed = [line.split()[0] for line in leaflet("formats").stdout.splitlines()]
+    assert listed == list(renderers.names())
+    model = json.loads(leaflet("dump", NICE_ID, "--source", source_copy).stdout)
+    assert model["meta"]["isbn"] == "978-1-4731-9396-3"
+    assert [s["heading"] for s in model["sections"]][1:] == [
+        "Is this procedure right for me?",
+        "Some questions to think about",
+        "Information and support",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["build", "--format", "pdf"], "unknown format 'pdf'; choose one of: text"),
+        (["build", "no-such-leaflet"], "no leaflet 'no-such-leaflet'"),
+        (["build", "--format", "text", "--size", "24"], "takes --size"),
+        (["dump", "nope"], "no leaflet 'nope'"),
+        (["build", "--no-such-flag"], "unrecognized arguments"),
+    ],
+)
+def test_command_line_mistakes_exit_2_without_traceback(args: list[str], says: str, source_copy: Path) -> None:
+    result = leaflet(*args, "--source", source_copy)
+    assert result.returncode == 2
+    assert says in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_prints_the_readability_table(source_copy: Path, tmp_path: Path) -> None:
+    leaflet("build", "--source", source_copy, "--out", tmp_path, "--format", "text")
+    result = leaflet("check", "--source", source_copy, "--out", tmp_path)
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if "ease" in line and "grade" in line and "SMOG" in line)
+    assert "longest" in header
+    for row in ("whole leaflet", "(introduction)", "Is this procedure right for me?", "Information and support"):
+        assert any(line.startswith(row) for line in lines), row
+    whole = next(line for line in lines if line.startswith("whole leaflet")).split()
+    assert 300 < int(whole[2]) < 600, "the word count of the NICE leaflet"
+    assert "text: ok" in result.stdout

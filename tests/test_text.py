@@ -1,0 +1,92 @@
+"""The e-text, read back from the file as a screen-reader user's software would."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from leaflet.model import Link
+from leaflet.reader import read_leaflet
+from leaflet.renderers import text as etext
+from leaflet.text import block_inlines, display_url, first_missing_word, leaflet_words, words
+from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
+
+URL = re.compile(r"^\s*(https?://|mailto:|tel:)?\S+$")
+
+
+@pytest.fixture(
+    scope="module", params=[SOURCE / NICE_ID, FIXTURE_LEAFLETS / "every-feature"], ids=["nice", "every-feature"]
+)
+def built(request, tmp_path_factory) -> tuple[object, str]:
+    leaflet = read_leaflet(request.param).leaflet
+    out = tmp_path_factory.mktemp("text")
+    (path,) = etext.render(leaflet, etext.Options(), out).paths
+    return leaflet, path.read_bytes().decode("utf-8")
+
+
+def test_every_word_of_the_source_is_there_in_order(built) -> None:
+    leaflet, text = built
+    assert first_missing_word(leaflet_words(leaflet), words(text)) is None
+
+
+def test_no_line_is_longer_than_80_unless_it_is_one_unbroken_address(built) -> None:
+    _, text = built
+    for line in text.splitlines():
+        assert len(line) <= 80 or URL.match(line), line
+
+
+def test_every_link_is_written_out_as_its_address(built) -> None:
+    leaflet, text = built
+    lines = {line.strip() for line in text.splitlines()}
+    for section in leaflet.sections:
+        for block in section.blocks:
+            for inlines in block_inlines(block):
+                for link in (i for i in inlines if isinstance(i, Link)):
+                    address = display_url(link.url)
+                    assert address in lines or address.replace(" ", "") in text.replace(" ", ""), address
+
+
+def test_headings_are_underlined_so_search_finds_them(built) -> None:
+    leaflet, text = built
+    lines = text.splitlines()
+    for section in leaflet.sections:
+        if section.heading:
+            index = next(i for i, line in enumerate(lines) if line == section.heading)
+            assert set(lines[index + 1]) <= set("-~") and len(lines[index + 1]) == len(section.heading)
+
+
+def test_lists_say_how_many_items_they_have(built) -> None:
+    leaflet, text = built
+    if leaflet.meta.id == NICE_ID:
+        assert "A list of 7 items:" in text
+        assert len(re.findall(r"^\* ", text, re.MULTILINE)) == 9
+    else:
+        assert "A numbered list of 3 items:" in text
+        assert "  A list of 2 items:" in text, "nested lists are indented under their item"
+        assert "Row 1:" in text and "What happens: You have a blood test." in text
+
+
+def test_glossary_comes_last_before_the_colophon(built) -> None:
+    leaflet, text = built
+    assert text.index("Words explained") > text.index(leaflet.sections[-1].blocks[-1].inlines[0].text[:20])  # type: ignore[union-attr]
+    for entry in leaflet.glossary:
+        assert f"{entry.term}: " in text
+    assert text.rstrip().endswith(leaflet.meta.isbn or "")
+
+
+def test_markup_characters_are_literal(tmp_path: Path) -> None:
+    leaflet = read_leaflet(FIXTURE_LEAFLETS / "every-feature").leaflet
+    (path,) = etext.render(leaflet, etext.Options(), tmp_path).paths
+    text = " ".join(path.read_text(encoding="utf-8").split())
+    assert "3 < 5, 7 > 2, R&D" in text and "<font color=red>" in text
+
+
+def test_audit_catches_a_file_changed_by_hand(tmp_path: Path) -> None:
+    leaflet = read_leaflet(SOURCE / NICE_ID).leaflet
+    (path,) = etext.render(leaflet, etext.Options(), tmp_path).paths
+    assert etext.audit(leaflet, tmp_path).problems == ()
+    path.write_text(path.read_text().replace("groin", "knee") + "x" * 90 + " y\n")
+    problems = etext.audit(leaflet, tmp_path).problems
+    assert any("groin" in p for p in problems) and any("characters" in p for p in problems)
