@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import math
 import shutil
+import subprocess
 from pathlib import Path
 
 import miniaudio
@@ -283,3 +284,19 @@ def test_tags_read_back_from_memory_too(short: dict[str, Path]) -> None:
     data = (short["out"] / "short.mp3").read_bytes()
     first = ID3(io.BytesIO(data)).getall("CHAP")[0]
     assert str(first.sub_frames["TIT2"]) == "About this recording"
+
+
+def test_every_rate_is_in_force_before_the_text_is_said(tmp_path: Path) -> None:
+    """eSpeak NG queues a rate change; set through pyttsx3's queue it could land mid-text (or
+    not at all: 175 and 200 once gave the same length), so one text came out at two speeds."""
+    from leaflet.speech.engines.offline import WORKER
+
+    text = "Some questions to think about. How many appointments will I need?"
+    sizes = {}
+    for rate in (150, 175, 200, 150):
+        out = tmp_path / f"{rate}-{len(sizes)}.wav"
+        command = [*WORKER, "--voice", "gmw/en", "--rate", str(rate), "--out", str(out), "--timeout", "60"]
+        subprocess.run(command, input=text.encode(), check=True, capture_output=True, timeout=120)
+        sizes.setdefault(rate, []).append(out.read_bytes())
+    assert len(sizes[150][0]) > len(sizes[175][0]) > len(sizes[200][0])
+    assert sizes[150][0] == sizes[150][1]

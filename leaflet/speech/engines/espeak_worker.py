@@ -48,13 +48,32 @@ def voices(engine: Any) -> list[dict[str, str]]:
     ]
 
 
+def settle(engine: Any, voice: str, rate: int) -> None:
+    """Put the voice and rate in force before any text is queued.
+
+    With eSpeak NG's asynchronous output, a parameter is a command in its own
+    queue. Set through pyttsx3's queue, a rate change could land part-way
+    through an utterance on a busy machine, so the same text came out at two
+    speeds (seen as takes of different lengths). Setting them on the driver
+    and waiting for eSpeak NG's queue to empty makes every take the same.
+    """
+    from pyttsx3.drivers import _espeak
+
+    driver = engine.proxy._driver
+    driver.setProperty("voice", voice)
+    driver.setProperty("rate", rate)
+    driver.setProperty("volume", 1.0)
+    _espeak.Synchronize()
+    in_force = _espeak.dll.espeak_GetParameter(_espeak.RATE, 1)  # pyttsx3 binds it without "current"
+    if in_force != rate:
+        raise RuntimeError(f"eSpeak NG did not take rate {rate} (it has {in_force})")
+
+
 def say(engine: Any, text: str, voice: str, rate: int, out: Path, timeout: float) -> bool:
     """Say ``text`` into ``out``; True once the engine reports it finished and the file is there."""
     finished = threading.Event()
     engine.connect("finished-utterance", lambda name, completed: finished.set())
-    engine.setProperty("voice", voice)
-    engine.setProperty("rate", rate)
-    engine.setProperty("volume", 1.0)
+    settle(engine, voice, rate)
     # pyttsx3 prints "Audio saved to ..." on standard output; keep ours clean.
     with contextlib.redirect_stdout(io.StringIO()):
         engine.save_to_file(text, str(out))

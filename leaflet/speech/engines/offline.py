@@ -1,7 +1,8 @@
 """The offline engine: pyttsx3 and eSpeak NG, one fresh worker process per section.
 
-A fresh process per text is what makes the audio byte-identical from run to
-run (see ``espeak_worker``); the processes run side by side, one per CPU.
+A fresh process per text, with the voice and rate in force before the text
+is queued, is what makes the audio byte-identical from run to run (see
+``espeak_worker``); the processes run side by side, one per CPU.
 Each has a time limit, so a stalled engine fails the build clearly instead
 of hanging it.
 """
@@ -28,7 +29,6 @@ from leaflet.speech.engines import Tick
 
 WORKER = [sys.executable, "-m", "leaflet.speech.engines.espeak_worker"]
 BASE_LIMIT = 30.0  # seconds a worker may take, plus one per 100 characters of text
-TAKES = 4  # at most; two that agree are enough
 GRACE = 15.0  # further seconds before a worker that does not stop itself is killed
 FALLBACK_VOICE = "gmw/en"  # British English
 # eSpeak NG's rate is words a minute of the script as written (measured on the
@@ -99,27 +99,12 @@ class OfflineEngine:
             jobs = [(text, Path(folder) / f"{n:03d}.wav") for n, text in enumerate(texts)]
 
             def one(job: tuple[str, Path]) -> np.ndarray:
-                samples = self._agreed(*job)
+                samples = self._say(*job)
                 tick()
                 return samples
 
             with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
                 return list(pool.map(one, jobs))
-
-    def _agreed(self, text: str, out: Path) -> np.ndarray:
-        """The text said by two fresh processes that agree to the byte (a third and fourth if they differ).
-
-        Fresh processes give the same bytes nearly always; under heavy load a
-        take has been seen to come out different (cut short), once in a dozen
-        builds. Asking twice finds that, so a build never ships it.
-        """
-        takes: list[np.ndarray] = []
-        for attempt in range(TAKES):
-            takes.append(self._say(text, out.with_name(f"{out.stem}-{attempt}.wav")))
-            for earlier in takes[:-1]:
-                if np.array_equal(earlier, takes[-1]):
-                    return earlier
-        raise BuildError(f"eSpeak NG said {_start(text)} differently on each of {TAKES} tries; the build stopped")
 
     def _say(self, text: str, out: Path) -> np.ndarray:
         limit = BASE_LIMIT + len(text) / 100  # eSpeak NG says thousands of characters a second
