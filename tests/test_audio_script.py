@@ -156,12 +156,12 @@ def test_closing_repeats_where_to_get_help() -> None:
     assert "go back to section 4: Information and support." in nice
 
 
-def test_lexicon_replaces_whole_words_only_and_respects_capitals() -> None:
+def test_lexicon_replaces_whole_words_only_and_keeps_a_leading_capital() -> None:
     lexicon = Lexicon(
         (Pronunciation("NHS", "N H S"), Pronunciation("US", "U S"), Pronunciation("catheter", "cath itter"))
     )
     assert lexicon.apply("The NHS told us. NHS's rules.") == "The N H S told us. N H S's rules."
-    assert lexicon.apply("Catheter-based catheters, a catheter.") == "cath itter-based catheters, a cath itter."
+    assert lexicon.apply("Catheter-based catheters, a catheter.") == "Cath itter-based catheters, a cath itter."
     assert lexicon.apply("NHSX and nhs") == "NHSX and nhs"
 
 

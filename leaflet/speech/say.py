@@ -50,7 +50,9 @@ class Lexicon:
     def _spoken(self, found: str) -> str:
         for entry in self.entries:
             if found == entry.word or (not _exact(entry.word) and found.lower() == entry.word.lower()):
-                return entry.spoken
+                # keep a capital where the text had one (a sentence's first word), for the script's readers
+                capital = found[:1].isupper() and not entry.word[:1].isupper()
+                return entry.spoken[:1].upper() + entry.spoken[1:] if capital else entry.spoken
         return found  # unreachable: the pattern only matches entries
 
 
