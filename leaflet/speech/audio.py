@@ -104,8 +104,10 @@ def normalise(samples: np.ndarray, target: float = TARGET_LUFS, ceiling_db: floa
         raise BuildError("the recording is silent, so its loudness cannot be set; the speech engine said nothing")
     gain_db = target - measured
     result = samples
+    peaks = true_peak(samples)  # true peak scales with gain: measure it once, not at every try
     for _ in range(6):
-        result = limit(samples * db_to_gain(gain_db), db_to_gain(ceiling_db))
+        gain = db_to_gain(gain_db)
+        result = limit(samples * gain, db_to_gain(ceiling_db), peaks * gain)
         error = target - loudness(result)
         if abs(error) < 0.1:
             break
@@ -119,18 +121,29 @@ def loudness(samples: np.ndarray) -> float:
 
     if samples.size < MIN_LOUDNESS_SECONDS * SAMPLE_RATE or not np.any(samples):
         return -math.inf
-    value = float(pyloudnorm.Meter(SAMPLE_RATE).integrated_loudness(samples.astype(np.float64)))
+    # asarray, not astype: pyloudnorm copies the samples itself, a second copy would double the memory
+    value = float(pyloudnorm.Meter(SAMPLE_RATE).integrated_loudness(np.asarray(samples, dtype=np.float64)))
     return value if math.isfinite(value) else -math.inf
+
+
+_BLOCK = 1 << 18  # samples per block of oversampling (about 12 s)
+_PAD = 256  # input samples either side; resample_poly's filter reaches about 10
 
 
 def true_peak(samples: np.ndarray) -> np.ndarray:
     """The highest level around each sample, found by 4x oversampling (BS.1770 true peak)."""
     from scipy.signal import resample_poly
 
-    if samples.size == 0:
-        return np.zeros(0)
-    oversampled = np.abs(resample_poly(samples.astype(np.float32), 4, 1))
-    return oversampled[: 4 * samples.size].reshape(-1, 4).max(axis=1)
+    peaks = np.zeros(samples.size, dtype=np.float32)
+    # In blocks, so a long recording never needs a 4x copy of itself in memory; each
+    # block is padded by more than the filter's reach, so the edges come out the same.
+    for start in range(0, samples.size, _BLOCK):
+        low, high = max(0, start - _PAD), min(samples.size, start + _BLOCK + _PAD)
+        oversampled = np.abs(resample_poly(samples[low:high].astype(np.float32), 4, 1))
+        block = oversampled[: 4 * (high - low)].reshape(-1, 4).max(axis=1)
+        end = min(start + _BLOCK, samples.size)
+        peaks[start:end] = block[start - low : end - low]
+    return peaks
 
 
 def true_peak_dbtp(samples: np.ndarray) -> float:
@@ -139,7 +152,9 @@ def true_peak_dbtp(samples: np.ndarray) -> float:
     return 20 * math.log10(top) if top > 0 else -math.inf
 
 
-def limit(samples: np.ndarray, ceiling: float, hold_seconds: float = 0.02) -> np.ndarray:
+def limit(
+    samples: np.ndarray, ceiling: float, peaks: np.ndarray | None = None, hold_seconds: float = 0.02
+) -> np.ndarray:
     """A look-ahead limiter: gain falls smoothly before each peak over ``ceiling`` and recovers after.
 
     The gain each peak needs is spread to its neighbours (a running minimum)
@@ -149,7 +164,10 @@ def limit(samples: np.ndarray, ceiling: float, hold_seconds: float = 0.02) -> np
     """
     from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
-    needed = np.minimum(1.0, ceiling / np.maximum(true_peak(samples), 1e-12))
+    peaks = true_peak(samples) if peaks is None else peaks
+    needed = np.maximum(peaks, np.float32(1e-12))
+    np.divide(np.float32(ceiling), needed, out=needed)  # float32 and in place: the gain curve is as long as the audio
+    np.minimum(needed, np.float32(1.0), out=needed)
     width = 2 * round(hold_seconds * SAMPLE_RATE) + 1
     gain = uniform_filter1d(minimum_filter1d(needed, width, mode="nearest"), width, mode="nearest")
     return samples * gain
