@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import textstat
-
 from leaflet.model import Leaflet, Section
 from leaflet.text import block_inlines, plain, sentences, words
 
@@ -36,6 +34,8 @@ class Readability:
 
 def measure(label: str, runs: Iterable[str], language: str = "en") -> Readability:
     """Figures for ``runs`` of text; each run ends a sentence even without a full stop."""
+    import textstat  # slow to import; a no-op build or a cached check never needs it
+
     text = " ".join(_as_sentence(run) for run in runs if run.strip())
     found = sentences(text, language) if text else []
     return Readability(
