@@ -74,33 +74,25 @@ class WordFile:
 
     def run_property(self, style_id: str | None, tag: str) -> ET.Element | None:
         """A run property as a paragraph of ``style_id`` gets it: its style, what it is based on, the defaults."""
-        seen: set[str] = set()
-        while style_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.style(style_id)
-            if style is None:
-                break
-            found = style.find(f"w:rPr/w:{tag}", NS)
-            if found is not None:
-                return found
-            based = style.find("w:basedOn", NS)
-            style_id = based.get(w("val")) if based is not None else None
-        return self.styles.find(f"w:docDefaults/w:rPrDefault/w:rPr/w:{tag}", NS)
+        return self._inherited(style_id, f"w:rPr/w:{tag}", f"w:docDefaults/w:rPrDefault/w:rPr/w:{tag}")
 
     def paragraph_property(self, style_id: str | None, tag: str) -> ET.Element | None:
         """A paragraph property through the style chain to the defaults."""
+        return self._inherited(style_id, f"w:pPr/w:{tag}", f"w:docDefaults/w:pPrDefault/w:pPr/w:{tag}")
+
+    def _inherited(self, style_id: str | None, path: str, default_path: str) -> ET.Element | None:
         seen: set[str] = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
             style = self.style(style_id)
             if style is None:
                 break
-            found = style.find(f"w:pPr/w:{tag}", NS)
+            found = style.find(path, NS)
             if found is not None:
                 return found
             based = style.find("w:basedOn", NS)
             style_id = based.get(w("val")) if based is not None else None
-        return self.styles.find(f"w:docDefaults/w:pPrDefault/w:pPr/w:{tag}", NS)
+        return self.styles.find(default_path, NS)
 
     def core_value(self, tag: str) -> str:
         found = self.core.find(tag, NS)
