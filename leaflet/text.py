@@ -83,6 +83,12 @@ def display_url(url: str) -> str:
     return url
 
 
+def shows_own_address(text: str, url: str) -> bool:
+    """True when a link's words are its address already (a phone number, an email address),
+    so the address need not be given again. Spaces and case do not count."""
+    return "".join(text.split()).lower() == "".join(display_url(url).split()).lower()
+
+
 def block_inlines(block: Block) -> Iterator[Inlines]:
     """Every run of inlines in ``block``, in reading order (for checks and counts)."""
     match block:

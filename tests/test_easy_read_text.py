@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,12 @@ def test_easy_read_text_takes_no_options() -> None:
 
     with pytest.raises(OptionError, match="does not take --size"):
         easy_read.parse_options({"size": "20"})
+
+
+def test_a_phone_number_that_is_its_own_link_is_given_once(tmp_path: Path) -> None:
+    folder = tmp_path / "good"
+    shutil.copytree(GOOD, folder)
+    easy = folder / "easy-read.md"
+    easy.write_text(easy.read_text().replace("- The doctor uses a catheter.", "- Call [0300 123 4567](tel:03001234567) to ask. The doctor uses a catheter."))
+    _, text = _render(folder, tmp_path / "out")
+    assert text.replace(" ", "").count("03001234567") == 1

@@ -31,6 +31,7 @@ from leaflet.text import (
     first_missing_word,
     long_date,
     plain,
+    shows_own_address,
     words,
     wrap,
 )
@@ -92,7 +93,7 @@ def _point(point: EasyReadPoint) -> list[str]:
         match inline:
             case Text() | Strong():
                 pass
-            case Link(text=text, url=url) if words(text) == words(display_url(url)):
+            case Link(text=text, url=url) if shows_own_address(text, url):
                 pass  # the words are the address already
             case Link(url=url):
                 lines.append(display_url(url))

@@ -28,7 +28,16 @@ from leaflet.model import (
 )
 from leaflet.options import only
 from leaflet.renderers import Audit, Rendered
-from leaflet.text import display_url, first_missing_word, leaflet_words, long_date, plain, words, wrap
+from leaflet.text import (
+    display_url,
+    first_missing_word,
+    leaflet_words,
+    long_date,
+    plain,
+    shows_own_address,
+    words,
+    wrap,
+)
 
 NAME = "text"
 SUMMARY = "plain e-text (.txt) for screen readers and braille displays"
@@ -91,7 +100,7 @@ def _words(inlines: Inlines, indent: str = "", marker: str = "") -> list[str]:
         match inline:
             case Text() | Strong():
                 pass
-            case Link(text=text, url=url) if _squeezed(text) == _squeezed(display_url(url)):
+            case Link(text=text, url=url) if shows_own_address(text, url):
                 pass  # the words are the address already (a phone number, an email address)
             case Link(text=text, url=url):
                 lines += wrap(f"Link: {text}", WIDTH, indent=inner, subsequent=inner + "  ")
@@ -113,10 +122,6 @@ def _block(block: Block, indent: str = "") -> list[str]:
             return wrap(f"[Picture: {alt}]", WIDTH, indent=indent)
         case _:
             assert_never(block)
-
-
-def _squeezed(text: str) -> str:
-    return "".join(text.split()).lower()
 
 
 def _list(block: BulletList | NumberedList, indent: str) -> list[str]:

@@ -34,7 +34,7 @@ from leaflet.model import (
 )
 from leaflet.speech import GAP_SECONDS, LEAD_SECONDS, TAIL_SECONDS
 from leaflet.speech.say import ORDINALS, Lexicon, address, count, digits, isbn, symbols
-from leaflet.text import block_inlines, long_date, plain, slug, words, wrap
+from leaflet.text import block_inlines, long_date, plain, shows_own_address, slug, words, wrap
 
 OPENING_TITLE = "About this recording"
 CLOSING_TITLE = "Where to get help"
@@ -195,7 +195,7 @@ def _inlines(inlines: Inlines, lexicon: Lexicon, addresses: _Addresses) -> str:
         match inline:
             case Text(text=text) | Strong(text=text):
                 said.append(lexicon.apply(symbols(text)))
-            case Link(text=text, url=url) if _is_the_address(text, url):
+            case Link(text=text, url=url) if url.startswith(("tel:", "mailto:")) and shows_own_address(text, url):
                 said.append(_contact(text, url, lexicon))  # a phone number or email address: said so it can be written
             case Link(text=text, url=url):
                 said.append(lexicon.apply(symbols(text)))
@@ -210,11 +210,6 @@ def _contact(text: str, url: str, lexicon: Lexicon) -> str:
     if url.startswith("tel:") and all(c.isdigit() or c in " +-" for c in text):
         return digits(text)
     return address(url, lexicon)
-
-
-def _is_the_address(text: str, url: str) -> bool:
-    squeezed = "".join(text.split()).lower()
-    return url.startswith(("tel:", "mailto:")) and squeezed == url.split(":", 1)[1].lower()
 
 
 def _list(block: BulletList | NumberedList, lexicon: Lexicon, addresses: _Addresses) -> list[str]:

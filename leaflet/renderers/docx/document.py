@@ -37,7 +37,7 @@ from leaflet.renderers.docx.hyperlinks import add_hyperlink
 from leaflet.renderers.docx.numbering import Numbering, number_paragraph
 from leaflet.renderers.docx.options import Options
 from leaflet.renderers.docx.xml import el
-from leaflet.text import display_url, long_date, plain
+from leaflet.text import display_url, long_date, plain, shows_own_address
 
 GLOSSARY_HEADING = "Words explained"
 COLOPHON_HEADING = "About this leaflet"
@@ -58,11 +58,6 @@ def to_docx(leaflet: Leaflet, options: Options) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue(), {"docProps/app.xml": package.app_properties(leaflet)})
-
-
-def address_is_the_words(text: str, url: str) -> bool:
-    """True when a link's words are its address already (a phone number, an email address)."""
-    return "".join(text.split()).lower() == "".join(display_url(url).split()).lower()
 
 
 class _Writer:
@@ -112,7 +107,7 @@ class _Writer:
                     _run(paragraph, text, bold=True)
                 case Link(text=text, url=url):
                     add_hyperlink(paragraph, _one_line(text), url)
-                    if not address_is_the_words(text, url):
+                    if not shows_own_address(text, url):
                         # Print cannot follow a link: show the address in full beside its words.
                         _run(paragraph, f" ({display_url(url)})", bold=bold)
                 case _:
@@ -208,7 +203,7 @@ def _shown(inlines: Inlines) -> str:
     """The words as the document shows them: each link's address after its words."""
     return "".join(
         f"{inline.text} ({display_url(inline.url)})"
-        if isinstance(inline, Link) and not address_is_the_words(inline.text, inline.url)
+        if isinstance(inline, Link) and not shows_own_address(inline.text, inline.url)
         else inline.text
         for inline in inlines
     )

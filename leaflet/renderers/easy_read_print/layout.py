@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph
 from leaflet.files import reproducible_zip
 from leaflet.model import Definition, EasyReadPoint, Image, Inlines, Leaflet, Link, Strong, Text
 from leaflet.renderers.easy_read_print import ooxml
-from leaflet.text import display_url, easy_read_terms, easy_read_title, find_terms, long_date, words
+from leaflet.text import display_url, easy_read_terms, easy_read_title, find_terms, long_date, shows_own_address
 
 PICTURE_COLUMN = Cm(5.0)
 WORDS_COLUMN = Cm(12.0)  # A4 is 21 cm; 2 cm margins leave 17 cm
@@ -161,7 +161,7 @@ def _words(cell: _Cell, point: EasyReadPoint, hard_words: Sequence[str]) -> None
     paragraph = cell.paragraphs[0]
     _inlines(paragraph, point.inlines, hard_words)
     for inline in point.inlines:
-        if isinstance(inline, Link) and words(inline.text) != words(display_url(inline.url)):
+        if isinstance(inline, Link) and not shows_own_address(inline.text, inline.url):
             address = cell.add_paragraph()
             ooxml.add_hyperlink(address, display_url(inline.url), inline.url, HYPERLINK_STYLE)
     cell.paragraphs[-1].paragraph_format.space_after = Pt(0)

@@ -40,7 +40,7 @@ from leaflet.renderers.large_print_pdf.flowables import (
 )
 from leaflet.renderers.large_print_pdf.structure import Elem, Tagger
 from leaflet.renderers.large_print_pdf.textflow import Piece, glue_numbers, narrowest, unbreakable, words
-from leaflet.text import block_inlines, display_url, long_date, plain
+from leaflet.text import block_inlines, display_url, long_date, plain, shows_own_address
 
 # heading size: body x scale, but at giant sizes no more than body + cap points
 HEADING_SCALE = {1: (1.6, 16.0), 2: (1.35, 10.0), 3: (1.15, 5.0)}
@@ -184,7 +184,7 @@ class StoryBuilder:
                     number = len(links) + 1
                     address = display_url(url)
                     pieces.append(Piece(glue_numbers(text), owner=number))
-                    if _squeezed(text) != _squeezed(address):
+                    if not shows_own_address(text, url):
                         pieces += [Piece(" ", owner=number), Piece(f"({address})", owner=number)]
                     links.append(
                         LinkTarget(url, f"{text} ({address})" if text != address else text, Elem("Link", owner))
@@ -292,10 +292,6 @@ class LeafletTable(Table):
     def lead_height(self, availWidth: float) -> float:
         self.wrap(availWidth, 1e9)
         return sum(self._rowHeights[:2])
-
-
-def _squeezed(text: str) -> str:
-    return "".join(text.split()).lower()
 
 
 def _column_needs(rows: list[list[list[TextBlock]]], padding: float, size: float) -> tuple[list[float], list[float]]:
