@@ -265,7 +265,10 @@ def _check(args: argparse.Namespace) -> int:
             failed |= bool(result.problems)
         if manifest.data["outputs"]:
             with locked(args.out):
-                manifest.save(leaflet.meta.id, manifest.data.get("source_sha256", ""))
+                # A build may have rewritten the manifest while the audits ran: keep its entries, add ours.
+                current = Manifest.load(out_dir)
+                current.data["checks"] = manifest.data["checks"]
+                current.save(leaflet.meta.id, current.data.get("source_sha256", ""))
         print()
     return 1 if failed else 0
 

@@ -111,15 +111,20 @@ def item_inlines(item: ListItem) -> Iterator[Inlines]:
         yield from block_inlines(item.sublist)
 
 
-def leaflet_words(leaflet: Leaflet) -> list[str]:
-    """Every word of the leaflet's title and body, in reading order."""
+def leaflet_text(leaflet: Leaflet) -> str:
+    """The leaflet's title and body as one plain string, in reading order."""
     pieces: list[str] = [leaflet.meta.title]
     for section in leaflet.sections:
         if section.heading:
             pieces.append(section.heading)
         for block in section.blocks:
             pieces.extend(plain(inlines) for inlines in block_inlines(block))
-    return words(" ".join(pieces))
+    return " ".join(pieces)
+
+
+def leaflet_words(leaflet: Leaflet) -> list[str]:
+    """Every word of the leaflet's title and body, in reading order."""
+    return words(leaflet_text(leaflet))
 
 
 def first_missing_word(expected: list[str], found: list[str]) -> str | None:

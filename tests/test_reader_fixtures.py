@@ -58,3 +58,12 @@ def test_model_is_frozen() -> None:
     with pytest.raises(AttributeError):
         leaflet.meta.title = "changed"  # type: ignore[misc]
     assert isinstance(leaflet.sections, tuple)
+
+
+def test_a_glossary_word_used_in_the_plural_counts_as_used(tmp_path: Path) -> None:
+    folder = tmp_path / "plural"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text(
+        "---\ntitle: T\npublisher: P\npublished: 2026-01-01\nglossary:\n  artery: A blood vessel.\n  vein: Unused.\n---\n\nTwo arteries.\n"
+    )
+    assert [(w.code, w.line) for w in read_leaflet(folder).warnings] == [("glossary-unused", 7)]

@@ -215,3 +215,22 @@ def test_a_no_op_build_still_shows_the_last_warnings_and_strict_still_fails(tmp_
     assert "everything is up to date" in stdout and "warning[italic]" in err
     status, _, err = run_cli("build", "--source", source, "--out", out, "-f", "text", "--strict")
     assert status == 1 and "--strict is on" in err
+
+
+def test_check_keeps_what_a_build_recorded_while_the_audits_ran(tmp_path: Path, run_cli, monkeypatch) -> None:
+    from leaflet.checks import cached
+
+    source, out = catalogue(tmp_path, 1), tmp_path / "out"
+    run_cli("build", "--source", source, "--out", out, "-f", "text")
+    audit_formats = cached.audit_formats
+
+    def audits_while_a_build_records(leaflet, manifest_seen):
+        meanwhile = manifest.Manifest.load(manifest_seen.out_dir)
+        meanwhile.record("docx size=24", "docx", {"size": "24"}, "stamp", [], [])
+        meanwhile.save("leaflet-000", meanwhile.data["source_sha256"])
+        return audit_formats(leaflet, manifest_seen)
+
+    monkeypatch.setattr(cached, "audit_formats", audits_while_a_build_records)
+    run_cli("check", "--source", source, "--out", out)
+    data = json.loads((out / "leaflet-000" / "manifest.json").read_text())
+    assert "docx size=24" in data["outputs"] and "text" in data["checks"]

@@ -17,7 +17,7 @@ from leaflet.reader import frontmatter
 from leaflet.reader.easyread import read_easy_read
 from leaflet.reader.markdown import BodyReader, parse_body
 from leaflet.reader.sections import read_sections
-from leaflet.text import leaflet_words, words
+from leaflet.text import leaflet_text, term_pattern
 
 SOURCE_NAME = "leaflet.md"
 EASY_READ_NAME = "easy-read.md"
@@ -115,7 +115,7 @@ def _title(front: frontmatter.FrontMatter, heading: str | None, heading_line: in
 
 
 def _unused_glossary(leaflet: Leaflet) -> list[Diagnostic]:
-    text = " " + " ".join(leaflet_words(leaflet)) + " "
+    text = leaflet_text(leaflet)
     return [
         Diagnostic(
             leaflet.source_path,
@@ -124,5 +124,5 @@ def _unused_glossary(leaflet: Leaflet) -> list[Diagnostic]:
             f"the glossary explains '{entry.term}', but the leaflet never uses it; remove it or check its spelling",
         )
         for entry in leaflet.glossary
-        if " " + " ".join(words(entry.term)) + " " not in text
+        if not term_pattern(entry.term).search(text)  # whole words, plurals too: 'arteries' uses 'artery'
     ]

@@ -175,5 +175,5 @@ def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
         problems.append(f"{target}: the source's words are not all there in order; first missing: {missing!r}")
     return Audit(
         problems=tuple(problems),
-        notes=(f"{len(text.splitlines())} lines, every word in order" if not problems else "",),
+        notes=() if problems else (f"{len(text.splitlines())} lines, every word in order",),
     )

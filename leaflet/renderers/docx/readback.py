@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from leaflet.colours import MINIMUM_CONTRAST
 from leaflet.colours import contrast_ratio as contrast
 from leaflet.model import BulletList, Leaflet, Link, NumberedList
 from leaflet.renderers import Audit
@@ -24,7 +25,6 @@ from leaflet.text import block_inlines, first_missing_word, leaflet_words, words
 BODY_FONT = "Atkinson Hyperlegible"
 GLOSSARY_HEADING = "Words explained"
 A4_TWIPS = (11906, 16838)
-MIN_CONTRAST = 7.0
 VAGUE_LINK_WORDS = {"here", "click here", "link", "this link", "more", "read more", "this page"}
 TYPED_MARKER = re.compile(r"^\s*(?:[\u2022\u25e6\u25aa*\-\u2013]\s|\d+[.)]\s)")
 HEADING = re.compile(r"^Heading([1-9])$")
@@ -203,7 +203,7 @@ def _page(word: WordFile, options: Options) -> Iterator[str]:
     if shown != "FFFFFF" and word.settings.find("w:displayBackgroundShape", NS) is None:
         yield "the page colour is set but Word is not told to show it"
     for what, colour in (("text", scheme.text), ("link", scheme.link)):
-        if contrast(colour, shown) < MIN_CONTRAST:
+        if contrast(colour, shown) < MINIMUM_CONTRAST:
             yield f"the {what} colour {colour} has contrast {contrast(colour, shown):.1f}:1 on {shown}"
 
 

@@ -24,6 +24,7 @@ from docx.shared import Cm, Emu, Length, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from leaflet.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.files import reproducible_zip
 from leaflet.model import Definition, EasyReadPoint, Image, Inlines, Leaflet, Link, Strong, Text
 from leaflet.renderers.easy_read_print import ooxml
@@ -33,8 +34,9 @@ PICTURE_COLUMN = Cm(5.0)
 WORDS_COLUMN = Cm(12.0)  # A4 is 21 cm; 2 cm margins leave 17 cm
 PICTURE_BOX = Cm(4.4)  # the largest side of a picture, inside the cell's margins
 HYPERLINK_STYLE = "Hyperlink"
-BLACK = RGBColor(0, 0, 0)
-LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)  # 5.9:1 on white
+# The same colours as every print format's default scheme (leaflet.colours: at least 7:1).
+BLACK = RGBColor.from_string(SCHEMES[DEFAULT_SCHEME].text)
+LINK_BLUE = RGBColor.from_string(SCHEMES[DEFAULT_SCHEME].link)
 HEADING_SIZES = {1: 1.75, 2: 1.375}  # times the body size: 28pt and 22pt at 16pt
 
 
