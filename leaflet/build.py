@@ -75,7 +75,6 @@ class Outcome:
     """What a build did."""
 
     results: list[JobResult] = field(default_factory=list)
-    skipped: int = 0
 
     @property
     def failures(self) -> list[str]:
@@ -84,10 +83,6 @@ class Outcome:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [w for r in self.results for w in r.warnings]
-
-    @property
-    def written(self) -> list[str]:
-        return [f.path for r in self.results for f in r.files]
 
 
 def find_leaflets(source_dir: Path, ids: Sequence[str] = ()) -> list[Path]:

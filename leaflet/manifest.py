@@ -110,11 +110,8 @@ class FileRecord:
 
 
 def record_files(paths: Iterable[Path], out_dir: Path) -> list[FileRecord]:
-    """Records for ``paths``; a folder (audio tracks) is listed file by file."""
-    files: list[Path] = []
-    for path in paths:
-        files.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
-    return [FileRecord.of(p, out_dir) for p in dict.fromkeys(files)]
+    """Records for the files a renderer wrote, each once, in the order it named them."""
+    return [FileRecord.of(p, out_dir) for p in dict.fromkeys(paths)]
 
 
 class Manifest:

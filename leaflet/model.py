@@ -108,7 +108,6 @@ class Image:
 
 
 Block: TypeAlias = Paragraph | BulletList | NumberedList | Table | Image
-ListBlock: TypeAlias = BulletList | NumberedList
 
 
 # Structure -------------------------------------------------------------

@@ -70,9 +70,12 @@ def wrap(text: str, width: int, *, indent: str = "", subsequent: str | None = No
     return wrapper.wrap(text) or [indent.rstrip()]
 
 
-def link_targets(inlines: Inlines) -> list[str]:
-    """The addresses of the links in ``inlines``, in order."""
-    return [inline.url for inline in inlines if isinstance(inline, Link)]
+def leaflet_links(leaflet: Leaflet) -> Iterator[Link]:
+    """Every link in the leaflet's body, in reading order."""
+    for section in leaflet.sections:
+        for block in section.blocks:
+            for inlines in block_inlines(block):
+                yield from (inline for inline in inlines if isinstance(inline, Link))
 
 
 def display_url(url: str) -> str:
@@ -147,11 +150,6 @@ def sentences(text: str, language: str = "en") -> list[str]:
     """Split ``text`` into sentences with pysbd (rule-based, works offline)."""
     segmenter = _segmenter(language.split("-")[0].lower())
     return [s.strip() for s in segmenter.segment(text) if s.strip()]  # type: ignore[attr-defined]
-
-
-def join_nonempty(parts: Iterable[str], separator: str = " ") -> str:
-    """``parts`` joined, leaving out the empty ones."""
-    return separator.join(part for part in parts if part)
 
 
 # Hard words and easy read ----------------------------------------------

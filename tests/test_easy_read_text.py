@@ -119,6 +119,11 @@ def test_a_phone_number_that_is_its_own_link_is_given_once(tmp_path: Path) -> No
     folder = tmp_path / "good"
     shutil.copytree(GOOD, folder)
     easy = folder / "easy-read.md"
-    easy.write_text(easy.read_text().replace("- The doctor uses a catheter.", "- Call [0300 123 4567](tel:03001234567) to ask. The doctor uses a catheter."))
+    easy.write_text(
+        easy.read_text().replace(
+            "- The doctor uses a catheter.",
+            "- Call [0300 123 4567](tel:03001234567) to ask. The doctor uses a catheter.",
+        )
+    )
     _, text = _render(folder, tmp_path / "out")
     assert text.replace(" ", "").count("03001234567") == 1

@@ -10,7 +10,10 @@ rule stops the build before any file is written:
 - warning: an all-capitals abbreviation that is never spelled out or explained.
 - error: a ``##`` section of the full leaflet that no easy-read section covers
   (named by a ``covers:`` line under an easy-read heading, or the same heading).
-- report: Flesch reading ease and Flesch-Kincaid grade beside the full leaflet's.
+
+Beside the rules, ``compare`` reports the Flesch reading ease and
+Flesch-Kincaid grade of the easy read beside the full leaflet's; the
+easy-read renderer's audit shows it in ``leaflet check``.
 
 Sentences come from pysbd (``leaflet.text.sentences``) and the formulas from
 textstat, both offline.

@@ -9,6 +9,7 @@ from markdown_it.tree import SyntaxTreeNode
 from leaflet.diagnostics import SourceError
 from leaflet.model import Block, Link, Section
 from leaflet.reader.markdown import BodyReader
+from leaflet.text import plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,6 @@ class _Open:
     heading: str | None
     level: int
     line: int
-    node: SyntaxTreeNode | None
     blocks: list[Block]
 
 
@@ -35,7 +35,7 @@ def read_sections(nodes: list[SyntaxTreeNode], reader: BodyReader) -> Body:
     if nodes and nodes[0].type == "heading" and nodes[0].tag == "h1":
         title, title_line = heading_text(nodes[0], reader), reader.line(nodes[0])
         nodes = nodes[1:]
-    open_sections = [_Open(None, 1, reader.offset + 1, None, [])]
+    open_sections = [_Open(None, 1, reader.offset + 1, [])]
     for node in nodes:
         if node.type == "heading":
             open_sections.append(_start_section(node, reader, open_sections))
@@ -64,7 +64,7 @@ def heading_text(node: SyntaxTreeNode, reader: BodyReader) -> str:
             node,
             "a heading cannot hold a link (print and audio cannot follow it there); put the link in the paragraph under the heading",
         )
-    text = " ".join("".join(i.text for i in inlines).split())
+    text = " ".join(plain(inlines).split())
     if not text:
         raise reader.fail(node, "this heading has no words; write the heading after the #s")
     return text
@@ -86,7 +86,7 @@ def _start_section(node: SyntaxTreeNode, reader: BodyReader, so_far: list[_Open]
             node,
             "a '###' subsection comes before any '##' section (a heading level is skipped); make it '## ' or add a '## ' section above it",
         )
-    return _Open(heading_text(node, reader), level, reader.line(node), node, [])
+    return _Open(heading_text(node, reader), level, reader.line(node), [])
 
 
 def _check_not_empty(section: _Open, after: list[_Open], reader: BodyReader) -> None:

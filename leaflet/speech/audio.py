@@ -44,9 +44,6 @@ class Programme:
         """Where each track starts in the whole, in samples."""
         return [0, *np.cumsum([len(t) for t in self.tracks[:-1]]).tolist()]
 
-    def seconds(self) -> float:
-        return sum(len(t) for t in self.tracks) / SAMPLE_RATE
-
 
 def silence(seconds: float) -> np.ndarray:
     return np.zeros(round(seconds * SAMPLE_RATE), dtype=np.float64)

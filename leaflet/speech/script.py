@@ -34,7 +34,7 @@ from leaflet.model import (
 )
 from leaflet.speech import GAP_SECONDS, LEAD_SECONDS, TAIL_SECONDS
 from leaflet.speech.say import ORDINALS, Lexicon, address, count, digits, isbn, symbols
-from leaflet.text import block_inlines, long_date, plain, shows_own_address, slug, words, wrap
+from leaflet.text import block_inlines, leaflet_links, long_date, plain, shows_own_address, slug, words, wrap
 
 OPENING_TITLE = "About this recording"
 CLOSING_TITLE = "Where to get help"
@@ -297,14 +297,11 @@ def _closing(leaflet: Leaflet, chapters: list[tuple[str, list[Section]]], lexico
 def _contacts(leaflet: Leaflet, lexicon: Lexicon) -> list[str]:
     """Every phone number and email address in the leaflet, once each, said again."""
     said: dict[str, str] = {}
-    for section in leaflet.sections:
-        for block in section.blocks:
-            for inlines in block_inlines(block):
-                for link in (inline for inline in inlines if isinstance(inline, Link)):
-                    if link.url.startswith("tel:"):
-                        said.setdefault(link.url, f"To phone, call {_contact(link.text, link.url, lexicon)}.")
-                    elif link.url.startswith("mailto:"):
-                        said.setdefault(link.url, f"To email, write to {address(link.url, lexicon)}.")
+    for link in leaflet_links(leaflet):
+        if link.url.startswith("tel:"):
+            said.setdefault(link.url, f"To phone, call {_contact(link.text, link.url, lexicon)}.")
+        elif link.url.startswith("mailto:"):
+            said.setdefault(link.url, f"To email, write to {address(link.url, lexicon)}.")
     return list(said.values())
 
 

@@ -16,11 +16,11 @@ from xml.etree import ElementTree as ET
 
 from leaflet.colours import MINIMUM_CONTRAST
 from leaflet.colours import contrast_ratio as contrast
-from leaflet.model import BulletList, Leaflet, Link, NumberedList
+from leaflet.model import BulletList, Leaflet, NumberedList
 from leaflet.renderers import Audit
 from leaflet.renderers.docx.options import Options
 from leaflet.renderers.docx.wordxml import NS, WordFile, is_on, paragraph_style, paragraph_text, w
-from leaflet.text import block_inlines, first_missing_word, leaflet_words, words
+from leaflet.text import first_missing_word, leaflet_links, leaflet_words, words
 
 BODY_FONT = "Atkinson Hyperlegible"
 GLOSSARY_HEADING = "Words explained"
@@ -288,10 +288,7 @@ def _lists(leaflet: Leaflet) -> Iterator[BulletList | NumberedList]:
 
 
 def _urls(leaflet: Leaflet) -> Iterator[str]:
-    for section in leaflet.sections:
-        for block in section.blocks:
-            for inlines in block_inlines(block):
-                yield from (inline.url for inline in inlines if isinstance(inline, Link))
+    return (link.url for link in leaflet_links(leaflet))
 
 
 def _glossary_words(leaflet: Leaflet) -> list[str]:

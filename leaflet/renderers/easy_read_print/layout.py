@@ -45,7 +45,7 @@ def build(leaflet: Leaflet, size: int) -> bytes:
     easy = leaflet.easy_read
     assert easy is not None
     document = docx.Document()
-    _page(document, size)
+    _page(document)
     _styles(document, size, leaflet.meta.language)
     _properties(document, leaflet)
     ooxml.declare_fallback_font(document)
@@ -66,7 +66,7 @@ def build(leaflet: Leaflet, size: int) -> bytes:
     return reproducible_zip(buffer.getvalue())
 
 
-def _page(document: Document, size: int) -> None:
+def _page(document: Document) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):

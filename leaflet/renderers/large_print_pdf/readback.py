@@ -17,9 +17,9 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 
-from leaflet.model import Leaflet, Link
+from leaflet.model import Leaflet
 from leaflet.renderers import Audit
-from leaflet.text import block_inlines, display_url, first_missing_word, leaflet_words, words
+from leaflet.text import display_url, first_missing_word, leaflet_links, leaflet_words, words
 
 FONT_FAMILY = "AtkinsonHyperlegible"
 MAX_LINE_CHARACTERS = 70  # UKAAF: about 60-70 characters a line at most
@@ -282,12 +282,9 @@ def reading_problems(spoken: str, leaflet: Leaflet) -> list[str]:
     if missing is not None:
         problems.append(f"the text in structure order lacks the source's words in order; first missing: {missing!r}")
     squeezed = "".join(spoken.split())
-    for section in leaflet.sections:
-        for block in section.blocks:
-            for inlines in block_inlines(block):
-                for inline in inlines:
-                    if isinstance(inline, Link) and "".join(display_url(inline.url).split()) not in squeezed:
-                        problems.append(f"the address {display_url(inline.url)} is not printed")
+    for link in leaflet_links(leaflet):
+        if "".join(display_url(link.url).split()) not in squeezed:
+            problems.append(f"the address {display_url(link.url)} is not printed")
     return problems
 
 

@@ -54,8 +54,8 @@ def settle(engine: Any, voice: str, rate: int) -> None:
     With eSpeak NG's asynchronous output, a parameter is a command in its own
     queue. Set through pyttsx3's queue, a rate change could land part-way
     through an utterance on a busy machine, so the same text came out at two
-    speeds (seen as takes of different lengths). Setting them on the driver
-    and waiting for eSpeak NG's queue to empty makes every take the same.
+    speeds from run to run. Setting them on the driver and waiting for
+    eSpeak NG's queue to empty makes every run say it the same way.
     """
     from pyttsx3.drivers import _espeak
 

@@ -33,7 +33,6 @@ GRACE = 15.0  # further seconds before a worker that does not stop itself is kil
 FALLBACK_VOICE = "gmw/en"  # British English
 # eSpeak NG's rate is words a minute of the script as written (measured on the
 # NICE leaflet: 157 at 150, 125 at 120, 87 at 80), so it is passed straight on.
-MAX_ESPEAK_RATE = 450
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +80,6 @@ def _must(voice: Voice | None) -> Voice:
     return voice
 
 
-def espeak_rate(words_a_minute: int) -> int:
-    return min(MAX_ESPEAK_RATE, words_a_minute)
-
-
 class OfflineEngine:
     """eSpeak NG through pyttsx3, on this machine."""
 
@@ -108,7 +103,7 @@ class OfflineEngine:
 
     def _say(self, text: str, out: Path) -> np.ndarray:
         limit = BASE_LIMIT + len(text) / 100  # eSpeak NG says thousands of characters a second
-        command = [*WORKER, "--voice", self.voice, "--rate", str(espeak_rate(self.rate))]
+        command = [*WORKER, "--voice", self.voice, "--rate", str(self.rate)]
         command += ["--out", str(out), "--timeout", str(limit)]
         try:
             subprocess.run(command, input=text.encode("utf-8"), capture_output=True, timeout=limit + GRACE, check=True)
