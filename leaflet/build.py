@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from leaflet import renderers
-from leaflet.checks import easyread as easy_read_rules
 from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError
 from leaflet.manifest import FileRecord, Manifest, entry_key, record_files, source_digest, stamp
 from leaflet.reader import SOURCE_NAME, Reading, read_leaflet
@@ -112,6 +111,8 @@ def read_all(
     folders: Sequence[Path], strict: bool = False
 ) -> tuple[list[Reading], list[SourceError], list[Diagnostic]]:
     """Read every folder; return the readings, every error, and every warning."""
+    from leaflet.checks import easyread as easy_read_rules  # textstat and pysbd: only when reading
+
     readings: list[Reading] = []
     errors: list[SourceError] = []
     warnings: list[Diagnostic] = []

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaflet.diagnostics import Diagnostic, SourceError
 from leaflet.model import Leaflet, Metadata
-from leaflet.reader import frontmatter
-from leaflet.reader.easyread import read_easy_read
-from leaflet.reader.markdown import BodyReader, parse_body
-from leaflet.reader.sections import read_sections
 from leaflet.text import leaflet_text, term_pattern
+
+if TYPE_CHECKING:
+    from leaflet.reader.frontmatter import FrontMatter
 
 SOURCE_NAME = "leaflet.md"
 EASY_READ_NAME = "easy-read.md"
@@ -35,6 +35,12 @@ class Reading:
 
 def read_leaflet(folder: Path) -> Reading:
     """Read and check ``folder/leaflet.md`` (and ``easy-read.md`` if present)."""
+    # YAML and Markdown are imported only when there is something to read: a no-op build reads nothing.
+    from leaflet.reader import frontmatter
+    from leaflet.reader.easyread import read_easy_read
+    from leaflet.reader.markdown import BodyReader, parse_body
+    from leaflet.reader.sections import read_sections
+
     path = folder / SOURCE_NAME
     if not _FOLDER_NAME.match(folder.name):
         suggestion = re.sub(r"[^a-z0-9]+", "-", folder.name.lower()).strip("-") or "my-leaflet"
@@ -98,7 +104,7 @@ def read_source_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _title(front: frontmatter.FrontMatter, heading: str | None, heading_line: int, path: Path) -> str:
+def _title(front: FrontMatter, heading: str | None, heading_line: int, path: Path) -> str:
     declared = front.values.get("title")
     if declared and heading and " ".join(declared.split()) != heading:
         raise SourceError(

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaflet.diagnostics import OptionError
 from leaflet.files import write_bytes_atomic, write_text_atomic
@@ -26,9 +27,11 @@ from leaflet.options import choice, only, whole_number
 from leaflet.renderers import Audit, Rendered
 from leaflet.speech import DEFAULT_RATE, MAX_RATE, MIN_RATE, SAMPLE_RATE, engines
 from leaflet.speech import script as spoken
-from leaflet.speech.audio import Programme, assemble, encode_mp3, master
 from leaflet.speech.progress import progress
-from leaflet.speech.tags import Chapter, Info, tag
+
+if TYPE_CHECKING:
+    from leaflet.speech.audio import Programme
+    from leaflet.speech.tags import Info
 
 NAME = "audio"
 SUMMARY = "spoken audio: MP3 with a chapter per section, a track per section, and the spoken script"
@@ -96,6 +99,8 @@ def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
     with progress(len(sections), f"{leaflet.meta.id}: speaking") as tick:
         said = engine.synthesise([s.text for s in sections], tick)
     with progress(len(sections) + 1, f"{leaflet.meta.id}: levels and encoding") as tick:
+        from leaflet.speech.audio import assemble, master  # numpy: only when there is audio to make
+
         programme, mp3 = master(assemble(said))
         whole = _whole(leaflet, script, programme, mp3, tick)
         tracks = _tracks(leaflet, script, programme, tick)
@@ -104,6 +109,8 @@ def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
 
 
 def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:
+    from leaflet.speech.tags import Info
+
     meta = leaflet.meta
     return Info(
         title, meta.publisher, meta.title, meta.published.isoformat(), meta.language, meta.isbn, meta.url, track
@@ -112,6 +119,8 @@ def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:
 
 def _whole(leaflet: Leaflet, script: spoken.Script, programme: Programme, mp3: bytes, tick: engines.Tick) -> bytes:
     starts = [*programme.starts(), len(programme.whole)]
+    from leaflet.speech.tags import Chapter, tag
+
     chapters = [Chapter(section.title, _ms(starts[n]), _ms(starts[n + 1])) for n, section in enumerate(script.sections)]
     data = tag(mp3, _info(leaflet, leaflet.meta.title), chapters)
     tick()
@@ -119,6 +128,9 @@ def _whole(leaflet: Leaflet, script: spoken.Script, programme: Programme, mp3: b
 
 
 def _tracks(leaflet: Leaflet, script: spoken.Script, programme: Programme, tick: engines.Tick) -> list[bytes]:
+    from leaflet.speech.audio import encode_mp3
+    from leaflet.speech.tags import tag
+
     total = len(script.sections)
     made = []
     for number, (section, samples) in enumerate(zip(script.sections, programme.tracks, strict=True), start=1):

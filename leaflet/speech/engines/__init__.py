@@ -8,9 +8,10 @@ returns mono float32 samples at ``leaflet.speech.SAMPLE_RATE``, in order.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is slow to import, and only synthesis needs it
+    import numpy as np
 
 ENGINES = ("offline", "gtts")
 DEFAULT_ENGINE = "offline"
