@@ -13,6 +13,7 @@ import io
 import math
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import miniaudio
@@ -148,6 +149,13 @@ def test_chapters_match_the_sections_in_order(short: dict[str, Path]) -> None:
     chapters = tags.getall("CHAP")
     titles = [str(c.sub_frames["TIT2"]) for c in chapters]
     assert titles == [s.title for s in _script(short["source"] / "short").sections]
+    assert titles == [
+        "About this recording",
+        "Introduction",
+        "Before you go",
+        "Where to find out more",
+        "Where to get help",
+    ]
     starts = [c.start_time for c in chapters]
     assert starts[0] == 0 and starts == sorted(starts) and len(set(starts)) == len(starts)
     assert all(c.end_time > c.start_time for c in chapters)
@@ -220,6 +228,16 @@ def test_the_nice_leaflet(nice: Path) -> None:
     script = (nice / f"{NICE.name}.audio-script.txt").read_text(encoding="utf-8")
     assert "nice dot org dot U K slash about" in script
     assert len(words(script)) > 800
+    # Measured here as well, not only by the renderer's own audit.
+    whole = decode(nice / f"{NICE.name}.mp3")
+    assert abs(pyloudnorm.Meter(22_050).integrated_loudness(whole) - (-19.0)) <= 1.0
+    assert true_peak_dbtp(whole) <= -1.0
+    spoken_words = len(words(script.split("\n", 2)[2]))  # after the script's two header lines
+    minutes = (whole.size / 22_050 - 4 - 1.5 * (len(chapters) - 1)) / 60
+    assert abs(spoken_words / minutes - 150) <= 0.2 * 150
+    tracks = sorted((nice / f"{NICE.name}.audio").glob("*.mp3"))
+    assert len(tracks) == len(chapters)
+    assert abs(sum(seconds(t) for t in tracks) - whole.size / 22_050) < 0.5
 
 
 def test_script_file_is_what_is_said(short: dict[str, Path]) -> None:
@@ -227,6 +245,22 @@ def test_script_file_is_what_is_said(short: dict[str, Path]) -> None:
     assert "[Chapter 3: Before you go]" in text
     assert "There are 2 points in this list." in text
     assert "N H S dot U K slash conditions" in " ".join(text.split())
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_a_bar_on_a_terminal_and_nothing_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    from leaflet.speech.progress import progress
+
+    for stderr, drawn in ((_Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stderr", stderr)
+        with progress(3, "speaking") as tick:
+            for _ in range(3):
+                tick()
+        assert ("speaking:" in stderr.getvalue() and "/3" in stderr.getvalue()) is drawn
 
 
 def test_no_progress_bar_when_not_on_a_terminal(short: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:

@@ -127,6 +127,15 @@ def test_hard_words_are_bold_and_other_words_are_not(nice: tuple[Leaflet, Docume
             assert bold == "".join(hard), paragraph.text
             seen += len(hard)
     assert seen >= 4
+    # and without the renderer's own matching: rows whose bold words a reader can check by eye
+    rows = {row.cells[1].paragraphs[0].text: row.cells[1].paragraphs[0] for t in document.tables for row in t.rows}
+    expected = {
+        "The pump is on the end of a catheter. A catheter is a long, thin, bendy tube.": ["catheter", "catheter"],
+        "Cardiogenic shock is an emergency. A person can die from it.": ["Cardiogenic shock"],
+        "The doctor pushes the catheter along the artery into the heart.": ["catheter", "artery"],
+    }
+    for text, bold_words in expected.items():
+        assert [r.text for r in rows[text].runs if r.bold] == bold_words, text
 
 
 def test_headings_are_real_heading_styles_in_order(good: tuple[Leaflet, Document]) -> None:
