@@ -13,3 +13,8 @@ TAIL_SECONDS = 2.0  # silence after the last word
 GAP_SECONDS = 1.5  # pause between sections
 DEFAULT_RATE = 150  # words per minute; 140-180 is comfortable, 145 rated best
 MIN_RATE, MAX_RATE = 80, 250
+
+
+def pause_seconds(sections: int) -> float:
+    """The silence in a recording of ``sections`` spoken sections: lead, tail and the gaps between."""
+    return LEAD_SECONDS + TAIL_SECONDS + GAP_SECONDS * max(0, sections - 1)

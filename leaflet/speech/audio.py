@@ -78,8 +78,10 @@ def master(programme: Programme) -> tuple[Programme, bytes]:
     decoded and measured, and the level corrected once or twice if needed.
     """
     target, ceiling = TARGET_LUFS + ENCODING_LOSS_LU, LIMIT_DBTP
+    source = programme.whole  # measured once: each round changes only the target, not the recording
+    measured, peaks = loudness(source), true_peak(source)
     for _ in range(3):
-        whole = normalise(programme.whole, target, ceiling)
+        whole = normalise(source, target, ceiling, measured, peaks)
         mp3 = encode_mp3(whole)
         heard = decode_mp3(mp3)
         error = TARGET_LUFS - loudness(heard)
@@ -91,17 +93,24 @@ def master(programme: Programme) -> tuple[Programme, bytes]:
     return Programme(tuple(np.split(whole, programme.starts()[1:]))), mp3
 
 
-def normalise(samples: np.ndarray, target: float = TARGET_LUFS, ceiling_db: float = LIMIT_DBTP) -> np.ndarray:
+def normalise(
+    samples: np.ndarray,
+    target: float = TARGET_LUFS,
+    ceiling_db: float = LIMIT_DBTP,
+    measured: float | None = None,
+    peaks: np.ndarray | None = None,
+) -> np.ndarray:
     """``samples`` at ``target`` loudness with true peaks under ``ceiling_db``.
 
     Limiting costs a little loudness, so the gain is found in a few rounds.
+    ``measured`` and ``peaks`` are the samples' loudness and true peaks, when known already.
     """
-    measured = loudness(samples)
+    measured = loudness(samples) if measured is None else measured
     if not math.isfinite(measured):
         raise BuildError("the recording is silent, so its loudness cannot be set; the speech engine said nothing")
     gain_db = target - measured
     result = samples
-    peaks = true_peak(samples)  # true peak scales with gain: measure it once, not at every try
+    peaks = true_peak(samples) if peaks is None else peaks  # it scales with gain: measured once, not at every try
     for _ in range(6):
         gain = db_to_gain(gain_db)
         result = limit(samples * gain, db_to_gain(ceiling_db), peaks * gain)

@@ -32,7 +32,7 @@ from leaflet.model import (
     Table,
     Text,
 )
-from leaflet.speech import GAP_SECONDS, LEAD_SECONDS, TAIL_SECONDS
+from leaflet.speech import pause_seconds
 from leaflet.speech.say import ORDINALS, Lexicon, address, count, digits, isbn, symbols
 from leaflet.text import block_inlines, leaflet_links, long_date, plain, shows_own_address, slug, words, wrap
 
@@ -103,7 +103,7 @@ def build(leaflet: Leaflet, rate: int) -> Script:
     ]
     closing = _closing(leaflet, chapters, lexicon)
     spoken_words = sum(len(words(s.text)) for s in (*body, closing)) + 60  # the opening's own words, roughly
-    seconds = spoken_words / rate * 60 + LEAD_SECONDS + TAIL_SECONDS + GAP_SECONDS * (len(chapters) + 1)
+    seconds = spoken_words / rate * 60 + pause_seconds(len(chapters) + 2)  # with the opening and closing
     opening = _opening(leaflet, [title for title, _ in chapters], seconds, lexicon)
     return Script(leaflet.meta.title, rate, (opening, *body, closing))
 

@@ -17,7 +17,7 @@ from mutagen.id3 import ID3, ID3NoHeaderError
 
 from leaflet.model import Leaflet
 from leaflet.renderers import Audit
-from leaflet.speech import DEFAULT_RATE, SAMPLE_RATE
+from leaflet.speech import DEFAULT_RATE, SAMPLE_RATE, pause_seconds
 from leaflet.speech import script as spoken
 from leaflet.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS, decode_mp3, loudness, true_peak_dbtp
 from leaflet.speech.tags import read_chapters
@@ -76,9 +76,8 @@ def _level_problems(path: Path, level: float, peak: float) -> list[str]:
 
 
 def _pace_problems(path: Path, script: spoken.Script, seconds: float) -> list[str]:
-    from leaflet.speech import GAP_SECONDS, LEAD_SECONDS, TAIL_SECONDS
 
-    pauses = LEAD_SECONDS + TAIL_SECONDS + GAP_SECONDS * (len(script.sections) - 1)
+    pauses = pause_seconds(len(script.sections))
     expected = script.word_count() / script.rate * 60
     speaking = seconds - pauses
     if abs(speaking - expected) > PACE_TOLERANCE * expected:
