@@ -8,7 +8,7 @@ PY      := $(VENV)/bin/python
 LEAFLET := $(PY) -m leaflet
 STAMP   := $(VENV)/.installed-stamp
 # One target per registered format (tests/test_release.py keeps this list true).
-FORMATS := text large-print-pdf docx easy-read easy-read-print audio
+FORMATS := text large-print-pdf docx easy-read easy-read-print audio html epub
 
 .PHONY: all build test lint check release verify bench formats clean distclean $(FORMATS)
 

@@ -309,3 +309,12 @@ def _sentence(text: str) -> str:
     """``text`` ending in a stop, so the engine pauses and the next words do not run on."""
     text = text.strip()
     return text if text.endswith(_SENTENCE_END) else f"{text}."
+
+
+def said(inlines: Inlines, lexicon: Lexicon) -> str:
+    """One run of inlines as the script says it, ending in a stop: for a talking book's text fragments.
+
+    A link is said by its words; a phone number or email address so it can
+    be written down; symbols and lexicon words as everywhere else.
+    """
+    return _sentence(_inlines(inlines, lexicon, _Addresses()))
