@@ -8,13 +8,25 @@ PY      := $(VENV)/bin/python
 LEAFLET := $(PY) -m leaflet
 STAMP   := $(VENV)/.installed-stamp
 # One target per registered format (tests/test_release.py keeps this list true).
-FORMATS := text large-print-pdf docx easy-read easy-read-print audio
+FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille
 
-.PHONY: all build test lint check release verify bench formats clean distclean $(FORMATS)
+.PHONY: all build test lint check release verify bench formats clean distclean system-deps $(FORMATS)
 
 all: build
 
-$(STAMP): pyproject.toml
+# System libraries with no PyPI package: liblouis and its UEB tables (braille). As root, apt-get
+# installs what is missing; otherwise make stops and names the command.
+LOUIS_TABLE := /usr/share/liblouis/tables/en-ueb-g2.ctb
+system-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'liblouis\.so\.20' || [ ! -f $(LOUIS_TABLE) ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get install -y liblouis20 liblouis-data; \
+		else \
+			echo "braille needs liblouis; run: sudo apt-get install liblouis20 liblouis-data" >&2; exit 1; \
+		fi; \
+	fi
+
+$(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
