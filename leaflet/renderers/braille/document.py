@@ -128,7 +128,7 @@ def _list(block: BulletList | NumberedList, depth: int) -> Iterator[Words]:
 def _table(table: Table) -> Iterator[Words]:
     headers = [plain(cell) for cell in table.header]
     rows = len(table.rows)
-    yield Words(f"Table of {rows} row{'s' if rows != 1 else ''}, each with: {'; '.join(headers)}.", runover=ITEM_STEP)
+    yield Words(f"Table of {rows} row{'s' if rows != 1 else ''}. Columns: {'; '.join(headers)}.", runover=ITEM_STEP)
     for row in table.rows:
         inlines: list[Text | Strong | Link] = []
         for index, (header, cell) in enumerate(zip(headers, row, strict=False)):
