@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
+import pytest
+
+from leaflet import compose as composing
 from leaflet.compose import compose, compose_easy_read
 from leaflet.model import (
     Definition,
@@ -19,7 +25,27 @@ from leaflet.model import (
     Strong,
     Text,
 )
+from leaflet.reader import read_leaflet
+from leaflet.renderers import easy_read, text
+from leaflet.speech import script
 from leaflet.text import plain
+from tests.conftest import NICE_ID, ROOT, SOURCE
+
+PACKAGE = ROOT / "leaflet"
+# Every heading and label the furniture uses: each must be written in compose.py and nowhere else.
+FURNITURE = (
+    "Words explained",
+    "About this leaflet",
+    "Words to know",
+    "About this easy read",
+    "Information from",
+    "Easy read from",
+    "Published by",
+    "Last updated",
+    "Web address",
+    "Web:",
+    "ISBN:",
+)
 
 META = Metadata(
     id="sample",
@@ -103,3 +129,52 @@ def test_easy_read_front_words_to_know_and_about() -> None:
     unused = dataclasses.replace(LEAFLET, glossary=(Definition("artery", "A blood vessel."),))
     composed_unused = compose_easy_read(unused)
     assert composed_unused is not None and composed_unused.words_to_know is None
+
+
+@pytest.mark.parametrize(
+    ("name", "render"),
+    [
+        ("text", lambda leaflet: text.to_text(leaflet)),
+        ("easy-read", lambda leaflet: easy_read.to_text(leaflet)),
+        ("audio script", lambda leaflet: script.build(leaflet, 150).as_text()),
+    ],
+)
+def test_formats_say_the_composed_wording(name: str, render: Callable[[Leaflet], str]) -> None:
+    leaflet = read_leaflet(SOURCE / NICE_ID).leaflet
+    made = render(leaflet)
+    expected = ["About this leaflet", "Published by"] if name != "easy-read" else ["About this easy read"]
+    for label in expected:
+        assert label in made, (name, label)
+    if name == "easy-read":
+        assert "Published 25 March 2026." in made
+
+
+def _code_strings(path: Path) -> list[str]:
+    """Every string written in the module's code (f-string pieces too), docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def test_the_furniture_wording_is_written_only_in_compose() -> None:
+    found = {
+        (path.relative_to(ROOT).as_posix(), label)
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for string in _code_strings(path)
+        for label in FURNITURE
+        if label in string
+    }
+    assert {where for where, _ in found} == {"leaflet/compose.py"}, sorted(found)
+    assert {label for _, label in found} == set(FURNITURE) - {"Web:", "ISBN:"}
+    assert Path(composing.__file__).resolve() == PACKAGE / "compose.py"
