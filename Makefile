@@ -7,24 +7,22 @@ VENV    ?= .venv
 PY      := $(VENV)/bin/python
 LEAFLET := $(PY) -m leaflet
 STAMP   := $(VENV)/.installed-stamp
+# Debian packages behind some formats and tests: Chromium (browser tests), liblouis (braille), ffmpeg (audio
+# read-back), Java (EPUBCheck), LibreOffice and poppler (Word layout tests). `tools/system-deps.sh` installs
+# what is missing as root, and otherwise stops naming the exact apt-get command. "pkg:cmd" accepts a machine
+# that has the command from elsewhere.
+SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless:java \
+	libreoffice-writer-nogui:soffice poppler-utils
 # One target per registered format (tests/test_release.py keeps this list true).
 FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille
 
-.PHONY: all build test lint check release verify bench formats clean distclean system-deps $(FORMATS)
+.PHONY: system-deps all build test lint check release verify bench formats clean distclean $(FORMATS)
 
 all: build
 
-# System libraries with no PyPI package: liblouis and its UEB tables (braille). As root, apt-get
-# installs what is missing; otherwise make stops and names the command.
-LOUIS_TABLE := /usr/share/liblouis/tables/en-ueb-g2.ctb
+# Checked on every run (a few dpkg queries): a package removed since is noticed.
 system-deps:
-	@if ! ldconfig -p 2>/dev/null | grep -q 'liblouis\.so\.20' || [ ! -f $(LOUIS_TABLE) ]; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			apt-get install -y liblouis20 liblouis-data; \
-		else \
-			echo "braille needs liblouis; run: sudo apt-get install liblouis20 liblouis-data" >&2; exit 1; \
-		fi; \
-	fi
+	@bash tools/system-deps.sh $(SYSTEM_PACKAGES)
 
 $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)

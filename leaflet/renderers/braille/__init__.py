@@ -8,7 +8,9 @@ only when braille is asked for, so every other format works without it.
 - ``louis``      liblouis through ctypes: translate and back-translate
 - ``document``   the leaflet as pieces of print with their place on the page
 - ``layout``     lines, indents, pages, page numbers, BRF bytes
-- ``furniture``  title-page lines, glossary and colophon as model sections
+
+The words around the body (the lines under the title, "Words explained",
+"About this leaflet") come from ``leaflet.compose`` as model sections.
 """
 
 from __future__ import annotations
@@ -76,8 +78,8 @@ def file_name(leaflet_id: str, options: Options) -> str:
 
 def write(leaflet: Leaflet, options: Options) -> Output:
     """The leaflet as BRF bytes (pure: nothing is written to disk)."""
+    from leaflet.compose import compose
     from leaflet.renderers.braille import document, layout, louis
-    from leaflet.renderers.braille.furniture import compose
 
     translator = louis.load()
     table = louis.GRADE_TABLES[options.grade]
