@@ -17,6 +17,7 @@ terminator ^' where bold ends inside a word's punctuation).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from leaflet.diagnostics import OptionError
 from leaflet.reader import read_leaflet
 from leaflet.renderers import braille
 from leaflet.renderers.braille import layout, louis
-from tests.conftest import FIXTURES, NICE_ID, SOURCE, all_leaflet_folders
+from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE, all_leaflet_folders
 from tests.test_cli import LEAFLET
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "braille"
@@ -160,3 +161,21 @@ def test_nice_leaflet_in_braille() -> None:
     data = _write(SOURCE / NICE_ID)
     assert data.count(b"\f") >= 4
     assert b",,NICE" in data  # a capitals-word indicator for NICE
+
+
+def test_readme_shows_the_nice_leaflets_real_braille() -> None:
+    from leaflet.renderers.braille.layout import unicode_braille
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^\| (.+?) \| `([\u2800-\u283f]+)` \|$", readme, re.MULTILINE)
+    assert len(shown) >= 5
+    built = {unicode_braille(line).replace(" ", "\u2800") for page in _pages(_write(SOURCE / NICE_ID)) for line in page}
+    for words, cells in shown:
+        assert cells in built, words
+        assert words.split()[0] in " ".join(plain_words(SOURCE / NICE_ID))
+
+
+def plain_words(folder: Path) -> list[str]:
+    from leaflet.text import leaflet_text
+
+    return leaflet_text(read_leaflet(folder).leaflet).split()

@@ -136,3 +136,12 @@ _FOLD = str.maketrans("`abcdefghijklmnopqrstuvwxyz{|}~", "@ABCDEFGHIJKLMNOPQRSTU
 def ascii_braille(text: str) -> str:
     """liblouis's lower-case braille ASCII in the usual BRF form (0x20 to 0x5F), trailing blanks dropped."""
     return text.translate(_FOLD).rstrip()
+
+
+# Braille ASCII in cell order: the character for dots 0x00 to 0x3F of the Unicode braille block.
+_CELL_ORDER = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#Y)="
+
+
+def unicode_braille(line: str) -> str:
+    """A line of braille ASCII as Unicode braille (U+2800 to U+283F), for showing on screen."""
+    return "".join(chr(0x2800 + _CELL_ORDER.index(char)) for char in ascii_braille(line))
