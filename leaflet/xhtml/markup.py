@@ -18,7 +18,6 @@ from typing import assert_never
 from leaflet.model import (
     Block,
     BulletList,
-    Definition,
     Image,
     Inlines,
     Link,
@@ -32,6 +31,7 @@ from leaflet.model import (
 from leaflet.speech.say import Lexicon
 from leaflet.speech.script import said
 from leaflet.text import plain, slug
+from leaflet.xhtml.page import term_and_explanation
 from leaflet.xhtml.sentences import split
 
 SENTENCE_PAUSE = 0.4  # seconds of silence after a sentence inside a paragraph
@@ -147,9 +147,6 @@ class Markup:
             self._fragment((Text(words),), HEADING_PAUSE, id_)
         return f'<h{level} id="{id_}">{text(words)}</h{level}>'
 
-    def paragraph(self, words: str, attrs: str = "") -> str:
-        return self.words("p", (Text(words),), attrs)
-
     # Blocks ----------------------------------------------------------------
 
     def block(self, block: Block) -> str:
@@ -211,15 +208,24 @@ class Markup:
                 out.append(self.heading(min(level, 6), section.heading, id_))
             out += [self.block(block) for block in section.blocks]
         out += ["</section>"] * len(open_levels)
-        return "".join(out)
+        return "\n".join(out)
 
-    def glossary(self, entries: Sequence[Definition]) -> str:
-        term, definition = (' epub:type="glossterm"', ' epub:type="glossdef"') if self.epub else ("", "")
-        pairs = (
-            self.words("dt", (Text(entry.term),), term) + self.words("dd", (Text(entry.explanation),), definition)
-            for entry in entries
-        )
-        return f"<dl>{''.join(pairs)}</dl>"
+    def glossary(self, blocks: Sequence[Block]) -> str:
+        """Composed glossary entries as one description list (a term, then its explanation)."""
+        term_type, definition_type = (' epub:type="glossterm"', ' epub:type="glossdef"') if self.epub else ("", "")
+        out: list[str] = []
+        entries: list[str] = []
+        for block in blocks:
+            parts = term_and_explanation(block) if isinstance(block, Paragraph) else None
+            if parts is None:
+                out += [f"<dl>{''.join(entries)}</dl>"] if entries else []
+                entries = []
+                out.append(self.block(block))
+                continue
+            term, explanation = parts
+            entries.append(self.words("dt", term, term_type) + self.words("dd", explanation, definition_type))
+        out += [f"<dl>{''.join(entries)}</dl>"] if entries else []
+        return "".join(out)
 
 
 def heading_ids(sections: Sequence[Section], markup: Markup) -> dict[int, str]:

@@ -1,52 +1,19 @@
-"""The leaflet's parts in reading order, as both digital formats lay them out.
+"""How the digital formats divide what ``leaflet.compose`` returns into parts.
 
-The front lines under the title, the body's sections, the glossary ("Words
-explained") and the colophon ("About this leaflet"). Until ``leaflet/compose``
-writes this furniture for every format, its wording follows the e-text's.
+Compose writes the furniture (the front lines, "Words explained", "About this
+leaflet"); here the body is cut into chapters (one EPUB document each) and a
+glossary entry is read back into a term and its explanation (a description
+list in HTML and EPUB).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from leaflet.model import Definition, Leaflet, Section
-from leaflet.text import long_date
+from leaflet.model import Inlines, Paragraph, Section, Strong, Text
 
-GLOSSARY_TITLE = "Words explained"
-COLOPHON_TITLE = "About this leaflet"
-CONTENTS_TITLE = "Contents"
-INTRODUCTION_TITLE = "Introduction"
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """What a digital format lays out, in order."""
-
-    title: str
-    language: str
-    front: tuple[str, ...]  # the lines under the title: who it is from and when
-    body: tuple[Section, ...]  # the introduction (no heading) first, when there is one
-    glossary: tuple[Definition, ...]
-    colophon: tuple[str, ...]  # sentences about the leaflet itself
-
-    @property
-    def chapters(self) -> list[tuple[Section, ...]]:
-        """The body's top-level sections, each with its subsections (one EPUB document each)."""
-        return chapters(self.body)
-
-
-def page(leaflet: Leaflet) -> Page:
-    meta = leaflet.meta
-    front = [f"Information from {meta.publisher}", f"Published {long_date(meta.published)}"]
-    if meta.updated:
-        front.append(f"Updated {long_date(meta.updated)}")
-    colophon = [f"Published by {meta.publisher} on {long_date(meta.published)}."]
-    if meta.updated:
-        colophon.append(f"Last updated {long_date(meta.updated)}.")
-    if meta.isbn:
-        colophon.append(f"ISBN: {meta.isbn}")
-    return Page(meta.title, meta.language, tuple(front), leaflet.sections, leaflet.glossary, tuple(colophon))
+CONTENTS_TITLE = "Contents"  # the digital formats' own navigation; nothing else has one
+_TERM_SEPARATOR = ": "
 
 
 def chapters(sections: Sequence[Section]) -> list[tuple[Section, ...]]:
@@ -58,3 +25,14 @@ def chapters(sections: Sequence[Section]) -> list[tuple[Section, ...]]:
         else:
             groups[-1].append(section)
     return [tuple(group) for group in groups]
+
+
+def term_and_explanation(paragraph: Paragraph) -> tuple[Inlines, Inlines] | None:
+    """A composed glossary entry ('**term**: explanation') as its two parts, or None if it is not one."""
+    inlines = paragraph.inlines
+    if len(inlines) < 2 or not isinstance(inlines[0], Strong) or not isinstance(inlines[1], Text):
+        return None
+    if not inlines[1].text.startswith(_TERM_SEPARATOR):
+        return None
+    first = Text(inlines[1].text.removeprefix(_TERM_SEPARATOR), inlines[1].line)
+    return (Text(inlines[0].text, inlines[0].line),), (first, *inlines[2:])

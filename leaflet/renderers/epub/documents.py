@@ -11,11 +11,12 @@ from __future__ import annotations
 import mimetypes
 from dataclasses import dataclass, field
 
-from leaflet.model import Image, Leaflet
+from leaflet.compose import Composed, compose
+from leaflet.model import Image, Leaflet, Section
 from leaflet.speech.say import Lexicon
 from leaflet.text import slug
 from leaflet.xhtml.markup import Fragment, Markup, attribute, heading_ids, text
-from leaflet.xhtml.page import COLOPHON_TITLE, CONTENTS_TITLE, GLOSSARY_TITLE, Page, page
+from leaflet.xhtml.page import CONTENTS_TITLE, chapters
 
 STYLE = "style.css"
 NAV = "nav.xhtml"
@@ -73,60 +74,64 @@ class Pictures:
 
 def documents(leaflet: Leaflet, speaking: bool, pictures: Pictures) -> list[Document]:
     """Every content document, in reading order."""
-    parts = page(leaflet)
+    composed = compose(leaflet)
     lexicon = Lexicon(leaflet.say) if speaking else None
 
     def markup() -> Markup:
-        return Markup(parts.language, pictures, lexicon, epub=True)
+        return Markup(composed.language, pictures, lexicon, epub=True)
 
-    made = [_title(parts, markup())]
-    body_chapters = [c for c in parts.chapters if c[0].heading]
-    for number, chapter in enumerate(body_chapters, start=2):
+    groups = chapters(composed.body)
+    made = [_title(composed, [g for g in groups if not g[0].heading], markup())]
+    for chapter in (g for g in groups if g[0].heading):
         m = markup()
         ids = heading_ids(chapter, m)
-        name = f"{TEXT_DIR}/{number:02d}-{slug(chapter[0].heading or '')}.xhtml"
+        name = _name(len(made) + 1, chapter[0].heading or "")
         entries = tuple(
             Entry(s.heading or "", f"{name}#{ids[i]}") for i, s in enumerate(chapter) if i and i in ids and s.level == 3
         )
-        made.append(
-            _document(
-                parts, m, name, chapter[0].heading or "", "", m.sections(chapter, ids), f"{name}#{ids[0]}", entries
-            )
-        )
-    number = len(made) + 1
-    if parts.glossary:
-        m = markup()
-        name, id_ = f"{TEXT_DIR}/{number:02d}-{slug(GLOSSARY_TITLE)}.xhtml", m.heading_id(GLOSSARY_TITLE)
-        body = (
-            f'<section epub:type="glossary">{m.heading(2, GLOSSARY_TITLE, id_)}{m.glossary(parts.glossary)}</section>'
-        )
-        made.append(_document(parts, m, name, GLOSSARY_TITLE, "glossary", body, f"{name}#{id_}"))
-        number += 1
-    m = markup()
-    name, id_ = f"{TEXT_DIR}/{number:02d}-{slug(COLOPHON_TITLE)}.xhtml", m.heading_id(COLOPHON_TITLE)
-    heading = m.heading(2, COLOPHON_TITLE, id_)
-    lines = "".join(m.paragraph(line) for line in parts.colophon)
-    body = f'<section epub:type="colophon">{heading}{lines}</section>'
-    made.append(_document(parts, m, name, COLOPHON_TITLE, "", body, f"{name}#{id_}"))
+        body = m.sections(chapter, ids)
+        made.append(_document(composed, m, name, chapter[0].heading or "", "", body, f"{name}#{ids[0]}", entries))
+    if composed.glossary:
+        made.append(_furniture(composed, composed.glossary, markup(), len(made) + 1, "glossary"))
+    made.append(_furniture(composed, composed.colophon, markup(), len(made) + 1, "colophon"))
     return made
 
 
-def _title(parts: Page, m: Markup) -> Document:
+def _name(number: int, heading: str) -> str:
+    return f"{TEXT_DIR}/{number:02d}-{slug(heading)}.xhtml"
+
+
+def _title(composed: Composed, introduction: list[tuple[Section, ...]], m: Markup) -> Document:
     name = f"{TEXT_DIR}/01-title.xhtml"
     id_ = m.heading_id("title")
-    heading = m.heading(1, parts.title, id_)
-    lines = "".join(m.paragraph(line) for line in parts.front)
+    heading = m.heading(1, composed.title, id_)
+    lines = "".join(m.block(line) for line in composed.front)
     body = f'<section epub:type="titlepage">{heading}{lines}</section>'
-    introduction = [c for c in parts.chapters if not c[0].heading]
-    for chapter in introduction:
-        body += m.sections(chapter)
-    return _document(parts, m, name, parts.title, "bodymatter", body, f"{name}#{id_}")
+    body += "".join(m.sections(chapter) for chapter in introduction)
+    return _document(composed, m, name, composed.title, "bodymatter", body, f"{name}#{id_}")
+
+
+def _furniture(composed: Composed, section: Section, m: Markup, number: int, kind: str) -> Document:
+    """The glossary or the colophon: a document of its own, marked as what it is."""
+    title = section.heading or ""
+    name, id_ = _name(number, title), m.heading_id(title)
+    heading = m.heading(2, title, id_)
+    content = m.glossary(section.blocks) if kind == "glossary" else "".join(m.block(b) for b in section.blocks)
+    body = f'<section epub:type="{kind}">{heading}{content}</section>'
+    return _document(composed, m, name, title, "glossary" if kind == "glossary" else "", body, f"{name}#{id_}")
 
 
 def _document(
-    parts: Page, m: Markup, name: str, title: str, landmark: str, body: str, href: str, children: tuple[Entry, ...] = ()
+    composed: Composed,
+    m: Markup,
+    name: str,
+    title: str,
+    landmark: str,
+    body: str,
+    href: str,
+    children: tuple[Entry, ...] = (),
 ) -> Document:
-    xhtml = xhtml_document(parts.language, title, body)
+    xhtml = xhtml_document(composed.language, title, body)
     return Document(name, title, landmark, xhtml, tuple(m.fragments), Entry(title, href, children))
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import base64
 import mimetypes
 
+from leaflet.compose import compose
 from leaflet.model import Image, Leaflet
 from leaflet.xhtml import style
 from leaflet.xhtml.fonts import font_bytes
 from leaflet.xhtml.markup import Markup, attribute, heading_ids, text
-from leaflet.xhtml.page import COLOPHON_TITLE, CONTENTS_TITLE, GLOSSARY_TITLE, page
+from leaflet.xhtml.page import CONTENTS_TITLE
 
 SKIP_TEXT = "Skip to the leaflet"
-MIN_HEADINGS_FOR_CONTENTS = 3  # a short leaflet reads faster without a list of its parts
+MIN_ENTRIES_FOR_CONTENTS = 3  # a short leaflet reads faster without a list of its parts
 
 
 def data_url(data: bytes, media_type: str) -> str:
@@ -27,65 +28,55 @@ def picture_url(image: Image) -> str:
 
 def page_html(leaflet: Leaflet, size: int, colours: str | None) -> str:
     """The whole page, at ``size`` points, in ``colours`` (None: light or dark as the reader prefers)."""
-    parts = page(leaflet)
-    markup = Markup(parts.language, picture_url)
-    ids = heading_ids(parts.body, markup)
-    glossary_id = markup.heading_id(GLOSSARY_TITLE) if parts.glossary else ""
-    colophon_id = markup.heading_id(COLOPHON_TITLE)
+    composed = compose(leaflet)
+    markup = Markup(composed.language, picture_url)
+    main_sections = (*composed.body, *((composed.glossary,) if composed.glossary else ()))
+    ids = heading_ids(main_sections, markup)
+    colophon = composed.colophon
+    colophon_id = markup.heading_id(colophon.heading or "")
     contents_id = markup.heading_id(CONTENTS_TITLE)
 
-    entries = [
-        (section.heading or "", ids[index])
-        for index, section in enumerate(parts.body)
-        if section.level <= 2 and index in ids
-    ]
-    if glossary_id:
-        entries.append((GLOSSARY_TITLE, glossary_id))
-    entries.append((COLOPHON_TITLE, colophon_id))
+    entries = [(s.heading or "", ids[i]) for i, s in enumerate(main_sections) if s.level <= 2 and i in ids]
+    entries.append((colophon.heading or "", colophon_id))
 
+    body = [
+        f'<a class="skip-link" href="#main">{SKIP_TEXT}</a>',
+        "<header>",
+        f"<h1>{text(composed.title)}</h1>",
+        *(markup.block(line) for line in composed.front),
+        "</header>",
+    ]
+    if len(entries) >= MIN_ENTRIES_FOR_CONTENTS:
+        links = "".join(f'<li><a href="#{id_}">{text(title)}</a></li>' for title, id_ in entries)
+        heading = f'<h2 id="{contents_id}">{CONTENTS_TITLE}</h2>'
+        body.append(f'<nav aria-labelledby="{contents_id}">{heading}<ol>{links}</ol></nav>')
+    body.append('<main id="main" tabindex="-1">')
+    body.append(markup.sections(composed.body, ids))
+    if composed.glossary:
+        glossary = composed.glossary
+        heading = markup.heading(2, glossary.heading or "", ids[len(composed.body)])
+        body.append(f"<section>{heading}{markup.glossary(glossary.blocks)}</section>")
+    body.append("</main>")
+    body.append(f"<footer>{markup.heading(2, colophon.heading or '', colophon_id)}")
+    body += [markup.block(block) for block in colophon.blocks]
+    body.append("</footer>")
+    return document(composed.language, composed.title, leaflet.meta.publisher, size, colours, "\n".join(body))
+
+
+def document(language: str, title: str, author: str, size: int, colours: str | None, body: str) -> str:
     regular, bold = font_bytes()
     fonts = style.font_faces((data_url(regular, "font/ttf"), data_url(bold, "font/ttf")))
     head = [
         '<meta charset="utf-8"/>',
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
-        f"<title>{text(parts.title)}</title>",
-        f'<meta name="author" content="{attribute(leaflet.meta.publisher)}"/>',
+        f"<title>{text(title)}</title>",
+        f'<meta name="author" content="{attribute(author)}"/>',
     ]
     if colours is None:
         head.append('<meta name="color-scheme" content="light dark"/>')
     head.append(f"<style>\n{fonts}{style.page_css(size, colours)}</style>")
-
-    body = [
-        f'<a class="skip-link" href="#main">{SKIP_TEXT}</a>',
-        "<header>",
-        f"<h1>{text(parts.title)}</h1>",
-        *(markup.paragraph(line) for line in parts.front),
-        "</header>",
-    ]
-    if len(entries) >= MIN_HEADINGS_FOR_CONTENTS:
-        links = "".join(f'<li><a href="#{id_}">{text(title)}</a></li>' for title, id_ in entries)
-        body.append(
-            f'<nav aria-labelledby="{contents_id}"><h2 id="{contents_id}">{CONTENTS_TITLE}</h2><ol>{links}</ol></nav>'
-        )
-    body.append('<main id="main" tabindex="-1">')
-    body.append(markup.sections(parts.body, ids))
-    if parts.glossary:
-        body.append(
-            f"<section>{markup.heading(2, GLOSSARY_TITLE, glossary_id)}{markup.glossary(parts.glossary)}</section>"
-        )
-    body.append("</main>")
-    body.append(f"<footer>{markup.heading(2, COLOPHON_TITLE, colophon_id)}")
-    body += [markup.paragraph(line) for line in parts.colophon]
-    if leaflet.meta.url:
-        body.append(f'<p><a href="{attribute(leaflet.meta.url)}">{text(leaflet.meta.publisher)} website</a></p>')
-    body.append("</footer>")
-
-    language = attribute(parts.language)
     return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{language}">\n<head>\n'
+        f'<!DOCTYPE html>\n<html lang="{attribute(language)}">\n<head>\n'
         + "\n".join(head)
-        + "\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
+        + f"\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
