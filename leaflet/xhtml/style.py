@@ -5,7 +5,7 @@ default), so a reader's browser settings and zoom still scale everything;
 lines stop at about 65 characters; text is left aligned, never justified
 or hyphenated; there are no italics (emphasis is bold); nothing has a fixed
 height, so WCAG 1.4.12's text spacing never cuts words off; long addresses
-wrap only when they would not fit the screen at all (reflow at 400%).
+break only where a word is wider than the screen (reflow at 400%).
 
 The web page follows the reader's light or dark preference when no colour
 scheme was asked for; a personal ``--colours`` variant keeps its scheme.
@@ -28,7 +28,7 @@ html { font-size: %(root)s; -webkit-text-size-adjust: 100%%; text-size-adjust: 1
 body {
   font-family: "%(family)s", Verdana, Tahoma, "DejaVu Sans", Arial, sans-serif;
   font-size: 1rem; line-height: 1.5; text-align: left; hyphens: none;
-  overflow-wrap: break-word; margin: 0; padding: 0 1rem;
+  overflow-wrap: anywhere; margin: 0; padding: 0 min(1rem, 5vw);
 }
 header, nav, main, footer { max-width: 30rem; margin-left: auto; margin-right: auto; }
 h1, h2, h3, h4, h5, h6 { font-weight: bold; line-height: 1.25; margin: 1.5em 0 0.5em; }
@@ -44,7 +44,7 @@ em, i, cite, dfn, var, address { font-style: normal; }
 em, i, strong, b { font-weight: bold; }
 dt { font-weight: bold; margin-top: 1rem; }
 dd { margin: 0 0 0.5rem 1.5em; }
-a { text-decoration: underline; text-decoration-thickness: 0.1em; text-underline-offset: 0.15em; }
+a { text-decoration: underline; }
 a:focus-visible { outline: 0.2rem solid currentColor; outline-offset: 0.15rem; }
 table { border-collapse: collapse; width: 100%%; }
 caption { text-align: left; font-weight: bold; margin-bottom: 0.5rem; }
@@ -54,13 +54,12 @@ img { max-width: 100%%; height: auto; }
 """
 
 _PAGE = """
-.skip-link { position: absolute; left: 1rem; top: -100rem; padding: 0.5rem 1rem; z-index: 1; }
+.skip-link { position: absolute; left: 1rem; right: 1rem; top: -100rem; padding: 0.5rem 1rem; z-index: 1; }
 .skip-link:focus { top: 1rem; }
 header { padding-top: 1rem; }
 header p { margin: 0 0 0.25rem; }
 nav ol { padding-left: 1.5em; }
-nav li { margin-bottom: 0.25rem; }
-nav a { display: inline-block; min-height: 1.5rem; padding: 0.125rem 0; }
+nav li { margin-bottom: 0.25rem; padding: 0.125rem 0; }
 main:focus { outline: none; }
 footer { margin-top: 2rem; padding: 1rem 0 2rem; border-top: 0.1rem solid currentColor; }
 """
