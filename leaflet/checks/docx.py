@@ -17,6 +17,7 @@ from xml.etree import ElementTree as ET
 
 from leaflet.colours import MINIMUM_CONTRAST, Scheme
 from leaflet.colours import contrast_ratio as contrast
+from leaflet.compose import GLOSSARY_HEADING
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import BulletList, Leaflet, NumberedList
 from leaflet.ooxml.read import NS, WordFile, font_family, is_on, paragraph_style, paragraph_text, used_styles, w
@@ -24,7 +25,6 @@ from leaflet.renderers.docx.options import Options, file_name
 from leaflet.text import first_missing_word, leaflet_links, leaflet_words, words
 
 BODY_FONT = "Atkinson Hyperlegible"
-GLOSSARY_HEADING = "Words explained"
 A4_TWIPS = (11906, 16838)
 VAGUE_LINK_WORDS = {"here", "click here", "link", "this link", "more", "read more", "this page"}
 TYPED_MARKER = re.compile(r"^\s*(?:[\u2022\u25e6\u25aa*\-\u2013]\s|\d+[.)]\s)")
