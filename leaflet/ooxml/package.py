@@ -67,6 +67,14 @@ def page(document: Document, margin: Length, distance: Length | None = None) -> 
         section.header_distance = section.footer_distance = distance
 
 
+def text_width(document: Document) -> int:
+    """The width between the margins, in EMU."""
+    section = document.sections[0]
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    assert width is not None and left is not None and right is not None, "page() sets the page and its margins"
+    return width - left - right
+
+
 def settings(document: Document, language: str, background: str | None = None) -> None:
     """Current Word layout, the theme's language, embedded fonts kept, no false claim that spelling was checked.
 

@@ -28,7 +28,8 @@ from leaflet.model import (
 )
 from leaflet.ooxml import fields, package, pictures, tables
 from leaflet.ooxml.links import add_hyperlink
-from leaflet.ooxml.numbering import Numbering, number_paragraph
+from leaflet.ooxml.numbering import Kind, Numbering, number_paragraph
+from leaflet.ooxml.package import text_width
 from leaflet.ooxml.styles import prune
 from leaflet.ooxml.xml import el
 from leaflet.renderers.docx import styles
@@ -125,7 +126,7 @@ class _Writer:
 
     def list(self, block: BulletList | NumberedList, level: int) -> WordParagraph:
         """Write a list (and its nested lists) as real Word list items; return the last paragraph."""
-        kind = "number" if isinstance(block, NumberedList) else "bullet"
+        kind: Kind = "number" if isinstance(block, NumberedList) else "bullet"
         start = block.start if isinstance(block, NumberedList) else 1
         num_id = self.numbering.new_list(kind, level, start)
         style = self.document.styles[styles.LIST_STYLES[(kind, level)]]
@@ -168,8 +169,7 @@ class _Writer:
         pictures.add_picture(run, block.path, width, height, block.alt)
 
     def _text_width(self) -> int:
-        section = self.document.sections[0]
-        return section.page_width - section.left_margin - section.right_margin
+        return text_width(self.document)
 
 
 def _space_after_tables(document: Document, options: Options) -> None:
