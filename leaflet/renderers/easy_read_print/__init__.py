@@ -17,13 +17,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from leaflet.checks import easyread as rules
-from leaflet.colours import SCHEMES
 from leaflet.files import write_bytes_atomic
 from leaflet.model import Leaflet
-from leaflet.options import choice, only, whole_number
+from leaflet.options import only, size_and_colours
 from leaflet.renderers import Audit, Rendered
 from leaflet.renderers.easy_read_print.options import (
-    DEFAULT_COLOURS,
     DEFAULT_SIZE,
     LARGEST,
     SMALLEST,
@@ -39,8 +37,7 @@ DEFAULTS = Options()
 
 def parse_options(values: Mapping[str, str]) -> Options:
     only(NAME, values, OPTION_NAMES)
-    size = whole_number("size", values["size"], SMALLEST, LARGEST) if "size" in values else DEFAULT_SIZE
-    colours = choice("colours", values["colours"], tuple(SCHEMES)) if "colours" in values else DEFAULT_COLOURS
+    size, colours = size_and_colours(values, SMALLEST, LARGEST, DEFAULT_SIZE)
     return Options(size=size, colours=colours)
 
 
