@@ -10,7 +10,8 @@ file, so it reads offline and loads nothing from the network.
 It reads like large print (18pt, Atkinson Hyperlegible, short left-aligned
 lines, no italics) and follows the reader's light or dark setting. A patient
 may ask for another size or colour scheme: ``--size 24 --colours
-black-on-cream`` writes ``<id>.24pt-black-on-cream.html`` beside the default.
+black-on-cream`` writes ``<id>.24pt-black-on-cream.html`` beside the default (a scheme
+chosen is kept whatever the reader's setting; black on white, the default, follows it).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.colours import DEFAULT_SCHEME, SCHEMES
+from leaflet.colours import DEFAULT_SCHEME, PrintOptions
 from leaflet.model import Leaflet
-from leaflet.options import choice, only, whole_number
+from leaflet.options import only, size_and_colours
 from leaflet.renderers import Audit, Rendered
 from leaflet.xhtml.output import Output, OutputFile
 
@@ -33,35 +34,34 @@ SMALLEST, LARGEST = 14, 48
 
 
 @dataclass(frozen=True, slots=True)
-class Options:
-    """Body size in points (at the browser's default zoom) and a colour scheme (None: the reader's own)."""
+class Options(PrintOptions):
+    """Body size in points (at the browser's default zoom) and a colour scheme.
+
+    The default scheme follows the reader's own light or dark setting; any other stays as chosen.
+    """
 
     size: int = DEFAULT_SIZE
-    colours: str | None = None
 
     @property
-    def is_default(self) -> bool:
-        return self == Options()
+    def fixed_colours(self) -> str | None:
+        return None if self.colours == DEFAULT_SCHEME else self.colours
 
 
 def parse_options(values: Mapping[str, str]) -> Options:
     only(NAME, values, OPTION_NAMES)
-    size = whole_number("size", values["size"], SMALLEST, LARGEST) if "size" in values else DEFAULT_SIZE
-    colours = choice("colours", values["colours"], tuple(SCHEMES)) if "colours" in values else None
+    size, colours = size_and_colours(values, SMALLEST, LARGEST, DEFAULT_SIZE)
     return Options(size, colours)
 
 
 def file_name(leaflet_id: str, options: Options) -> str:
-    """``<id>.html``, or one that carries both options: ``<id>.24pt-white-on-black.html``."""
-    if options.is_default:
-        return f"{leaflet_id}.html"
-    return f"{leaflet_id}.{options.size}pt-{options.colours or DEFAULT_SCHEME}.html"
+    """``<id>.html``; a variant names what was chosen: ``<id>.24pt-white-on-black.html``."""
+    return options.file_name(leaflet_id, ".html", DEFAULT_SIZE)
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
     from leaflet.renderers.html.page import page_html
 
-    data = page_html(leaflet, options.size, options.colours).encode("utf-8")
+    data = page_html(leaflet, options.size, options.fixed_colours).encode("utf-8")
     return Output((OutputFile(file_name(leaflet.meta.id, options), data),))
 
 
