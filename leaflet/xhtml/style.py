@@ -30,7 +30,6 @@ body {
   font-size: 1rem; line-height: 1.5; text-align: left; hyphens: none;
   overflow-wrap: anywhere; margin: 0; padding: 0 min(1rem, 5vw);
 }
-header, nav, main, footer { max-width: 30rem; margin-left: auto; margin-right: auto; }
 h1, h2, h3, h4, h5, h6 { font-weight: bold; line-height: 1.25; margin: 1.5em 0 0.5em; }
 h1 { font-size: 1.75rem; }
 h2 { font-size: 1.5rem; }
@@ -54,6 +53,7 @@ img { max-width: 100%%; height: auto; }
 """
 
 _PAGE = """
+header, nav, main, footer { max-width: 30rem; margin-left: auto; margin-right: auto; }
 .skip-link { position: absolute; left: 1rem; right: 1rem; top: -100rem; padding: 0.5rem 1rem; z-index: 1; }
 .skip-link:focus { top: 1rem; }
 header { padding-top: 1rem; }
@@ -61,7 +61,8 @@ header p { margin: 0 0 0.25rem; }
 nav ol { padding-left: 1.5em; }
 nav li { margin-bottom: 0.25rem; padding: 0.125rem 0; }
 main:focus { outline: none; }
-footer { margin-top: 2rem; padding: 1rem 0 2rem; border-top: 0.1rem solid currentColor; }
+footer { margin-top: 2rem; padding: 0.5rem 0 2rem; border-top: 0.1rem solid currentColor; }
+footer h2 { margin-top: 0.75em; }
 """
 
 _SCHEME = """%(selector)s {
@@ -86,6 +87,7 @@ def page_css(size: int, colours: str | None) -> str:
 def book_css() -> str:
     """The talking book's style sheet: the type rules at the reading system's own size and colours."""
     css = _TYPE % {"root": "100%", "family": FAMILY}
+    css += "body > * { max-width: 34em; }\n"  # about 65 characters a line, where the reading system allows
     css += (
         f".{ACTIVE_CLASS} {{ color: #{HIGHLIGHT.text}; background-color: #{HIGHLIGHT.background}; }}\n"
         f".{ACTIVE_CLASS} a {{ color: #{HIGHLIGHT.link}; }}\n"
