@@ -96,7 +96,7 @@ def test_epubcheck_finds_no_error_and_no_warning(key: str, epubcheck_reports) ->
 def test_leaflet_check_audit_passes(key: str, books, epubcheck_reports) -> None:
     book = books[key]
     found = check.audit(book.leaflet, book.path.parent)
-    assert {d.code for d in found} == {"note"}, found
+    assert {d.severity for d in found} == {"note"}, found
     assert any("EPUBCheck: no errors" in d.message for d in found)
 
 
@@ -266,7 +266,7 @@ def test_the_readback_finds_a_missing_fragment_a_gap_and_a_wrong_duration(books,
 def test_without_java_the_audit_says_what_to_install(books, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(check.shutil, "which", lambda name: None)
     (note,) = check.epubcheck(books["every-feature"].path)
-    assert note.code == "note" and "apt-get install -y default-jre-headless" in note.message
+    assert note.severity == "note" and "apt-get install -y default-jre-headless" in note.message
 
 
 # Sentences -------------------------------------------------------------------

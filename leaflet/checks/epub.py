@@ -31,7 +31,6 @@ from lxml import etree
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
 
-NOTE = "note"
 TOLERANCE_MS = 50  # gaps, overlaps and sums may be off by this much
 JAVA_PACKAGE = "default-jre-headless"
 NS = {
@@ -64,7 +63,7 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     target = book_path(leaflet, out_dir)
     if not target.exists():
         message = f"{target} has not been built; run 'leaflet build {leaflet.meta.id} --format epub'"
-        return (Diagnostic(target, 0, "not-built", message),)
+        return (Diagnostic(target, 0, "not-built", message, severity="error"),)
     return (*readback(target), *epubcheck(target))
 
 
@@ -112,7 +111,8 @@ def read_overlays(archive: zipfile.ZipFile) -> tuple[etree._Element, str, list[O
 
 
 def readback(target: Path) -> list[Diagnostic]:
-    problems = [Diagnostic(target, 0, code, message) for code, message in _problems(target.read_bytes())]
+    found = _problems(target.read_bytes())
+    problems = [Diagnostic(target, 0, code, message, severity="error") for code, message in found]
     if problems:
         return problems
     with zipfile.ZipFile(target) as archive:
@@ -120,7 +120,7 @@ def readback(target: Path) -> list[Diagnostic]:
     fragments = sum(len(o.refs) for o in overlays)
     seconds = sum(o.stated or 0 for o in overlays)
     message = f"{fragments} fragments in sync with {seconds / 60:.1f} minutes of speech in {len(overlays)} overlays"
-    return [Diagnostic(target, 0, NOTE, message)]
+    return [Diagnostic(target, 0, "epub-summary", message, severity="note")]
 
 
 def _problems(data: bytes) -> Iterator[tuple[str, str]]:
@@ -247,7 +247,7 @@ def epubcheck(target: Path) -> list[Diagnostic]:
     """EPUBCheck's errors and warnings as problems; a note when it finds none or cannot run."""
     why_not = java_problem()
     if why_not is not None:
-        return [Diagnostic(target, 0, NOTE, why_not)]
+        return [Diagnostic(target, 0, "epubcheck-not-run", why_not, severity="note")]
     found = []
     for message in epubcheck_messages(target):
         if message["severity"] not in {"FATAL", "ERROR", "WARNING"}:
@@ -256,5 +256,6 @@ def epubcheck(target: Path) -> list[Diagnostic]:
         where: dict[str, object] = locations[0] if isinstance(locations, list) and locations else {}
         path = Path(f"{target}/{where['path']}") if where.get("path") else target
         line = max(0, int(str(where.get("line", 0))))
-        found.append(Diagnostic(path, line, f"epubcheck-{message['ID']}", str(message["message"])))
-    return found or [Diagnostic(target, 0, NOTE, "EPUBCheck: no errors, no warnings")]
+        code, text = f"epubcheck-{message['ID']}", str(message["message"])
+        found.append(Diagnostic(path, line, code, text, severity="error"))  # a warning from EPUBCheck fails too
+    return found or [Diagnostic(target, 0, "epubcheck", "EPUBCheck: no errors, no warnings", severity="note")]

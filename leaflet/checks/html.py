@@ -19,7 +19,6 @@ from leaflet.model import Leaflet
 from leaflet.text import first_missing_word, leaflet_words, words
 
 NS = "{http://www.w3.org/1999/xhtml}"
-NOTE = "note"  # the code of a figure worth showing, not a problem
 
 
 def page_path(leaflet: Leaflet, out_dir: Path) -> Path:
@@ -31,13 +30,13 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     target = page_path(leaflet, out_dir)
     if not target.exists():
         message = f"{target} has not been built; run 'leaflet build {leaflet.meta.id} --format html'"
-        return (Diagnostic(target, 0, "not-built", message),)
-    problems = [Diagnostic(target, 0, code, message) for code, message in problems_in(target.read_bytes(), leaflet)]
+        return (Diagnostic(target, 0, "not-built", message, severity="error"),)
+    found = problems_in(target.read_bytes(), leaflet)
+    problems = [Diagnostic(target, 0, code, message, severity="error") for code, message in found]
     if problems:
         return tuple(problems)
-    return (
-        Diagnostic(target, 0, NOTE, "valid HTML5; landmarks, headings, lists, tables, alt text and words in order"),
-    )
+    summary = "valid HTML5; landmarks, headings, lists, tables, alt text and words in order"
+    return (Diagnostic(target, 0, "html-summary", summary, severity="note"),)
 
 
 def parse(data: bytes) -> ET.Element:

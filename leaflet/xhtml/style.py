@@ -31,7 +31,7 @@ body {
   overflow-wrap: anywhere; margin: 0; padding: 0 min(1rem, 5vw);
 }
 h1, h2, h3, h4, h5, h6 { font-weight: bold; line-height: 1.25; margin: 1.5em 0 0.5em; }
-h1 { font-size: 1.75rem; }
+h1 { font-size: 1.75rem; margin-top: 0.5em; }
 h2 { font-size: 1.5rem; }
 h3 { font-size: 1.25rem; }
 h4, h5, h6 { font-size: 1.125rem; }
