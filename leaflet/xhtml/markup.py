@@ -11,7 +11,7 @@ talking book can pair each with its clip of speech.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import assert_never
 
@@ -231,10 +231,3 @@ class Markup:
 def heading_ids(sections: Sequence[Section], markup: Markup) -> dict[int, str]:
     """An id for each headed section, by position, made before the sections are laid out."""
     return {index: markup.heading_id(section.heading) for index, section in enumerate(sections) if section.heading}
-
-
-def headings(sections: Sequence[Section]) -> Iterator[tuple[int, Section]]:
-    """Each headed section with its position."""
-    for index, section in enumerate(sections):
-        if section.heading:
-            yield index, section
