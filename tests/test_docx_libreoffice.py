@@ -15,6 +15,7 @@ import pytest
 from leaflet.reader import read_leaflet
 from leaflet.renderers import docx as word
 from leaflet.text import first_missing_word, leaflet_words, words
+from tests.conftest import render
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -50,8 +51,8 @@ def _text(pdf: Path) -> str:
 
 def test_libreoffice_lays_out_every_word_and_more_pages_at_24pt(tmp_path: Path) -> None:
     leaflet = read_leaflet(NICE).leaflet
-    (clear,) = word.render(leaflet, word.parse_options({}), tmp_path).paths
-    (giant,) = word.render(leaflet, word.parse_options({"size": "24"}), tmp_path).paths
+    (clear,) = render(word, leaflet, word.parse_options({}), tmp_path).paths
+    (giant,) = render(word, leaflet, word.parse_options({"size": "24"}), tmp_path).paths
     clear_pdf, giant_pdf = _to_pdf([clear, giant], tmp_path)
     clear_pages, giant_pages = _pages(clear_pdf), _pages(giant_pdf)
     # About 430 words at 14pt on A4 is a few pages; the same words at 24pt take clearly more.

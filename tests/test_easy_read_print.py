@@ -13,12 +13,14 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from leaflet.checks import easy_read_print as easy_read_print_audit
 from leaflet.diagnostics import OptionError
 from leaflet.files import reproducible_zip
 from leaflet.model import Leaflet
 from leaflet.reader import read_leaflet
 from leaflet.renderers import easy_read_print
 from leaflet.text import easy_read_title, easy_read_words, find_terms, first_missing_word, plain, words
+from tests.conftest import errors_of, render
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "fixtures" / "easyread" / "good"
@@ -29,7 +31,7 @@ WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
 def _render(folder: Path, out: Path, **options: str) -> tuple[Leaflet, Path]:
     leaflet = read_leaflet(folder).leaflet
-    (path,) = easy_read_print.render(leaflet, easy_read_print.parse_options(options), out).paths
+    (path,) = render(easy_read_print, leaflet, easy_read_print.parse_options(options), out).paths
     return leaflet, path
 
 
@@ -212,11 +214,11 @@ def test_reproducible_zip_ignores_when_and_in_what_order_entries_were_written() 
 
 def test_the_audit_finds_no_problem_in_a_good_file_and_one_in_a_spoiled_file(tmp_path: Path) -> None:
     leaflet, path = _render(GOOD, tmp_path)
-    assert easy_read_print.audit(leaflet, tmp_path).problems == ()
+    assert errors_of(easy_read_print_audit.audit(leaflet, tmp_path)) == ()
     document = _open(path)
     document.tables[0].rows[0].cells[1].paragraphs[0].runs[0].text = "Changed words"
     document.save(str(path))
-    problems = easy_read_print.audit(leaflet, tmp_path).problems
+    problems = errors_of(easy_read_print_audit.audit(leaflet, tmp_path))
     assert any("does not start with the point's words" in p for p in problems)
 
 
@@ -240,7 +242,7 @@ def test_a_larger_size_is_a_personal_variant_beside_the_default(tmp_path: Path) 
 
 def test_a_leaflet_without_easy_read_warns_and_writes_nothing(tmp_path: Path) -> None:
     leaflet = read_leaflet(EVERY_FEATURE).leaflet
-    rendered = easy_read_print.render(leaflet, easy_read_print.parse_options({}), tmp_path)
+    rendered = render(easy_read_print, leaflet, easy_read_print.parse_options({}), tmp_path)
     assert rendered.paths == () and [w.code for w in rendered.warnings] == ["no-easy-read"]
     assert list(tmp_path.iterdir()) == []
 

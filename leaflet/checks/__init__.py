@@ -1,1 +1,40 @@
-"""Audits of sources and outputs: readability now, each format's own rules beside it."""
+"""Audits of sources and outputs: readability, and each format's own rules for the files it wrote.
+
+Each format's audit (``leaflet/checks/<format module>.py``) provides
+``audit(leaflet, out_dir) -> tuple[Diagnostic, ...]``: it reads the default
+file back with a library independent of the one that wrote it and returns
+located findings: ``error`` for a rule broken, ``warning`` for what a careful
+editor would fix, ``note`` for a figure worth showing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from leaflet.diagnostics import Diagnostic
+
+
+def error(path: Path, code: str, message: str, line: int = 0) -> Diagnostic:
+    """A broken rule in a built file."""
+    return Diagnostic(path, line, code, message, "error")
+
+
+def note(path: Path, code: str, message: str) -> Diagnostic:
+    """A figure worth showing about a built file."""
+    return Diagnostic(path, 0, code, message, "note")
+
+
+def not_built(path: Path, leaflet_id: str, format_name: str) -> Diagnostic:
+    """The finding for a default file that is not there to audit."""
+    return error(path, "not-built", f"not built yet; run 'leaflet build {leaflet_id} --format {format_name}'")
+
+
+def from_problems(path: Path, code: str, problems: Iterable[str], notes: Iterable[str] = ()) -> tuple[Diagnostic, ...]:
+    """Diagnostics from a read-back that reports its findings as sentences."""
+    return (*(error(path, code, p) for p in problems), *(note(path, code, n) for n in notes))
+
+
+def errors(found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    """Only the broken rules."""
+    return tuple(d for d in found if d.severity == "error")

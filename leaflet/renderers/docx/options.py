@@ -1,4 +1,4 @@
-"""The Word format's own options: print size and colour scheme, and the file name they give."""
+"""The Word format's own options: print size and colour scheme (the record in ``leaflet.renderers`` names the file)."""
 
 from __future__ import annotations
 
@@ -21,13 +21,3 @@ class Options:
     @property
     def scheme(self) -> Scheme:
         return SCHEMES[self.colours]
-
-
-def file_name(leaflet_id: str, options: Options) -> str:
-    """``<id>.docx`` for the defaults; otherwise the chosen values in the name: ``<id>.24pt-black-on-cream.docx``."""
-    parts = []
-    if options.size != DEFAULT_SIZE:
-        parts.append(f"{options.size}pt")
-    if options.colours != DEFAULT_COLOURS:
-        parts.append(options.colours)
-    return f"{leaflet_id}.{'-'.join(parts)}.docx" if parts else f"{leaflet_id}.docx"
