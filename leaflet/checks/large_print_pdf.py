@@ -85,11 +85,11 @@ def audit_file(path: Path, leaflet: Leaflet, body_size: float) -> tuple[Diagnost
 def catalogue_problems(pdf: pikepdf.Pdf, leaflet: Leaflet) -> list[str]:
     problems: list[str] = []
     root = pdf.Root
-    if not bool(root.get("/MarkInfo", {}).get("/Marked", False)):
+    if not bool(root.get("/MarkInfo", pikepdf.Dictionary()).get("/Marked", False)):
         problems.append("/MarkInfo /Marked is not true")
     if str(root.get("/Lang", "")) != leaflet.meta.language:
         problems.append(f"/Lang is {str(root.get('/Lang', ''))!r}, not {leaflet.meta.language!r}")
-    if not bool(root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)):
+    if not bool(root.get("/ViewerPreferences", pikepdf.Dictionary()).get("/DisplayDocTitle", False)):
         problems.append("/ViewerPreferences /DisplayDocTitle is not true")
     meta = pdf.open_metadata()
     if meta.get("dc:title") != leaflet.meta.title:
@@ -114,7 +114,7 @@ def font_problems(pdf: pikepdf.Pdf) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()
     for page in pdf.pages:
-        for font in page.obj.get("/Resources", {}).get("/Font", {}).values():
+        for font in page.obj.get("/Resources", pikepdf.Dictionary()).get("/Font", pikepdf.Dictionary()).values():
             name = str(font.get("/BaseFont", "?"))
             if name in seen:
                 continue
@@ -160,7 +160,7 @@ def read_structure(pdf: pikepdf.Pdf) -> tuple[Element, list[str]]:
     pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
     parent_tree = _number_tree(tree.get("/ParentTree", pikepdf.Dictionary()))
 
-    def convert(node: pikepdf.Dictionary, page: int | None) -> Element:
+    def convert(node: pikepdf.Object, page: int | None) -> Element:
         page = pages.get(node.Pg.objgen, page) if "/Pg" in node else page
         attrs = node.get("/A", pikepdf.Dictionary())
         scope = str(attrs.get("/Scope")) if isinstance(attrs, pikepdf.Dictionary) and "/Scope" in attrs else None
@@ -195,9 +195,9 @@ def read_structure(pdf: pikepdf.Pdf) -> tuple[Element, list[str]]:
     return document, problems
 
 
-def _number_tree(node: pikepdf.Dictionary) -> dict[int, pikepdf.Object]:
+def _number_tree(node: pikepdf.Object) -> dict[int, pikepdf.Object]:
     found: dict[int, pikepdf.Object] = {}
-    nums = node.get("/Nums", [])
+    nums: pikepdf.Object = node.get("/Nums", pikepdf.Array())
     for index in range(0, len(nums), 2):
         found[int(nums[index])] = nums[index + 1]
     for kid in node.get("/Kids", []):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import assert_never
+from typing import Literal, assert_never
 
 import docx
 from docx.document import Document
@@ -115,7 +115,7 @@ class _Writer:
 
     def list(self, block: BulletList | NumberedList, level: int) -> WordParagraph:
         """Write a list (and its nested lists) as real Word list items; return the last paragraph."""
-        kind = "number" if isinstance(block, NumberedList) else "bullet"
+        kind: Literal["bullet", "number"] = "number" if isinstance(block, NumberedList) else "bullet"
         start = block.start if isinstance(block, NumberedList) else 1
         num_id = self.numbering.new_list(kind, level, start)
         style = self.document.styles[styles.LIST_STYLES[(kind, level)]]
@@ -174,7 +174,9 @@ class _Writer:
 
     def _text_width(self) -> int:
         section = self.document.sections[0]
-        return section.page_width - section.left_margin - section.right_margin
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        assert width is not None and left is not None and right is not None  # package.page sets all three
+        return width - left - right
 
     def colophon(self, leaflet: Leaflet) -> None:
         """Who published the leaflet, when, its ISBN and web address, as the leaflet has them."""

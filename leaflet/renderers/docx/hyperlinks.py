@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from leaflet.renderers.docx.xml import el
@@ -23,7 +24,7 @@ def add_hyperlink(paragraph: Paragraph, text: str, url: str) -> None:
     paragraph._p.append(link)
 
 
-def _text(text: str) -> object:
+def _text(text: str) -> BaseOxmlElement:
     element = el("w:t")
     element.text = text
     element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")

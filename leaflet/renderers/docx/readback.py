@@ -135,8 +135,8 @@ def _paragraphs(word: WordFile) -> Iterator[str]:
         numbering = paragraph.find("w:pPr/w:numPr", NS)
         if numbering is not None:
             num_id = numbering.find("w:numId", NS)
-            level = numbering.find("w:ilvl", NS)
-            if num_id is None or word.list_format(num_id.get(w("val"), ""), _val(level, "0")) is None:
+            list_level = numbering.find("w:ilvl", NS)
+            if num_id is None or word.list_format(num_id.get(w("val"), ""), _val(list_level, "0")) is None:
                 yield f"the list item {text[:40]!r} has no numbering definition"
         elif TYPED_MARKER.match(text):
             yield f"the paragraph {text[:40]!r} starts with a typed list marker; use a Word list"

@@ -99,7 +99,7 @@ def add_hyperlink(paragraph: Paragraph, text: str, url: str, style_id: str) -> C
     run.append(run_text)
     link.append(run)
     paragraph._p.append(link)
-    return run  # type: ignore[no-any-return]
+    return run
 
 
 def add_page_field(paragraph: Paragraph) -> None:

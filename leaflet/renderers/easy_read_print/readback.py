@@ -184,7 +184,8 @@ def _texts(body: ElementTree.Element) -> list[str]:
 
 def _cell(tc: ElementTree.Element) -> _Cell:
     """A cell's text (paragraphs joined by a space), which characters are bold, and its pictures' alt text."""
-    text, bold = [], []
+    text: list[str] = []
+    bold: list[bool] = []
     for paragraph in tc.iter(f"{W}p"):
         if text:
             text.append(" ")
