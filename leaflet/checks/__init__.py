@@ -11,8 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaflet.diagnostics import Diagnostic
+
+if TYPE_CHECKING:  # mypy proves each audit a record names keeps the contract; nothing is imported at run time
+    from leaflet.checks import audio, docx, easy_read, easy_read_print, large_print_pdf, text
+    from leaflet.renderers import AuditModule
+
+    _audits: tuple[AuditModule, ...] = (text, large_print_pdf, docx, easy_read, easy_read_print, audio)
 
 
 def error(path: Path, code: str, message: str, line: int = 0) -> Diagnostic:

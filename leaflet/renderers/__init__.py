@@ -261,13 +261,7 @@ def find(name: str) -> AnyFormat:
     raise OptionError(f"unknown format {name!r}; choose one of: {', '.join(names())}")
 
 
-if TYPE_CHECKING:  # mypy proves each module keeps its side of the contract; nothing is imported at run time
-    from leaflet.checks import audio as _audio_audit
-    from leaflet.checks import docx as _docx_audit
-    from leaflet.checks import easy_read as _easy_read_audit
-    from leaflet.checks import easy_read_print as _easy_read_print_audit
-    from leaflet.checks import large_print_pdf as _large_print_audit
-    from leaflet.checks import text as _text_audit
+if TYPE_CHECKING:  # mypy proves each writer keeps the contract for its own options; nothing is imported at run time
     from leaflet.renderers import audio as _audio
     from leaflet.renderers import docx as _docx
     from leaflet.renderers import easy_read as _easy_read
@@ -283,11 +277,3 @@ if TYPE_CHECKING:  # mypy proves each module keeps its side of the contract; not
         Writer[EasyReadPrintOptions],
         Writer[AudioOptions],
     ] = (_text, _large_print, _docx, _easy_read, _easy_read_print, _audio)
-    _audits: tuple[AuditModule, ...] = (
-        _text_audit,
-        _large_print_audit,
-        _docx_audit,
-        _easy_read_audit,
-        _easy_read_print_audit,
-        _audio_audit,
-    )
