@@ -42,6 +42,26 @@ def from_problems(path: Path, code: str, problems: Iterable[str], notes: Iterabl
     return (*(error(path, code, p) for p in problems), *(note(path, code, n) for n in notes))
 
 
+def long_lines(path: Path, text: str, width: int) -> list[Diagnostic]:
+    """An error for each line longer than ``width`` (a line that is one unbroken word, such as an address, may be)."""
+    return [
+        error(path, "line-length", f"line of {len(line)} characters (at most {width})", number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if len(line) > width and " " in line.strip()
+    ]
+
+
+def words_in_order(path: Path, expected: list[str], text: str, whose: str) -> list[Diagnostic]:
+    """An error naming the first of ``expected`` (``whose`` words) that ``text`` does not give in order."""
+    from leaflet.text import first_missing_word, words
+
+    missing = first_missing_word(expected, words(text))
+    if missing is None:
+        return []
+    message = f"{whose} words are not all there in order; first missing: {missing!r}"
+    return [error(path, "words-out-of-order", message)]
+
+
 def errors(found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
     """Only the broken rules."""
     return tuple(d for d in found if d.severity == "error")
