@@ -53,28 +53,27 @@ def group_typed(found: Sequence[Block | TypedItem], lose: Callable[[str, str | N
 
 
 def _nest(run: list[TypedItem], lose: Callable[[str, str | None], None]) -> list[ListBlock]:
+    """Nest by indentation: a deeper level opens a list in the item above, a shallower one closes lists."""
     lists: list[ListBlock] = []
-    stack: list[ListBlock] = []  # the open list at each depth
-    levels = sorted({i.level for i in run})
+    stack: list[tuple[int, ListBlock]] = []  # (level, the open list) from the outermost in
     for typed in run:
-        depth = levels.index(typed.level) + 1
-        if depth > MAX_DEPTH:
-            lose("a list nested more than three deep (kept at the third level)", None)
-            depth = MAX_DEPTH
-        depth = min(depth, len(stack) + 1)
-        del stack[depth:]
-        if len(stack) == depth and depth == 1 and stack[0].ordered != typed.ordered:
-            stack.clear()
-        if len(stack) < depth:
-            new = ListBlock(typed.ordered, [], typed.start)
-            if stack:
-                parent = stack[-1].items[-1]
-                if parent.sublist is None:
-                    parent.sublist = new
-                else:
-                    new = parent.sublist
+        while stack and stack[-1][0] > typed.level:
+            stack.pop()
+        if stack and stack[-1][0] == typed.level and stack[-1][1].ordered != typed.ordered and len(stack) == 1:
+            stack.pop()  # bullets then numbers at the outer level: two lists
+        if not stack or stack[-1][0] < typed.level:
+            if len(stack) >= MAX_DEPTH:
+                lose("a list nested more than three deep (kept at the third level)", None)
             else:
-                lists.append(new)
-            stack.append(new)
-        stack[-1].items.append(Item([typed.spans]))
+                new = ListBlock(typed.ordered, [], typed.start)
+                if stack and stack[-1][1].items:
+                    parent = stack[-1][1].items[-1]
+                    if parent.sublist is None:
+                        parent.sublist = new
+                    else:
+                        new = parent.sublist
+                else:
+                    lists.append(new)
+                stack.append((typed.level, new))
+        stack[-1][1].items.append(Item([typed.spans]))
     return lists

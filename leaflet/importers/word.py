@@ -37,6 +37,9 @@ def _style_map() -> str:
             lines.append(f"p.LeafletBox{letter}:{kind}(3) => {box} > ul|ol > li > ul|ol > li > {tag} > li:fresh")
         lines.append(f"p.LeafletBox{letter} => {box} > p:fresh")
     lines += [f"p.LeafletTyped{n} => p.typed-{n}:fresh" for n in range(1, 7)]
+    for kind, tag in (("U", "ul"), ("O", "ol")):
+        lines.append(f"p.LeafletList{kind}2 => ul|ol > li > {tag} > li:fresh")
+        lines.append(f"p.LeafletList{kind}3 => ul|ol > li > ul|ol > li > {tag} > li:fresh")
     lines += ["p[style-name='Image Caption'] => p.caption:fresh", "p[style-name='Caption'] => p.caption:fresh"]
     lines += ["u => u", "strike => s", "comment-reference => !"]
     return "\n".join(lines)

@@ -134,6 +134,15 @@ def rewrite(document: bytes, styles: dict[str, Style], comments: dict[str, str],
         elif not numbered and typed_marker(text) is not None:
             indent = _indent(ppr) or next((s.indent for s in chain if s.indent), 0)
             typed.append((paragraph, indent))
+        base, _, depth = name.rpartition(" ")
+        if (
+            not role
+            and numbered
+            and _numbering(ppr) is None
+            and base in ("list bullet", "list number")
+            and depth.isdigit()
+        ):
+            role = f"LeafletList{'O' if 'number' in base else 'U'}{min(int(depth), 3)}"  # 'List Bullet 2': level two
         in_box = role.startswith("LeafletBox")
         if role.startswith("LeafletH"):
             heading = " ".join(text.split()) or heading
@@ -202,9 +211,10 @@ def _chain(style_id: str, styles: dict[str, Style]) -> list[Style]:
     return chain
 
 
-def _copy_numbering(paragraph: etree._Element, chain: list[Style]) -> None:
+def _copy_numbering(paragraph: etree._Element, chain: list[Style], level: str | None = None) -> None:
     """Numbering that came from the paragraph's style stays when its style id is changed."""
-    num_id, level = next(s.numbering for s in chain if s.numbering)
+    num_id, style_level = next(s.numbering for s in chain if s.numbering)
+    level = level or style_level
     ppr = paragraph.find("w:pPr", NS)
     numpr = etree.SubElement(ppr, w("numPr"))
     etree.SubElement(numpr, w("ilvl")).set(w("val"), level)
