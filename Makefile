@@ -14,7 +14,7 @@ STAMP   := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless:java \
 	libreoffice-writer-nogui:soffice poppler-utils
 # One target per registered format (tests/test_release.py keeps this list true).
-FORMATS := text large-print-pdf docx easy-read easy-read-print audio
+FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille
 
 .PHONY: system-deps all build test lint check release verify bench formats clean distclean $(FORMATS)
 
