@@ -183,7 +183,7 @@ def test_a_picture_is_written_beside_the_source_with_its_alt_text(run_cli: Any, 
     document.add_picture(io.BytesIO(PNG))
     document.inline_shapes[0]._inline.docPr.set("descr", "A healing wound with a clean dressing")
     document.add_picture(io.BytesIO(PNG[:-1] + b"\x00"))  # a second picture, without alt text
-    status, out, err, source = run_import(run_cli, save(document, tmp_path), tmp_path, "--id", "pictures")
+    status, out, _err, source = run_import(run_cli, save(document, tmp_path), tmp_path, "--id", "pictures")
     folder = source / "pictures"
     text = (folder / "leaflet.md").read_text(encoding="utf-8")
     assert "![A healing wound with a clean dressing](picture-1.png)" in text
@@ -217,7 +217,7 @@ def test_missing_properties_are_left_for_the_author_not_invented(run_cli: Any, t
     document = word(properties=False)
     document.core_properties.author = "python-docx"  # what the tool writes, not a publisher
     document.add_paragraph("Some words.")
-    status, out, err, source = run_import(run_cli, save(document, tmp_path, "wound care.docx"), tmp_path)
+    status, out, _err, source = run_import(run_cli, save(document, tmp_path, "wound care.docx"), tmp_path)
     folder = source / "wound-care"
     text = (folder / "leaflet.md").read_text(encoding="utf-8")
     assert status == 1
@@ -234,7 +234,7 @@ def test_a_link_without_a_real_address_is_named_by_file_and_line(run_cli: Any, t
         "<p>Intro.</p><p>See <a href='#top'>the top</a>.</p></main></body></html>",
         encoding="utf-8",
     )
-    status, out, err, source = run_import(run_cli, page, tmp_path)
+    status, out, _err, source = run_import(run_cli, page, tmp_path)
     assert status == 1
     assert f"{source / 'flu' / 'leaflet.md'}:10: the link 'the top' goes to '#top'" in out
 
@@ -311,7 +311,7 @@ def test_without_main_the_largest_content_block_is_taken(run_cli: Any, tmp_path:
         f"<div class='footer-ish'><p>About us</p></div></body></html>",
         encoding="utf-8",
     )
-    status, out, err, source = run_import(run_cli, page, tmp_path, "--id", "hands")
+    _status, _out, _err, source = run_import(run_cli, page, tmp_path, "--id", "hands")
     text = (source / "hands" / "leaflet.md").read_text(encoding="utf-8")
     assert "Wash your hands often." in text and "About us" not in text and "Menu" not in text
 

@@ -37,6 +37,7 @@ from leaflet.importers.draft import (
     take_marker,
 )
 from leaflet.importers.lists import TypedItem, group_typed, typed_marker
+from leaflet.importers.spans import cut, has_words, trim, without_repeated_captions, words_of
 
 Element: TypeAlias = lxml_html.HtmlElement
 # A picture's src -> (file name written beside leaflet.md, or None with the reason it cannot be carried).
@@ -112,7 +113,7 @@ class Walker:
                 continue
             found.extend(self.block(child))
         flush()
-        return _without_repeated_captions(group_typed(found, self.lose))
+        return without_repeated_captions(group_typed(found, self.lose))
 
     def block(self, element: Element) -> list[Block | TypedItem]:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -168,18 +169,18 @@ class Walker:
                 level = max(level, _typed_level(part))
             for piece in self._spans_or_pictures(part, tail=isinstance(part, str) or part.tag not in _BLOCK_TAGS):
                 if isinstance(piece, Picture):
-                    if _has_words(spans):
-                        out.append(Para(_trim(spans)))
+                    if has_words(spans):
+                        out.append(Para(trim(spans)))
                     spans = []
                     out.append(piece)
                 else:
                     spans.append(piece)
-        if _has_words(spans):
-            spans = _trim(spans)
+        if has_words(spans):
+            spans = trim(spans)
             marker = typed_marker(spans_text(spans))
             if marker is not None:
-                ordered, start, cut = marker
-                out.append(TypedItem(level or 1, ordered, start, _cut(spans, cut)))
+                ordered, start, length = marker
+                out.append(TypedItem(level or 1, ordered, start, cut(spans, length)))
             else:
                 out.append(Para(spans))
         return out
@@ -201,12 +202,12 @@ class Walker:
                 item.sublist.items.extend(block.items)
             elif isinstance(block, Para | Heading | TableBlock | Callout) and item.sublist is not None:
                 self.lose("words after a nested list inside a list item (moved to the end of the nested list)")
-                item.sublist.items.append(Item(_words_of(block)))
+                item.sublist.items.append(Item(words_of(block)))
             elif isinstance(block, Picture):
                 self.lose(f"a picture inside a list item ('{block.alt or block.name}') is left out")
             else:
                 self.lose("a table, heading or box inside a list item (its words are kept as paragraphs)")
-                item.paragraphs.extend(_words_of(block))
+                item.paragraphs.extend(words_of(block))
         if not item.paragraphs and item.sublist is not None:
             item.paragraphs.append([Words(" ")])
         return item
@@ -242,7 +243,7 @@ class Walker:
                 continue
             if isinstance(block, ListBlock | Callout | Heading):
                 self.lose("a list or box inside a table cell (its words are kept, one after another)")
-            for paragraph in _words_of(block):
+            for paragraph in words_of(block):
                 spans.extend([*([Words(" ")] if spans else []), *paragraph])
         return [Words(" ") if isinstance(s, Break) else s for s in spans]
 
@@ -251,7 +252,7 @@ class Walker:
 
     def _box(self, element: Element) -> Callout:
         blocks = [b for b in self.blocks(element)]
-        words = " ".join(spans_text(p) for b in blocks for p in _words_of(b))
+        words = " ".join(spans_text(p) for b in blocks for p in words_of(b))
         kind = _class_kind(element) or callout_kind(words)
         title: str | None = None
         first = blocks[0] if blocks else None
@@ -262,7 +263,7 @@ class Walker:
             marked, rest = take_marker(text)
             if marked is not None:
                 kind = marked
-                after = _cut(first.spans, len(text) - len(rest))
+                after = cut(first.spans, len(text) - len(rest))
                 if any(isinstance(s, Href | Break) for s in after):
                     blocks = [Para(after), *blocks[1:]]  # a title cannot hold a link: the words stay a paragraph
                 else:
@@ -277,7 +278,7 @@ class Walker:
                 self.lose(f"a picture inside a box ('{block.alt or block.name}') is left out")
             else:
                 self.lose("a table, heading or box inside a box (its words are kept as paragraphs)")
-                kept.extend(Para(p) for p in _words_of(block))
+                kept.extend(Para(p) for p in words_of(block))
         return Callout(kind, title, kept)
 
     # Inlines -----------------------------------------------------------
@@ -348,21 +349,6 @@ class Walker:
         return Picture(name, alt)
 
 
-def _without_repeated_captions(blocks: list[Block]) -> list[Block]:
-    """A caption that only repeats the picture's alt text (as pandoc writes one) is said once."""
-    out: list[Block] = []
-    for block in blocks:
-        previous = out[-1] if out else None
-        if (
-            isinstance(block, Para)
-            and isinstance(previous, Picture)
-            and " ".join(spans_text(block.spans).split()) == previous.alt
-        ):
-            continue
-        out.append(block)
-    return out
-
-
 def _children_with_text(element: Element) -> Iterator[Element | str]:
     if element.text:
         yield element.text
@@ -378,54 +364,6 @@ def _children_with_text(element: Element) -> Iterator[Element | str]:
 
 def _text(element: Element) -> str:
     return "".join(t for t in element.itertext() if isinstance(t, str))
-
-
-def _has_words(spans: Spans) -> bool:
-    return any(not isinstance(s, Break) and s.text.strip() for s in spans)
-
-
-def _trim(spans: Spans) -> Spans:
-    while spans and (isinstance(spans[0], Break) or not spans[0].text.strip()):
-        spans = spans[1:]
-    while spans and (isinstance(spans[-1], Break) or not spans[-1].text.strip()):
-        spans = spans[:-1]
-    return spans
-
-
-def _cut(spans: Spans, count: int) -> Spans:
-    """``spans`` without their first ``count`` characters (a typed bullet)."""
-    out: Spans = []
-    for span in spans:
-        if count > 0 and not isinstance(span, Break):
-            take = min(count, len(span.text))
-            count -= take
-            rest = span.text[take:]
-            if rest:
-                out.append(type(span)(rest) if not isinstance(span, Href) else Href(rest, span.url))
-            continue
-        out.append(span)
-    return _trim(out)
-
-
-def _words_of(block: Block | TypedItem) -> list[Spans]:
-    if isinstance(block, Para):
-        return [block.spans]
-    if isinstance(block, Heading):
-        return [[Words(block.text)]]
-    if isinstance(block, TypedItem):
-        return [block.spans]
-    if isinstance(block, ListBlock):
-        return [p for item in block.items for p in [*item.paragraphs, *_sub(item)]]
-    if isinstance(block, TableBlock):
-        return [c for row in [block.header, *block.rows] for c in row if c]
-    if isinstance(block, Callout):
-        title: list[Spans] = [[Words(block.title)]] if block.title else []
-        return title + [p for b in block.blocks for p in _words_of(b)]
-    return []
-
-
-def _sub(item: Item) -> list[Spans]:
-    return _words_of(item.sublist) if item.sublist is not None else []
 
 
 def _owner_table(row: Element) -> Element | None:
