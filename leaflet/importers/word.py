@@ -87,20 +87,25 @@ def read_word(path: Path) -> Draft:
     draft.losses.extend(result.losses)
     draft.properties, draft.sources = word_properties(parts)
     pictures = Pictures(draft)
-    html = _mammoth(archive, data, result.xml, pictures)
+    html = _mammoth(archive, result.xml, _lean_styles(parts.get("word/styles.xml")), pictures)
     body = lxml_html.fragment_fromstring(html or "<p></p>", create_parent="body")
     walker = Walker(None, pictures.save, draft.losses)
     draft.blocks = walker.blocks(body)
     return draft
 
 
-def _mammoth(archive: zipfile.ZipFile, data: bytes, document: bytes, pictures: Pictures) -> str:
+def _mammoth(archive: zipfile.ZipFile, document: bytes, styles: bytes | None, pictures: Pictures) -> str:
     import mammoth
 
     rebuilt = io.BytesIO()
-    with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED) as out:
+    with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_STORED) as out:
         for info in archive.infolist():
-            out.writestr(info, document if info.filename == "word/document.xml" else archive.read(info.filename))
+            if info.filename == "word/document.xml":
+                out.writestr(info.filename, document)
+            elif info.filename == "word/styles.xml" and styles is not None:
+                out.writestr(info.filename, styles)
+            else:
+                out.writestr(info.filename, archive.read(info.filename))
     rebuilt.seek(0)
 
     def image(picture: Any) -> dict[str, str]:
@@ -111,6 +116,23 @@ def _mammoth(archive: zipfile.ZipFile, data: bytes, document: bytes, pictures: P
         rebuilt, style_map=STYLE_MAP, convert_image=mammoth.images.img_element(image), ignore_empty_paragraphs=True
     )
     return str(result.value)
+
+
+def _lean_styles(xml: bytes | None) -> bytes | None:
+    """styles.xml with only what mammoth reads (names, inheritance, paragraph properties), for its slow parser.
+
+    Latent styles and table styles' borders and shading are thousands of elements in Word's own template.
+    """
+    if not xml:
+        return None
+    root = etree.fromstring(xml)
+    for latent in root.findall("w:latentStyles", NS):
+        root.remove(latent)
+    for style in root.iterfind("w:style", NS):
+        for child in style.findall("*"):
+            if child.tag not in (w("name"), w("basedOn"), w("pPr")):
+                style.remove(child)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _notes(xml: bytes | None, kind: str) -> dict[str, str]:
