@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,15 +61,10 @@ def main() -> None:
                 )  # fmt: skip
                 documents.append(made)
             for document in documents:
-                target = work / "source"
-                mine = timed(lambda d=document, t=target: import_document(d, t, "bench", force=True), runs)
+                mine = timed(partial(import_document, document, work / "source", "bench", force=True), runs)
+                command = [pandoc or "pandoc", "-f", "docx", "-t", "markdown", str(document)]
                 theirs = (
-                    timed(
-                        lambda d=document: subprocess.run(
-                            [pandoc, "-f", "docx", "-t", "markdown", str(d)], check=True, capture_output=True
-                        ),
-                        runs,
-                    )
+                    timed(partial(subprocess.run, command, check=True, capture_output=True), runs)
                     if pandoc
                     else float("nan")
                 )
