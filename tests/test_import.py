@@ -169,12 +169,16 @@ def test_shaded_boxes_and_one_cell_tables_become_callouts_by_their_words(run_cli
     box.text = "Call 111 if your wound is red and hot."
     document.add_paragraph("After the box.")
     shade(document.add_paragraph("The clinic is closed on bank holidays."), "DDEEFF")
+    shade(document.add_paragraph("Ask your pharmacist if you:"))
+    document.add_paragraph("are not sure about your tablets", style="List Bullet")
     status, out, err, source = run_import(run_cli, save(document, tmp_path), tmp_path, "--id", "boxes")
     assert status in (0, 1), out + err
     text = (source / "boxes" / "leaflet.md").read_text(encoding="utf-8")
     assert "> [!EMERGENCY]\n>\n> Call 999 or go to A\\&E if you have chest pain." in text.replace("A&E", "A\\&E")
     assert "> [!URGENT]\n>\n> Call 111 if your wound is red and hot." in text
-    assert "> [!NOTE]\n>\n> The clinic is closed on bank holidays." in text
+    assert "> [!NOTE]\n>\n> The clinic is closed on bank holidays.\n\n" in text
+    # a box that ends with ':' takes the list it introduces (Word has no list inside a shaded box)
+    assert "> [!NOTE]\n>\n> Ask your pharmacist if you:\n>\n> - are not sure about your tablets" in text
 
 
 def test_a_picture_is_written_beside_the_source_with_its_alt_text(run_cli: Any, tmp_path: Path) -> None:
@@ -434,3 +438,30 @@ def test_markup_characters_in_the_words_stay_words(run_cli: Any, tmp_path: Path)
     said = [" ".join(i["text"] for i in p["inlines"]) for p in paragraphs]
     assert said[0] == "# not a heading"
     assert "Use *stars* and _lines_ [here] <b>" in said and "R&amp; D | pipes ~ ^" in said
+
+
+def test_the_readme_example_is_what_the_import_prints(
+    run_cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ leaflet import wound-care.docx\n", 1)[1].split("```", 1)[0]
+    document = word()
+    document.core_properties.title = "Caring for your wound at home"
+    document.core_properties.author = "python-docx"
+    document.core_properties.modified = datetime(2026, 3, 2, 9, 0)
+    document.add_paragraph("Caring for your wound at home", style="Title")
+    document.add_paragraph("This leaflet is for you if you have had an operation.")
+    document.add_heading("Keeping it clean", 1)
+    paragraph = document.add_paragraph("Wash your hands ")
+    paragraph.add_run("before and after").italic = True
+    paragraph.add_run(" you touch the dressing.")
+    document.add_comment([paragraph.runs[0]], text="Check with infection control", author="Editor")
+    document.add_paragraph("• Keep the dressing dry")
+    document.add_paragraph("• Change it every two days")
+    shade(document.add_paragraph("Call 999 if you are bleeding heavily."))
+    save(document, tmp_path, "wound-care.docx")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run_cli("import", "wound-care.docx")
+    assert status == 1 and out == shown, err

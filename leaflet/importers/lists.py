@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from leaflet.importers.draft import Block, Item, ListBlock, Spans
+from leaflet.importers.draft import Block, Callout, Item, ListBlock, Para, Spans, spans_text
 
 MAX_DEPTH = 3  # the source format nests lists three deep
 _GLYPHS = "•●▪■◦○·‣\u2043►➢"  # bullets that need no space after them
@@ -25,6 +25,14 @@ class TypedItem:
     spans: Spans
 
 
+@dataclass(slots=True)
+class MoreParagraph:
+    """A further paragraph of the list item above it (a list level that shows no marker), at ``level``."""
+
+    level: int
+    spans: Spans
+
+
 def typed_marker(text: str) -> tuple[bool, int, int] | None:
     """(ordered, number, length of the marker) when ``text`` starts with a typed bullet or number."""
     number = _NUMBER.match(text)
@@ -36,9 +44,11 @@ def typed_marker(text: str) -> tuple[bool, int, int] | None:
     return None
 
 
-def group_typed(found: Sequence[Block | TypedItem], lose: Callable[[str, str | None], None]) -> list[Block]:
+def group_typed(
+    found: Sequence[Block | TypedItem | MoreParagraph], lose: Callable[[str, str | None], None]
+) -> list[Block | MoreParagraph]:
     """Runs of typed items become lists nested by their level; everything else passes through."""
-    out: list[Block] = []
+    out: list[Block | MoreParagraph] = []
     run: list[TypedItem] = []
     for block in [*found, None]:
         if isinstance(block, TypedItem):
@@ -77,3 +87,47 @@ def _nest(run: list[TypedItem], lose: Callable[[str, str | None], None]) -> list
                 stack.append((typed.level, new))
         stack[-1][1].items.append(Item([typed.spans]))
     return lists
+
+
+def attach(found: Sequence[Block | MoreParagraph]) -> list[Block]:
+    """Further paragraphs join their list item; a list right after a box that ends with ':' joins the box.
+
+    Word has no list inside a shaded box or quotation: a care card's "Call 999 if you:" is followed by the
+    list it introduces, so that list is taken into the box.
+    """
+    out: list[Block] = []
+    continued = False  # the list above has just taken a further paragraph: a list of its kind next continues it
+    for block in found:
+        previous = out[-1] if out else None
+        if continued and isinstance(block, ListBlock) and isinstance(previous, ListBlock):
+            continued = False
+            if previous.ordered == block.ordered:
+                previous.items.extend(block.items)
+                continue
+        continued = False
+        if isinstance(block, MoreParagraph):
+            if isinstance(previous, ListBlock) and previous.items:
+                item = previous.items[-1]
+                for _ in range(block.level - 1):
+                    if item.sublist is None or not item.sublist.items:
+                        break
+                    item = item.sublist.items[-1]
+                while item.sublist is not None and item.sublist.items:  # words come before a nested list
+                    item = item.sublist.items[-1]
+                item.paragraphs.append(block.spans)
+                continued = True
+            else:
+                out.append(Para(block.spans))
+        elif isinstance(block, ListBlock) and isinstance(previous, Callout) and _introduces(previous):
+            previous.blocks.append(block)
+        else:
+            out.append(block)
+    return out
+
+
+def _introduces(callout: Callout) -> bool:
+    last = callout.blocks[-1] if callout.blocks else None
+    if isinstance(last, ListBlock):
+        return False
+    text = spans_text(last.spans) if isinstance(last, Para) else callout.title or ""
+    return text.rstrip().endswith(":")

@@ -17,12 +17,12 @@ from leaflet.importers.draft import (
     Words,
     spans_text,
 )
-from leaflet.importers.lists import TypedItem
+from leaflet.importers.lists import MoreParagraph, TypedItem
 
 
-def without_repeated_captions(blocks: list[Block]) -> list[Block]:
+def without_repeated_captions(blocks: list[Block | MoreParagraph]) -> list[Block | MoreParagraph]:
     """A caption that only repeats the picture's alt text (as pandoc writes one) is said once."""
-    out: list[Block] = []
+    out: list[Block | MoreParagraph] = []
     for block in blocks:
         previous = out[-1] if out else None
         if (

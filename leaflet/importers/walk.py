@@ -36,7 +36,7 @@ from leaflet.importers.draft import (
     spans_text,
     take_marker,
 )
-from leaflet.importers.lists import TypedItem, group_typed, typed_marker
+from leaflet.importers.lists import MoreParagraph, TypedItem, attach, group_typed, typed_marker
 from leaflet.importers.spans import cut, has_words, trim, without_repeated_captions, words_of
 
 Element: TypeAlias = lxml_html.HtmlElement
@@ -96,7 +96,7 @@ class Walker:
 
     def blocks(self, element: Element) -> list[Block]:
         """The blocks inside ``element``, typed bullets ("•", "1.") made into lists."""
-        found: list[Block | TypedItem] = []
+        found: list[Block | TypedItem | MoreParagraph] = []
         inline_run: list[Element | str] = []
 
         def flush() -> None:
@@ -113,9 +113,9 @@ class Walker:
                 continue
             found.extend(self.block(child))
         flush()
-        return without_repeated_captions(group_typed(found, self.lose))
+        return attach(without_repeated_captions(group_typed(found, self.lose)))
 
-    def block(self, element: Element) -> list[Block | TypedItem]:
+    def block(self, element: Element) -> list[Block | TypedItem | MoreParagraph]:
         tag = element.tag if isinstance(element.tag, str) else ""
         self._context = _text(element)
         if tag in _SKIPPED or not tag:
@@ -158,9 +158,9 @@ class Walker:
         self.heading = text or self.heading
         return Heading(level, text, title_style="title" in (element.get("class") or "").split())
 
-    def _paragraph(self, parts: list[Element | str]) -> list[Block | TypedItem]:
+    def _paragraph(self, parts: list[Element | str]) -> list[Block | TypedItem | MoreParagraph]:
         """A paragraph's spans, split around its pictures; a typed bullet becomes a list item."""
-        out: list[Block | TypedItem] = []
+        out: list[Block | TypedItem | MoreParagraph] = []
         spans: Spans = []
         level = 0
         for part in parts:
@@ -175,7 +175,10 @@ class Walker:
                     out.append(piece)
                 else:
                     spans.append(piece)
-        if has_words(spans):
+        more = _more_level(parts)
+        if has_words(spans) and more:
+            out.append(MoreParagraph(more, trim(spans)))
+        elif has_words(spans):
             spans = trim(spans)
             marker = typed_marker(spans_text(spans))
             if marker is not None:
@@ -212,7 +215,7 @@ class Walker:
             item.paragraphs.append([Words(" ")])
         return item
 
-    def table(self, element: Element) -> list[Block | TypedItem]:
+    def table(self, element: Element) -> list[Block | TypedItem | MoreParagraph]:
         rows = [r for r in element.iter("tr") if _owner_table(r) is element]
         grid = [[c for c in row if c.tag in ("td", "th")] for row in rows]
         grid = [r for r in grid if r]
@@ -371,6 +374,15 @@ def _owner_table(row: Element) -> Element | None:
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()
     return parent
+
+
+def _more_level(parts: list[Element | str]) -> int:
+    for part in parts:
+        if not isinstance(part, str):
+            for name in (part.get("class") or "").split():
+                if name.startswith("list-more-") and name[10:].isdigit():
+                    return int(name[10:])
+    return 0
 
 
 def _typed_level(element: Element) -> int:

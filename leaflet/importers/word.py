@@ -20,7 +20,7 @@ from leaflet.importers.draft import Draft, Refused
 from leaflet.importers.pictures import Pictures
 from leaflet.importers.properties import word_properties
 from leaflet.importers.walk import Walker
-from leaflet.importers.wordxml import NS, read_styles, rewrite, w
+from leaflet.importers.wordxml import NS, read_styles, rewrite, unmarked_levels, w
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
@@ -37,6 +37,7 @@ def _style_map() -> str:
             lines.append(f"p.LeafletBox{letter}:{kind}(3) => {box} > ul|ol > li > ul|ol > li > {tag} > li:fresh")
         lines.append(f"p.LeafletBox{letter} => {box} > p:fresh")
     lines += [f"p.LeafletTyped{n} => p.typed-{n}:fresh" for n in range(1, 7)]
+    lines += [f"p.LeafletMore{n} => p.list-more-{n}:fresh" for n in range(1, 4)]
     for kind, tag in (("U", "ul"), ("O", "ol")):
         lines.append(f"p.LeafletList{kind}2 => ul|ol > li > {tag} > li:fresh")
         lines.append(f"p.LeafletList{kind}3 => ul|ol > li > ul|ol > li > {tag} > li:fresh")
@@ -71,7 +72,9 @@ def read_word(path: Path) -> Draft:
         )
     try:
         styles = read_styles(parts.get("word/styles.xml"))
-        result = rewrite(document, styles, _notes(parts.get("word/comments.xml"), "comment"), _all_notes(parts))
+        comments = _notes(parts.get("word/comments.xml"), "comment")
+        unmarked = unmarked_levels(parts.get("word/numbering.xml"))
+        result = rewrite(document, styles, comments, _all_notes(parts), unmarked)
     except etree.XMLSyntaxError as error:
         raise Refused(f"{path} is damaged ({error}); open it in Word, save it again and import that") from None
     if result.tracked:

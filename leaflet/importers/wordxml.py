@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from leaflet.importers.draft import Loss, first_words
+from leaflet.importers.draft import Loss, first_words, take_marker
 from leaflet.importers.lists import typed_marker
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -77,7 +77,31 @@ def read_styles(xml: bytes | None) -> dict[str, Style]:
     return styles
 
 
-def rewrite(document: bytes, styles: dict[str, Style], comments: dict[str, str], notes: dict[str, str]) -> Pass:
+def unmarked_levels(xml: bytes | None) -> set[tuple[str, str]]:
+    """(numId, ilvl) of list levels that show no marker: a list item's further paragraphs (as pandoc writes them)."""
+    if not xml:
+        return set()
+    root = etree.fromstring(xml)
+    blank: dict[str, set[str]] = {}
+    for abstract in root.iterfind("w:abstractNum", NS):
+        for level in abstract.iterfind("w:lvl", NS):
+            text, fmt = _attr(level.find("w:lvlText", NS)), _attr(level.find("w:numFmt", NS))
+            if fmt == "none" or (level.find("w:lvlText", NS) is not None and not text.strip()):
+                blank.setdefault(_attr(abstract, "abstractNumId"), set()).add(_attr(level, "ilvl"))
+    return {
+        (_attr(num, "numId"), level)
+        for num in root.iterfind("w:num", NS)
+        for level in blank.get(_attr(num.find("w:abstractNumId", NS)), ())
+    }
+
+
+def rewrite(
+    document: bytes,
+    styles: dict[str, Style],
+    comments: dict[str, str],
+    notes: dict[str, str],
+    unmarked: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+) -> Pass:
     """Give each paragraph its role; collect losses and tracked changes."""
     root = etree.fromstring(document)
     body = root.find("w:body", NS)
@@ -86,7 +110,7 @@ def rewrite(document: bytes, styles: dict[str, Style], comments: dict[str, str],
         return result
     heading: str | None = None
     typed: list[tuple[etree._Element, int]] = []
-    box_letter, in_box = "B", False
+    box_letter, box_fill, in_box = "B", "", False
     words: list[str] = []
     for paragraph in list(body.iter(w("p"))):
         if not _attached(paragraph, root):
@@ -117,7 +141,11 @@ def rewrite(document: bytes, styles: dict[str, Style], comments: dict[str, str],
         numbered = _numbering(ppr) is not None or any(s.numbering for s in chain)
         at_body = paragraph.getparent() is body
         role = ""
-        if name == "title":
+        direct = _numbering(ppr)
+        if direct is not None and direct in unmarked and ppr is not None:
+            ppr.remove(ppr.find("w:numPr", NS))
+            role = f"LeafletMore{min(int(direct[1]) + 1, 3)}"  # a further paragraph of the list item above
+        elif name == "title":
             role = "LeafletTitle"
         elif name.startswith(("toc ", "table of contents")) or name == "toc heading":
             role = "LeafletDrop"
@@ -126,9 +154,11 @@ def rewrite(document: bytes, styles: dict[str, Style], comments: dict[str, str],
         elif outline is not None and outline < 9 and text.strip():
             role = f"LeafletH{min(outline + 1, 6)}"
         elif at_body and (_boxed(ppr) or any(s.boxed for s in chain) or name in _QUOTE_STYLES):
-            if not in_box:
+            fill = _attr(ppr.find("w:shd", NS), "fill") if ppr is not None else ""
+            # another shading, or a [!KIND] written as text, starts a box of its own
+            if not in_box or fill != box_fill or take_marker(text)[0] is not None:
                 box_letter = "A" if box_letter == "B" else "B"
-            role = f"LeafletBox{box_letter}"
+            role, box_fill = f"LeafletBox{box_letter}", fill
             if numbered and _numbering(ppr) is None:
                 _copy_numbering(paragraph, chain)
         elif not numbered and typed_marker(text) is not None:
