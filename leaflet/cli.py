@@ -128,6 +128,10 @@ def _parser() -> argparse.ArgumentParser:
     dump_cmd.add_argument("id", metavar="ID", help="the leaflet's folder name")
     _add_folders(dump_cmd, out=False)
     dump_cmd.set_defaults(run=_dump)
+
+    from leaflet.importers import command as import_command  # argparse only; the importers load when it runs
+
+    import_command.configure(command("import", "import a Word document or saved web page", import_command.DESCRIPTION))
     return parser
 
 
