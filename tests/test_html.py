@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from leaflet import renderers
 from leaflet.checks.html import NS, audit, parse
 from leaflet.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.diagnostics import OptionError
@@ -109,14 +110,13 @@ def test_the_style_sheet_sizes_in_rem_has_no_italics_and_follows_dark_mode(pages
 
 
 def test_options_and_file_names() -> None:
-    assert html.file_name("x", html.parse_options({})) == "x.html"
-    assert html.file_name("x", html.parse_options({"size": "24", "colours": "white-on-black"})) == (
-        "x.24pt-white-on-black.html"
-    )
-    assert html.file_name("x", html.parse_options({"colours": "black-on-cream"})) == "x.black-on-cream.html"
+    record = renderers.HTML
+    assert record.file_names("x") == ("x.html",)
+    assert record.file_names("x", {"size": "24", "colours": "white-on-black"}) == ("x.24pt-white-on-black.html",)
+    assert record.file_names("x", {"colours": "black-on-cream"}) == ("x.black-on-cream.html",)
     for bad in ({"size": "9"}, {"colours": "pink"}, {"voice": "en"}):
         with pytest.raises(OptionError):
-            html.parse_options(bad)
+            record.validate(bad)
 
 
 # In the browser ------------------------------------------------------------

@@ -44,7 +44,7 @@ def parse(data: bytes) -> ET.Element:
     import html5lib
 
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True)
-    return parser.parse(data)  # type: ignore[no-any-return]
+    return parser.parse(data)
 
 
 def problems_in(data: bytes, leaflet: Leaflet) -> Iterator[tuple[str, str]]:

@@ -6,7 +6,6 @@
 - ``page``       what compose returns, cut into chapters; a glossary entry as term and explanation
 - ``style``      the large-print style sheet, sizes in rem, for screens and reading systems
 - ``fonts``      Atkinson Hyperlegible, the large-print typeface, as bytes
-- ``output``     the writer's return type, until ``leaflet.renderers`` provides it
 
 Writers use these; they never import each other.
 """

@@ -20,22 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leaflet.model import Leaflet
-from leaflet.options import only
-from leaflet.renderers import Audit, Rendered
+from leaflet.renderers import EPUB, Output, OutputFile
 from leaflet.speech import DEFAULT_RATE
-from leaflet.xhtml.output import Output, OutputFile
 
 if TYPE_CHECKING:
     from leaflet.renderers.epub.documents import Document
     from leaflet.renderers.epub.speech import Track
-
-NAME = "epub"
-SUMMARY = "talking book (.epub): EPUB 3.3, the text read aloud and highlighted in sync (media overlays)"
-OPTION_NAMES: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +39,7 @@ class Options:
 
 
 def parse_options(values: Mapping[str, str]) -> Options:
-    only(NAME, values, OPTION_NAMES)
     return Options()
-
-
-def file_name(leaflet_id: str, options: Options = Options()) -> str:
-    return f"{leaflet_id}.epub" if options.talking else f"{leaflet_id}.plain.epub"
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
@@ -66,8 +54,8 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     regular, bold = (f"fonts/{name}" for name in FILES)
     css = (font_faces((regular, bold)) + book_css()).encode("utf-8")
     tracks: list[Track | None] = _speak(leaflet, made) if options.talking else [None for _ in made]
-    data = package(leaflet, made, nav, css, font_bytes(), pictures, tracks)
-    return Output((OutputFile(file_name(leaflet.meta.id, options), data),))
+    (name,) = EPUB.names(leaflet.meta.id, options)
+    return Output((OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks)),))
 
 
 def _speak(leaflet: Leaflet, made: Sequence[Document]) -> list[Track | None]:
@@ -76,20 +64,3 @@ def _speak(leaflet: Leaflet, made: Sequence[Document]) -> list[Track | None]:
 
     engine = engines.make(engines.DEFAULT_ENGINE, voice=None, rate=DEFAULT_RATE, language=leaflet.meta.language)
     return speak([d.fragments for d in made], engine, leaflet.meta.id)
-
-
-def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
-    from leaflet.files import write_bytes_atomic
-
-    output = write(leaflet, options)
-    paths = tuple(write_bytes_atomic(out_dir / f.name, f.data) for f in output.files)
-    return Rendered(paths, output.warnings)
-
-
-def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
-    """Bridge to ``leaflet.checks.epub`` until the format record names its audit module."""
-    from leaflet.checks.epub import audit as check
-
-    found = check(leaflet, out_dir)
-    problems = tuple(str(d) for d in found if d.severity == "error")
-    return Audit(problems=problems, notes=tuple(d.message for d in found if d.severity == "note"))

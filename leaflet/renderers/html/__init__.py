@@ -18,17 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from leaflet.colours import DEFAULT_SCHEME, PrintOptions
 from leaflet.model import Leaflet
-from leaflet.options import only, size_and_colours
-from leaflet.renderers import Audit, Rendered
-from leaflet.xhtml.output import Output, OutputFile
+from leaflet.options import size_and_colours
+from leaflet.renderers import HTML, Output, OutputFile
 
-NAME = "html"
-SUMMARY = "accessible web page (.html): large-print type, skip link, contents, light or dark, WCAG 2.2 AA"
-OPTION_NAMES: frozenset[str] = frozenset({"size", "colours"})
 DEFAULT_SIZE = 18
 SMALLEST, LARGEST = 14, 48
 
@@ -48,35 +43,13 @@ class Options(PrintOptions):
 
 
 def parse_options(values: Mapping[str, str]) -> Options:
-    only(NAME, values, OPTION_NAMES)
     size, colours = size_and_colours(values, SMALLEST, LARGEST, DEFAULT_SIZE)
     return Options(size, colours)
-
-
-def file_name(leaflet_id: str, options: Options) -> str:
-    """``<id>.html``; a variant names what was chosen: ``<id>.24pt-white-on-black.html``."""
-    return options.file_name(leaflet_id, ".html", DEFAULT_SIZE)
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
     from leaflet.renderers.html.page import page_html
 
+    (name,) = HTML.names(leaflet.meta.id, options)
     data = page_html(leaflet, options.size, options.fixed_colours).encode("utf-8")
-    return Output((OutputFile(file_name(leaflet.meta.id, options), data),))
-
-
-def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
-    from leaflet.files import write_bytes_atomic
-
-    output = write(leaflet, options)
-    paths = tuple(write_bytes_atomic(out_dir / f.name, f.data) for f in output.files)
-    return Rendered(paths, output.warnings)
-
-
-def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
-    """Bridge to ``leaflet.checks.html`` until the format record names its audit module."""
-    from leaflet.checks.html import audit as check
-
-    found = check(leaflet, out_dir)
-    problems = tuple(str(d) for d in found if d.severity == "error")
-    return Audit(problems=problems, notes=tuple(d.message for d in found if d.severity == "note"))
+    return Output((OutputFile(name, data),))
