@@ -1,4 +1,4 @@
-"""The ``leaflet`` command: build, check, list, formats, voices, dump.
+"""The ``leaflet`` command: build, check, list, formats, voices, dump, serve.
 
 Exit status: 0 success, 1 a build or check failed, 2 a mistake in a source
 or on the command line. A user's mistake never shows a traceback.
@@ -20,6 +20,7 @@ from leaflet.files import locked, sweep_temporary
 from leaflet.manifest import Manifest
 from leaflet.options import PERSONAL_OPTIONS
 from leaflet.progress import Progress
+from leaflet.service.command import add_command as add_serve_command
 
 EPILOG = "Exit status: 0 success; 1 a build or check failed; 2 a mistake in a source or on the command line."
 
@@ -131,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     dump_cmd.add_argument("id", metavar="ID", help="the leaflet's folder name")
     _add_folders(dump_cmd, out=False)
     dump_cmd.set_defaults(run=_dump)
+    add_serve_command(command, build.default_workers())
     return parser
 
 
