@@ -119,6 +119,23 @@ def answer(request: Request, state: State) -> Response:
     return error(500, "failed", f"The file could not be made: {state.message}")
 
 
+async def status(request: Request) -> Response:
+    """How the service is doing: jobs made and failed, jobs under way, what the cache holds."""
+    svc = service(request)
+    runner = svc.runner
+    body = {
+        "publisher_version": jobs.publisher_version(),
+        "jobs_made": runner.made,
+        "jobs_failed": runner.failed,
+        "jobs_under_way": len(runner.inflight),
+        "queue_limit": runner.queue_limit,
+        "cache_files": len(svc.cache),
+        "cache_bytes": svc.cache.total,
+        "cache_limit_bytes": svc.cache.max_bytes,
+    }
+    return JSONResponse(body, headers={"Cache-Control": "no-store"})
+
+
 async def openapi(request: Request) -> Response:
     svc = service(request)
     return JSONResponse(document(svc.format_names, jobs.option_names(), jobs.option_help))
@@ -126,6 +143,7 @@ async def openapi(request: Request) -> Response:
 
 routes = [
     Route("/api/v1/openapi.json", openapi),
+    Route("/api/v1/status", status),
     Route("/api/v1/leaflets", leaflets),
     Route("/api/v1/leaflets/{leaflet_id}", leaflet),
     Route("/api/v1/leaflets/{leaflet_id}/{format}", variant),

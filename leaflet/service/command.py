@@ -26,7 +26,7 @@ def add_command(command: Callable[[str, str, str], argparse.ArgumentParser], def
         "--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR", help="folder for made files (default: %(default)s)"
     )
     serve.add_argument(
-        "--cache-size", type=int, default=1024, metavar="MB", help="most megabytes the cache keeps (default: 1024)"
+        "--cache-size", type=float, default=1024.0, metavar="MB", help="most megabytes the cache keeps (default: 1024)"
     )
     serve.add_argument(
         "--jobs", "-j", type=int, default=default_jobs, metavar="N", help="worker processes (default: %(default)s)"
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         cache=args.cache,
         jobs=max(1, args.jobs),
         queue=max(1, args.queue),
-        cache_bytes=max(1, args.cache_size) * 1024 * 1024,
+        cache_bytes=max(1, int(args.cache_size * 1024 * 1024)),
         wait=max(0.0, args.wait),
     )
     serve(config, args.host, args.port)

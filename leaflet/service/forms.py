@@ -69,8 +69,13 @@ class Field:
 
     @property
     def applies_to(self) -> str:
-        names = [FORMAT_WORDS.get(f, (f, ""))[0].lower() for f in self.formats]
+        names = [lower_name(FORMAT_WORDS.get(f, (f, ""))[0]) for f in self.formats]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def lower_name(name: str) -> str:
+    """'Large print' -> 'large print', but 'Word document' keeps its capital (Word is a name)."""
+    return name if name.startswith("Word") else name[0].lower() + name[1:]
 
 
 def format_choices(formats: Sequence[jobs.FormatInfo]) -> tuple[Choice, ...]:

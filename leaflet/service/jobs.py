@@ -101,8 +101,13 @@ def publisher_version() -> str:
 
 
 def parse(format_name: str, values: Mapping[str, str]) -> Any:
-    """``values`` as ``format_name``'s own options; ``OptionError`` with the CLI's message when one is wrong."""
-    return renderers.get(format_name).parse_options(dict(values))
+    """``values`` as ``format_name``'s own options; ``OptionError`` with the CLI's message when one is wrong.
+
+    The same call ``leaflet build --format NAME --OPTION VALUE`` makes, so the messages are the same.
+    """
+    from leaflet import build
+
+    return build.parse_options([format_name], dict(values), explicit=True)[format_name][1]
 
 
 def unavailable(leaflet: Leaflet, format_name: str) -> str | None:

@@ -56,6 +56,17 @@ def document(formats: Sequence[str], options: Sequence[str], help_for: Callable[
             "The bytes are those `leaflet build` writes for the same leaflet, format and options.",
         },
         "paths": {
+            "/api/v1/status": {
+                "get": {
+                    "summary": "Jobs made, failed and under way; files and bytes in the cache",
+                    "responses": {
+                        "200": {
+                            "description": "the figures",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        }
+                    },
+                }
+            },
             "/api/v1/leaflets": {
                 "get": {
                     "summary": "Every leaflet: id, title, language, published date, formats",

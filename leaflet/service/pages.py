@@ -96,7 +96,7 @@ async def request_file(request: Request) -> Response:
         return _form(request, item, sent, status=400)
     spec = svc.spec(item, sent.format, sent.options)
     state = await svc.state(spec, wait=3.0)
-    words = forms.FORMAT_WORDS.get(sent.format, (sent.format, ""))[0]
+    words = forms.lower_name(forms.FORMAT_WORDS.get(sent.format, (sent.format, ""))[0])
     settings = _settings(sent.options)
     download = f"/api/v1/leaflets/{item.id}/{sent.format}" + (f"?{urlencode(sent.options)}" if sent.options else "")
     status_url = f"/api/v1/leaflets/{item.id}/{sent.format}/status" + (
