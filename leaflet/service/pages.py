@@ -95,7 +95,7 @@ async def request_file(request: Request) -> Response:
     if sent.errors:
         return _form(request, item, sent, status=400)
     spec = svc.spec(item, sent.format, sent.options)
-    state = await svc.state(spec, wait=3.0)
+    state = await svc.state(spec, wait=min(svc.config.wait, 3.0))  # then the progress page
     words = forms.lower_name(forms.FORMAT_WORDS.get(sent.format, (sent.format, ""))[0])
     settings = _settings(sent.options)
     download = f"/api/v1/leaflets/{item.id}/{sent.format}" + (f"?{urlencode(sent.options)}" if sent.options else "")
