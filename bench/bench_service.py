@@ -17,7 +17,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -107,12 +106,10 @@ def main() -> None:
                 f"server memory (RSS): {before / 1024:.1f} MiB before, {middle / 1024:.1f} MiB after "
                 f"{min(1000, args.cached) + half} requests, {after / 1024:.1f} MiB after {min(1000, args.cached) + 2 * half}"
             )
-            variants = [(size, scheme) for size in range(14, 49) for scheme in SCHEMES]
-            new_pdf: Callable[[int], list[str]] = lambda n: [
-                f"{api}/large-print-pdf?size={size}&colours={scheme}" for size, scheme in variants[n : n + args.new_pdf]
-            ]
-            run("new large-print PDF variant, 1 client", new_pdf(0), 1, server.url, deadline)
-            run("new large-print PDF variant, 32 clients", new_pdf(args.new_pdf), 32, server.url, deadline)
+            variants = [f"{api}/large-print-pdf?size={z}&colours={s}" for z in range(14, 49) for s in SCHEMES]
+            new_pdf = variants[: 2 * args.new_pdf]
+            run("new large-print PDF variant, 1 client", new_pdf[: args.new_pdf], 1, server.url, deadline)
+            run("new large-print PDF variant, 32 clients", new_pdf[args.new_pdf :], 32, server.url, deadline)
             rates = [str(r) for r in range(120, 200, 3)]
             new_audio = [f"{api}/audio?rate={r}" for r in rates[: args.new_audio]]
             run("new audio variant, 1 client", new_audio, 1, server.url, deadline)
