@@ -7,22 +7,24 @@ VENV    ?= .venv
 PY      := $(VENV)/bin/python
 LEAFLET := $(PY) -m leaflet
 STAMP   := $(VENV)/.installed-stamp
+# Debian packages behind some formats and tests: Chromium (browser tests), liblouis (braille), ffmpeg (audio
+# read-back), Java (EPUBCheck), LibreOffice and poppler (Word layout tests). `tools/system-deps.sh` installs
+# what is missing as root, and otherwise stops naming the exact apt-get command. "pkg:cmd" accepts a machine
+# that has the command from elsewhere.
+SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless:java \
+	libreoffice-writer-nogui:soffice poppler-utils
 # One target per registered format (tests/test_release.py keeps this list true).
-FORMATS := text large-print-pdf docx easy-read easy-read-print audio
+FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille
 
-.PHONY: all build test lint check release verify bench bench-service formats serve system-deps clean distclean $(FORMATS)
+.PHONY: system-deps all build test lint check release verify bench bench-service formats serve clean distclean $(FORMATS)
 
-all: system-deps build
+all: build
 
-# System packages the tests need: Debian's Chromium for the service's page tests (Playwright
-# cannot download its own browser here). Installed when missing and root; else the command to run.
+# Checked on every run (a few dpkg queries): a package removed since is noticed.
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update && apt-get install -y chromium; \
-	  else echo "make: the page tests need Chromium: run 'apt-get install chromium' as root" >&2; exit 1; fi; }
+	@bash tools/system-deps.sh $(SYSTEM_PACKAGES)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -57,7 +59,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check leaflet tests bench
 	$(PY) -m ruff format --check leaflet tests bench
 
-test: $(STAMP) system-deps
+test: $(STAMP)
 	$(PY) -m ruff check leaflet tests bench
 	$(PY) -m pytest -q
 
