@@ -82,6 +82,7 @@ def test_lists_the_leaflets_with_their_formats(client: httpx.Client) -> None:
         ("docx", {"size": "20", "colours": "white-on-black"}, ("--size", "20", "--colours", "white-on-black")),
         ("easy-read", {}, ()),
         ("easy-read-print", {"size": "20"}, ("--size", "20")),
+        ("braille", {"grade": "1", "cells": "32"}, ("--grade", "1", "--cells", "32")),
     ],
 )
 def test_bytes_are_those_leaflet_build_writes(

@@ -53,16 +53,16 @@ def test_every_voice_and_speed_the_page_offers_is_one_the_audio_format_takes() -
 
 def test_a_new_format_and_its_new_option_appear_on_the_form(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        jobs, "PERSONAL_OPTIONS", {**jobs.PERSONAL_OPTIONS, "grade": ("GRADE", "braille grade, 1 or 2")}
+        jobs, "PERSONAL_OPTIONS", {**jobs.PERSONAL_OPTIONS, "dots": ("DOTS", "braille dots a cell, 6 or 8")}
     )
-    braille = jobs.FormatInfo("braille-next", "a braille file for the next reader", frozenset({"grade"}))
+    braille = jobs.FormatInfo("braille-next", "a braille file for the next reader", frozenset({"dots"}))
     pdf = jobs.format_info("large-print-pdf")
     choices = forms.format_choices([braille, pdf])
     assert [c.value for c in choices] == ["large-print-pdf", "braille-next"]
     assert (choices[1].label, choices[1].hint) == ("braille-next", braille.summary)  # until it gets plain words
     fields = {f.name: f for f in forms.fields([braille, pdf])}
-    assert fields["size"].choices and fields["grade"].choices == ()
-    assert fields["grade"].formats == ("braille-next",) and fields["grade"].hint == "braille grade, 1 or 2"
+    assert fields["size"].choices and fields["dots"].choices == ()
+    assert fields["dots"].formats == ("braille-next",) and fields["dots"].hint == "braille dots a cell, 6 or 8"
 
 
 def test_form_mistakes_get_plain_messages() -> None:

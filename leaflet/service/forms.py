@@ -42,6 +42,7 @@ VOICES: Sequence[tuple[str, str]] = (
     ("en-gb-x-gbcwmd", "English, West Midlands"),
     ("en-us", "English, America"),
 )
+BRAILLE_PAGE: Mapping[str, str] = {"cells": "Braille cells on a line", "lines": "Braille lines on a page"}
 HIDDEN_OPTIONS = frozenset({"engine"})  # the online engine sends the text away: not offered to patients
 
 
@@ -108,6 +109,13 @@ def _field(name: str, takers: tuple[str, ...]) -> Field:
         return Field(name, "Speed of the voice", "", takers, tuple(Choice(v, label) for v, label in RATES))
     if name == "voice":
         return Field(name, "Voice", "", takers, tuple(Choice(v, label) for v, label in VOICES))
+    if name == "grade":
+        grades = (Choice("", "Grade 2, contracted (the usual)"), Choice("1", "Grade 1, uncontracted (every letter)"))
+        return Field(name, "Braille grade", "", takers, grades)
+    if name in BRAILLE_PAGE:
+        return Field(
+            name, BRAILLE_PAGE[name], "Leave empty for the usual. " + jobs.option_help(name).capitalize() + ".", takers
+        )
     return Field(name, name.capitalize(), jobs.option_help(name), takers)
 
 
