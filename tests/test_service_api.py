@@ -236,3 +236,10 @@ def test_no_request_is_logged(client: httpx.Client, server: Server) -> None:
     time.sleep(0.5)
     log = server.logged()
     assert "size=33" not in log and "yellow-on-black" not in log and "127.0.0.1:" not in log.replace(server.url, "")
+
+
+def test_the_request_page_plays_a_sample_of_a_voice(client: httpx.Client) -> None:
+    sample = client.get("/samples/voice.mp3?voice=en-us")
+    assert sample.status_code == 200 and sample.headers["content-type"] == "audio/mpeg"
+    assert sample.content[0] == 0xFF and sample.content[1] & 0xE0 == 0xE0  # an MP3 frame's sync bits
+    assert client.get("/samples/voice.mp3?voice=no-such-voice").status_code == 400

@@ -73,6 +73,8 @@ def test_form_mistakes_get_plain_messages() -> None:
     assert sent.errors == {"size_other": "Print size must be a whole number from 14 to 48, like 24"}
     sent = forms.check({"format": "text", "size": "24", "colours": "black-on-cream"}, everything, fields)
     assert sent.errors == {} and sent.options == {}  # settings a format does not take are left out
+    braille = forms.check({"format": "braille", "cells": "99"}, everything, fields)
+    assert braille.errors == {"cells": "Braille cells on a line must be a whole number from 20 to 80"}
     assert forms.check({"format": "large-print-pdf", "colours": "pink"}, everything, fields).errors == {
         "colours": "Select colours from the list"
     }

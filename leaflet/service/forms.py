@@ -6,6 +6,7 @@ until it gets plain words below). A setting a new format brings gets a plain tex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -163,7 +164,12 @@ def plain(name: str, message: str) -> str:
         return "Select a speed from the list"
     if name == "voice":
         return "Select a voice from the list"
-    return message.replace("--", "")
+    legend = BRAILLE_PAGE.get(name, name.capitalize())
+    limits = re.search(r"from (\d+) to (\d+)", message)
+    if limits:
+        return f"{legend} must be a whole number from {limits.group(1)} to {limits.group(2)}"
+    plain_words = message.replace("--", "")
+    return plain_words[:1].upper() + plain_words[1:]
 
 
 def default_for(name: str) -> str:
