@@ -1,4 +1,4 @@
-"""The ``leaflet`` command: build, check, list, formats, voices, dump.
+"""The ``leaflet`` command: build, check, list, formats, voices, dump, pictures.
 
 Exit status: 0 success, 1 a build or check failed, 2 a mistake in a source
 or on the command line. A user's mistake never shows a traceback.
@@ -131,6 +131,10 @@ def _parser() -> argparse.ArgumentParser:
     dump_cmd.add_argument("id", metavar="ID", help="the leaflet's folder name")
     _add_folders(dump_cmd, out=False)
     dump_cmd.set_defaults(run=_dump)
+
+    from leaflet.symbols.report import add_command as add_pictures_command
+
+    add_pictures_command(command)
     return parser
 
 

@@ -27,7 +27,7 @@ PICTURE_HELP = (
 _SHAPE = re.compile(
     r'^picture:\s*(?P<what>[^"\u201c]*?)\s*(?:["\u201c](?P<alt>[^"\u201d]*)["\u201d])?\s*$', re.IGNORECASE
 )
-_FILE = re.compile(r"\.(png|jpe?g|gif|svg|webp|bmp|tiff?)$", re.IGNORECASE)
+_FILE = re.compile(r"\.[a-z0-9]{2,5}$", re.IGNORECASE)  # a name with an extension is a file, never a symbol
 _NONE = frozenset({"none", "no picture", "no"})
 _KINDS: dict[str, PictureKind] = {"PNG": "image/png", "JPEG": "image/jpeg"}
 MAX_PICTURE_BYTES = 10 * 1024 * 1024

@@ -34,7 +34,8 @@ def find(name: str) -> Symbol | None:
 
 
 def suggest(name: str) -> list[str]:
-    return catalogue().suggest(name)
+    """Close names for a name not in the set, the health symbols first."""
+    return catalogue().suggest(name, frozenset(key(symbol) for symbol in ALT))
 
 
 def symbol_picture(symbol: Symbol, alt: str | None = None, matched: tuple[str, ...] = ()) -> Picture:

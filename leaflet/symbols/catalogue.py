@@ -34,7 +34,8 @@ CREDIT = (
     f"Pictures: {SET_NAME}, the open-source emoji and icon project ({SET_URL}). Licence: {LICENCE} ({LICENCE_URL})."
 )
 _FULLY_QUALIFIED = 2  # the emoji package's status for a complete emoji
-_NOT_INDEXED = re.compile(r"^(flag\b|keycap\b|regional indicator\b)|\bbutton$|\barrow\b|\bskin tone\b")
+_NOT_INDEXED = re.compile(r"^(flag\b|keycap\b|regional indicator\b)|\bbutton\b|\barrows?\b")
+_FLAG = re.compile(r"^(1F1E[6-9A-F]|1F1F[0-9A-F]|1F3F4-E00)")  # countries' flags: two regional indicators, or tags
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -44,8 +45,8 @@ class Symbol:
 
     name: str  # the emoji's English short name, as an author writes it: 'health worker'
     code: str  # its code points, the drawing's file name: '1F9D1-200D-2695-FE0F'
-    words: tuple[str, ...]  # its name's words and its aliases' words, for the keyword index
-    indexed: bool = True  # False for flags, keycaps, arrows and buttons: named only by an author
+    words: tuple[str, ...]  # its keywords: its name's last word ('tube' of 'test tube'), one-word aliases
+    indexed: bool = True  # False for flags, keycaps, arrows and buttons: only an author names them
 
     @property
     def description(self) -> str:
@@ -63,16 +64,13 @@ class Catalogue:
     def find(self, name: str) -> Symbol | None:
         return self.symbols.get(key(name))
 
-    def suggest(self, name: str, count: int = 3) -> list[str]:
-        """The names closest to ``name`` (difflib), for a located error."""
-        close = difflib.get_close_matches(key(name), list(self.symbols), n=count, cutoff=0.6)
-        words = set(_WORD.findall(key(name)))
-        if len(close) < count:  # 'heart' -> the names with the word heart in them, shortest first
-            for word in sorted(words, key=len, reverse=True):
-                for candidate in self.index.get(word, ()):
-                    if candidate not in close and len(close) < count:
-                        close.append(candidate)
-        return [self.symbols[k].name for k in close]
+    def suggest(self, name: str, prefer: frozenset[str] = frozenset(), count: int = 3) -> list[str]:
+        """The names closest to ``name``: those about that word (``prefer``red first), then similar spellings."""
+        wanted = key(name)
+        about = sorted(self.index.get(wanted, ()), key=lambda k: k not in prefer)
+        close = difflib.get_close_matches(wanted, list(self.symbols), n=count, cutoff=0.6)
+        found = list(dict.fromkeys([*about, *close]))[:count]
+        return [self.symbols[k].name for k in found]
 
 
 @functools.cache
@@ -89,10 +87,16 @@ def catalogue() -> Catalogue:
         code = _drawing_code(character, drawings)
         if code is None or key(name) in symbols:
             continue
-        aliases = [_name(alias) for alias in data.get("alias", ())]
-        words = tuple(dict.fromkeys(word for text in (name, *aliases) for word in _WORD.findall(key(text))))
-        symbols[key(name)] = Symbol(name, code, words, not _NOT_INDEXED.search(key(name)))
+        aliases = [key(_name(alias)) for alias in data.get("alias", ())]
+        words = tuple(dict.fromkeys([_head(name), *(alias for alias in aliases if " " not in alias)]))
+        indexed = not _NOT_INDEXED.search(key(name)) and not _FLAG.match(code)
+        symbols[key(name)] = Symbol(name, code, words, indexed)
     return Catalogue(symbols, _index(symbols))
+
+
+def _head(name: str) -> str:
+    """The word a name is about, its last ('test tube' -> 'tube', not 'test'); a modifier misleads."""
+    return key(name).rsplit(" ", 1)[-1]
 
 
 def _name(short_name: str) -> str:

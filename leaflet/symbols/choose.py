@@ -32,7 +32,8 @@ _COMMON_WORDS = """a about after again all also am an and any are as at be becau
     me might more most much must my new no not now of off on once one only or other our out over own
     person same see she should so some still such than that the their them then there these they thing
     things this those through to too under up us very want was way we well were what when where which
-    while who why will with would yet you your yours top end back soon free ok cool on"""
+    while who why will with would yet you your yours top end back soon free ok cool on left right side place
+    inside watch covers"""
 COMMON = frozenset(_COMMON_WORDS.split())
 
 
