@@ -21,7 +21,7 @@ from leaflet.model import Leaflet
 from leaflet.reader import read_leaflet
 from leaflet.renderers import easy_read, easy_read_print
 from leaflet.symbols import CREDIT, vocab
-from leaflet.symbols.catalogue import PIXELS, catalogue, render
+from leaflet.symbols.catalogue import PIXELS, cache_folder, catalogue, draw, render
 from leaflet.symbols.choose import choose, choose_section, key
 from leaflet.symbols.curated import ALT, HEALTH_WORDS
 from leaflet.text import plain
@@ -117,10 +117,24 @@ def test_a_repeated_symbol_gives_way_to_another_that_fits() -> None:
     assert [c.symbol if c else None for c in choices] == ["anatomical heart", "drop of blood", "anatomical heart"]
 
 
-def test_symbols_are_drawn_to_the_same_square_png_every_time() -> None:
-    first = render(catalogue().symbols["hospital"].code)
+@pytest.mark.parametrize("writable", [True, False])
+def test_symbols_are_drawn_to_the_same_square_png_cached_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writable: bool
+) -> None:
+    monkeypatch.setenv("LEAFLET_CACHE", str(tmp_path if writable else tmp_path / "file" / "under-a-file"))
+    (tmp_path / "file").write_text("not a folder")
+    code = catalogue().symbols["hospital"].code
+    cache_folder.cache_clear()
     render.cache_clear()
-    assert render(catalogue().symbols["hospital"].code) == first
+    try:
+        first = render(code)
+        kept = cache_folder() / f"{code}-{PIXELS}.png"
+        assert kept.is_file() == writable and (not writable or kept.read_bytes() == first)
+        render.cache_clear()
+        assert render(code) == first == draw(code, PIXELS)  # from the cache, and drawn afresh
+    finally:
+        cache_folder.cache_clear()
+        render.cache_clear()
     with Image.open(io.BytesIO(first)) as picture:
         assert (picture.format, picture.size) == ("PNG", (PIXELS, PIXELS))
 
@@ -147,11 +161,11 @@ def test_the_authors_choices_win_and_their_own_picture_is_used_as_given(tmp_path
     [
         ("picture: hospitl", "no symbol called 'hospitl' in OpenMoji; did you mean 'hospital'"),
         ("picture: heart", "did you mean 'anatomical heart'"),
-        ("picture: missing.png \"A picture\"", "'missing.png' does not exist"),
+        ('picture: missing.png "A picture"', "'missing.png' does not exist"),
         ("picture: heart.png", "has no alt text"),
-        ("picture: leaflet.md \"Words\"", "'leaflet.md' is not a PNG or JPEG picture"),
-        ("picture: \"A heart\"", "names no picture"),
-        ("picture: none \"Nothing\"", "takes no alt text"),
+        ('picture: leaflet.md "Words"', "'leaflet.md' is not a PNG or JPEG picture"),
+        ('picture: "A heart"', "names no picture"),
+        ('picture: none "Nothing"', "takes no alt text"),
     ],
 )
 def test_a_bad_picture_line_is_a_located_error(tmp_path: Path, line: str, message: str) -> None:

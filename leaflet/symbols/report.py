@@ -1,8 +1,8 @@
 """``leaflet pictures ID``: each easy-read point, the picture it has and why, for a team to review.
 
-    leaflet pictures ID                 one entry a point: its line, words, picture, alt text, why
-    leaflet pictures ID --sheet FILE    the same as a contact sheet (one HTML page, pictures inside)
-    leaflet pictures --find WORD        the symbols whose names have that word, to write 'picture: NAME'
+leaflet pictures ID                 one entry a point: its line, words, picture, alt text, why
+leaflet pictures ID --sheet FILE    the same as a contact sheet (one HTML page, pictures inside)
+leaflet pictures --find WORD        the symbols whose names have that word, to write 'picture: NAME'
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def report(leaflet: Leaflet) -> Iterator[str]:
         yield f"## {section.heading}"
         for point in section.points:
             picture = point.picture
-            shown = f"{picture.name}  \"{picture.alt}\"" if picture else "(no picture)"
+            shown = f'{picture.name}  "{picture.alt}"' if picture else "(no picture)"
             yield f"{name}:{point.line}: {plain(point.inlines)}"
             yield f"    picture: {shown}  <- {why(point)}"
 
