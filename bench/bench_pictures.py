@@ -15,7 +15,6 @@ import dataclasses
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -76,10 +75,9 @@ def main() -> None:
     assert with_them.easy_read is not None
     points = [p for s in with_them.easy_read.sections for p in s.points]
     print(f"NICE easy read: {len(points)} points, {sum(1 for p in points if p.picture)} with a picture")
-    with tempfile.TemporaryDirectory() as out:
-        options = easy_read_print.parse_options({})
-        write_with = best_of(lambda: easy_read_print.render(with_them, options, Path(out)), repeats)
-        write_without = best_of(lambda: easy_read_print.render(bare, options, Path(out)), repeats)
+    options = easy_read_print.parse_options({})
+    write_with = best_of(lambda: easy_read_print.write(with_them, options), repeats)
+    write_without = best_of(lambda: easy_read_print.write(bare, options), repeats)
     read_with = read_in_fresh_process("with", max(3, repeats // 3))
     read_without = read_in_fresh_process("without", max(3, repeats // 3))
     print(f"{'step':44} {'with':>9} {'without':>9} {'ratio':>6}")

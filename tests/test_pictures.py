@@ -198,7 +198,9 @@ def test_check_warns_naming_each_point_without_a_picture(tmp_path: Path) -> None
 
 def test_the_print_shows_each_picture_left_the_same_size_with_alt_text_and_the_credit_last(tmp_path: Path) -> None:
     leaflet = read_leaflet(_leaflet(tmp_path, EASY)).leaflet
-    (path,) = easy_read_print.render(leaflet, easy_read_print.parse_options({}), tmp_path / "out").paths
+    (made,) = easy_read_print.write(leaflet, easy_read_print.parse_options({})).files
+    path = tmp_path / made.name
+    path.write_bytes(made.data)
     import docx
 
     document = docx.Document(str(path))

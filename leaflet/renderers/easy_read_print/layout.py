@@ -1,13 +1,13 @@
 """The easy read as a Word document in the standard layout.
 
 A4, the title and headings as Heading 1 and Heading 2, then one two-column
-table per section: one point per row, the point's picture on the left (an
-empty cell, ready for a team's own picture, where the source gives none) and
-its words on the right, at 16pt in Atkinson Hyperlegible (embedded in the
+table per section: one point per row, the point's picture on the left (all
+pictures the same size, each with its alt text; an empty cell where a point
+has none) and its words on the right, at 16pt in Atkinson Hyperlegible (embedded in the
 file; Arial declared as its fallback) in the chosen colour scheme, with the
 glossary's hard words in bold. The words to know and
-the note about the easy read (from ``leaflet.compose``) end the document in
-the same layout.
+the note about the easy read (from ``leaflet.compose``, with the pictures'
+credit and licence) end the document in the same layout.
 """
 
 from __future__ import annotations
