@@ -44,6 +44,7 @@ def _points(leaflet: Leaflet) -> list:  # type: ignore[type-arg]
     return [point for section in leaflet.easy_read.sections for point in section.points]
 
 
+COVERS = "## What is a stent?\n\ncovers: Before the procedure\ncovers: After the procedure\n\n"
 EASY = """# Having a stent
 
 ## What is a stent?
@@ -163,18 +164,30 @@ def test_the_authors_choices_win_and_their_own_picture_is_used_as_given(tmp_path
         ("picture: heart", "did you mean 'anatomical heart'"),
         ('picture: missing.png "A picture"', "'missing.png' does not exist"),
         ("picture: heart.png", "has no alt text"),
-        ('picture: leaflet.md "Words"', "'leaflet.md' is not a PNG or JPEG picture"),
+        ('picture: leaflet.md "Words"', "'leaflet.md' is not a PNG, JPEG or SVG picture"),
+        ('picture: bad.svg "A drawing"', "the drawing 'bad.svg' cannot be drawn"),
         ('picture: "A heart"', "names no picture"),
         ('picture: none "Nothing"', "takes no alt text"),
     ],
 )
 def test_a_bad_picture_line_is_a_located_error(tmp_path: Path, line: str, message: str) -> None:
-    text = f"## What is a stent?\n\ncovers: Before the procedure\ncovers: After the procedure\n\n- It is short.\n  {line}\n"
+    text = f"{COVERS}- It is short.\n  {line}\n"
     folder = _leaflet(tmp_path, text)
+    (folder / "bad.svg").write_text("<svg but not really")
     with pytest.raises(SourceError) as raised:
         read_leaflet(folder)
     assert (raised.value.path, raised.value.line) == (folder / "easy-read.md", 7)
     assert message in raised.value.message
+
+
+def test_an_svg_drawing_of_the_authors_is_drawn_to_png(tmp_path: Path) -> None:
+    folder = _leaflet(tmp_path, COVERS + '- It is short.\n  picture: drawing.svg "A red circle"\n')
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><circle cx="5" cy="5" r="4" fill="red"/></svg>'
+    (folder / "drawing.svg").write_text(svg)
+    (point,) = _points(read_leaflet(folder).leaflet)
+    with Image.open(io.BytesIO(point.picture.data)) as picture:
+        assert (picture.format, picture.size) == ("PNG", (PIXELS, PIXELS // 2))
+    assert (point.picture.name, point.picture.alt, point.picture.kind) == ("drawing.svg", "A red circle", "image/png")
 
 
 def test_a_picture_line_in_the_middle_of_a_point_is_an_error(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
     picture: hospital                          a symbol, by its name
     picture: health worker "A nurse"           ... with the author's alt text
-    picture: ward-phone.png "A nurse on the phone"   a PNG or JPEG in the leaflet's folder
+    picture: ward-phone.png "A nurse on the phone"   a PNG or JPEG in the leaflet's folder (or an SVG, drawn to PNG)
     picture: none                              no picture for this point
 
 Every mistake is a ``SourceError`` at the line of the ``picture:`` line; an
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,10 +97,27 @@ def own_picture(given: Path, alt: str, path: Path, line: int, folder: Path) -> P
             f"the picture '{given}' is over 10 MB; save it smaller (a picture for a point needs well under 1 MB)"
         )
     data = target.read_bytes()
+    name = target.relative_to(folder.resolve()).as_posix()
+    if target.suffix.lower() == ".svg":
+        return Picture(_drawn(data, fail, given), alt, name, "image/png")
     kind = _kind(data)
     if kind is None:
-        raise fail(f"the picture '{given}' is not a PNG or JPEG picture; save it as PNG (best for drawings) or JPEG")
-    return Picture(data, alt, target.relative_to(folder.resolve()).as_posix(), kind)
+        raise fail(
+            f"the picture '{given}' is not a PNG, JPEG or SVG picture; save it as PNG (best for drawings) or JPEG"
+        )
+    return Picture(data, alt, name, kind)
+
+
+def _drawn(svg: bytes, fail: Callable[[str], SourceError], given: Path) -> bytes:
+    """An SVG drawing of the author's as PNG, as wide as a symbol (the one case a picture is not used as given)."""
+    import resvg_py
+
+    from leaflet.symbols.catalogue import PIXELS
+
+    try:
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8-sig"), width=PIXELS, skip_system_fonts=True))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise fail(f"the drawing '{given}' cannot be drawn ({error}); save it again as SVG, or as PNG") from None
 
 
 def _kind(data: bytes) -> PictureKind | None:
