@@ -129,6 +129,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_folders(dump_cmd, out=False)
     dump_cmd.set_defaults(run=_dump)
 
+    from leaflet.importers import command as import_command  # argparse only; the importers load when it runs
+
+    import_command.configure(command("import", "import a Word document or saved web page", import_command.DESCRIPTION))
+
     from leaflet.symbols.report import add_command as add_pictures_command
 
     add_pictures_command(command)
