@@ -1,4 +1,4 @@
-"""The ``leaflet`` command: build, check, list, formats, voices, dump, serve.
+"""The ``leaflet`` command: build, check, list, formats, voices, dump, import, serve, pictures.
 
 Exit status: 0 success, 1 a build or check failed, 2 a mistake in a source
 or on the command line. A user's mistake never shows a traceback.
@@ -134,6 +134,10 @@ def _parser() -> argparse.ArgumentParser:
 
     import_command.configure(command("import", "import a Word document or saved web page", import_command.DESCRIPTION))
     add_serve_command(command, build.default_workers())
+
+    from leaflet.symbols.report import add_command as add_pictures_command
+
+    add_pictures_command(command)
     return parser
 
 
