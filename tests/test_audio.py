@@ -301,7 +301,7 @@ def test_a_chosen_voice_names_its_files(tmp_path: Path) -> None:
     assert audio.parse_options({}).suffix == ""
 
 
-def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import sys
 
     from leaflet.diagnostics import BuildError
@@ -311,7 +311,7 @@ def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(offline, "BASE_LIMIT", 0.5)
     monkeypatch.setattr(offline, "GRACE", 0.5)
     with pytest.raises(BuildError, match="stalled"):
-        offline.OfflineEngine("gmw/en", 150).synthesise(["Hello."], lambda: None)
+        list(offline.OfflineEngine("gmw/en", 150).synthesise(["Hello."], tmp_path, lambda: None))
 
 
 def test_tags_read_back_from_memory_too(short: dict[str, Path]) -> None:

@@ -30,7 +30,7 @@ from leaflet.speech import script as spoken
 from leaflet.speech.progress import progress
 
 if TYPE_CHECKING:
-    from leaflet.speech.audio import Programme
+    from leaflet.speech.audio import Recording
     from leaflet.speech.tags import Info
 
 NAME = "audio"
@@ -96,15 +96,12 @@ def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
     script = spoken.build(leaflet, options.rate)
     engine = engines.make(options.engine, voice=options.voice, rate=options.rate, language=leaflet.meta.language)
     sections = script.sections
-    with progress(len(sections), f"{leaflet.meta.id}: speaking") as tick:
-        said = engine.synthesise([s.text for s in sections], tick)
-    with progress(len(sections) + 1, f"{leaflet.meta.id}: levels and encoding") as tick:
-        from leaflet.speech.audio import assemble, master  # numpy: only when there is audio to make
+    with progress(2 * len(sections), f"{leaflet.meta.id}: speaking and encoding") as tick:
+        from leaflet.speech.audio import speak  # numpy: only when there is audio to make
 
-        programme, mp3 = master(assemble(said))
-        whole = _whole(leaflet, script, programme, mp3, tick)
-        tracks = _tracks(leaflet, script, programme, tick)
-    lengths = [len(t) / SAMPLE_RATE for t in programme.tracks]
+        recording = speak(engine, [s.text for s in sections], tick)
+    whole, tracks = _whole(leaflet, script, recording), _tracks(leaflet, script, recording)
+    lengths = [n / SAMPLE_RATE for n in recording.lengths()]
     return Rendered(_write(out_dir, names(leaflet, options), script, whole, tracks, lengths))
 
 
@@ -117,26 +114,23 @@ def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:
     )
 
 
-def _whole(leaflet: Leaflet, script: spoken.Script, programme: Programme, mp3: bytes, tick: engines.Tick) -> bytes:
-    starts = [*programme.starts(), len(programme.whole)]
+def _whole(leaflet: Leaflet, script: spoken.Script, recording: Recording) -> bytes:
+    """The tracks' frames one after another, each chapter exactly where its track starts."""
     from leaflet.speech.tags import Chapter, tag
 
+    starts = [*recording.starts(), sum(recording.lengths())]
     chapters = [Chapter(section.title, _ms(starts[n]), _ms(starts[n + 1])) for n, section in enumerate(script.sections)]
-    data = tag(mp3, _info(leaflet, leaflet.meta.title), chapters)
-    tick()
-    return data
+    return tag(recording.whole, _info(leaflet, leaflet.meta.title), chapters)
 
 
-def _tracks(leaflet: Leaflet, script: spoken.Script, programme: Programme, tick: engines.Tick) -> list[bytes]:
-    from leaflet.speech.audio import encode_mp3
+def _tracks(leaflet: Leaflet, script: spoken.Script, recording: Recording) -> list[bytes]:
     from leaflet.speech.tags import tag
 
     total = len(script.sections)
-    made = []
-    for number, (section, samples) in enumerate(zip(script.sections, programme.tracks, strict=True), start=1):
-        made.append(tag(encode_mp3(samples), _info(leaflet, section.title, f"{number}/{total}")))
-        tick()
-    return made
+    return [
+        tag(mp3, _info(leaflet, section.title, f"{number}/{total}"))
+        for number, (section, mp3) in enumerate(zip(script.sections, recording.tracks, strict=True), start=1)
+    ]
 
 
 def _ms(samples: int) -> int:

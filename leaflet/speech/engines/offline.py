@@ -2,7 +2,8 @@
 
 A fresh process per text, with the voice and rate in force before the text
 is queued, is what makes the audio byte-identical from run to run (see
-``espeak_worker``); the processes run side by side, one per CPU.
+``espeak_worker``); the processes run side by side, one per CPU, and each
+file is handed on as soon as it and those before it are written.
 Each has a time limit, so a stalled engine fails the build clearly instead
 of hanging it.
 """
@@ -14,17 +15,12 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
-import wave
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from leaflet.diagnostics import BuildError
-from leaflet.speech import SAMPLE_RATE
 from leaflet.speech.engines import Tick
 
 WORKER = [sys.executable, "-m", "leaflet.speech.engines.espeak_worker"]
@@ -89,19 +85,21 @@ class OfflineEngine:
         self.voice = voice
         self.rate = rate
 
-    def synthesise(self, texts: Sequence[str], tick: Tick) -> list[np.ndarray]:
-        with tempfile.TemporaryDirectory(prefix="leaflet-speech-") as folder:
-            jobs = [(text, Path(folder) / f"{n:03d}.wav") for n, text in enumerate(texts)]
+    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Iterator[Path]:
+        jobs = [(text, folder / f"{n:03d}.wav") for n, text in enumerate(texts)]
 
-            def one(job: tuple[str, Path]) -> np.ndarray:
-                samples = self._say(*job)
-                tick()
-                return samples
+        def one(job: tuple[str, Path]) -> Path:
+            self._say(*job)
+            tick()
+            return job[1]
 
-            with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
-                return list(pool.map(one, jobs))
+        pool = ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1)))
+        try:
+            yield from pool.map(one, jobs)
+        finally:  # if the files are not all wanted (a failure), say no more texts
+            pool.shutdown(wait=True, cancel_futures=True)
 
-    def _say(self, text: str, out: Path) -> np.ndarray:
+    def _say(self, text: str, out: Path) -> None:
         limit = BASE_LIMIT + len(text) / 100  # eSpeak NG says thousands of characters a second
         command = [*WORKER, "--voice", self.voice, "--rate", str(self.rate)]
         command += ["--out", str(out), "--timeout", str(limit)]
@@ -111,16 +109,6 @@ class OfflineEngine:
             raise BuildError(f"eSpeak NG stalled: no audio after {limit + GRACE:.0f} s for {_start(text)}") from None
         except subprocess.CalledProcessError as error:
             raise BuildError(f"eSpeak NG failed on {_start(text)}: {_reason(error)}") from None
-        return read_wav(out)
-
-
-def read_wav(path: Path) -> np.ndarray:
-    """A 16-bit mono WAV file as float32 samples from -1 to 1."""
-    with wave.open(str(path), "rb") as audio:
-        if audio.getnchannels() != 1 or audio.getsampwidth() != 2 or audio.getframerate() != SAMPLE_RATE:
-            raise BuildError(f"eSpeak NG wrote unexpected audio ({audio.getparams()})")
-        frames = audio.readframes(audio.getnframes())
-    return np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
 
 
 def _start(text: str) -> str:
