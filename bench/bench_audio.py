@@ -63,7 +63,8 @@ def long_leaflet(source: Path) -> str:
     """Write a leaflet of at least LONG_WORDS spoken words under ``source``; return its id."""
     import random
 
-    rng, base, parts = random.Random(15), NICE.read_text(encoding="utf-8"), []
+    rng, base = random.Random(15), NICE.read_text(encoding="utf-8")
+    parts: list[str] = []
     folder = source / "long-leaflet"
     folder.mkdir(parents=True)
     while True:

@@ -435,7 +435,7 @@ class Meter:
 
     def __init__(self, start: int = 0, block: int = _BLOCK) -> None:
         self.block = block
-        self._tail = np.zeros(_KERNEL - 1, dtype=np.float32)
+        self._tail: np.ndarray = np.zeros(_KERNEL - 1, dtype=np.float32)
         self._left = np.zeros(start % block, dtype=np.float32)  # squares not yet making a whole block
         self._energy: list[np.ndarray] = []
 

@@ -100,8 +100,10 @@ def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
         from leaflet.speech.audio import speak  # numpy: only when there is audio to make
 
         recording = speak(engine, [s.text for s in sections], tick)
-    whole, tracks = _whole(leaflet, script, recording), _tracks(leaflet, script, recording)
     lengths = [n / SAMPLE_RATE for n in recording.lengths()]
+    whole = _whole(leaflet, script, recording)
+    tracks = _tracks(leaflet, script, list(recording.tracks))
+    del recording  # each track's untagged frames go as its tagged copy is made: the MP3s are held twice at most
     return Rendered(_write(out_dir, names(leaflet, options), script, whole, tracks, lengths))
 
 
@@ -116,21 +118,21 @@ def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:
 
 def _whole(leaflet: Leaflet, script: spoken.Script, recording: Recording) -> bytes:
     """The tracks' frames one after another, each chapter exactly where its track starts."""
-    from leaflet.speech.tags import Chapter, tag
+    from leaflet.speech.tags import Chapter, header
 
     starts = [*recording.starts(), sum(recording.lengths())]
     chapters = [Chapter(section.title, _ms(starts[n]), _ms(starts[n + 1])) for n, section in enumerate(script.sections)]
-    return tag(recording.whole, _info(leaflet, leaflet.meta.title), chapters)
+    return b"".join([header(_info(leaflet, leaflet.meta.title), chapters), *recording.tracks])
 
 
-def _tracks(leaflet: Leaflet, script: spoken.Script, recording: Recording) -> list[bytes]:
-    from leaflet.speech.tags import tag
+def _tracks(leaflet: Leaflet, script: spoken.Script, frames: list[bytes]) -> list[bytes]:
+    """Each track's frames with its own tag in front (replacing the untagged frames in ``frames``)."""
+    from leaflet.speech.tags import header
 
     total = len(script.sections)
-    return [
-        tag(mp3, _info(leaflet, section.title, f"{number}/{total}"))
-        for number, (section, mp3) in enumerate(zip(script.sections, recording.tracks, strict=True), start=1)
-    ]
+    for number, section in enumerate(script.sections, start=1):
+        frames[number - 1] = header(_info(leaflet, section.title, f"{number}/{total}")) + frames[number - 1]
+    return frames
 
 
 def _ms(samples: int) -> int:

@@ -10,7 +10,7 @@ recording is ever held in memory whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -25,7 +25,7 @@ class Engine(Protocol):
 
     name: str
 
-    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Iterator[Path]:
+    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
         """One WAV file per text, written in ``folder`` and yielded in order; ``tick()`` after each is done."""
         ...
 

@@ -15,7 +15,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +85,7 @@ class OfflineEngine:
         self.voice = voice
         self.rate = rate
 
-    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Iterator[Path]:
+    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
         jobs = [(text, folder / f"{n:03d}.wav") for n, text in enumerate(texts)]
 
         def one(job: tuple[str, Path]) -> Path:

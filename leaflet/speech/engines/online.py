@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 
 from leaflet.diagnostics import BuildError
@@ -35,7 +35,7 @@ class GttsEngine:
         self.tld = _ACCENTS.get(parts[1], "com") if len(parts) > 1 else "com"
         self.sleep = sleep or time.sleep
 
-    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Iterator[Path]:
+    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
         for number, text in enumerate(texts):
             path = folder / f"{number:03d}.wav"
             write_wav(path, decode_mp3(self._fetch(text)))  # at the pipeline's rate: miniaudio resamples
