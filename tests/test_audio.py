@@ -334,3 +334,20 @@ def test_every_rate_is_in_force_before_the_text_is_said(tmp_path: Path) -> None:
         sizes.setdefault(rate, []).append(out.read_bytes())
     assert len(sizes[150][0]) > len(sizes[175][0]) > len(sizes[200][0])
     assert sizes[150][0] == sizes[150][1]
+
+
+def test_each_text_is_said_from_a_fresh_state_whatever_came_before(tmp_path: Path) -> None:
+    """eSpeak NG carries state from text to text; the worker forks a child per text from one untouched
+    engine, so a text comes out the same said first, said after another, or by a process of its own."""
+    import json
+
+    from leaflet.speech.engines.offline import WORKER
+
+    first, second = "How many appointments will I need?", "Some questions to think about. Call 111."
+    command = [*WORKER, "--voice", "gmw/en", "--rate", "150", "--folder", str(tmp_path), "--jobs", "1"]
+    done = subprocess.run(command, input=json.dumps([first, second, first]).encode(), capture_output=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.split() == [b"0", b"1", b"2"]
+    alone = tmp_path / "alone.wav"
+    command = [*WORKER, "--voice", "gmw/en", "--rate", "150", "--out", str(alone)]
+    subprocess.run(command, input=first.encode(), check=True, capture_output=True, timeout=120)
+    assert (tmp_path / "000.wav").read_bytes() == (tmp_path / "002.wav").read_bytes() == alone.read_bytes()

@@ -1,27 +1,31 @@
-"""The offline engine: pyttsx3 and eSpeak NG, one fresh worker process per section.
+"""The offline engine: pyttsx3 and eSpeak NG, a fresh process (forked) for each section.
 
-A fresh process per text, with the voice and rate in force before the text
-is queued, is what makes the audio byte-identical from run to run (see
-``espeak_worker``); the processes run side by side, one per CPU, and each
-file is handed on as soon as it and those before it are written.
-Each has a time limit, so a stalled engine fails the build clearly instead
-of hanging it.
+eSpeak NG in a fresh state for each text, with the voice and rate in force
+before the text is given, is what makes the audio byte-identical from run
+to run (see ``espeak_worker``); one worker process starts eSpeak NG once
+and forks a child per text, one per CPU at a time, and each file is handed
+on as soon as it and those before it are written. Every text has a time
+limit, and the worker as a whole another, so a stalled engine fails the
+build clearly instead of hanging it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Generator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from leaflet.diagnostics import BuildError
 from leaflet.speech.engines import Tick
+from leaflet.speech.engines.espeak_worker import STALLED
 
 WORKER = [sys.executable, "-m", "leaflet.speech.engines.espeak_worker"]
 BASE_LIMIT = 30.0  # seconds a worker may take, plus one per 100 characters of text
@@ -86,29 +90,43 @@ class OfflineEngine:
         self.rate = rate
 
     def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
-        jobs = [(text, folder / f"{n:03d}.wav") for n, text in enumerate(texts)]
-
-        def one(job: tuple[str, Path]) -> Path:
-            self._say(*job)
-            tick()
-            return job[1]
-
-        pool = ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1)))
+        """One worker process says them all, a child of it for each text, one per CPU at a time; each
+        file is handed on as soon as it and those before it are written."""
+        limit = BASE_LIMIT * len(texts) + sum(len(t) for t in texts) / 100 + GRACE  # should the worker itself stall
+        command = [*WORKER, "--voice", self.voice, "--rate", str(self.rate), "--folder", str(folder)]
+        command += ["--jobs", str(max(1, min(len(texts), os.cpu_count() or 1))), "--timeout", str(BASE_LIMIT)]
+        worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        watchdog = threading.Timer(limit, worker.kill)
+        watchdog.start()
         try:
-            yield from pool.map(one, jobs)
-        finally:  # if the files are not all wanted (a failure), say no more texts
-            pool.shutdown(wait=True, cancel_futures=True)
+            assert worker.stdin is not None and worker.stdout is not None
+            with contextlib.suppress(BrokenPipeError):
+                worker.stdin.write(json.dumps(list(texts)).encode("utf-8"))
+                worker.stdin.close()
+            done: set[int] = set()
+            handed = 0
+            for line in worker.stdout:
+                done.add(int(line))
+                tick()
+                while handed in done:
+                    yield folder / f"{handed:03d}.wav"
+                    handed += 1
+            status = worker.wait()
+            if handed < len(texts):
+                _failed(worker, status, texts[handed], limit)
+        finally:
+            watchdog.cancel()
+            if worker.poll() is None:  # the files are not all wanted (a failure elsewhere): stop it
+                worker.kill()
+                worker.wait()
 
-    def _say(self, text: str, out: Path) -> None:
-        limit = BASE_LIMIT + len(text) / 100  # eSpeak NG says thousands of characters a second
-        command = [*WORKER, "--voice", self.voice, "--rate", str(self.rate)]
-        command += ["--out", str(out), "--timeout", str(limit)]
-        try:
-            subprocess.run(command, input=text.encode("utf-8"), capture_output=True, timeout=limit + GRACE, check=True)
-        except subprocess.TimeoutExpired:
-            raise BuildError(f"eSpeak NG stalled: no audio after {limit + GRACE:.0f} s for {_start(text)}") from None
-        except subprocess.CalledProcessError as error:
-            raise BuildError(f"eSpeak NG failed on {_start(text)}: {_reason(error)}") from None
+
+def _failed(worker: subprocess.Popen[bytes], status: int, text: str, limit: float) -> None:
+    if status in (-signal.SIGKILL, STALLED):
+        raise BuildError(f"eSpeak NG stalled: no audio after {limit:.0f} s for {_start(text)}")
+    assert worker.stderr is not None
+    reason = worker.stderr.read().decode("utf-8", "replace").strip().splitlines()
+    raise BuildError(f"eSpeak NG failed on {_start(text)}: {reason[-1] if reason else f'status {status}'}")
 
 
 def _start(text: str) -> str:
