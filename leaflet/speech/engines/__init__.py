@@ -33,9 +33,9 @@ class Engine(Protocol):
 def make(name: str, *, voice: str | None, rate: int, language: str) -> Engine:
     """The engine called ``name``, ready to speak ``language``."""
     if name == "offline":
-        from leaflet.speech.engines.offline import OfflineEngine, default_voice
+        from leaflet.speech.engines.offline import OfflineEngine
 
-        return OfflineEngine(voice or default_voice(language).id, rate)
+        return OfflineEngine(voice, rate, language)
     if name == "gtts":
         from leaflet.speech.engines.online import GttsEngine
 

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 STALLED = 3  # exit status when the engine never says it has finished
+FALLBACK_VOICE = "gmw/en"  # British English
 
 
 def _load_library() -> None:
@@ -62,8 +63,12 @@ def voices() -> list[dict[str, str]]:
 
     if _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000) <= 0:
         raise RuntimeError("eSpeak NG did not start")
+    return _listed(_espeak)
+
+
+def _listed(espeak: Any) -> list[dict[str, str]]:
     found = []
-    for voice in _espeak.ListVoices(None):
+    for voice in espeak.ListVoices(None):
         language = voice.languages[1:].decode("utf-8", errors="ignore") if voice.languages else ""
         gender = [None, "Male", "Female"][voice.gender] or ""
         found.append(
@@ -71,6 +76,16 @@ def voices() -> list[dict[str, str]]:
             | {"gender": gender}
         )
     return found
+
+
+def voice_for(listed: list[dict[str, str]], language: str) -> str | None:
+    """The id of the voice for a leaflet's language: its own (en-GB: British English), else its base
+    language's, else British English; None if there is none of them."""
+    for wanted in (language, language.split("-")[0], FALLBACK_VOICE):
+        for voice in sorted(listed, key=lambda v: v["id"]):
+            if wanted.strip().lower() in (voice["id"], voice["language"].lower()):
+                return voice["id"]
+    return None
 
 
 _PIECES: list[bytes] = []  # what eSpeak NG hands back while it speaks (each child fills its own copy)
@@ -82,8 +97,9 @@ def _heard(wav: Any, count: int, events: Any) -> int:
     return 0
 
 
-def start(voice: str) -> tuple[Any, int]:
-    """eSpeak NG started in synchronous mode with ``voice`` loaded: its binding and its sample rate."""
+def start(voice: str | None, language: str) -> tuple[Any, int]:
+    """eSpeak NG started in synchronous mode with ``voice`` (or the one for ``language``) loaded: its
+    binding and its sample rate."""
     _load_library()
     from pyttsx3.drivers import _espeak
 
@@ -91,8 +107,9 @@ def start(voice: str) -> tuple[Any, int]:
     if sample_rate <= 0:
         raise RuntimeError("eSpeak NG did not start")
     _espeak.SetSynthCallback(_heard)
-    if _espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
-        raise RuntimeError(f"eSpeak NG has no voice {voice!r}")
+    voice = voice or voice_for(_listed(_espeak), language)
+    if voice is None or _espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
+        raise RuntimeError(f"eSpeak NG has no voice {voice or FALLBACK_VOICE!r}")
     return _espeak, sample_rate
 
 
@@ -117,9 +134,14 @@ def write(out: Path, sample_rate: int, samples: bytes) -> None:
         audio.writeframes(samples)
 
 
-def say_all(texts: list[str], outs: list[Path], voice: str, rate: int, jobs: int, timeout: float) -> int:
+def say_all(
+    texts: list[str], outs: list[Path], voice: str | None, language: str, rate: int, jobs: int, timeout: float
+) -> int:
     """Each text said by a child of this process into its file, ``jobs`` at a time; the exit status."""
-    espeak, sample_rate = start(voice)
+    try:
+        espeak, sample_rate = start(voice, language)
+    except RuntimeError as error:
+        _fail(str(error), 1)
     waiting = list(range(len(texts)))
     running: dict[int, tuple[int, float]] = {}  # child's pid: (text number, deadline)
     while waiting or running:
@@ -171,7 +193,8 @@ def _fail(message: str, status: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="espeak_worker")
     parser.add_argument("--list", action="store_true")
-    parser.add_argument("--voice", default="gmw/en")
+    parser.add_argument("--voice", help="a voice id; without it, the voice for --language")
+    parser.add_argument("--language", default="en-GB")
     parser.add_argument("--rate", type=int, default=150)
     parser.add_argument("--out", type=Path, help="one text, from standard input as plain text, into this file")
     parser.add_argument("--folder", type=Path, help="texts, from standard input as a JSON list, into NNN.wav here")
@@ -189,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         texts = json.loads(given)
         outs = [args.folder / f"{n:03d}.wav" for n in range(len(texts))]
     sys.stdout.flush()
-    os._exit(say_all(texts, outs, args.voice, args.rate, max(1, args.jobs), args.timeout))
+    os._exit(say_all(texts, outs, args.voice, args.language, args.rate, max(1, args.jobs), args.timeout))
 
 
 if __name__ == "__main__":

@@ -25,12 +25,11 @@ from pathlib import Path
 
 from leaflet.diagnostics import BuildError
 from leaflet.speech.engines import Tick
-from leaflet.speech.engines.espeak_worker import STALLED
+from leaflet.speech.engines.espeak_worker import FALLBACK_VOICE, STALLED, voice_for
 
 WORKER = [sys.executable, "-m", "leaflet.speech.engines.espeak_worker"]
 BASE_LIMIT = 30.0  # seconds a worker may take, plus one per 100 characters of text
 GRACE = 15.0  # further seconds before a worker that does not stop itself is killed
-FALLBACK_VOICE = "gmw/en"  # British English
 # eSpeak NG's rate is words a minute of the script as written (measured on the
 # NICE leaflet: 157 at 150, 125 at 120, 87 at 80), so it is passed straight on.
 
@@ -70,14 +69,12 @@ def find_voice(name: str) -> Voice | None:
 
 
 def default_voice(language: str) -> Voice:
-    """The voice for a leaflet's language (en-GB: British English)."""
-    return find_voice(language) or find_voice(language.split("-")[0]) or _must(find_voice(FALLBACK_VOICE))
-
-
-def _must(voice: Voice | None) -> Voice:
-    if voice is None:
+    """The voice for a leaflet's language (en-GB: British English), by the rule the worker follows."""
+    listed = voices()
+    chosen = voice_for([{"id": v.id, "language": v.language} for v in listed], language)
+    if chosen is None:
         raise BuildError(f"eSpeak NG has no voice {FALLBACK_VOICE!r}; reinstall espeakng-loader")
-    return voice
+    return next(v for v in listed if v.id == chosen)
 
 
 class OfflineEngine:
@@ -85,15 +82,17 @@ class OfflineEngine:
 
     name = "offline"
 
-    def __init__(self, voice: str, rate: int) -> None:
-        self.voice = voice
+    def __init__(self, voice: str | None, rate: int, language: str = "en-GB") -> None:
+        self.voice = voice  # None: the worker picks the language's voice (no process just to list them)
         self.rate = rate
+        self.language = language
 
     def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
         """One worker process says them all, a child of it for each text, one per CPU at a time; each
         file is handed on as soon as it and those before it are written."""
         limit = BASE_LIMIT * len(texts) + sum(len(t) for t in texts) / 100 + GRACE  # should the worker itself stall
-        command = [*WORKER, "--voice", self.voice, "--rate", str(self.rate), "--folder", str(folder)]
+        command = [*WORKER, "--rate", str(self.rate), "--folder", str(folder), "--language", self.language]
+        command += ["--voice", self.voice] if self.voice else []
         command += ["--jobs", str(max(1, min(len(texts), os.cpu_count() or 1))), "--timeout", str(BASE_LIMIT)]
         worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         watchdog = threading.Timer(limit, worker.kill)
