@@ -44,8 +44,9 @@ LONG_WORDS = 2_500  # the generated leaflet's spoken words, at least
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    seconds: float
+    seconds: float  # wall clock
     peak_mib: float
+    cpu: float  # user + system seconds, its own and its children's: what a loaded machine makes it wait for
 
 
 def timed(command: list[str]) -> Run:
@@ -56,7 +57,8 @@ def timed(command: list[str]) -> Run:
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
     found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-    return Run(seconds, int(found.group(1)) / 1024 if found else float("nan"))
+    cpu = sum(float(t) for t in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", done.stderr))
+    return Run(seconds, int(found.group(1)) / 1024 if found else float("nan"), cpu)
 
 
 def long_leaflet(source: Path) -> str:
@@ -91,14 +93,27 @@ def measure(source: Path, leaflet_id: str, scratch: Path, runs: int) -> None:
         builds.append(timed(build))
         speaks.append(timed(speak))
         encodes.append(timed(encode))
-        floors.append(Run(speaks[-1].seconds + encodes[-1].seconds, max(speaks[-1].peak_mib, encodes[-1].peak_mib)))
+        floors.append(
+            Run(
+                speaks[-1].seconds + encodes[-1].seconds,
+                max(speaks[-1].peak_mib, encodes[-1].peak_mib),
+                speaks[-1].cpu + encodes[-1].cpu,
+            )
+        )
     minutes = _seconds(mp3) / 60
     built, floor = (statistics.median(r.seconds for r in rs) for rs in (builds, floors))
     print(f"\n{leaflet_id}: {script.word_count()} words, {len(script.sections)} sections, {minutes:.1f} min of speech")
-    print(f"  build (leaflet build --format audio --jobs 1) {built:6.2f} s   peak {_peak(builds):6.0f} MiB")
-    print(f"  floor (espeak-ng + lame)                      {floor:6.2f} s   peak {_peak(floors):6.0f} MiB")
+    cpu_built, cpu_floor = (statistics.median(r.cpu for r in rs) for rs in (builds, floors))
+    print(
+        f"  build (leaflet build --format audio --jobs 1) {built:6.2f} s   peak {_peak(builds):4.0f} MiB   cpu {cpu_built:5.2f} s"
+    )
+    print(
+        f"  floor (espeak-ng + lame)                      {floor:6.2f} s   peak {_peak(floors):4.0f} MiB   cpu {cpu_floor:5.2f} s"
+    )
     print(f"    espeak-ng {_median(speaks):5.2f} s, lame {_median(encodes):5.2f} s")
-    print(f"  build / floor                                 {built / floor:6.2f}x  (goal: 1.3x or less)")
+    print(
+        f"  build / floor                                 {built / floor:6.2f}x  (goal: 1.3x or less; cpu {cpu_built / cpu_floor:.2f}x)"
+    )
     print(f"  build times: {', '.join(f'{r.seconds:.2f}' for r in builds)}")
 
 

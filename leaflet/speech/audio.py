@@ -7,13 +7,16 @@ true peak (4x oversampling) under a ceiling a little below -1 dBTP, leaving
 room for the small overshoot MP3 encoding adds.
 
 Nothing holds the whole recording. Each section stays in the WAV file its
-engine wrote and is read back in chunks, once to measure its loudness, once
-to measure it limited at the gain that measure gives, and once to limit it
-at the corrected gain and encode it; each track is then decoded to check the
-level *as heard*. Tracks are measured and encoded side by side in threads
+engine wrote and is read back in chunks: as it arrives (while the engine
+says the later ones), to keep its K-weighted energy and sample peak per
+block of 21 samples; then, where the level could bring them near the
+ceiling, to work out its true peaks; and last, to limit it at the gain
+found from those blocks and encode it. Each track is then decoded to check
+the level and peak *as heard*. Tracks are worked on side by side in threads
 (numpy, LAME and the decoder release the GIL). Only numpy is needed: the
 K-weighting filter is applied as its impulse response by FFT, with the
-filter's state carried from chunk to chunk, so the slow ``scipy.signal``
+filter's state carried from chunk to chunk, and 4x oversampling is the same
+filter as ``scipy.signal.resample_poly``'s, so the slow ``scipy.signal``
 import is never paid.
 
 MP3 is constant bit rate, because lameenc writes no Xing header and players
@@ -421,16 +424,13 @@ class Meter:
 
     The K-weighting filter is applied by FFT as its impulse response, its
     state (the part of each piece's response that falls after the piece)
-    carried to the next. ``start`` is where the first sample fed sits in the
-    programme (its first block is counted from the programme's start), so
-    meters of separate stretches add up into one (each stretch must start
-    after enough silence for the filter to have settled, as tracks do).
+    carried to the next.
     """
 
-    def __init__(self, start: int = 0, block: int = _BLOCK) -> None:
+    def __init__(self, block: int = _BLOCK) -> None:
         self.block = block
         self._tail: np.ndarray = np.zeros(_KERNEL - 1, dtype=np.float32)
-        self._left = np.zeros(start % block, dtype=np.float32)  # squares not yet making a whole block
+        self._left = np.zeros(0, dtype=np.float32)  # squares not yet making a whole block
         self._energy: list[np.ndarray] = []
 
     def silence(self, count: int) -> None:
