@@ -308,12 +308,17 @@ def _offsets(lengths: Iterable[int]) -> list[int]:
 
 def _programme_loudness(energies: Sequence[np.ndarray], offsets: Sequence[int], gain: float) -> float:
     """Loudness of the programme whose speech has these energies per block, starting at these blocks."""
-    end = max((o + e.size for o, e in zip(offsets, energies, strict=True)), default=0)
+    return gated_loudness(_step_energy(energies, offsets) * gain**2)
+
+
+def _step_energy(energies: Sequence[np.ndarray], offsets: Sequence[int], end: int = 0) -> np.ndarray:
+    """Energy per 100 ms step of a programme made of these stretches of blocks; a last, partial step left out."""
+    end = max([end, *(o + e.size for o, e in zip(offsets, energies, strict=True))])
     steps = np.zeros(end // _STEP_BLOCKS + 1)
     for offset, energy in zip(offsets, energies, strict=True):
         where = (offset + np.arange(energy.size)) // _STEP_BLOCKS
         steps += np.bincount(where, weights=energy, minlength=steps.size)
-    return gated_loudness(steps[:-1] * gain**2)  # the last step is not whole
+    return steps[:-1]
 
 
 def _longest_first(pool: ThreadPoolExecutor, work: Callable[[Track], _T], tracks: Sequence[Track]) -> list[_T]:
@@ -346,18 +351,21 @@ def _true_peaks(measured: Measured, floor: float) -> np.ndarray:
 
 def _solve_gain(tracks: Sequence[Track], gain: float, ceiling: float, target: float) -> float:
     """The gain that brings the programme to ``target`` LUFS with the limiter holding peaks under ``ceiling``,
-    worked out from the K-weighted energy per block: the limiter's gain curve scales each block's energy."""
-    offsets = [t.offset for t in tracks]
+    worked out from the K-weighted energy per block: the limiter's gain curve scales each block's energy.
+    Only the blocks the limiter touches are worked on again at each try."""
+    end = max(t.offset + t.energy.size for t in tracks)
+    base = _step_energy([t.energy for t in tracks], [t.offset for t in tracks], end)
     for _ in range(8):
-        energies = []
+        steps = base.copy()
         for track in tracks:
             curve = limiter_gain(track.peaks * np.float32(gain), ceiling)
-            energy = track.energy
-            if curve is not None:
-                energy = energy.copy()
-                energy[: curve.size] *= np.square(curve)
-            energies.append(energy)
-        error = target - _programme_loudness(energies, offsets, gain)
+            if curve is None:
+                continue
+            touched = np.flatnonzero(curve < 1.0)
+            lost = track.energy[touched] * (np.square(curve[touched], dtype=np.float64) - 1.0)
+            where = (track.offset + touched) // _STEP_BLOCKS
+            np.add.at(steps, where[where < steps.size], lost[where < steps.size])  # not the last, partial step
+        error = target - gated_loudness(steps * gain**2)
         gain *= db_to_gain(error)
         if abs(error) < 0.01:
             break
