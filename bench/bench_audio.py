@@ -32,8 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import NICE, extra_section  # noqa: E402
 
-from bench.generate import NICE, extra_section  # noqa: E402
 from leaflet.reader import read_leaflet  # noqa: E402
 from leaflet.speech import DEFAULT_RATE  # noqa: E402
 from leaflet.speech import script as spoken  # noqa: E402

@@ -7,6 +7,7 @@ says where it is and what to write instead. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,7 +154,7 @@ class BodyReader:
         return tuple(cells)
 
     def image(self, node: SyntaxTreeNode, line: int) -> Image:
-        alt = " ".join(node.attrs.get("alt", "").split()) or " ".join(_plain(node).split())
+        alt = " ".join(str(node.attrs.get("alt", "")).split()) or " ".join(_plain(node).split())
         source = str(node.attrs.get("src", "")).strip()
         if not alt:
             raise SourceError(
@@ -197,7 +198,7 @@ class BodyReader:
             result.extend(self.inline(child, line))
         return _merge(result)
 
-    def inline(self, node: SyntaxTreeNode, line: int) -> list[Inline]:
+    def inline(self, node: SyntaxTreeNode, line: int) -> builtins.list[Inline]:  # `list` is a method here
         match node.type:
             case "text":
                 return [Text(node.content, line)] if node.content else []
