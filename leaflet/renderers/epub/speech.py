@@ -1,31 +1,26 @@
 """The talking book's speech: every fragment said on its own, so each clip's times are exact.
 
-All the fragments of the book go to the speech engine in one batch (the
-same engines, voice, lexicon and spoken forms as the audio format). Each
-comes back trimmed of the engine's own silence and followed by our pause;
-a document's fragments, joined, make its track. The whole book is brought
-to the audio format's loudness (-19 LUFS, true peak under -1 dBTP) in one
-piece, so every track is at the same level, and each track is encoded as a
-constant-bit-rate MP3.
+All the fragments of the book go to the audio format's pipeline in one
+batch (``leaflet.speech.audio.speak``: the same engine, voice, lexicon and
+spoken forms, the same mastering to -19 LUFS with the true peak under
+-1 dBTP, measured over the whole book so every sentence is at one level).
+Each fragment is one track there, with our own pauses: half a second before
+a document's first words, and after each fragment the pause its kind asks
+for (a sentence, a paragraph, a heading).
 
-An MP3 starts a little late: the encoder and decoder add a delay (1153
-samples with LAME at 22.05 kHz, measured once here, not assumed). Each
-clip after the first starts that much later, the first starts at zero and
-the last ends where the decoded MP3 ends, so the clips cover the track
-exactly, with no gap and no overlap.
+Each track is encoded by its own MP3 encoder, starting with an empty bit
+reservoir, so a document's track is its fragments' frames one after
+another and decodes as they do. A fragment's clip is exactly its frames:
+576 samples each, so the clip times come from counting frames, with no
+guess at the encoder's delay, and the clips cover the track with no gap.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
-from leaflet.diagnostics import BuildError
 from leaflet.speech import SAMPLE_RATE, engines
-from leaflet.speech.audio import ENCODING_LOSS_LU, TARGET_LUFS, decode_mp3, encode_mp3, normalise, silence, trim
 from leaflet.speech.progress import progress
 from leaflet.xhtml.markup import Fragment
 
@@ -53,52 +48,35 @@ class Track:
         return self.clips[-1].end_ms if self.clips else 0
 
 
-@functools.cache
-def mp3_delay() -> int:
-    """Samples by which decoded MP3 lags what was encoded: a click is encoded and found again."""
-    click = np.zeros(SAMPLE_RATE // 2)
-    click[4000:4010] = 0.8
-    return int(np.argmax(np.abs(decode_mp3(encode_mp3(click))))) - 4000
-
-
 def speak(documents: Sequence[Sequence[Fragment]], engine: engines.Engine, label: str) -> list[Track | None]:
     """A track for each document that has fragments (None for one that has none)."""
-    texts = [fragment.said for fragments in documents for fragment in fragments]
-    if not texts:
+    from leaflet.speech.audio import speak as record  # numpy: only when there is speech to make
+
+    fragments = [fragment for document in documents for fragment in document]
+    if not fragments:
         return [None for _ in documents]
-    with progress(len(texts), f"{label}: speaking") as tick:
-        said = iter(engine.synthesise(texts, tick))
-    pieces: list[list[np.ndarray]] = []
-    for fragments in documents:
-        pieces.append([_piece(next(said), fragment, first=n == 0) for n, fragment in enumerate(fragments)])
-    lengths = [len(piece) for document in pieces for piece in document]
-    whole = normalise(np.concatenate([p for document in pieces for p in document]), TARGET_LUFS + ENCODING_LOSS_LU)
-    parts = iter(np.split(whole, np.cumsum(lengths)[:-1]))
+    pauses = [
+        (LEAD_SECONDS if n == 0 else 0.0, fragment.pause)
+        for document in documents
+        for n, fragment in enumerate(document)
+    ]
+    with progress(2 * len(fragments), f"{label}: speaking and encoding") as tick:
+        recording = record(engine, [f.said for f in fragments], tick, pauses)
+    pieces = iter(zip(recording.tracks, recording.lengths(), strict=True))
     tracks: list[Track | None] = []
-    with progress(len(documents), f"{label}: encoding") as tick:
-        for fragments, document in zip(documents, pieces, strict=True):
-            tracks.append(_track(fragments, [next(parts) for _ in document]) if fragments else None)
-            tick()
+    for document in documents:
+        taken = [next(pieces) for _ in document]
+        tracks.append(_track(document, taken) if document else None)
     return tracks
 
 
-def _piece(samples: np.ndarray, fragment: Fragment, first: bool) -> np.ndarray:
-    speech = trim(samples)
-    if speech.size == 0:
-        raise BuildError(f"the speech engine said nothing for {fragment.said[:40]!r}")
-    before = silence(LEAD_SECONDS) if first else silence(0)
-    return np.concatenate([before, speech, silence(fragment.pause)])
-
-
-def _track(fragments: Sequence[Fragment], samples: Sequence[np.ndarray]) -> Track:
-    mp3 = encode_mp3(np.concatenate(samples))
-    heard = len(decode_mp3(mp3))
-    delay = mp3_delay()
-    starts = np.cumsum([0, *(len(s) for s in samples[:-1])])
-    begins = [0, *(_ms(int(start) + delay) for start in starts[1:])]
-    ends = [*begins[1:], _ms(heard)]
-    clips = tuple(Clip(f.id, b, e) for f, b, e in zip(fragments, begins, ends, strict=True))
-    return Track(mp3, clips)
+def _track(fragments: Sequence[Fragment], pieces: Sequence[tuple[bytes, int]]) -> Track:
+    """The document's MP3 (its fragments' frames joined) and each fragment's clip, from the frames' lengths."""
+    clips, at = [], 0
+    for fragment, (_, samples) in zip(fragments, pieces, strict=True):
+        clips.append(Clip(fragment.id, _ms(at), _ms(at + samples)))
+        at += samples
+    return Track(b"".join(mp3 for mp3, _ in pieces), tuple(clips))
 
 
 def _ms(samples: int) -> int:
