@@ -17,10 +17,13 @@ from datetime import date
 from leaflet.model import (
     Block,
     BulletList,
+    Callout,
     Definition,
     Image,
+    Inline,
     Inlines,
     Leaflet,
+    LineBreak,
     Link,
     ListItem,
     NumberedList,
@@ -87,9 +90,49 @@ def display_url(url: str) -> str:
 
 
 def shows_own_address(text: str, url: str) -> bool:
-    """True when a link's words are its address already (a phone number, an email address),
-    so the address need not be given again. Spaces and case do not count."""
-    return "".join(text.split()).lower() == "".join(display_url(url).split()).lower()
+    """True when a link's words are its address already (a phone number, an email address, a
+    web address written bare), so the address need not be given again. Spaces, case, the
+    scheme and a closing slash do not count, nor the form of a phone number ('0300 123 1234'
+    calls tel:+443001231234)."""
+    if _bare(text) == _bare(display_url(url)):
+        return True
+    if url.lower().startswith("tel:") and any(ch.isdigit() for ch in text):
+        return _same_number(text, url[4:])
+    return False
+
+
+def _bare(address: str) -> str:
+    squeezed = "".join(address.split()).lower()
+    for scheme in ("https://", "http://"):
+        squeezed = squeezed.removeprefix(scheme)
+    return squeezed.rstrip("/")
+
+
+def _same_number(text: str, target: str) -> bool:
+    """True when ``text`` is the phone number ``target`` in whatever form (UK numbers by default)."""
+    import phonenumbers
+
+    try:
+        shown, called = phonenumbers.parse(text, "GB"), phonenumbers.parse(target, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(shown.national_number == called.national_number and shown.country_code == called.country_code)
+
+
+def split_lines(inlines: Inlines) -> list[Inlines]:
+    """``inlines`` cut at each hard line break, the breaks left out (always at least one line)."""
+    lines: list[list[Inline]] = [[]]
+    for inline in inlines:
+        if isinstance(inline, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(inline)
+    return [tuple(line) for line in lines]
+
+
+def callout_heading(callout: Callout, mark: str = ":") -> str:
+    """A callout's label and title as one line: 'Emergency: Call 999 if you:' (the label alone if untitled)."""
+    return f"{callout.label}{mark} {callout.title}" if callout.title else f"{callout.label}{mark}".rstrip(":")
 
 
 def block_inlines(block: Block) -> Iterator[Inlines]:
@@ -105,11 +148,15 @@ def block_inlines(block: Block) -> Iterator[Inlines]:
                 yield from row
         case Image(alt=alt, line=line):
             yield (Text(alt, line),)
+        case Callout(title=title, blocks=blocks, line=line):
+            yield (Text(f"{block.label}: {title}" if title else block.label, line),)  # = callout_heading
+            for inner in blocks:
+                yield from block_inlines(inner)
 
 
 def item_inlines(item: ListItem) -> Iterator[Inlines]:
-    """The item's own words, then its sublist's."""
-    yield item.inlines
+    """The item's paragraphs, then its sublist's."""
+    yield from item.paragraphs
     if item.sublist is not None:
         yield from block_inlines(item.sublist)
 

@@ -19,7 +19,7 @@ from typing import assert_never
 
 from leaflet.checks import easyread as rules
 from leaflet.files import write_text_atomic
-from leaflet.model import EasyReadPoint, Leaflet, Link, Strong, Text
+from leaflet.model import EasyReadPoint, Leaflet, LineBreak, Link, Strong, Text
 from leaflet.options import only
 from leaflet.reader import EASY_READ_NAME
 from leaflet.renderers import Audit, Rendered
@@ -32,6 +32,7 @@ from leaflet.text import (
     long_date,
     plain,
     shows_own_address,
+    split_lines,
     words,
     wrap,
 )
@@ -88,10 +89,10 @@ def _heading(text: str, underline: str) -> list[str]:
 
 def _point(point: EasyReadPoint) -> list[str]:
     """The point's words, then each link's address on a line of its own, to be typed whole."""
-    lines = wrap(plain(point.inlines), WIDTH)
+    lines = [line for part in split_lines(point.inlines) for line in wrap(plain(part), WIDTH)]
     for inline in point.inlines:
         match inline:
-            case Text() | Strong():
+            case Text() | Strong() | LineBreak():
                 pass
             case Link(text=text, url=url) if shows_own_address(text, url):
                 pass  # the words are the address already

@@ -20,9 +20,11 @@ from typing import assert_never
 from leaflet.model import (
     Block,
     BulletList,
+    Callout,
     Image,
     Inlines,
     Leaflet,
+    LineBreak,
     Link,
     ListItem,
     NumberedList,
@@ -164,9 +166,15 @@ def _minutes(seconds: float) -> str:
 def _chapter(title: str, sections: list[Section], number: int, total: int, lexicon: Lexicon) -> SpokenSection:
     paragraphs = [_sentence(f"Section {number} of {total}: {lexicon.apply(symbols(title))}")]
     addresses = _Addresses()
+    part = title
     for section in sections:
         if section.heading and section is not sections[0]:
-            paragraphs.append(_sentence(f"Part of this section: {lexicon.apply(symbols(section.heading))}"))
+            heading = lexicon.apply(symbols(section.heading))
+            if section.level >= 4:  # a '####' heading belongs to the part above it
+                paragraphs.append(_sentence(f"Within {part}: {heading}"))
+            else:
+                paragraphs.append(_sentence(f"Part of this section: {heading}"))
+                part = heading
         for block in section.blocks:
             paragraphs += _block(block, lexicon, addresses)
     if addresses.texts:
@@ -184,8 +192,20 @@ def _block(block: Block, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
             return _table(block, lexicon, addresses)
         case Image(alt=alt):
             return [_sentence(f"Picture: {lexicon.apply(symbols(alt))}")]
+        case Callout():
+            return _callout(block, lexicon, addresses)
         case _:
             assert_never(block)
+
+
+def _callout(callout: Callout, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
+    """The kind said first ('Important: ...', 'Emergency: ...'), on its own so a pause follows it."""
+    said = [paragraph for block in callout.blocks for paragraph in _block(block, lexicon, addresses)]
+    if callout.title:
+        return [_sentence(f"{callout.label}: {lexicon.apply(symbols(callout.title))}"), *said]
+    if said and isinstance(callout.blocks[0], Paragraph):
+        return [f"{callout.label}: {said[0]}", *said[1:]]
+    return [_sentence(callout.label), *said]
 
 
 def _inlines(inlines: Inlines, lexicon: Lexicon, addresses: _Addresses) -> str:
@@ -195,8 +215,10 @@ def _inlines(inlines: Inlines, lexicon: Lexicon, addresses: _Addresses) -> str:
         match inline:
             case Text(text=text) | Strong(text=text):
                 said.append(lexicon.apply(symbols(text)))
-            case Link(text=text, url=url) if url.startswith(("tel:", "mailto:")) and shows_own_address(text, url):
-                said.append(_contact(text, url, lexicon))  # a phone number or email address: said so it can be written
+            case LineBreak():  # an address's lines: a short pause between them
+                said.append(" " if "".join(said).rstrip().endswith((",", ".", ":", ";")) else ", ")
+            case Link(text=text, url=url) if shows_own_address(text, url):
+                said.append(_contact(text, url, lexicon))  # an address written out: said so it can be written
             case Link(text=text, url=url):
                 said.append(lexicon.apply(symbols(text)))
                 addresses.add(url, text)
@@ -223,20 +245,28 @@ def _list(block: BulletList | NumberedList, lexicon: Lexicon, addresses: _Addres
     )
     said = [f"{'There is' if len(block.items) == 1 else 'There are'} {kind} in this list."]
     for number, item in enumerate(block.items, start=start):
-        said.append(_sentence(f"{label} {number}. {_inlines(item.inlines, lexicon, addresses)}"))
+        said.append(_sentence(f"{label} {number}. {_item(item, lexicon, addresses)}"))
         if item.sublist is not None:
             said += _sublist(item, f"{label.lower()} {number}", lexicon, addresses)
     said.append("That is the end of the list.")
     return said
 
 
+def _item(item: ListItem, lexicon: Lexicon, addresses: _Addresses) -> str:
+    """An item's paragraphs, each a sentence of its own."""
+    return " ".join(_sentence(_inlines(p, lexicon, addresses)) for p in item.paragraphs)
+
+
 def _sublist(item: ListItem, name: str, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
+    """A nested list: where it starts ('Under step 2, there are 3 points.'), its points, where it ends."""
     assert item.sublist is not None
     items = item.sublist.items
     said = [f"Under {name}, there {'is' if len(items) == 1 else 'are'} {count(len(items), 'point', 'points')}."]
     for index, sub in enumerate(items):
         lead = ORDINALS[index] if index < len(ORDINALS) else f"Number {index + 1}"
-        said.append(_sentence(f"{lead}: {_inlines(sub.inlines, lexicon, addresses)}"))
+        said.append(_sentence(f"{lead}: {_item(sub, lexicon, addresses)}"))
+        if sub.sublist is not None:
+            said += _sublist(sub, f"the {lead.lower()} point of {name}", lexicon, addresses)
     said.append(f"That is the end of {name}.")
     return said
 

@@ -16,7 +16,7 @@ from xml.etree import ElementTree as ET
 
 from leaflet.colours import MINIMUM_CONTRAST
 from leaflet.colours import contrast_ratio as contrast
-from leaflet.model import BulletList, Leaflet, NumberedList
+from leaflet.model import BulletList, Callout, Leaflet, NumberedList
 from leaflet.renderers import Audit
 from leaflet.renderers.docx.options import Options
 from leaflet.renderers.docx.wordxml import NS, WordFile, is_on, paragraph_style, paragraph_text, w
@@ -283,8 +283,9 @@ def _lists(leaflet: Leaflet) -> Iterator[BulletList | NumberedList]:
 
     for section in leaflet.sections:
         for block in section.blocks:
-            if isinstance(block, BulletList | NumberedList):
-                yield from walk(block)
+            for inner in block.blocks if isinstance(block, Callout) else (block,):
+                if isinstance(inner, BulletList | NumberedList):
+                    yield from walk(inner)
 
 
 def _urls(leaflet: Leaflet) -> Iterator[str]:

@@ -20,9 +20,9 @@ FONT = "Atkinson Hyperlegible"  # designed for low-vision readers
 FALLBACK_FONT = "Arial"  # what Word substitutes where Atkinson Hyperlegible is not installed
 ARIAL_PANOSE = "020B0604020202020204"
 LINE_SPACING = 1.25  # within clear print's 1.15 to 1.5
-HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
-LIST_STYLES = {("bullet", 0): "List Bullet", ("bullet", 1): "List Bullet 2"}
-LIST_STYLES |= {("number", 0): "List Number", ("number", 1): "List Number 2"}
+HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15, 4: 1.05}
+LIST_STYLES = {("bullet", 0): "List Bullet", ("bullet", 1): "List Bullet 2", ("bullet", 2): "List Bullet 3"}
+LIST_STYLES |= {("number", 0): "List Number", ("number", 1): "List Number 2", ("number", 2): "List Number 3"}
 _STYLE_TAIL = ("w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")  # what must follow pPr/rPr in a style
 
 

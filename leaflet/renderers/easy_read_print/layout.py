@@ -26,7 +26,8 @@ from docx.text.paragraph import Paragraph
 
 from leaflet.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.files import reproducible_zip
-from leaflet.model import Definition, EasyReadPoint, Image, Inlines, Leaflet, Link, Strong, Text
+from leaflet.model import Definition, EasyReadPoint, Image, Inlines, Leaflet, LineBreak, Link, Strong, Text
+from leaflet.pictures import raster
 from leaflet.renderers.easy_read_print import ooxml
 from leaflet.text import display_url, easy_read_terms, easy_read_title, find_terms, long_date, shows_own_address
 
@@ -144,13 +145,13 @@ def _picture(cell: _Cell, picture: Image | None) -> None:
     width, height = _fit(picture)
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
-    shape = paragraph.add_run().add_picture(str(picture.path), width=width, height=height)
+    shape = paragraph.add_run().add_picture(io.BytesIO(raster(picture)), width=width, height=height)
     shape._inline.docPr.set("descr", picture.alt)  # alt text: what a screen reader says
 
 
 def _fit(picture: Image) -> tuple[Length, Length]:
     """The picture's size with its longer side filling the picture box."""
-    info = ImageInfo.from_file(str(picture.path))
+    info = ImageInfo.from_blob(raster(picture))
     longer = max(info.px_width, info.px_height)
     return (
         Emu(round(PICTURE_BOX * info.px_width / longer)),
@@ -176,6 +177,8 @@ def _inlines(paragraph: Paragraph, inlines: Inlines, hard_words: Sequence[str]) 
                 _text(paragraph, text, hard_words)
             case Strong(text=text):
                 paragraph.add_run(text).bold = True
+            case LineBreak():
+                paragraph.add_run().add_break()
             case Link(text=text, url=url):
                 ooxml.add_hyperlink(paragraph, text, url, HYPERLINK_STYLE)
             case _:

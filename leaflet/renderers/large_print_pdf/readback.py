@@ -19,7 +19,7 @@ import pikepdf
 
 from leaflet.model import Leaflet
 from leaflet.renderers import Audit
-from leaflet.text import display_url, first_missing_word, leaflet_links, leaflet_words, words
+from leaflet.text import display_url, first_missing_word, leaflet_links, leaflet_words, shows_own_address, words
 
 FONT_FAMILY = "AtkinsonHyperlegible"
 MAX_LINE_CHARACTERS = 70  # UKAAF: about 60-70 characters a line at most
@@ -283,8 +283,9 @@ def reading_problems(spoken: str, leaflet: Leaflet) -> list[str]:
         problems.append(f"the text in structure order lacks the source's words in order; first missing: {missing!r}")
     squeezed = "".join(spoken.split())
     for link in leaflet_links(leaflet):
-        if "".join(display_url(link.url).split()) not in squeezed:
-            problems.append(f"the address {display_url(link.url)} is not printed")
+        shown = link.text if shows_own_address(link.text, link.url) else display_url(link.url)
+        if "".join(shown.split()) not in squeezed:
+            problems.append(f"the address {shown} is not printed")
     return problems
 
 

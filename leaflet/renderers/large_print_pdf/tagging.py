@@ -91,6 +91,8 @@ class _TreeWriter:
         node = self.pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + elem.role), P=parent))
         if elem.alt is not None:
             node.Alt = String(elem.alt)
+        if elem.title is not None:
+            node.T = String(elem.title)
         if elem.attributes:
             node.A = _attributes(elem)
         pages = {kid.page for kid in elem.kids if isinstance(kid, Marked | Annotation)}

@@ -11,7 +11,8 @@ that a phone number or web address stays whole. Here:
   a ``/``; only if one piece between slashes is still too long (giant print)
   does it break after ``-`` or ``.``, and as a last resort between letters;
 - every line but the last keeps its trailing space, drawn invisibly, so the
-  text read back in order is spaced.
+  text read back in order is spaced;
+- a ``BREAK`` piece (the author's hard line break) ends the line there.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 GLUE = "\u00a0"  # a space that never breaks; drawn as an ordinary space
+BREAK = "\n"  # a piece of this text ends its line (an address, opening hours)
 
 # A phone number: digits in groups separated by single spaces, 9 digits or more
 # (0300 123 1234, 020 7946 0000, +44 300 123 1234, 111).
@@ -73,11 +75,12 @@ def words(pieces: Sequence[Piece]) -> list[tuple[list[Piece], Piece | None]]:
             if not chunk:
                 continue
             if chunk.isspace():
+                gap = BREAK if BREAK in chunk else " "
                 if current:
-                    result.append((current, Piece(" ", piece.bold, piece.owner)))
+                    result.append((current, Piece(gap, piece.bold, piece.owner)))
                     current = []
-                elif result and result[-1][1] is None:
-                    result[-1] = (result[-1][0], Piece(" ", piece.bold, piece.owner))
+                elif result and (result[-1][1] is None or gap == BREAK):
+                    result[-1] = (result[-1][0], Piece(gap, piece.bold, piece.owner))
             else:
                 current.append(Piece(chunk, piece.bold, piece.owner))
     if current:
@@ -105,6 +108,9 @@ def lay_out(pieces: Sequence[Piece], width: float, measure: Measure) -> list[Lin
             line.extend(part)
             used += gap + part_width
             pending_space = None
+        if space is not None and space.text == BREAK:
+            lines.append([*line, Piece(" ", space.bold, space.owner)])  # the line-end space, for extraction
+            line, used, space = [], 0.0, None
         pending_space = space
     if line:
         lines.append(line)
