@@ -7,14 +7,24 @@ VENV    ?= .venv
 PY      := $(VENV)/bin/python
 LEAFLET := $(PY) -m leaflet
 STAMP   := $(VENV)/.installed-stamp
+# Debian packages behind some formats and tests: Chromium (browser tests), liblouis (braille), ffmpeg (audio
+# read-back), Java (EPUBCheck), LibreOffice and poppler (Word layout tests). `tools/system-deps.sh` installs
+# what is missing as root, and otherwise stops naming the exact apt-get command. "pkg:cmd" accepts a machine
+# that has the command from elsewhere.
+SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless:java \
+	libreoffice-writer-nogui:soffice poppler-utils
 # One target per registered format (tests/test_release.py keeps this list true).
-FORMATS := text large-print-pdf docx easy-read easy-read-print audio
+FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille
 
-.PHONY: all build test lint check release verify bench formats clean distclean $(FORMATS)
+.PHONY: system-deps all build test lint check release verify bench formats clean distclean $(FORMATS)
 
 all: build
 
-$(STAMP): pyproject.toml
+# Checked on every run (a few dpkg queries): a package removed since is noticed.
+system-deps:
+	@bash tools/system-deps.sh $(SYSTEM_PACKAGES)
+
+$(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'

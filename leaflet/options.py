@@ -21,6 +21,9 @@ PERSONAL_OPTIONS: Mapping[str, tuple[str, str]] = {
         "ENGINE",
         "speech engine: offline (the default, on this machine) or gtts (online, sends the text to Google)",
     ),
+    "grade": ("GRADE", "braille grade: 2 (contracted, the default) or 1 (uncontracted)"),
+    "cells": ("CELLS", "braille cells a line, 20 to 80 (default 40)"),
+    "lines": ("LINES", "braille lines a page, 10 to 50 (default 25)"),
 }
 
 

@@ -20,11 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
 TOOLS = ("soffice", "pdftotext", "pdfinfo")
 
-pytestmark = pytest.mark.skipif(
-    any(shutil.which(tool) is None for tool in TOOLS),
-    reason="needs LibreOffice (soffice) and poppler (pdftotext, pdfinfo): "
-    "apt-get install libreoffice-writer-nogui poppler-utils",
-)
+
+@pytest.fixture(autouse=True)
+def _tools_installed() -> None:
+    """`make` installs these; a machine without them fails here, naming the command (never a silent skip)."""
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.fail(f"{', '.join(missing)} not found: apt-get install libreoffice-writer-nogui poppler-utils")
 
 
 def _to_pdf(documents: list[Path], out: Path) -> list[Path]:

@@ -67,7 +67,7 @@ def test_one_table_per_section_one_point_per_row_two_columns(good: tuple[Leaflet
     assert leaflet.easy_read is not None
     sections = leaflet.easy_read.sections
     tables = document.tables[: len(sections)]
-    assert len(document.tables) == len(sections) + 1  # and "Words to know"
+    assert len(document.tables) == len(sections) + 2  # and "Words to know", "About this easy read"
     for section, table in zip(sections, tables, strict=True):
         assert len(table.rows) == len(section.points)
         for row, point in zip(table.rows, section.points, strict=True):

@@ -48,11 +48,22 @@ def test_the_reader_carries_every_construct(leaflet) -> None:  # type: ignore[no
     bare = [i for i in blocks[0].inlines if isinstance(i, Link)]
     assert [(b.text, b.url) for b in bare] == [
         ("www.nhs.uk/conditions/", "https://www.nhs.uk/conditions/"),
-        ("https://www.example.org/heart", "https://www.example.org/heart"),
+        ("www.example.org/heart", "https://www.example.org/heart"),
     ]
     pictures = [b for b in blocks if isinstance(b, Image)]
     assert [p.kind for p in pictures] == ["image/svg+xml", "image/png"]
     assert pictures[0].data.startswith(b"<svg"), "the model carries the picture's bytes"
+
+
+def test_a_bare_address_with_its_scheme_is_a_link_as_written(tmp_path: Path) -> None:
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text(
+        "---\ntitle: T\npublisher: P\npublished: 2026-01-15\n---\n\nSee http://example.org/a or help@example.org.\n"
+    )
+    inlines = read_leaflet(folder).leaflet.sections[0].blocks[0].inlines  # type: ignore[union-attr]
+    links = [(i.text, i.url) for i in inlines if isinstance(i, Link)]
+    assert links == [("http://example.org/a", "http://example.org/a"), ("help@example.org", "mailto:help@example.org")]
 
 
 def test_e_text_labels_callouts_and_keeps_address_lines(out: Path) -> None:

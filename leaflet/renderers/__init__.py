@@ -36,6 +36,7 @@ REGISTRY: Mapping[str, str] = {
     "easy-read": "leaflet.renderers.easy_read",
     "easy-read-print": "leaflet.renderers.easy_read_print",
     "audio": "leaflet.renderers.audio",
+    "braille": "leaflet.renderers.braille",
 }
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import assert_never
 
 from leaflet.checks import easyread as rules
+from leaflet.compose import compose_easy_read
 from leaflet.files import write_text_atomic
 from leaflet.model import EasyReadPoint, Leaflet, LineBreak, Link, Strong, Text
 from leaflet.options import only
@@ -25,11 +26,8 @@ from leaflet.reader import EASY_READ_NAME
 from leaflet.renderers import Audit, Rendered
 from leaflet.text import (
     display_url,
-    easy_read_terms,
-    easy_read_title,
     easy_read_words,
     first_missing_word,
-    long_date,
     plain,
     shows_own_address,
     split_lines,
@@ -65,20 +63,15 @@ def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
 
 def to_text(leaflet: Leaflet) -> str:
     """The easy read as text, ending in one newline."""
-    assert leaflet.easy_read is not None
-    lines = _heading(easy_read_title(leaflet), "=")
-    lines += ["", f"Easy read from {leaflet.meta.publisher}"]
-    for section in leaflet.easy_read.sections:
+    composed = compose_easy_read(leaflet)
+    assert composed is not None
+    lines = _heading(composed.title, "=")
+    for line in composed.front:
+        lines += ["", *wrap(plain(line.inlines), WIDTH)]
+    for section in composed.sections:
         lines += ["", "", *_heading(section.heading, "-")]
         for point in section.points:
             lines += ["", *_point(point)]
-    terms = easy_read_terms(leaflet)
-    if terms:
-        lines += ["", "", *_heading("Words to know", "-")]
-        for entry in terms:
-            lines += ["", entry.term, *wrap(entry.explanation, WIDTH)]
-    lines += ["", "", *_heading("About this easy read", "-"), ""]
-    lines += wrap(_about(leaflet), WIDTH)
     return "\n".join(lines) + "\n"
 
 
@@ -101,14 +94,6 @@ def _point(point: EasyReadPoint) -> list[str]:
             case _:
                 assert_never(inline)
     return lines
-
-
-def _about(leaflet: Leaflet) -> str:
-    meta = leaflet.meta
-    return (
-        f"This easy read goes with the {meta.publisher} leaflet '{meta.title}'. "
-        f"Published {long_date(meta.updated or meta.published)}."
-    )
 
 
 def audit(leaflet: Leaflet, out_dir: Path) -> Audit:

@@ -17,6 +17,7 @@ from docx.shared import Emu, Mm, Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from leaflet.compose import compose
 from leaflet.diagnostics import BuildError
 from leaflet.files import reproducible_zip
 from leaflet.model import (
@@ -40,10 +41,8 @@ from leaflet.renderers.docx.hyperlinks import add_hyperlink
 from leaflet.renderers.docx.numbering import Numbering, number_paragraph
 from leaflet.renderers.docx.options import Options
 from leaflet.renderers.docx.xml import el
-from leaflet.text import callout_heading, display_url, long_date, plain, shows_own_address
+from leaflet.text import callout_heading, display_url, plain, shows_own_address
 
-GLOSSARY_HEADING = "Words explained"
-COLOPHON_HEADING = "About this leaflet"
 MAX_PICTURE_HEIGHT = Mm(150)  # a tall picture still leaves room for its words on the page
 
 
@@ -75,19 +74,15 @@ class _Writer:
         self.callouts = 0
 
     def leaflet(self, leaflet: Leaflet) -> None:
-        self.document.add_heading(leaflet.meta.title, level=1)
-        for section in leaflet.sections:
+        composed = compose(leaflet)
+        self.document.add_heading(composed.title, level=1)
+        for line in composed.front:
+            self.inlines(self.document.add_paragraph(), line.inlines)
+        for section in composed.sections:
             if section.heading:
                 self.document.add_heading(section.heading, level=section.level)
             for block in section.blocks:
                 self.block(block)
-        if leaflet.glossary:
-            self.document.add_heading(GLOSSARY_HEADING, level=2)
-            for entry in leaflet.glossary:
-                paragraph = self.document.add_paragraph()
-                paragraph.add_run(entry.term).bold = True
-                paragraph.add_run(f": {entry.explanation}")
-        self.colophon(leaflet)
 
     def block(self, block: Block) -> None:
         match block:
@@ -214,20 +209,6 @@ class _Writer:
     def _text_width(self) -> int:
         section = self.document.sections[0]
         return section.page_width - section.left_margin - section.right_margin
-
-    def colophon(self, leaflet: Leaflet) -> None:
-        """Who published the leaflet, when, its ISBN and web address, as the leaflet has them."""
-        meta = leaflet.meta
-        self.document.add_heading(COLOPHON_HEADING, level=2)
-        published = f"Published by {meta.publisher} on {long_date(meta.published)}."
-        if meta.updated:
-            published += f" Last updated {long_date(meta.updated)}."
-        self.document.add_paragraph(published)
-        if meta.isbn:
-            self.document.add_paragraph(f"ISBN: {meta.isbn}")
-        if meta.url:
-            paragraph = self.document.add_paragraph("Web: ")
-            add_hyperlink(paragraph, meta.url, meta.url)
 
 
 HEAVY_CALLOUTS = frozenset({"emergency", "urgent", "warning", "caution", "important"})

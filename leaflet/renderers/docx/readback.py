@@ -16,6 +16,7 @@ from xml.etree import ElementTree as ET
 
 from leaflet.colours import MINIMUM_CONTRAST
 from leaflet.colours import contrast_ratio as contrast
+from leaflet.compose import GLOSSARY_HEADING
 from leaflet.model import BulletList, Callout, Leaflet, NumberedList
 from leaflet.renderers import Audit
 from leaflet.renderers.docx.options import Options
@@ -23,7 +24,6 @@ from leaflet.renderers.docx.wordxml import NS, WordFile, is_on, paragraph_style,
 from leaflet.text import first_missing_word, leaflet_links, leaflet_words, words
 
 BODY_FONT = "Atkinson Hyperlegible"
-GLOSSARY_HEADING = "Words explained"
 A4_TWIPS = (11906, 16838)
 VAGUE_LINK_WORDS = {"here", "click here", "link", "this link", "more", "read more", "this page"}
 TYPED_MARKER = re.compile(r"^\s*(?:[\u2022\u25e6\u25aa*\-\u2013]\s|\d+[.)]\s)")

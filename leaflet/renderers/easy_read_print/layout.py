@@ -4,8 +4,9 @@ A4, the title and headings as Heading 1 and Heading 2, then one two-column
 table per section: one point per row, the point's picture on the left (an
 empty cell, ready for a team's own picture, where the source gives none) and
 its words on the right, at 16pt in Atkinson Hyperlegible (Arial where it is
-not installed), with the glossary's hard words in bold. "Words to know" and
-"About this easy read" end the document.
+not installed), with the glossary's hard words in bold. The words to know and
+the note about the easy read (from ``leaflet.compose``) end the document in
+the same layout.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from leaflet.colours import DEFAULT_SCHEME, SCHEMES
+from leaflet.compose import compose_easy_read
 from leaflet.files import reproducible_zip
-from leaflet.model import Definition, EasyReadPoint, Image, Inlines, Leaflet, LineBreak, Link, Strong, Text
+from leaflet.model import EasyReadPoint, Image, Inlines, Leaflet, LineBreak, Link, Strong, Text
 from leaflet.pictures import raster
 from leaflet.renderers.easy_read_print import ooxml
-from leaflet.text import display_url, easy_read_terms, easy_read_title, find_terms, long_date, shows_own_address
+from leaflet.text import display_url, easy_read_title, find_terms, shows_own_address
 
 PICTURE_COLUMN = Cm(5.0)
 WORDS_COLUMN = Cm(12.0)  # A4 is 21 cm; 2 cm margins leave 17 cm
@@ -43,8 +45,8 @@ HEADING_SIZES = {1: 1.75, 2: 1.375}  # times the body size: 28pt and 22pt at 16p
 
 def build(leaflet: Leaflet, size: int) -> bytes:
     """The whole .docx, byte for byte the same from run to run."""
-    easy = leaflet.easy_read
-    assert easy is not None
+    composed = compose_easy_read(leaflet)
+    assert composed is not None
     document = docx.Document()
     _page(document)
     _styles(document, size, leaflet.meta.language)
@@ -52,16 +54,15 @@ def build(leaflet: Leaflet, size: int) -> bytes:
     ooxml.declare_fallback_font(document)
     ooxml.drop_thumbnail(document)
     hard_words = [entry.term for entry in leaflet.glossary]
-    document.add_heading(easy_read_title(leaflet), level=1)
-    document.add_paragraph(f"Easy read from {leaflet.meta.publisher}")
-    for section in easy.sections:
+    document.add_heading(composed.title, level=1)
+    for line in composed.front:
+        _inlines(document.add_paragraph(), line.inlines, hard_words)
+    for section in composed.sections:
         document.add_heading(section.heading, level=2)
         table = _table(document, len(section.points))
         for row, point in zip(table.rows, section.points, strict=True):
             _picture(row.cells[0], point.picture)
             _words(row.cells[1], point, hard_words)
-    _words_to_know(document, easy_read_terms(leaflet))
-    _about(document, leaflet)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())
@@ -195,23 +196,3 @@ def _text(paragraph: Paragraph, text: str, hard_words: Sequence[str]) -> None:
         position = end
     if position < len(text):
         paragraph.add_run(text[position:])
-
-
-def _words_to_know(document: Document, terms: Sequence[Definition]) -> None:
-    """The hard words the easy read uses, in the same layout: picture cell left, word and meaning right."""
-    if not terms:
-        return
-    document.add_heading("Words to know", level=2)
-    table = _table(document, len(terms))
-    for row, entry in zip(table.rows, terms, strict=True):
-        paragraph = row.cells[1].paragraphs[0]
-        paragraph.add_run(entry.term[:1].upper() + entry.term[1:]).bold = True
-        paragraph.add_run(f" means: {entry.explanation}")
-        paragraph.paragraph_format.space_after = Pt(0)
-
-
-def _about(document: Document, leaflet: Leaflet) -> None:
-    meta = leaflet.meta
-    document.add_heading("About this easy read", level=2)
-    document.add_paragraph(f"This easy read goes with the {meta.publisher} leaflet '{meta.title}'.")
-    document.add_paragraph(f"Published {long_date(meta.updated or meta.published)}.")
