@@ -58,8 +58,34 @@ def slug(text: str, *, limit: int = 48) -> str:
     return cleaned[:limit].rstrip("-") or "section"
 
 
+NO_BREAK = "\u00a0"  # a space that never breaks a line
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_UNIT_NAMES = r"kg/m²|kg/m2|mmol/mol|mmol/l|mmol/L|mmHg|°C|°F|mcg|µg|mg|kg|ml|mL|cm|mm|km|bpm|g|l|m|%"
+# What a line must never split: a phone number (9 digits or more, or a service number in two groups),
+# a date, and a value with its unit or sign ('40 kg/m²', '≥ 40', '5 to 10 mg').
+_KEEP_TOGETHER = re.compile(
+    r"(?<![\w+])\+?\d{2,5}(?: \d{2,4}){1,3}(?!\w)"
+    rf"|\b\d{{1,2}} (?:{_MONTH_NAMES}) \d{{4}}\b"
+    rf"|(?:[≥≤<>] ?)?\d+(?:\.\d+)?(?: ?(?:{_UNIT_NAMES})(?![\w²])| (?=[≥≤]))"
+    r"|[≥≤<>] \d"
+)
+
+
+def keep_together(text: str) -> str:
+    """``text`` with the spaces inside phone numbers, dates and values with units made unbreakable."""
+
+    def glue(match: re.Match[str]) -> str:
+        found = match.group(0)
+        is_phone = found[:1].isdigit() or found[:1] == "+"
+        if is_phone and re.fullmatch(r"\+?[\d ]+", found) and sum(c.isdigit() for c in found) < 9:
+            return found if found not in ("116 123", "116 117") else found.replace(" ", NO_BREAK)
+        return found.replace(" ", NO_BREAK)
+
+    return _KEEP_TOGETHER.sub(glue, text)
+
+
 def wrap(text: str, width: int, *, indent: str = "", subsequent: str | None = None) -> list[str]:
-    """Wrap at ``width`` without ever breaking a word, address or number across lines.
+    """Wrap at ``width`` without ever breaking a word, address, phone number, date or value and unit.
 
     A word longer than the line (a long web address) stands alone, unbroken.
     """
@@ -70,7 +96,9 @@ def wrap(text: str, width: int, *, indent: str = "", subsequent: str | None = No
         break_long_words=False,
         break_on_hyphens=False,
     )
-    return wrapper.wrap(text) or [indent.rstrip()]
+    had_no_break = NO_BREAK in text
+    lines = wrapper.wrap(keep_together(text)) or [indent.rstrip()]
+    return lines if had_no_break else [line.replace(NO_BREAK, " ") for line in lines]
 
 
 def leaflet_links(leaflet: Leaflet) -> Iterator[Link]:

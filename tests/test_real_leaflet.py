@@ -125,7 +125,7 @@ def test_word_has_heading_4_boxed_callouts_and_three_list_levels(out: Path) -> N
 def test_audio_announces_callouts_nested_lists_and_pauses_at_line_breaks(leaflet) -> None:  # type: ignore[no-untyped-def]
     script = build(leaflet, 150).as_text()
     flat = " ".join(script.split())
-    assert "Emergency: Call 999 or go to A and E now if you:" in flat
+    assert "Emergency: Call nine nine nine or go to A and E now if you:" in flat
     assert "Important: Do not stop taking" in flat
     assert "Under the second point of step 2, there are 2 points." in flat
     assert "That is the end of the second point of step 2." in flat

@@ -21,13 +21,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from leaflet.text import keep_together
+
 GLUE = "\u00a0"  # a space that never breaks; drawn as an ordinary space
 BREAK = "\n"  # a piece of this text ends its line (an address, opening hours)
-
-# A phone number: digits in groups separated by single spaces, 9 digits or more
-# (0300 123 1234, 020 7946 0000, +44 300 123 1234, 111).
 _SLASH = r"(?<=/)(?!/)"
-_PHONE = re.compile(r"(?<![\w+])\+?\d{2,5}(?: \d{2,4}){1,3}(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +51,8 @@ Measure = Callable[[Piece], float]
 
 
 def glue_numbers(text: str) -> str:
-    """``text`` with the spaces inside phone numbers made unbreakable."""
-    return _PHONE.sub(lambda m: m.group(0).replace(" ", GLUE) if _digits(m.group(0)) >= 9 else m.group(0), text)
-
-
-def _digits(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+    """``text`` with the spaces inside phone numbers, dates and values with their units made unbreakable."""
+    return keep_together(text)
 
 
 def unbreakable(text: str, bold: bool = False, owner: int = 0) -> Piece:
