@@ -143,7 +143,7 @@ def test_build_without_liblouis_fails_braille_only(source_copy: Path, tmp_path: 
 
     def build(*formats: str) -> subprocess.CompletedProcess[str]:
         args = [a for f in formats for a in ("--format", f)]
-        command = [LEAFLET, "build", "-q", "--source", str(source_copy), "--out", str(out), *args]
+        command = [LEAFLET, "build", NICE_ID, "-q", "--source", str(source_copy), "--out", str(out), *args]
         return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
 
     failed = build("braille")

@@ -101,6 +101,7 @@ CASES = [
     ),
     Case("say not a mapping", front("say:\n  - NHS\n"), 6, "'say' must be a mapping of strings"),
     Case("source over 2 MB", big_source, 1, "over 2 MB"),
+    Case("updated before published", front("updated: 2026-01-14\n"), 5, "is before published"),
     # Markdown the model cannot carry: refused with its line and what to write instead (issue 11)
     Case("plain quotation", body("\nWords.\n\n> Just a quote.\n"), 9, "[!EMERGENCY]"),
     Case(

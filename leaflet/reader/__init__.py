@@ -55,6 +55,13 @@ def read_leaflet(folder: Path) -> Reading:
     body = read_sections(parse_body(front.body), reader)
     title = _title(front, body.title, body.title_line, path)
     values = front.values
+    published, updated = front.date("published", path), front.date("updated", path)
+    if published and updated and updated < published:
+        raise SourceError(
+            path,
+            front.lines["updated"],
+            f"updated: {updated.isoformat()} is before published: {published.isoformat()}; a leaflet is updated after it is published, so check both dates",
+        )
     meta = Metadata(
         id=folder.name,
         title=title,
