@@ -334,3 +334,15 @@ def test_every_rate_is_in_force_before_the_text_is_said(tmp_path: Path) -> None:
         sizes.setdefault(rate, []).append(out.read_bytes())
     assert len(sizes[150][0]) > len(sizes[175][0]) > len(sizes[200][0])
     assert sizes[150][0] == sizes[150][1]
+
+
+def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> None:
+    """Defect 12 of issue 11: an English leaflet read by a Welsh voice said nothing."""
+    folder = tmp_path / "short"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text("---\ntitle: Short\npublisher: P\npublished: 2026-01-15\n---\n\nHello.\n")
+    leaflet = read_leaflet(folder).leaflet
+    rendered = audio.render(leaflet, audio.parse_options({"voice": "cy"}), tmp_path / "out")
+    assert [w.code for w in rendered.warnings] == ["voice-language"]
+    assert "en-GB" in rendered.warnings[0].message and "'cy'" in rendered.warnings[0].message
+    assert audio.voice_language_warning(leaflet, audio.parse_options({"voice": "en-gb-x-rp"})) is None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leaflet.diagnostics import OptionError
+from leaflet.diagnostics import Diagnostic, OptionError
 from leaflet.files import write_bytes_atomic, write_text_atomic
 from leaflet.model import Leaflet
 from leaflet.options import choice, only, whole_number
@@ -105,7 +105,25 @@ def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
         whole = _whole(leaflet, script, programme, mp3, tick)
         tracks = _tracks(leaflet, script, programme, tick)
     lengths = [len(t) / SAMPLE_RATE for t in programme.tracks]
-    return Rendered(_write(out_dir, names(leaflet, options), script, whole, tracks, lengths))
+    warning = voice_language_warning(leaflet, options)
+    written = _write(out_dir, names(leaflet, options), script, whole, tracks, lengths)
+    return Rendered(written, (warning,) if warning else ())
+
+
+def voice_language_warning(leaflet: Leaflet, options: Options) -> Diagnostic | None:
+    """A warning when ``--voice`` speaks another language than the leaflet's (an English leaflet in a Welsh voice)."""
+    if options.voice_name is None:
+        return None
+    voice, leaflet_language = options.voice_name.split("-")[0].lower(), leaflet.meta.language.split("-")[0].lower()
+    if voice == leaflet_language:
+        return None
+    return Diagnostic(
+        leaflet.source_path,
+        0,
+        "voice-language",
+        f"the voice '{options.voice_name}' speaks '{voice}', but the leaflet is in '{leaflet.meta.language}'; "
+        f"choose a '{leaflet_language}' voice ('leaflet voices' lists them), or leave --voice out",
+    )
 
 
 def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:
