@@ -61,9 +61,14 @@ def audit_file(path: Path, leaflet: Leaflet, body_size: float) -> Audit:
     spoken = structure_text(root, marked_text)
     problems += reading_problems(spoken, leaflet)
     problems += pdfua_problems(path)
+    problems += page_validation_problems(path)
     problems = [f"{path}: {problem}" for problem in problems]
     notes = (
-        () if problems else (f"{pages} pages at {body_size:g}pt or larger, tagged, pdfua clean, every word in order",)
+        ()
+        if problems
+        else (
+            f"{pages} pages at {body_size:g}pt or larger, tagged, pdfua and page-validation (PDF/UA-1) clean, every word in order",
+        )
     )
     return Audit(problems=tuple(problems), notes=notes)
 
@@ -287,6 +292,14 @@ def reading_problems(spoken: str, leaflet: Leaflet) -> list[str]:
         if "".join(shown.split()) not in squeezed:
             problems.append(f"the address {shown} is not printed")
     return problems
+
+
+def page_validation_problems(path: Path) -> list[str]:
+    """The PDF/UA-1 rules of ``page-validation`` (104 machine-checkable rules) that the file breaks."""
+    import page
+
+    report = page.validate_pdf(str(path), profile=page.ValidationProfile.PDF_UA_1)
+    return [f"page-validation {f.rule_id}: {f.message}" for f in report.failures]
 
 
 def pdfua_problems(path: Path) -> list[str]:
