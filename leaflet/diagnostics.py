@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning", "note"]
 
 
 def _where(path: Path | str, line: int) -> str:
@@ -42,15 +45,20 @@ class BuildError(LeafletError):
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A warning: something that works but that a careful editor would fix."""
+    """A located finding: from reading a source (a warning) or from auditing a built file.
+
+    ``error``: a rule is broken; ``warning``: it works, but a careful editor would fix
+    it (``--strict`` makes it fatal); ``note``: a figure worth showing.
+    """
 
     path: Path
     line: int
     code: str
     message: str
+    severity: Severity = "warning"
 
     def __str__(self) -> str:
-        return f"{_where(self.path, self.line)}: warning[{self.code}]: {self.message}"
+        return f"{_where(self.path, self.line)}: {self.severity}[{self.code}]: {self.message}"
 
     def as_error(self) -> SourceError:
         """The same finding, made fatal (for ``--strict``)."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leaflet.colours import DEFAULT_SCHEME, SCHEMES, Scheme
+from leaflet.colours import DEFAULT_SCHEME, SCHEMES, PrintOptions
+
+__all__ = ["DEFAULT_COLOURS", "DEFAULT_SIZE", "MAX_SIZE", "MIN_SIZE", "SCHEMES", "Options", "file_name"]
 
 MIN_SIZE, MAX_SIZE = 14, 48
 DEFAULT_SIZE = 14  # clear print's ideal; a patient may ask for larger
@@ -12,22 +14,12 @@ DEFAULT_COLOURS = DEFAULT_SCHEME
 
 
 @dataclass(frozen=True, slots=True)
-class Options:
-    """Body size in points and the name of a colour scheme in ``SCHEMES``."""
+class Options(PrintOptions):
+    """Body size in points (clear print's 14 by default) and the name of a colour scheme in ``SCHEMES``."""
 
     size: int = DEFAULT_SIZE
-    colours: str = DEFAULT_COLOURS
-
-    @property
-    def scheme(self) -> Scheme:
-        return SCHEMES[self.colours]
 
 
 def file_name(leaflet_id: str, options: Options) -> str:
     """``<id>.docx`` for the defaults; otherwise the chosen values in the name: ``<id>.24pt-black-on-cream.docx``."""
-    parts = []
-    if options.size != DEFAULT_SIZE:
-        parts.append(f"{options.size}pt")
-    if options.colours != DEFAULT_COLOURS:
-        parts.append(options.colours)
-    return f"{leaflet_id}.{'-'.join(parts)}.docx" if parts else f"{leaflet_id}.docx"
+    return options.file_name(leaflet_id, ".docx", DEFAULT_SIZE)

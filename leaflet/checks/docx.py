@@ -1,8 +1,9 @@
-"""Read a built .docx back, independently of python-docx, and report what breaks Word's rules.
+"""The Word format's audit: read a built .docx back, independently of python-docx, and report what breaks the rules.
 
 Two readers: mammoth (the semantic view a screen reader or converter gets:
-headings, lists, links, words) and the raw XML (styles, sizes, fonts,
-language, table headers, alt text, empty paragraphs, properties).
+headings, lists, links, words) and the raw XML through ``leaflet.ooxml.read``
+(styles, sizes, fonts and the embedded font, language, table headers, alt
+text, empty paragraphs, properties, colours).
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from leaflet.colours import MINIMUM_CONTRAST
+from leaflet.colours import MINIMUM_CONTRAST, Scheme
 from leaflet.colours import contrast_ratio as contrast
 from leaflet.compose import GLOSSARY_HEADING
+from leaflet.diagnostics import Diagnostic
 from leaflet.model import BulletList, Callout, Leaflet, NumberedList
-from leaflet.renderers import Audit
-from leaflet.renderers.docx.options import Options
-from leaflet.renderers.docx.wordxml import NS, WordFile, is_on, paragraph_style, paragraph_text, w
+from leaflet.ooxml.read import NS, WordFile, font_family, is_on, paragraph_style, paragraph_text, used_styles, w
+from leaflet.renderers.docx.options import Options, file_name
 from leaflet.text import first_missing_word, leaflet_links, leaflet_words, words
 
 BODY_FONT = "Atkinson Hyperlegible"
@@ -31,32 +32,82 @@ HEADING = re.compile(r"^Heading([1-9])$")
 MAMMOTH_STYLES = "p[style-name='Caption'] => p.caption:fresh"
 
 
-def audit_file(leaflet: Leaflet, path: Path, options: Options) -> Audit:
-    """Every rule the .docx at ``path`` breaks for ``leaflet`` built with ``options``."""
+def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
+    """What ``leaflet check`` runs: the default .docx in ``out_dir``."""
+    return audit_file(leaflet, out_dir / file_name(leaflet.meta.id, Options()), Options())
+
+
+def audit_file(leaflet: Leaflet, path: Path, options: Options) -> tuple[Diagnostic, ...]:
+    """Every rule the .docx at ``path`` breaks for ``leaflet`` built with ``options`` (errors), or a summary (a note)."""
     if not path.exists():
-        return Audit(problems=(f"{path} has not been built; run 'leaflet build {leaflet.meta.id} --format docx'",))
+        return (
+            _error(path, "docx-missing", f"has not been built; run 'leaflet build {leaflet.meta.id} --format docx'"),
+        )
     try:
         word = WordFile.open(path)
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as error:
-        return Audit(problems=(f"{path} is not a readable Word document: {error}",))
-    problems = [f"{path}: {problem}" for problem in _xml_problems(word, leaflet, options)]
+        return (_error(path, "docx-unreadable", f"not a readable Word document: {error}"),)
+    found = [_error(path, code, message) for code, message in _xml_problems(word, leaflet, options)]
     html_problems, summary = _html_problems(path, leaflet)
-    problems += [f"{path}: {problem}" for problem in html_problems]
-    notes = (f"{summary}; body {options.size}pt {BODY_FONT}, language {leaflet.meta.language}",)
-    return Audit(problems=tuple(problems), notes=notes if not problems else ())
+    found += [_error(path, "docx-read-back", message) for message in html_problems]
+    if found:
+        return tuple(found)
+    note = f"{summary}; body {options.size}pt {BODY_FONT} (embedded), language {leaflet.meta.language}"
+    return (Diagnostic(path, 0, "docx-summary", note, severity="note"),)
+
+
+def _error(path: Path, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, 0, code, message, severity="error")
 
 
 # The XML view ----------------------------------------------------------
 
 
-def _xml_problems(word: WordFile, leaflet: Leaflet, options: Options) -> Iterator[str]:
-    yield from _properties(word, leaflet)
-    yield from _type(word, options, leaflet.meta.language)
-    yield from _paragraphs(word)
-    yield from _links(word)
-    yield from _tables(word)
-    yield from _pictures(word)
-    yield from _page(word, options)
+def _xml_problems(word: WordFile, leaflet: Leaflet, options: Options) -> Iterator[tuple[str, str]]:
+    rules: tuple[tuple[str, Iterator[str]], ...] = (
+        ("docx-properties", _properties(word, leaflet)),
+        ("docx-type", _type(word, options, leaflet.meta.language)),
+        ("docx-font", embedded_font_problems(word, BODY_FONT)),
+        ("docx-paragraphs", _paragraphs(word)),
+        ("docx-links", _links(word)),
+        ("docx-tables", _tables(word)),
+        ("docx-pictures", _pictures(word)),
+        ("docx-page", _page(word)),
+        ("docx-colours", colour_problems(word, options.scheme)),
+    )
+    for code, problems in rules:
+        for problem in problems:
+            yield code, problem
+
+
+def embedded_font_problems(word: WordFile, font: str) -> Iterator[str]:
+    """The regular and bold faces of ``font`` are carried in the file, each a font file of that family."""
+    embedded = word.embedded_fonts()
+    for face in ("embedRegular", "embedBold"):
+        data = embedded.get((font, face))
+        if data is None:
+            yield f"{font} ({face}) is not embedded"
+        elif font_family(data) != font:
+            yield f"the embedded {face} font reads back as {font_family(data)!r}, not {font}"
+    if embedded and word.settings.find("w:embedTrueTypeFonts", NS) is None:
+        yield "fonts are embedded but the settings do not say w:embedTrueTypeFonts, so Word drops them on saving"
+
+
+def colour_problems(word: WordFile, scheme: Scheme) -> Iterator[str]:
+    """Text, links and page in the scheme's colours, at 7:1 or more; Word told to show the page colour."""
+    background = word.document.find("w:background", NS)
+    shown = background.get(w("color"), "FFFFFF").upper() if background is not None else "FFFFFF"
+    if shown != scheme.background:
+        yield f"the page colour is {shown}, not {scheme.background}"
+    if shown != "FFFFFF" and word.settings.find("w:displayBackgroundShape", NS) is None:
+        yield "the page colour is set but Word is not told to show it"
+    for what, style_id, wanted in (("text", "Normal", scheme.text), ("link", "Hyperlink", scheme.link)):
+        found = word.run_property(style_id, "color")
+        colour = found.get(w("val"), "").upper() if found is not None else "auto"
+        if colour != wanted:
+            yield f"the {what} colour is {colour}, not {wanted}"
+        elif contrast(colour, shown) < MINIMUM_CONTRAST:
+            yield f"the {what} colour {colour} has contrast {contrast(colour, shown):.1f}:1 on {shown}"
 
 
 def _properties(word: WordFile, leaflet: Leaflet) -> Iterator[str]:
@@ -73,19 +124,13 @@ def _properties(word: WordFile, leaflet: Leaflet) -> Iterator[str]:
             yield f"core property {tag} is {word.core_value(tag)!r}, not {value!r}"
 
 
-def _used_styles(word: WordFile) -> set[str]:
-    used = {"Normal"}
-    used |= {s.get(w("val"), "") for s in word.document.iter(w("pStyle"))}
-    return used | {s.get(w("val"), "") for s in word.document.iter(w("rStyle"))}
-
-
 def _type(word: WordFile, options: Options, language: str) -> Iterator[str]:
     """Sans-serif at body size or larger, no italics or underline, left aligned, the right language."""
     body = options.size * 2
-    for style_id in sorted(_used_styles(word)):
+    for style_id in sorted(used_styles(word.document)):
         name = word.style_name(style_id)
         size = word.run_property(style_id, "sz")
-        if word.style(style_id) is not None and word.style(style_id).get(w("type")) == "paragraph":  # type: ignore[union-attr]
+        if word.style_type(style_id) == "paragraph":
             if size is None or int(size.get(w("val"), "0")) < body:
                 yield f"style {name!r} is smaller than {options.size}pt"
             fonts = word.run_property(style_id, "rFonts")
@@ -107,9 +152,6 @@ def _type(word: WordFile, options: Options, language: str) -> Iterator[str]:
     for jc in word.document.iter(w("jc")):
         if jc.get(w("val")) in ("both", "distribute"):
             yield "a paragraph is justified; leaflets are left aligned, ragged right"
-    colour = word.run_property("Normal", "color")
-    if colour is None or colour.get(w("val"), "").upper() != options.scheme.text:
-        yield f"the text colour is not {options.scheme.text}"
 
 
 def _spacing(word: WordFile, style_id: str, name: str) -> Iterator[str]:
@@ -135,8 +177,8 @@ def _paragraphs(word: WordFile) -> Iterator[str]:
         numbering = paragraph.find("w:pPr/w:numPr", NS)
         if numbering is not None:
             num_id = numbering.find("w:numId", NS)
-            level = numbering.find("w:ilvl", NS)
-            if num_id is None or word.list_format(num_id.get(w("val"), ""), _val(level, "0")) is None:
+            list_level = numbering.find("w:ilvl", NS)
+            if num_id is None or word.list_format(num_id.get(w("val"), ""), _val(list_level, "0")) is None:
                 yield f"the list item {text[:40]!r} has no numbering definition"
         elif TYPED_MARKER.match(text):
             yield f"the paragraph {text[:40]!r} starts with a typed list marker; use a Word list"
@@ -156,17 +198,11 @@ def _val(element: ET.Element | None, default: str) -> str:
 
 
 def _links(word: WordFile) -> Iterator[str]:
-    for link in word.body.iter(w("hyperlink")):
-        text = paragraph_text(link).strip()
-        target = word.relationships.get(link.get(f"{{{NS['r']}}}id", ""))
-        if (
-            target is None
-            or target.get("TargetMode") != "External"
-            or not target.get("Type", "").endswith("/hyperlink")
-        ):
-            yield f"the link {text!r} has no external address"
-        if not text or text.lower() in VAGUE_LINK_WORDS:
-            yield f"the link text {text!r} does not say where it goes"
+    for link in word.links():
+        if link.external_address is None:
+            yield f"the link {link.text!r} has no external address"
+        if not link.text or link.text.lower() in VAGUE_LINK_WORDS:
+            yield f"the link text {link.text!r} does not say where it goes"
 
 
 def _tables(word: WordFile) -> Iterator[str]:
@@ -191,20 +227,10 @@ def _pictures(word: WordFile) -> Iterator[str]:
             yield f"the picture {properties.get('name')!r} has no alt text"
 
 
-def _page(word: WordFile, options: Options) -> Iterator[str]:
+def _page(word: WordFile) -> Iterator[str]:
     size = word.body.find("w:sectPr/w:pgSz", NS)
     if size is None or (int(size.get(w("w"), "0")), int(size.get(w("h"), "0"))) != A4_TWIPS:
         yield "the page is not A4"
-    scheme = options.scheme
-    background = word.document.find("w:background", NS)
-    shown = background.get(w("color"), "FFFFFF").upper() if background is not None else "FFFFFF"
-    if shown != scheme.background:
-        yield f"the page colour is {shown}, not {scheme.background}"
-    if shown != "FFFFFF" and word.settings.find("w:displayBackgroundShape", NS) is None:
-        yield "the page colour is set but Word is not told to show it"
-    for what, colour in (("text", scheme.text), ("link", scheme.link)):
-        if contrast(colour, shown) < MINIMUM_CONTRAST:
-            yield f"the {what} colour {colour} has contrast {contrast(colour, shown):.1f}:1 on {shown}"
 
 
 # The semantic view (mammoth) ------------------------------------------
