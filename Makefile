@@ -54,9 +54,11 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check leaflet tests bench
 	$(PY) -m ruff format --check leaflet tests bench
+	$(PY) -m mypy
 
 test: $(STAMP)
 	$(PY) -m ruff check leaflet tests bench
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 formats: $(STAMP)

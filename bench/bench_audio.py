@@ -51,7 +51,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
         started = time.perf_counter()
-        audio.render(leaflet, audio.Options(), out / "build")
+        audio.write(leaflet, audio.Options())
         build = time.perf_counter() - started
 
         started = time.perf_counter()

@@ -42,13 +42,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         options = word.parse_options({})
-        word.render(read_leaflet(SOURCE).leaflet, options, out)  # warm up imports
+        word.write(read_leaflet(SOURCE).leaflet, options)  # warm up imports
         print(f"{runs} runs each; leaflet {SOURCE.name}")
-        report(
-            "leaflet: read + render .docx", timed(lambda: word.render(read_leaflet(SOURCE).leaflet, options, out), runs)
-        )
+        report("leaflet: read + write .docx", timed(lambda: word.write(read_leaflet(SOURCE).leaflet, options), runs))
         leaflet = read_leaflet(SOURCE).leaflet
-        report("leaflet: render .docx only", timed(lambda: word.render(leaflet, options, out), runs))
+        report("leaflet: write .docx only", timed(lambda: word.write(leaflet, options), runs))
         pandoc = shutil.which("pandoc")
         if pandoc is None:
             print("pandoc: not installed; skipped")

@@ -10,8 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from leaflet.checks import easyread as rules
-from leaflet.reader import read_leaflet
+from leaflet.build import write_files
+from leaflet.checks import easy_read as easy_read_audit
+from leaflet.checks import easy_read_print as easy_read_print_audit
+from leaflet.reader import read_leaflet, rules
 from leaflet.renderers import easy_read, easy_read_print
 
 FOLDER = Path(__file__).resolve().parent.parent / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -23,10 +25,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         steps = {
             "rules": lambda: list(rules.find(leaflet)),
-            "readability comparison": lambda: rules.compare(leaflet),
-            "easy-read (.txt)": lambda: easy_read.render(leaflet, easy_read.Options(), Path(out)),
-            "easy-read-print (.docx)": lambda: easy_read_print.render(leaflet, easy_read_print.Options(), Path(out)),
-            "easy-read-print audit": lambda: easy_read_print.audit(leaflet, Path(out)),
+            "readability comparison": lambda: easy_read_audit.compare(leaflet),
+            "easy-read (.txt)": lambda: easy_read.write(leaflet, easy_read.Options()),
+            "easy-read-print (.docx)": lambda: write_files(
+                easy_read_print.write(leaflet, easy_read_print.Options()), Path(out)
+            ),
+            "easy-read-print audit": lambda: easy_read_print_audit.audit(leaflet, Path(out)),
         }
         for name, step in steps.items():
             step()  # warm up: imports, caches

@@ -27,18 +27,14 @@ from leaflet.build import default_workers
 
 
 def timed_build(source: Path, out: Path, name: str, workers: int) -> tuple[float, int, int]:
-    """Build ``name`` for every leaflet; return (seconds, jobs, peak worker memory in KiB)."""
-    folders = build.find_leaflets(source)
-    parsed = build.parse_options([name], {}, explicit=True)
-    readings, errors, _ = build.read_all(folders)
-    assert not errors, errors
-    by_folder = {r.leaflet.folder: r for r in readings}
-    jobs = [build.Job(t, by_folder[t.folder], parsed[name][1]) for t in build.targets(folders, parsed)]
+    """Build ``name`` for every leaflet, as ``leaflet build`` does (reading included);
+    return (seconds, jobs, peak worker memory in KiB)."""
+    request = build.Request(source=source, out=out, formats=(name,), workers=workers, force=True)
     start = time.perf_counter()
-    outcome = build.run(jobs, out, workers)
+    outcome = build.build(request)
     seconds = time.perf_counter() - start
-    assert not outcome.failures, outcome.failures
-    return seconds, len(jobs), max((r.peak_memory_kib for r in outcome.results), default=0)
+    assert not outcome.source_errors and not outcome.failures, (outcome.source_errors, outcome.failures)
+    return seconds, len(outcome.results), max((r.peak_memory_kib for r in outcome.results), default=0)
 
 
 def format_rows(work: Path, count: int, audio_count: int) -> list[str]:

@@ -13,11 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from leaflet import __version__, build, manifest, renderers
-from leaflet.checks import cached
-from leaflet.diagnostics import LeafletError
+from leaflet.diagnostics import Diagnostic, LeafletError
 from leaflet.dump import to_json
-from leaflet.files import locked, sweep_temporary
-from leaflet.manifest import Manifest
 from leaflet.options import PERSONAL_OPTIONS
 from leaflet.progress import Progress
 
@@ -158,58 +155,73 @@ def _add_folders(parser: argparse.ArgumentParser, *, out: bool) -> None:
         )
 
 
-def _read(args: argparse.Namespace, folders: list[Path] | None = None) -> list[build.Reading]:
-    """Read the chosen leaflets; print every error and warning; exit 2 on any error."""
-    if folders is None:
-        folders = build.find_leaflets(args.source, getattr(args, "ids", ()))
-    readings, errors, warnings = build.read_all(folders, strict=getattr(args, "strict", False))
+def _show_reading(errors: Sequence[LeafletError], warnings: Sequence[Diagnostic]) -> None:
+    """Print every source warning and error; stop with exit status 2 on any error."""
     for warning in warnings:
         _stderr(str(warning))
     for error in errors:
         _stderr(str(error))
     if errors:
         raise _Reported(f"{len(errors)} error(s) in the sources; nothing was written")
-    return readings
 
 
 class _Reported(LeafletError):
     """The details were printed already; this is the one-line summary."""
 
 
+class _Shown:
+    """A build's events on the terminal: a message while waiting for the lock, and the progress."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.say = None if quiet else _stderr
+        self.progress: Progress | None = None
+
+    def waiting(self, message: str) -> None:
+        _stderr(message)
+
+    def started(self, jobs: int, up_to_date: int) -> None:
+        self.progress = Progress(jobs, up_to_date, self.say).__enter__()
+
+    def finished(self, result: build.JobResult) -> None:
+        if self.progress is not None:
+            self.progress.update(result)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.__exit__(None, None, None)
+
+
 def _build(args: argparse.Namespace) -> int:
     values = {
         name: getattr(args, f"opt_{name}") for name in PERSONAL_OPTIONS if getattr(args, f"opt_{name}") is not None
     }
-    formats = args.formats or list(renderers.names())
-    parsed = build.parse_options(formats, values, explicit=bool(args.formats))
-    folders = build.find_leaflets(args.source, args.ids)
-    say = _stderr if not args.quiet else None
-    with locked(args.out, notify=_stderr):
-        sweep_temporary(args.out)  # only one build holds the lock, so these are a killed build's
-        wanted = build.targets(folders, parsed)
-        pending = wanted if args.force else build.out_of_date(wanted, args.out)
-        pending_folders = {t.folder for t in pending}
-        # Up-to-date jobs of leaflets not read again: show what they warned of last time.
-        replayed = build.replayed_warnings([t for t in wanted if t.folder not in pending_folders], args.out)
-        for warning in replayed:
-            _stderr(warning)
-        if not pending:
-            if not args.quiet:
-                print(f"everything is up to date ({len(wanted)} leaflet x format jobs); --force rebuilds anyway")
-            return _strict_failure(args, replayed)
-        needed = list(dict.fromkeys(t.folder for t in pending))
-        readings = {
-            r.leaflet.folder: r for r in _read(argparse.Namespace(source=args.source, strict=args.strict), needed)
-        }
-        jobs = [build.Job(t, readings[t.folder], parsed[t.format][1]) for t in pending]
-        with Progress(len(jobs), len(wanted) - len(jobs), say) as progress:
-            outcome = build.run(jobs, args.out, args.jobs, progress.update)
-        build.record(outcome, args.out, {folder: list(r.warnings) for folder, r in readings.items()})
-    return _summarise(outcome, args) or _strict_failure(args, replayed)
+    request = build.Request(
+        source=args.source,
+        out=args.out,
+        ids=tuple(args.ids),
+        formats=tuple(args.formats or ()),
+        options=values,
+        strict=args.strict,
+        force=args.force,
+        workers=args.jobs,
+    )
+    shown = _Shown(args.quiet)
+    try:
+        outcome = build.build(request, shown)
+    finally:
+        shown.close()
+    for warning in outcome.replayed:
+        _stderr(warning)
+    _show_reading(outcome.source_errors, outcome.source_warnings)
+    if not outcome.results:
+        if not args.quiet:
+            print(f"everything is up to date ({outcome.wanted} leaflet x format jobs); --force rebuilds anyway")
+        return _strict_failure(args.strict, outcome.replayed)
+    return _summarise(outcome, args) or _strict_failure(args.strict, outcome.replayed)
 
 
-def _strict_failure(args: argparse.Namespace, warnings: list[str]) -> int:
-    if args.strict and warnings:
+def _strict_failure(strict: bool, warnings: list[str]) -> int:
+    if strict and warnings:
         _stderr(f"leaflet: {len(warnings)} warning(s) from the last build of up-to-date files, and --strict is on")
         return 1
     return 0
@@ -219,9 +231,8 @@ def _summarise(outcome: build.Outcome, args: argparse.Namespace) -> int:
     for warning in outcome.warnings:
         _stderr(str(warning))
     if not args.quiet:
-        for result in outcome.results:
-            for record in result.files:
-                print(f"wrote {args.out / result.target.folder.name / record.path}")
+        for path in outcome.written():
+            print(f"wrote {path}")
     for failure in outcome.failures:
         _stderr(f"leaflet: failed: {failure}")
     if outcome.failures:
@@ -250,27 +261,20 @@ def _stderr(line: str) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    failed = False
-    for reading in _read(args):
-        leaflet = reading.leaflet
-        out_dir = args.out / leaflet.meta.id
-        print(f"{leaflet.meta.id}: {leaflet.meta.title}")
-        manifest = Manifest.load(out_dir)
-        print(cached.readability_table(leaflet, manifest))
-        for result in cached.audit_formats(leaflet, manifest):
-            status = "FAIL" if result.problems else "ok (unchanged since it last passed)" if result.cached else "ok"
+    report = build.check(build.Request(source=args.source, out=args.out, ids=tuple(args.ids), strict=args.strict))
+    _show_reading(report.source_errors, report.source_warnings)
+    for checked in report.leaflets:
+        meta = checked.leaflet.meta
+        print(f"{meta.id}: {meta.title}")
+        print(checked.readability)
+        for result in checked.formats:
+            failed = result.failed(args.strict)
+            status = "FAIL" if failed else "ok (unchanged since it last passed)" if result.cached else "ok"
             print(f"  {result.format}: {status}")
-            for line in (*result.notes, *(f"problem: {p}" for p in result.problems)):
-                print(f"    {line}")
-            failed |= bool(result.problems)
-        if manifest.data["outputs"]:
-            with locked(args.out):
-                # A build may have rewritten the manifest while the audits ran: keep its entries, add ours.
-                current = Manifest.load(out_dir)
-                current.data["checks"] = manifest.data["checks"]
-                current.save(leaflet.meta.id, current.data.get("source_sha256", ""))
+            for found in result.found:
+                print(f"    {found}")
         print()
-    return 1 if failed else 0
+    return 1 if report.failed else 0
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -281,8 +285,8 @@ def _list(args: argparse.Namespace) -> int:
 
 def _formats(args: argparse.Namespace) -> int:
     width = max(len(n) for n in renderers.names())
-    for name in renderers.names():
-        print(f"{name:{width}}  {renderers.get(name).SUMMARY}")
+    for record in renderers.FORMATS:
+        print(f"{record.name:{width}}  {record.summary}")
     return 0
 
 
@@ -298,6 +302,8 @@ def _voices(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    (reading,) = _read(argparse.Namespace(source=args.source, ids=[args.id]))
+    readings, errors, warnings = build.read_all(build.find_leaflets(args.source, [args.id]))
+    _show_reading(errors, warnings)
+    (reading,) = readings
     print(json.dumps(to_json(reading.leaflet), indent=2, ensure_ascii=False))
     return 0

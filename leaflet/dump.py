@@ -12,7 +12,7 @@ from leaflet.model import Leaflet
 
 def to_json(leaflet: Leaflet) -> dict[str, Any]:
     """``leaflet`` as plain JSON data; paths relative to the leaflet's folder."""
-    return _convert(leaflet, leaflet.folder.resolve())  # type: ignore[no-any-return]
+    return _convert(leaflet, leaflet.folder.resolve())
 
 
 def _convert(value: Any, folder: Path) -> Any:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from leaflet import __version__
+from leaflet.diagnostics import Diagnostic
 from leaflet.files import write_text_atomic
 
 MANIFEST_NAME = "manifest.json"
@@ -105,73 +106,156 @@ class FileRecord:
     sha256: str
 
     @classmethod
-    def of(cls, path: Path, out_dir: Path) -> FileRecord:
-        return cls(path.relative_to(out_dir).as_posix(), path.stat().st_size, sha256_file(path))
+    def of(cls, name: str, data: bytes) -> FileRecord:
+        return cls(name, len(data), hashlib.sha256(data).hexdigest())
 
 
-def record_files(paths: Iterable[Path], out_dir: Path) -> list[FileRecord]:
-    """Records for the files a renderer wrote, each once, in the order it named them."""
-    return [FileRecord.of(p, out_dir) for p in dict.fromkeys(paths)]
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One format (or personal variant) of a leaflet: what it was built from and what it wrote."""
+
+    format: str
+    options: Mapping[str, str]
+    stamp: str
+    files: tuple[FileRecord, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KeptCheck:
+    """A passing audit, kept against the hash of what it read."""
+
+    key: str
+    found: tuple[Diagnostic, ...]
 
 
 class Manifest:
     """The manifest of one leaflet's output folder, read, changed and written whole."""
 
-    def __init__(self, out_dir: Path, data: dict[str, Any] | None = None) -> None:
+    def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
-        self.data: dict[str, Any] = data or {"outputs": {}, "checks": {}}
+        self.source_sha256 = ""
+        self._source_warnings: tuple[str, ...] = ()
+        self._outputs: dict[str, Entry] = {}
+        self._checks: dict[str, KeptCheck] = {}
+        self._readability: tuple[str, str] | None = None  # (key, table)
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest:
+        manifest = cls(out_dir)
         try:
             data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls(out_dir)
-        if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict):
-            return cls(out_dir)
-        data.setdefault("checks", {})
-        return cls(out_dir, data)
+            manifest._read(data)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return cls(out_dir)  # missing or damaged: as if nothing had been built
+        return manifest
+
+    def _read(self, data: dict[str, Any]) -> None:
+        self.source_sha256 = str(data.get("source_sha256", ""))
+        self._source_warnings = tuple(str(w) for w in data.get("source_warnings", []))
+        for key, entry in data["outputs"].items():
+            files = tuple(FileRecord(str(f["path"]), int(f["size"]), str(f["sha256"])) for f in entry["files"])
+            options = {str(k): str(v) for k, v in entry.get("options", {}).items()}
+            warnings = tuple(str(w) for w in entry.get("warnings", []))
+            self._outputs[key] = Entry(str(entry["format"]), options, str(entry["stamp"]), files, warnings)
+        for name, kept in data.get("checks", {}).items():
+            if name == "readability":
+                self._readability = (str(kept["key"]), str(kept["table"]))
+            elif "found" in kept:
+                found = tuple(_diagnostic(d) for d in kept["found"])
+                self._checks[name] = KeptCheck(str(kept["key"]), found)
 
     def is_current(self, key: str, expected_stamp: str) -> bool:
         """True when ``key`` was built from the same inputs and its files are all still there."""
-        entry = self.data["outputs"].get(key)
-        if not entry or entry.get("stamp") != expected_stamp:
+        entry = self._outputs.get(key)
+        if entry is None or entry.stamp != expected_stamp:
             return False
-        return all(_same_size(self.out_dir / f["path"], f["size"]) for f in entry["files"])
+        return all(_same_size(self.out_dir / f.path, f.size) for f in entry.files)
 
-    def record(
-        self,
-        key: str,
-        format_name: str,
-        options: Mapping[str, str],
-        entry_stamp: str,
-        files: list[FileRecord],
-        warnings: list[str],
-    ) -> None:
-        self.data["outputs"][key] = {
-            "format": format_name,
-            "options": dict(sorted(options.items())),
-            "stamp": entry_stamp,
-            "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in files],
-            "warnings": warnings,
-        }
+    def entry(self, key: str) -> Entry | None:
+        return self._outputs.get(key)
+
+    def record(self, key: str, entry: Entry) -> None:
+        self._outputs[key] = entry
+
+    def set_source_warnings(self, warnings: Iterable[str]) -> None:
+        self._source_warnings = tuple(warnings)
 
     def warnings(self, key: str) -> list[str]:
         """The warnings the source and the build of ``key`` gave when it was last built."""
-        entry = self.data["outputs"].get(key, {})
-        return [*self.data.get("source_warnings", []), *entry.get("warnings", [])]
+        entry = self._outputs.get(key)
+        return [*self._source_warnings, *(entry.warnings if entry else ())]
 
-    def files(self) -> list[dict[str, Any]]:
-        return [f for entry in self.data["outputs"].values() for f in entry["files"]]
+    def files(self) -> list[FileRecord]:
+        return [f for entry in self._outputs.values() for f in entry.files]
+
+    def has_outputs(self) -> bool:
+        return bool(self._outputs)
+
+    def kept_check(self, name: str) -> KeptCheck | None:
+        return self._checks.get(name)
+
+    def keep_check(self, name: str, kept: KeptCheck | None) -> None:
+        """Keep a passing audit's findings against ``kept.key``; None forgets it."""
+        if kept is None:
+            self._checks.pop(name, None)
+        else:
+            self._checks[name] = kept
+
+    def kept_readability(self, key: str) -> str | None:
+        return self._readability[1] if self._readability and self._readability[0] == key else None
+
+    def keep_readability(self, key: str, table: str) -> None:
+        self._readability = (key, table)
+
+    def adopt_checks(self, other: Manifest) -> None:
+        """Take ``other``'s kept checks (a check run on an older copy of this manifest)."""
+        self._checks = dict(other._checks)
+        self._readability = other._readability
 
     def save(self, leaflet_id: str, source: str) -> Path:
-        self.data.update({"leaflet": leaflet_id, "source_sha256": source, "publisher_version": publisher_version()})
-        self.data.setdefault("source_warnings", [])
-        keys = ("leaflet", "publisher_version", "source_sha256", "source_warnings", "outputs", "checks")
-        ordered = {k: self.data[k] for k in keys}
-        ordered["outputs"] = dict(sorted(self.data["outputs"].items()))
-        ordered["checks"] = dict(sorted(self.data["checks"].items()))
-        return write_text_atomic(self.out_dir / MANIFEST_NAME, json.dumps(ordered, indent=2, sort_keys=False) + "\n")
+        self.source_sha256 = source
+        checks: dict[str, object] = {
+            name: {"key": kept.key, "found": [_as_json(d) for d in kept.found]} for name, kept in self._checks.items()
+        }
+        if self._readability:
+            checks["readability"] = {"key": self._readability[0], "table": self._readability[1]}
+        data = {
+            "leaflet": leaflet_id,
+            "publisher_version": publisher_version(),
+            "source_sha256": source,
+            "source_warnings": list(self._source_warnings),
+            "outputs": {key: _entry_json(entry) for key, entry in sorted(self._outputs.items())},
+            "checks": dict(sorted(checks.items())),
+        }
+        return write_text_atomic(self.out_dir / MANIFEST_NAME, json.dumps(data, indent=2, sort_keys=False) + "\n")
+
+
+def _entry_json(entry: Entry) -> dict[str, object]:
+    return {
+        "format": entry.format,
+        "options": dict(sorted(entry.options.items())),
+        "stamp": entry.stamp,
+        "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in entry.files],
+        "warnings": list(entry.warnings),
+    }
+
+
+def _as_json(found: Diagnostic) -> dict[str, object]:
+    return {
+        "path": str(found.path),
+        "line": found.line,
+        "code": found.code,
+        "message": found.message,
+        "severity": found.severity,
+    }
+
+
+def _diagnostic(data: dict[str, Any]) -> Diagnostic:
+    severity = data["severity"]
+    if severity not in ("error", "warning", "note"):
+        raise ValueError(f"unknown severity {severity!r}")
+    return Diagnostic(Path(data["path"]), int(data["line"]), str(data["code"]), str(data["message"]), severity)
 
 
 def _same_size(path: Path, size: int) -> bool:
@@ -188,9 +272,9 @@ def verify(out_dir: Path) -> list[str]:
         return [f"{manifest_path}: missing; build the leaflet to write it"]
     problems = []
     for record in Manifest.load(out_dir).files():
-        path = out_dir / record["path"]
+        path = out_dir / record.path
         if not path.is_file():
             problems.append(f"{path}: missing")
-        elif path.stat().st_size != record["size"] or sha256_file(path) != record["sha256"]:
+        elif path.stat().st_size != record.size or sha256_file(path) != record.sha256:
             problems.append(f"{path}: changed since it was built (sha256 differs)")
     return problems

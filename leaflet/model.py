@@ -14,7 +14,7 @@ from typing import Literal, TypeAlias
 
 
 def _line() -> int:
-    return field(default=0, compare=False, repr=False)  # type: ignore[return-value]
+    return field(default=0, compare=False, repr=False)
 
 
 # Inlines ---------------------------------------------------------------

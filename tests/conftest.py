@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
+from leaflet import build
 from leaflet.cli import main
+from leaflet.diagnostics import Diagnostic
+from leaflet.model import Leaflet
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
@@ -51,3 +56,22 @@ def run_cli(capsys: pytest.CaptureFixture[str]):
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes, to prove nothing changed."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a writer's output became on disk: its files' paths, and its warnings."""
+
+    paths: tuple[Path, ...]
+    warnings: tuple[Diagnostic, ...]
+
+
+def render(writer: ModuleType, leaflet: Leaflet, options: object, out: Path) -> Written:
+    """Run ``writer.write`` and write its files into ``out`` as a build would."""
+    output = writer.write(leaflet, options)
+    return Written(build.write_files(output, out), output.warnings)
+
+
+def errors_of(found: tuple[Diagnostic, ...]) -> tuple[str, ...]:
+    """The broken rules an audit found, as printed."""
+    return tuple(str(d) for d in found if d.severity == "error")

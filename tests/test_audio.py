@@ -23,11 +23,13 @@ import pytest
 from mutagen.id3 import ID3
 from scipy.signal import resample_poly
 
+from leaflet.checks import audio as audio_audit
 from leaflet.cli import main
 from leaflet.reader import read_leaflet
-from leaflet.renderers import audio
+from leaflet.renderers import AUDIO, audio
 from leaflet.speech import script as spoken
 from leaflet.text import words
+from tests.conftest import errors_of
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -205,7 +207,7 @@ def test_same_script_same_bytes(short: dict[str, Path]) -> None:
 
 def test_audit_passes_and_notices_a_damaged_file(short: dict[str, Path], tmp_path: Path) -> None:
     leaflet = read_leaflet(short["source"] / "short").leaflet
-    assert audio.audit(leaflet, short["out"]).problems == ()
+    assert errors_of(audio_audit.audit(leaflet, short["out"])) == ()
     copy = tmp_path / "short"
     shutil.copytree(short["out"], copy)
     quiet = (decode(copy / "short.mp3") * 0.2 * 32767).astype("<i2").tobytes()
@@ -215,14 +217,14 @@ def test_audit_passes_and_notices_a_damaged_file(short: dict[str, Path], tmp_pat
     encoder.set_in_sample_rate(22_050)
     encoder.set_channels(1)
     (copy / "short.mp3").write_bytes(bytes(encoder.encode(quiet) + encoder.flush()))
-    problems = " ".join(audio.audit(leaflet, copy).problems)
+    problems = " ".join(errors_of(audio_audit.audit(leaflet, copy)))
     assert "loudness" in problems and "chapters" in problems
 
 
 def test_the_nice_leaflet(nice: Path) -> None:
     """The real leaflet: the audit (decode, level, chapters, tracks, words) finds nothing; six chapters."""
     leaflet = read_leaflet(NICE).leaflet
-    assert audio.audit(leaflet, nice).problems == ()
+    assert errors_of(audio_audit.audit(leaflet, nice)) == ()
     chapters = ID3(nice / f"{NICE.name}.mp3").getall("CHAP")
     assert [str(c.sub_frames["TIT2"]) for c in chapters][2] == "Is this procedure right for me?"
     script = (nice / f"{NICE.name}.audio-script.txt").read_text(encoding="utf-8")
@@ -296,9 +298,9 @@ def test_bad_options_are_exit_2_naming_what_is_allowed(
 def test_a_chosen_voice_names_its_files(tmp_path: Path) -> None:
     options = audio.parse_options({"voice": "en-gb-x-rp", "rate": "140"})
     assert options.voice == "gmw/en-gb-x-rp"
-    assert options.suffix == ".en-gb-x-rp.140wpm"
-    assert audio.parse_options({"engine": "gtts"}).suffix == ".gtts"
-    assert audio.parse_options({}).suffix == ""
+    assert AUDIO.file_names("x", {"voice": "en-gb-x-rp", "rate": "140"})[0] == "x.en-gb-x-rp.140wpm.mp3"
+    assert AUDIO.file_names("x", {"engine": "gtts"}) == ("x.gtts.mp3", "x.gtts.audio/", "x.gtts.audio-script.txt")
+    assert AUDIO.file_names("x") == ("x.mp3", "x.audio/", "x.audio-script.txt")
 
 
 def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -342,7 +344,7 @@ def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> N
     folder.mkdir()
     (folder / "leaflet.md").write_text("---\ntitle: Short\npublisher: P\npublished: 2026-01-15\n---\n\nHello.\n")
     leaflet = read_leaflet(folder).leaflet
-    rendered = audio.render(leaflet, audio.parse_options({"voice": "cy"}), tmp_path / "out")
+    rendered = audio.write(leaflet, audio.parse_options({"voice": "cy"}))
     assert [w.code for w in rendered.warnings] == ["voice-language"]
     assert "en-GB" in rendered.warnings[0].message and "'cy'" in rendered.warnings[0].message
     assert audio.voice_language_warning(leaflet, audio.parse_options({"voice": "en-gb-x-rp"})) is None

@@ -23,10 +23,11 @@ from pathlib import Path
 
 import pytest
 
+from leaflet.build import write_files
 from leaflet.checks import braille as checks
 from leaflet.diagnostics import OptionError
 from leaflet.reader import read_leaflet
-from leaflet.renderers import braille
+from leaflet.renderers import BRAILLE, braille
 from leaflet.renderers.braille import layout, louis
 from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE, all_leaflet_folders
 from tests.test_cli import LEAFLET
@@ -78,9 +79,9 @@ def test_lines_and_pages_keep_their_limits(folder: Path, cells: int, lines: int)
 def test_back_translation_gives_every_word_in_order(folder: Path, tmp_path: Path) -> None:
     leaflet = read_leaflet(folder).leaflet
     for values in ({}, {"grade": "1"}, {"cells": "32", "lines": "20"}):
-        braille.render(leaflet, braille.parse_options(values), tmp_path)
+        write_files(BRAILLE.write(leaflet, values), tmp_path)
     found = checks.audit(leaflet, tmp_path)
-    assert [d.code for d in found] == ["braille-note"] * 3, [str(d) for d in found]
+    assert [(d.code, d.severity) for d in found] == [("braille-note", "note")] * 3, [str(d) for d in found]
 
 
 def test_the_audit_finds_what_is_wrong(tmp_path: Path) -> None:
@@ -97,9 +98,9 @@ def test_the_audit_finds_what_is_wrong(tmp_path: Path) -> None:
     }
     for code, data in cases.items():
         name.write_bytes(data)
-        assert code in {d.code for d in checks.audit(leaflet, tmp_path)}, code
+        assert (code, "error") in {(d.code, d.severity) for d in checks.audit(leaflet, tmp_path)}, code
     name.unlink()
-    assert [d.code for d in checks.audit(leaflet, tmp_path)] == ["braille-missing"]
+    assert [d.code for d in checks.audit(leaflet, tmp_path)] == ["not-built"]
 
 
 def test_words_never_split_and_long_addresses_carry_the_continuation_indicator() -> None:
@@ -116,12 +117,13 @@ def test_words_never_split_and_long_addresses_carry_the_continuation_indicator()
 
 def test_options_and_file_names() -> None:
     assert braille.parse_options({}) == braille.Options(2, 40, 25)
-    assert braille.file_name("x", braille.parse_options({"grade": "1"})) == "x.grade1.brf"
-    assert braille.file_name("x", braille.parse_options({"cells": "32", "lines": "20"})) == "x.32x20.brf"
-    assert braille.file_name("x", braille.Options(1, 32, 20)) == "x.grade1-32x20.brf"
+    assert BRAILLE.file_names("x") == ("x.brf",)
+    assert BRAILLE.file_names("x", {"grade": "1"}) == ("x.grade1.brf",)
+    assert BRAILLE.file_names("x", {"cells": "32", "lines": "20"}) == ("x.32x20.brf",)
+    assert BRAILLE.names("x", braille.Options(1, 32, 20)) == ("x.grade1-32x20.brf",)
     for bad in ({"grade": "3"}, {"cells": "8"}, {"lines": "many"}, {"size": "18"}):
         with pytest.raises(OptionError):
-            braille.parse_options(bad)
+            BRAILLE.validate(bad)
 
 
 def test_grade_1_is_uncontracted() -> None:

@@ -14,17 +14,19 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from leaflet.checks import docx as docx_check
+from leaflet.checks import docx as docx_audit
 from leaflet.checks.docx import audit_file
 from leaflet.cli import main
 from leaflet.colours import SCHEMES
 from leaflet.colours import contrast_ratio as contrast
-from leaflet.diagnostics import Diagnostic, OptionError
+from leaflet.diagnostics import OptionError
 from leaflet.model import Leaflet, Link
 from leaflet.reader import read_leaflet
+from leaflet.renderers import DOCX
 from leaflet.renderers import docx as word
-from leaflet.renderers.docx.options import Options, file_name
+from leaflet.renderers.docx.options import Options
 from leaflet.text import block_inlines, first_missing_word, leaflet_words, words
+from tests.conftest import errors_of, render
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -58,7 +60,7 @@ Some words between the lists.
 
 def build(folder: Path, out: Path, **values: str) -> tuple[Leaflet, Path]:
     leaflet = read_leaflet(folder).leaflet
-    (path,) = word.render(leaflet, word.parse_options(values), out).paths
+    (path,) = render(word, leaflet, word.parse_options(values), out).paths
     return leaflet, path
 
 
@@ -90,11 +92,6 @@ def html(path: Path) -> str:
         return mammoth.convert_to_html(handle, style_map="p[style-name='Caption'] => p.caption:fresh").value
 
 
-def errors(found: tuple[Diagnostic, ...]) -> tuple[str, ...]:
-    """The audit's rule breaks (not its notes), as the check prints them."""
-    return tuple(str(d) for d in found if d.severity == "error")
-
-
 def source_urls(leaflet: Leaflet) -> list[str]:
     return [
         inline.url
@@ -110,12 +107,13 @@ def source_urls(leaflet: Leaflet) -> list[str]:
 
 
 def test_file_names_carry_the_options_and_the_default_keeps_the_plain_name() -> None:
-    assert file_name("x", word.parse_options({})) == "x.docx"
-    assert file_name("x", word.parse_options({"size": "14", "colours": "black-on-white"})) == "x.docx"
-    assert file_name("x", word.parse_options({"size": "24"})) == "x.24pt.docx"
-    assert file_name("x", word.parse_options({"colours": "black-on-cream"})) == "x.black-on-cream.docx"
+    assert DOCX.names("x", word.parse_options({}))[0] == "x.docx"
+    assert DOCX.names("x", word.parse_options({"size": "14", "colours": "black-on-white"}))[0] == "x.docx"
+    assert DOCX.names("x", word.parse_options({"size": "24"}))[0] == "x.24pt.docx"
+    assert DOCX.names("x", word.parse_options({"colours": "black-on-cream"}))[0] == "x.black-on-cream.docx"
     assert (
-        file_name("x", word.parse_options({"size": "24", "colours": "black-on-cream"})) == "x.24pt-black-on-cream.docx"
+        DOCX.names("x", word.parse_options({"size": "24", "colours": "black-on-cream"}))[0]
+        == "x.24pt-black-on-cream.docx"
     )
 
 
@@ -131,7 +129,7 @@ def test_file_names_carry_the_options_and_the_default_keeps_the_plain_name() -> 
 )
 def test_bad_options_name_what_is_allowed(values: dict[str, str], says: str) -> None:
     with pytest.raises(OptionError, match=re.escape(says)):
-        word.parse_options(values)
+        DOCX.validate(values)
 
 
 def test_a_bad_size_on_the_command_line_exits_2_and_writes_nothing(tmp_path: Path, capsys) -> None:
@@ -153,7 +151,7 @@ def test_every_scheme_keeps_text_and_links_at_seven_to_one() -> None:
 def test_the_audit_passes_the_nice_leaflet_and_every_feature(nice, every, lists) -> None:
     for leaflet, path in (nice, every, lists):
         found = audit_file(leaflet, path, Options())
-        assert errors(found) == (), found
+        assert errors_of(found) == (), found
         assert [d.severity for d in found] == ["note"]
 
 
@@ -171,7 +169,7 @@ def test_the_audit_finds_what_breaks_the_rules(every, tmp_path: Path) -> None:
     with zipfile.ZipFile(broken, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    problems = "\n".join(errors(audit_file(leaflet, broken, Options())))
+    problems = "\n".join(errors_of(audit_file(leaflet, broken, Options())))
     assert "no header row" in problems
     assert "empty paragraph" in problems
     assert "italics" in problems
@@ -181,7 +179,7 @@ def test_the_audit_finds_what_breaks_the_rules(every, tmp_path: Path) -> None:
 
 def test_the_audit_reports_a_missing_file(every, tmp_path: Path) -> None:
     leaflet, _ = every
-    assert "has not been built" in errors(docx_check.audit(leaflet, tmp_path))[0]
+    assert "has not been built" in errors_of(docx_audit.audit(leaflet, tmp_path))[0]
 
 
 # Styles, sizes, fonts, language (python-docx) ------------------------------
@@ -411,7 +409,7 @@ def test_a_24pt_variant_passes_at_24pt_and_leaves_the_default_alone(tmp_path: Pa
     _, variant = build(NICE, tmp_path, size="24", colours="black-on-cream")
     assert variant.name == f"{leaflet.meta.id}.24pt-black-on-cream.docx"
     assert default.read_bytes() == before
-    assert errors(audit_file(leaflet, variant, Options(24, "black-on-cream"))) == ()
+    assert errors_of(audit_file(leaflet, variant, Options(24, "black-on-cream"))) == ()
     document = docx.Document(str(variant))
     assert document.styles["Normal"].font.size == Pt(24)
     assert document.styles["Heading 2"].font.size > Pt(24)
@@ -419,13 +417,13 @@ def test_a_24pt_variant_passes_at_24pt_and_leaves_the_default_alone(tmp_path: Pa
     assert background.get(qn("w:color")) == SCHEMES["black-on-cream"].background
     assert document.settings.element.find(qn("w:displayBackgroundShape")) is not None
     # The audit knows a 24pt file is not a 14pt one, and the other way round.
-    assert any("page colour" in p for p in errors(audit_file(leaflet, variant, Options(24))))
+    assert any("page colour" in p for p in errors_of(audit_file(leaflet, variant, Options(24))))
 
 
 @pytest.mark.parametrize("scheme", [s for s in SCHEMES if s != "black-on-white"])
 def test_each_colour_scheme_colours_page_text_and_table_borders(tmp_path: Path, scheme: str) -> None:
     leaflet, path = build(EVERY, tmp_path, colours=scheme)
-    assert errors(audit_file(leaflet, path, Options(colours=scheme))) == ()
+    assert errors_of(audit_file(leaflet, path, Options(colours=scheme))) == ()
     document = docx.Document(str(path))
     colours = SCHEMES[scheme]
     assert str(document.styles["Normal"].font.color.rgb) == colours.text

@@ -18,6 +18,7 @@ from leaflet.reader import read_leaflet
 from leaflet.renderers import docx as word
 from leaflet.renderers import easy_read_print
 from leaflet.text import first_missing_word, leaflet_words, words
+from tests.conftest import render
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -56,8 +57,8 @@ def _text(pdf: Path) -> str:
 
 def test_libreoffice_lays_out_every_word_and_more_pages_at_24pt(tmp_path: Path) -> None:
     leaflet = read_leaflet(NICE).leaflet
-    (clear,) = word.render(leaflet, word.parse_options({}), tmp_path).paths
-    (giant,) = word.render(leaflet, word.parse_options({"size": "24"}), tmp_path).paths
+    (clear,) = render(word, leaflet, word.parse_options({}), tmp_path).paths
+    (giant,) = render(word, leaflet, word.parse_options({"size": "24"}), tmp_path).paths
     clear_pdf, giant_pdf = _to_pdf([clear, giant], tmp_path)
     clear_pages, giant_pages = _pages(clear_pdf), _pages(giant_pdf)
     # About 430 words at 14pt on A4 is a few pages; the same words at 24pt take clearly more.
@@ -99,7 +100,7 @@ def test_libreoffice_shows_the_embedded_atkinson_hyperlegible(format_name: str, 
     """Atkinson Hyperlegible is not installed here: LibreOffice can only show it from the file itself."""
     leaflet = read_leaflet(NICE).leaflet
     module = word if format_name == "docx" else easy_read_print
-    (path,) = module.render(leaflet, module.parse_options({}), tmp_path).paths
+    (path,) = render(module, leaflet, module.parse_options({}), tmp_path).paths
     (pdf,) = _to_pdf([path], tmp_path / "embedded")  # one LibreOffice each: it keeps embedded fonts for its session
     assert {"AtkinsonHyperlegible-Regular", "AtkinsonHyperlegible-Bold"} <= _fonts(pdf)
     if not _installed("Atkinson Hyperlegible"):
@@ -111,8 +112,7 @@ def test_libreoffice_shows_the_embedded_atkinson_hyperlegible(format_name: str, 
 
 def test_libreoffice_opens_the_easy_read_in_its_colours(tmp_path: Path) -> None:
     leaflet = read_leaflet(GOOD_EASY_READ).leaflet
-    (path,) = easy_read_print.render(
-        leaflet, easy_read_print.parse_options({"colours": "yellow-on-black"}), tmp_path
-    ).paths
+    options = easy_read_print.parse_options({"colours": "yellow-on-black"})
+    (path,) = render(easy_read_print, leaflet, options, tmp_path).paths
     (pdf,) = _to_pdf([path], tmp_path)
     assert "A stent is a small tube that keeps a blood vessel open." in " ".join(_text(pdf).split())

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from leaflet import build
-from leaflet.checks import easyread as rules
+from leaflet.checks import easy_read as easy_read_audit
 from leaflet.cli import main
-from leaflet.reader import read_leaflet
+from leaflet.reader import read_leaflet, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "easyread"
@@ -85,9 +85,9 @@ def test_the_good_fixture_and_the_nice_easy_read_break_no_rule() -> None:
 
 
 def test_the_nice_easy_read_reads_easily_and_much_more_easily_than_the_full_leaflet() -> None:
-    comparison = rules.compare(read_leaflet(NICE).leaflet)
+    comparison = easy_read_audit.compare(read_leaflet(NICE).leaflet)
     assert comparison is not None
-    assert comparison.easy.reading_ease >= rules.TARGET_EASE
+    assert comparison.easy.reading_ease >= easy_read_audit.TARGET_EASE
     assert comparison.easy.reading_ease > comparison.full.reading_ease
     assert comparison.easy.grade < comparison.full.grade
     assert comparison.easy.longest_sentence <= rules.AIM_WORDS
@@ -126,7 +126,7 @@ def test_the_readability_report_works_with_no_network(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    comparison = rules.compare(read_leaflet(GOOD).leaflet)
+    comparison = easy_read_audit.compare(read_leaflet(GOOD).leaflet)
     assert comparison is not None and comparison.easy.words > 0
 
 

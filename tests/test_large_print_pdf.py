@@ -18,8 +18,10 @@ import pytest
 
 from leaflet.model import Image, Leaflet, Link
 from leaflet.reader import read_leaflet
+from leaflet.renderers import LARGE_PRINT_PDF
 from leaflet.renderers import large_print_pdf as lp
 from leaflet.text import block_inlines, display_url, first_missing_word, leaflet_words, words
+from tests.conftest import errors_of, render
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -39,7 +41,7 @@ class Built:
 def _build(folder: Path, out: Path, **values: str) -> Built:
     leaflet = read_leaflet(folder).leaflet
     options = lp.parse_options(values)
-    (path,) = lp.render(leaflet, options, out).paths
+    (path,) = render(lp, leaflet, options, out).paths
     return Built(leaflet, path, options.size, options.colours)
 
 
@@ -245,7 +247,9 @@ def test_the_audit_runs_page_validation(built: dict[str, Built], tmp_path: Path)
                 data = font.ToUnicode.read_bytes()
                 font.ToUnicode.write(data.replace(b"beginbfchar\n", b"beginbfchar\n<00> <0000>\n", 1))
         pdf.save(spoiled)
-    problems = lp.audit(built["every"].leaflet, tmp_path).problems
+    from leaflet.checks.large_print_pdf import audit
+
+    problems = errors_of(audit(built["every"].leaflet, tmp_path))
     assert any("page-validation PDFUA1-FONT-UNICODE-VALUE-001" in p for p in problems), problems
 
 
@@ -268,10 +272,10 @@ def test_every_page_has_its_page_number_and_the_first_says_what_it_is(built: dic
 
 @pytest.mark.parametrize("case", CASES)
 def test_own_audit_passes(built: dict[str, Built], case: str) -> None:
-    from leaflet.renderers.large_print_pdf.readback import audit_file
+    from leaflet.checks.large_print_pdf import audit_file
 
     item = built[case]
-    assert audit_file(item.path, item.leaflet, item.size).problems == ()
+    assert errors_of(audit_file(item.path, item.leaflet, item.size)) == ()
 
 
 # the every-feature fixture: tables, pictures, nested lists, markup characters --------
@@ -361,7 +365,7 @@ def test_bad_options_are_refused_naming_what_is_allowed(values: dict[str, str], 
     from leaflet.diagnostics import OptionError
 
     with pytest.raises(OptionError, match=message):
-        lp.parse_options(values)
+        LARGE_PRINT_PDF.validate(values)
 
 
 def test_bad_option_on_the_command_line_exits_2_and_writes_nothing(
@@ -389,13 +393,13 @@ def test_bad_option_on_the_command_line_exits_2_and_writes_nothing(
 
 def test_below_16pt_warns_that_it_is_not_large_print(tmp_path: Path) -> None:
     leaflet = read_leaflet(EVERY).leaflet
-    rendered = lp.render(leaflet, lp.parse_options({"size": "14"}), tmp_path)
+    rendered = render(lp, leaflet, lp.parse_options({"size": "14"}), tmp_path)
     assert [w.code for w in rendered.warnings] == ["not-large-print"]
     assert rendered.paths[0].name == "every-feature.large-print-14pt-black-on-white.pdf"
 
 
 def test_audit_reports_a_broken_file(built: dict[str, Built], tmp_path: Path) -> None:
-    from leaflet.renderers.large_print_pdf.readback import audit_file
+    from leaflet.checks.large_print_pdf import audit_file
 
     item = built["every"]
     broken = tmp_path / "broken.pdf"
@@ -403,16 +407,16 @@ def test_audit_reports_a_broken_file(built: dict[str, Built], tmp_path: Path) ->
         del pdf.Root.MarkInfo
         del pdf.Root.Lang
         pdf.save(broken)
-    problems = " ".join(audit_file(broken, item.leaflet, item.size).problems)
+    problems = " ".join(errors_of(audit_file(broken, item.leaflet, item.size)))
     assert "/MarkInfo" in problems and "/Lang" in problems
-    assert "smaller than 30pt" in " ".join(audit_file(item.path, item.leaflet, 30).problems)
+    assert "smaller than 30pt" in " ".join(errors_of(audit_file(item.path, item.leaflet, 30)))
 
 
 def test_giant_print_stacks_a_wide_table_but_keeps_its_tags(tmp_path: Path) -> None:
-    from leaflet.renderers.large_print_pdf.readback import audit_file
+    from leaflet.checks.large_print_pdf import audit_file
 
     item = _build(EVERY, tmp_path, size="48", colours="yellow-on-black")
-    assert audit_file(item.path, item.leaflet, 48).problems == ()
+    assert errors_of(audit_file(item.path, item.leaflet, 48)) == ()
     with pikepdf.open(item.path) as pdf:
         elements = list(_elements(_kids(pdf.Root.StructTreeRoot)[0]))
         rows = [[_role(cell) for cell in _kids(e)] for e in elements if _role(e) == "TR"]
@@ -454,5 +458,5 @@ def test_a_character_the_font_lacks_is_a_warning(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     leaflet = read_leaflet(folder).leaflet
-    rendered = lp.render(leaflet, lp.parse_options({}), tmp_path / "out")
+    rendered = render(lp, leaflet, lp.parse_options({}), tmp_path / "out")
     assert [(w.code, w.line) for w in rendered.warnings] == [("missing-glyph", 7)]

@@ -9,13 +9,13 @@ from xml.etree import ElementTree as ET
 import fontpkg_atkinson_hyperlegible
 import pytest
 
+from leaflet.build import write_files
 from leaflet.checks import easy_read_print as easy_read_check
 from leaflet.colours import SCHEMES
 from leaflet.ooxml.fonts import obfuscate
 from leaflet.ooxml.read import WordFile
 from leaflet.reader import read_leaflet
-from leaflet.renderers import docx as word
-from leaflet.renderers import easy_read_print
+from leaflet.renderers import EASY_READ_PRINT, find
 from leaflet.renderers.easy_read_print.options import Options as EasyReadOptions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +29,7 @@ CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 def _build(format_name: str, out: Path, **values: str) -> Path:
     leaflet = read_leaflet(NICE).leaflet
-    module = word if format_name == "docx" else easy_read_print
-    (path,) = module.render(leaflet, module.parse_options(values), out).paths
+    (path,) = write_files(find(format_name).write(leaflet, values), out)
     return path
 
 
@@ -116,8 +115,6 @@ def test_easy_read_print_honours_colours_exactly_as_word_does(scheme: str, tmp_p
 
 def test_the_easy_read_audit_notices_the_wrong_colours(tmp_path: Path) -> None:
     leaflet = read_leaflet(GOOD).leaflet
-    (path,) = easy_read_print.render(
-        leaflet, easy_read_print.parse_options({"colours": "black-on-cream"}), tmp_path
-    ).paths
+    (path,) = write_files(EASY_READ_PRINT.write(leaflet, {"colours": "black-on-cream"}), tmp_path)
     found = easy_read_check.audit_file(leaflet, path, EasyReadOptions())
     assert any(d.code == "easy-read-print-colours" and "page colour" in d.message for d in found)

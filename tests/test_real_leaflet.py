@@ -14,7 +14,7 @@ from leaflet.model import Callout, Image, LineBreak, Link, NumberedList, Paragra
 from leaflet.reader import read_leaflet
 from leaflet.renderers import docx, large_print_pdf, text
 from leaflet.speech.script import build
-from tests.conftest import FIXTURE_LEAFLETS
+from tests.conftest import FIXTURE_LEAFLETS, render
 
 FOLDER = FIXTURE_LEAFLETS / "real-leaflet"
 
@@ -28,7 +28,7 @@ def leaflet():  # type: ignore[no-untyped-def]
 def out(leaflet, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("real") / leaflet.meta.id
     for module in (text, large_print_pdf, docx):
-        module.render(leaflet, module.parse_options({}), folder)  # type: ignore[attr-defined]
+        render(module, leaflet, module.parse_options({}), folder)
     return folder
 
 

@@ -226,8 +226,8 @@ def test_check_keeps_what_a_build_recorded_while_the_audits_ran(tmp_path: Path, 
 
     def audits_while_a_build_records(leaflet, manifest_seen):
         meanwhile = manifest.Manifest.load(manifest_seen.out_dir)
-        meanwhile.record("docx size=24", "docx", {"size": "24"}, "stamp", [], [])
-        meanwhile.save("leaflet-000", meanwhile.data["source_sha256"])
+        meanwhile.record("docx size=24", manifest.Entry("docx", {"size": "24"}, "stamp", ()))
+        meanwhile.save("leaflet-000", meanwhile.source_sha256)
         return audit_formats(leaflet, manifest_seen)
 
     monkeypatch.setattr(cached, "audit_formats", audits_while_a_build_records)

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from leaflet.checks import text as text_audit
 from leaflet.model import Link
 from leaflet.reader import read_leaflet
 from leaflet.renderers import text as etext
 from leaflet.text import block_inlines, display_url, first_missing_word, leaflet_words, words
-from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
+from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, errors_of, render
 
 URL = re.compile(r"^\s*(https?://|mailto:|tel:)?\S+$")
 
@@ -22,7 +23,7 @@ URL = re.compile(r"^\s*(https?://|mailto:|tel:)?\S+$")
 def built(request, tmp_path_factory) -> tuple[object, str]:
     leaflet = read_leaflet(request.param).leaflet
     out = tmp_path_factory.mktemp("text")
-    (path,) = etext.render(leaflet, etext.Options(), out).paths
+    (path,) = render(etext, leaflet, etext.Options(), out).paths
     return leaflet, path.read_bytes().decode("utf-8")
 
 
@@ -82,15 +83,15 @@ def test_glossary_comes_last_before_the_colophon(built) -> None:
 
 def test_markup_characters_are_literal(tmp_path: Path) -> None:
     leaflet = read_leaflet(FIXTURE_LEAFLETS / "every-feature").leaflet
-    (path,) = etext.render(leaflet, etext.Options(), tmp_path).paths
+    (path,) = render(etext, leaflet, etext.Options(), tmp_path).paths
     text = " ".join(path.read_text(encoding="utf-8").split())
     assert "3 < 5, 7 > 2, R&D" in text and "<font color=red>" in text
 
 
 def test_audit_catches_a_file_changed_by_hand(tmp_path: Path) -> None:
     leaflet = read_leaflet(SOURCE / NICE_ID).leaflet
-    (path,) = etext.render(leaflet, etext.Options(), tmp_path).paths
-    assert etext.audit(leaflet, tmp_path).problems == ()
+    (path,) = render(etext, leaflet, etext.Options(), tmp_path).paths
+    assert errors_of(text_audit.audit(leaflet, tmp_path)) == ()
     path.write_text(path.read_text().replace("groin", "knee") + "x" * 90 + " y\n")
-    problems = etext.audit(leaflet, tmp_path).problems
+    problems = errors_of(text_audit.audit(leaflet, tmp_path))
     assert any("groin" in p for p in problems) and any("characters" in p for p in problems)

@@ -1,1 +1,67 @@
-"""Audits of sources and outputs: readability now, each format's own rules beside it."""
+"""Audits of sources and outputs: readability, and each format's own rules for the files it wrote.
+
+Each format's audit (``leaflet/checks/<format module>.py``) provides
+``audit(leaflet, out_dir) -> tuple[Diagnostic, ...]``: it reads the default
+file back with a library independent of the one that wrote it and returns
+located findings: ``error`` for a rule broken, ``warning`` for what a careful
+editor would fix, ``note`` for a figure worth showing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from leaflet.diagnostics import Diagnostic
+
+if TYPE_CHECKING:  # mypy proves each audit a record names keeps the contract; nothing is imported at run time
+    from leaflet.checks import audio, braille, docx, easy_read, easy_read_print, large_print_pdf, text
+    from leaflet.renderers import AuditModule
+
+    _audits: tuple[AuditModule, ...] = (text, large_print_pdf, docx, easy_read, easy_read_print, audio, braille)
+
+
+def error(path: Path, code: str, message: str, line: int = 0) -> Diagnostic:
+    """A broken rule in a built file."""
+    return Diagnostic(path, line, code, message, "error")
+
+
+def note(path: Path, code: str, message: str) -> Diagnostic:
+    """A figure worth showing about a built file."""
+    return Diagnostic(path, 0, code, message, "note")
+
+
+def not_built(path: Path, leaflet_id: str, format_name: str) -> Diagnostic:
+    """The finding for a default file that is not there to audit."""
+    return error(path, "not-built", f"not built yet; run 'leaflet build {leaflet_id} --format {format_name}'")
+
+
+def from_problems(path: Path, code: str, problems: Iterable[str], notes: Iterable[str] = ()) -> tuple[Diagnostic, ...]:
+    """Diagnostics from a read-back that reports its findings as sentences."""
+    return (*(error(path, code, p) for p in problems), *(note(path, code, n) for n in notes))
+
+
+def long_lines(path: Path, text: str, width: int) -> list[Diagnostic]:
+    """An error for each line longer than ``width`` (a line that is one unbroken word, such as an address, may be)."""
+    return [
+        error(path, "line-length", f"line of {len(line)} characters (at most {width})", number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if len(line) > width and " " in line.strip()
+    ]
+
+
+def words_in_order(path: Path, expected: list[str], text: str, whose: str) -> list[Diagnostic]:
+    """An error naming the first of ``expected`` (``whose`` words) that ``text`` does not give in order."""
+    from leaflet.text import first_missing_word, words
+
+    missing = first_missing_word(expected, words(text))
+    if missing is None:
+        return []
+    message = f"{whose} words are not all there in order; first missing: {missing!r}"
+    return [error(path, "words-out-of-order", message)]
+
+
+def errors(found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    """Only the broken rules."""
+    return tuple(d for d in found if d.severity == "error")

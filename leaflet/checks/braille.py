@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from leaflet.checks import error, not_built, note
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
+from leaflet.renderers import BRAILLE
 from leaflet.text import first_missing_word, leaflet_words, words
 
-NOTE_CODES = frozenset({"braille-note"})
 BRAILLE_ASCII = frozenset(range(0x20, 0x60))
 CONTINUATION = '"'  # dot 5 at a line's end: the sign-group runs on to the next line
 # Where liblouis 3.24's back-translation is known to slip: the lone lower wordsign for "enough" comes back "en".
@@ -40,16 +41,15 @@ class Promise:
 def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     """Every braille file of ``leaflet`` in ``out_dir`` checked; the default one must exist."""
     leaflet_id = leaflet.meta.id
-    default = out_dir / f"{leaflet_id}.brf"
+    default = out_dir / BRAILLE.file_names(leaflet_id)[0]
     if not default.exists():
-        message = f"not built; run 'leaflet build {leaflet_id} --format braille'"
-        return (Diagnostic(default, 0, "braille-missing", message),)
+        return (not_built(default, leaflet_id, BRAILLE.name),)
     try:
         from leaflet.renderers.braille.louis import load
 
         louis = load()
-    except Exception as error:  # the audit reports what it cannot do, it does not crash the check
-        return (Diagnostic(default, 0, "braille-liblouis", str(error)),)
+    except Exception as problem:  # the audit reports what it cannot do, it does not crash the check
+        return (error(default, "braille-liblouis", str(problem)),)
     found: list[Diagnostic] = []
     for promise in promises(leaflet_id, out_dir):
         table = f"en-ueb-g{promise.grade}.ctb"
@@ -79,28 +79,26 @@ def check_file(promise: Promise, expected: list[str], back_translate: Callable[[
     for offset, byte in enumerate(data):
         if byte not in BRAILLE_ASCII and byte not in b"\r\n\f":
             where = data.count(b"\n", 0, offset) + 1
-            found.append(Diagnostic(path, where, "braille-ascii", f"byte 0x{byte:02x} is not braille ASCII"))
+            found.append(error(path, "braille-ascii", f"byte 0x{byte:02x} is not braille ASCII", where))
             break
     pages = data.split(b"\f")
     text_lines: list[str] = []
     line_number = 0
     for page_number, page in enumerate(pages, start=1):
         if not page.endswith(b"\r\n") or page.count(b"\n") != page.count(b"\r\n"):
-            found.append(Diagnostic(path, line_number + 1, "braille-line-end", "lines must end in CR LF"))
+            found.append(error(path, "braille-line-end", "lines must end in CR LF", line_number + 1))
         lines = page.decode("ascii", "replace").split("\r\n")[:-1]
         if len(lines) > promise.lines:
-            found.append(
-                Diagnostic(path, line_number + 1, "braille-page", f"page {page_number} has {len(lines)} lines")
-            )
+            found.append(error(path, "braille-page", f"page {page_number} has {len(lines)} lines", line_number + 1))
         for index, line in enumerate(lines):
             if len(line) > promise.cells:
                 message = f"line of {len(line)} cells (at most {promise.cells})"
-                found.append(Diagnostic(path, line_number + index + 1, "braille-cells", message))
+                found.append(error(path, "braille-cells", message, line_number + index + 1))
         label = lines[0].strip() if lines else ""
         shown = back_translate(label).strip() if label else ""
         if not lines or lines[0][: -len(label) or None].strip() or shown != str(page_number):
             message = f"page {page_number} does not show its number at the right of line 1 (found {label!r})"
-            found.append(Diagnostic(path, line_number + 1, "braille-page-number", message))
+            found.append(error(path, "braille-page-number", message, line_number + 1))
         text_lines.extend(lines[1:])
         line_number += len(lines)
     print_text = back_translate(_join(text_lines))
@@ -108,10 +106,12 @@ def check_file(promise: Promise, expected: list[str], back_translate: Callable[[
     missing = first_missing_word(expected, found_words)
     if missing is not None:
         message = f"back-translated, the leaflet's words are not all there in order; first missing: {missing!r}"
-        found.append(Diagnostic(path, 0, "braille-words", message))
+        found.append(error(path, "braille-words", message))
     if not found:
-        note = f"{path.name}: {len(pages)} pages of {promise.cells} cells by {promise.lines} lines, every word in order"
-        found.append(Diagnostic(path, 0, "braille-note", note))
+        summary = (
+            f"{path.name}: {len(pages)} pages of {promise.cells} cells by {promise.lines} lines, every word in order"
+        )
+        found.append(note(path, "braille-note", summary))
     return found
 
 

@@ -8,11 +8,11 @@ version; so a second check of an unchanged catalogue re-checks nothing.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from leaflet import renderers
-from leaflet.manifest import Manifest, publisher_version, sha256_file, source_digest
+from leaflet.diagnostics import Diagnostic
+from leaflet.manifest import KeptCheck, Manifest, publisher_version, sha256_file, source_digest
 from leaflet.model import Leaflet
 
 
@@ -21,56 +21,57 @@ class FormatCheck:
     """One format's audit result, as shown to the user."""
 
     format: str
-    problems: tuple[str, ...]
-    notes: tuple[str, ...]
-    cached: bool
+    found: tuple[Diagnostic, ...]
+    cached: bool  # unchanged since it last passed: not audited again
+
+    def failed(self, strict: bool = False) -> bool:
+        """A rule broken (or, with ``strict``, a warning given)."""
+        return any(d.severity == "error" or (strict and d.severity == "warning") for d in self.found)
 
 
 def readability_table(leaflet: Leaflet, manifest: Manifest) -> str:
     """The readability table, from the manifest when the source has not changed."""
     key = _digest(source_digest(leaflet.folder), publisher_version())
-    kept = manifest.data["checks"].get("readability", {})
-    if kept.get("key") == key:
-        return str(kept["table"])
+    kept = manifest.kept_readability(key)
+    if kept is not None:
+        return kept
     from leaflet.checks import readability  # textstat is slow to import: only when needed
 
     table = readability.table(readability.report(leaflet)) + "\n" + readability.LEGEND
-    manifest.data["checks"]["readability"] = {"key": key, "table": table}
+    manifest.keep_readability(key, table)
     return table
 
 
 def audit_formats(leaflet: Leaflet, manifest: Manifest) -> list[FormatCheck]:
     """Every registered format's audit, skipped where its files are unchanged since a passing one."""
     results = []
-    for name in renderers.names():
-        audit: Callable[..., renderers.Audit] | None = getattr(renderers.get(name), "audit", None)
+    for record in renderers.FORMATS:
+        audit = record.load_audit()
         if audit is None:
             continue
-        key = _files_key(manifest, name)
-        kept = manifest.data["checks"].get(name, {})
-        if key is not None and kept.get("key") == key:
-            results.append(FormatCheck(name, (), tuple(kept.get("notes", ())), cached=True))
+        key = _files_key(manifest, record.name)
+        kept = manifest.kept_check(record.name)
+        if key is not None and kept is not None and kept.key == key:
+            results.append(FormatCheck(record.name, kept.found, cached=True))
             continue
-        found = audit(leaflet, manifest.out_dir)
-        if key is not None and not found.problems:
-            manifest.data["checks"][name] = {"key": key, "notes": list(found.notes)}
-        else:
-            manifest.data["checks"].pop(name, None)
-        results.append(FormatCheck(name, found.problems, found.notes, cached=False))
+        result = FormatCheck(record.name, audit(leaflet, manifest.out_dir), cached=False)
+        passed = KeptCheck(key, result.found) if key is not None and not result.failed() else None
+        manifest.keep_check(record.name, passed)
+        results.append(result)
     return results
 
 
 def _files_key(manifest: Manifest, format_name: str) -> str | None:
     """A hash of the default files of ``format_name`` as they are now, or None if unbuilt."""
-    entry = manifest.data["outputs"].get(format_name)
-    if not entry:
+    entry = manifest.entry(format_name)
+    if entry is None:
         return None
     hashes = []
-    for record in entry["files"]:
-        path = manifest.out_dir / record["path"]
+    for record in entry.files:
+        path = manifest.out_dir / record.path
         if not path.is_file():
             return None
-        hashes.append(f"{record['path']}={sha256_file(path)}")
+        hashes.append(f"{record.path}={sha256_file(path)}")
     return _digest(*hashes, publisher_version())
 
 

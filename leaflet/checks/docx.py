@@ -21,7 +21,8 @@ from leaflet.compose import GLOSSARY_HEADING
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import BulletList, Callout, Leaflet, NumberedList
 from leaflet.ooxml.read import NS, WordFile, font_family, is_on, paragraph_style, paragraph_text, used_styles, w
-from leaflet.renderers.docx.options import Options, file_name
+from leaflet.renderers import DOCX
+from leaflet.renderers.docx.options import Options
 from leaflet.text import first_missing_word, leaflet_links, leaflet_words, words
 
 BODY_FONT = "Atkinson Hyperlegible"
@@ -34,7 +35,7 @@ MAMMOTH_STYLES = "p[style-name='Caption'] => p.caption:fresh"
 
 def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     """What ``leaflet check`` runs: the default .docx in ``out_dir``."""
-    return audit_file(leaflet, out_dir / file_name(leaflet.meta.id, Options()), Options())
+    return audit_file(leaflet, out_dir / DOCX.file_names(leaflet.meta.id)[0], Options())
 
 
 def audit_file(leaflet: Leaflet, path: Path, options: Options) -> tuple[Diagnostic, ...]:

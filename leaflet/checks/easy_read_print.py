@@ -19,7 +19,8 @@ from leaflet.checks.docx import colour_problems, embedded_font_problems
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import EasyReadPoint, Leaflet
 from leaflet.ooxml.read import NS, WordFile, paragraph_style, paragraph_text, used_styles, w
-from leaflet.renderers.easy_read_print.options import Options, file_name
+from leaflet.renderers import EASY_READ_PRINT
+from leaflet.renderers.easy_read_print.options import Options
 from leaflet.text import easy_read_title, easy_read_words, find_terms, first_missing_word, plain, words
 
 FONT = "Atkinson Hyperlegible"
@@ -30,7 +31,7 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     """What ``leaflet check`` runs: the default file in ``out_dir``, or a note that there is no easy read."""
     if leaflet.easy_read is None:
         return (Diagnostic(leaflet.folder, 0, "no-easy-read", "no easy-read.md: nothing to check", severity="note"),)
-    return audit_file(leaflet, out_dir / file_name(leaflet.meta.id, Options()), Options())
+    return audit_file(leaflet, out_dir / EASY_READ_PRINT.file_names(leaflet.meta.id)[0], Options())
 
 
 def audit_file(leaflet: Leaflet, path: Path, options: Options) -> tuple[Diagnostic, ...]:

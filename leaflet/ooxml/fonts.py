@@ -52,7 +52,7 @@ def name_font(run_properties: BaseOxmlElement, name: str = FONT) -> None:
 @cache
 def face(file_name: str) -> bytes:
     """The bytes of one face of Atkinson Hyperlegible, from the ``fontpkg-atkinson-hyperlegible`` package."""
-    import fontpkg_atkinson_hyperlegible  # type: ignore[import-untyped]  # the font package has no type hints
+    import fontpkg_atkinson_hyperlegible  # the font package has no type hints (listed in the mypy overrides)
 
     return (Path(fontpkg_atkinson_hyperlegible.__file__).parent / "files" / file_name).read_bytes()
 

@@ -2,6 +2,7 @@
 
 ``read_leaflet(folder)`` returns the leaflet and its warnings, or raises a
 ``SourceError`` naming ``file:line``, what is wrong and what to write instead.
+The easy-read rules (``rules``) are part of reading: a broken one stops here.
 Reading never writes anything, so a mistake leaves every output untouched.
 """
 
@@ -39,6 +40,7 @@ def read_leaflet(folder: Path) -> Reading:
     from leaflet.reader import frontmatter
     from leaflet.reader.easyread import read_easy_read
     from leaflet.reader.markdown import BodyReader, parse_body
+    from leaflet.reader.rules import check_easy_read
     from leaflet.reader.sections import read_sections
 
     path = folder / SOURCE_NAME
@@ -79,7 +81,7 @@ def read_leaflet(folder: Path) -> Reading:
         easy_read = read_easy_read(read_source_text(easy_path), easy_path, easy_reader)
         reader.warnings.extend(easy_reader.warnings)
     leaflet = Leaflet(meta, body.sections, front.glossary, front.say, easy_read, folder, path)
-    return Reading(leaflet, (*reader.warnings, *_unused_glossary(leaflet)))
+    return check_easy_read(Reading(leaflet, (*reader.warnings, *_unused_glossary(leaflet))))
 
 
 def read_source_text(path: Path) -> str:

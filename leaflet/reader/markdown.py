@@ -7,6 +7,7 @@ says where it is and what to write instead. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -232,7 +233,7 @@ class BodyReader:
         return tuple(cells)
 
     def image(self, node: SyntaxTreeNode, line: int) -> Image:
-        alt = " ".join(node.attrs.get("alt", "").split()) or " ".join(_plain(node).split())
+        alt = " ".join(str(node.attrs.get("alt", "")).split()) or " ".join(_plain(node).split())
         source = str(node.attrs.get("src", "")).strip()
         if not alt:
             raise SourceError(
@@ -248,8 +249,8 @@ class BodyReader:
         """The inline children of ``inline`` as Text, Strong, Link and LineBreak, adjacent text merged."""
         return self._inline_nodes(list(inline.children), self.line(inline))
 
-    def _inline_nodes(self, nodes: list[SyntaxTreeNode], line: int, strip_marker: int = 0) -> Inlines:
-        result: list[Inline] = []
+    def _inline_nodes(self, nodes: builtins.list[SyntaxTreeNode], line: int, strip_marker: int = 0) -> Inlines:
+        result: builtins.list[Inline] = []
         for index, child in enumerate(nodes):
             line += _breaks_before(child)
             if index == 0 and strip_marker:
@@ -258,7 +259,7 @@ class BodyReader:
             result.extend(self.inline(child, line))
         return _merge(result)
 
-    def inline(self, node: SyntaxTreeNode, line: int) -> list[Inline]:
+    def inline(self, node: SyntaxTreeNode, line: int) -> builtins.list[Inline]:  # `list` is a method here
         match node.type:
             case "text":
                 return [Text(node.content, line)] if node.content else []

@@ -1,84 +1,285 @@
-"""The renderer registry: format name -> the module that writes it.
+"""The format registry: one ``Format`` record per format, in a literal tuple.
 
-Each format lives in its own module with one entry point, ``render``. The
-registry is a literal mapping and modules are imported only when a format is
-asked for, so a missing optional back end never breaks the others.
+A record says everything the build needs to know about a format without
+importing it: its name, its one-line summary, the module that writes it, the
+module under ``leaflet.checks`` that audits it, the personal options it
+takes, and what its files are called for given options (``names``: the only
+place a file name is made). The writer and audit modules are imported only
+when a format is used, so a missing optional back end never breaks the
+others and a no-op build stays fast.
 
-A renderer module provides:
+A writer module provides its own frozen ``Options`` type and::
 
-``NAME``          the format's name, as ``--format`` takes it
-``SUMMARY``       one line for ``leaflet formats``
-``OPTION_NAMES``  which personal options it understands (``size``, ``colours``...)
-``parse_options(values)``  validate those options into its own frozen type,
-                  raising ``OptionError`` naming the allowed values
-``render(leaflet, options, out_dir)``  write its files atomically, return ``Rendered``
+    parse_options(values: Mapping[str, str]) -> Options   # OptionError naming the allowed values
+    write(leaflet: Leaflet, options: Options) -> Output   # bytes only: it never touches the disk
 
-and may provide ``audit(leaflet, out_dir) -> Audit``: read the default file it
-wrote back with an independent reader and report what breaks its rules.
-``leaflet check`` runs every audit; a problem makes the check fail.
+and an audit module::
+
+    audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]
+
+To add a format: write its module, add its audit under ``leaflet/checks/``,
+and add one record to ``FORMATS``.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 
 from leaflet.diagnostics import Diagnostic, OptionError
 from leaflet.model import Leaflet
+from leaflet.options import only
 
-REGISTRY: Mapping[str, str] = {
-    "text": "leaflet.renderers.text",
-    "large-print-pdf": "leaflet.renderers.large_print_pdf",
-    "docx": "leaflet.renderers.docx",
-    "easy-read": "leaflet.renderers.easy_read",
-    "easy-read-print": "leaflet.renderers.easy_read_print",
-    "audio": "leaflet.renderers.audio",
-    "braille": "leaflet.renderers.braille",
-}
+if TYPE_CHECKING:
+    from leaflet.renderers.audio import Options as AudioOptions
+    from leaflet.renderers.braille import Options as BrailleOptions
+    from leaflet.renderers.docx.options import Options as DocxOptions
+    from leaflet.renderers.easy_read import Options as EasyReadOptions
+    from leaflet.renderers.easy_read_print import Options as EasyReadPrintOptions
+    from leaflet.renderers.large_print_pdf import Options as LargePrintOptions
+    from leaflet.renderers.text import Options as TextOptions
+
+OptionsT = TypeVar("OptionsT")
 
 
 @dataclass(frozen=True, slots=True)
-class Rendered:
-    """What a renderer wrote, and anything it wants the user to know."""
+class OutputFile:
+    """One file a writer made: its path inside ``outputs/<id>/`` (POSIX, relative) and its bytes."""
 
-    paths: tuple[Path, ...]
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """What a writer made, and anything it wants the user to know."""
+
+    files: tuple[OutputFile, ...]
     warnings: tuple[Diagnostic, ...] = ()
 
 
+class Writer(Protocol[OptionsT]):
+    """What a writer module provides (checked by mypy for every module in ``FORMATS``)."""
+
+    def parse_options(self, values: Mapping[str, str]) -> OptionsT: ...
+
+    def write(self, leaflet: Leaflet, options: OptionsT) -> Output: ...
+
+
+class AuditModule(Protocol):
+    """What a module under ``leaflet.checks`` named by a record provides."""
+
+    def audit(self, leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]: ...
+
+
+AuditFunction = Callable[[Leaflet, Path], tuple[Diagnostic, ...]]
+
+
 @dataclass(frozen=True, slots=True)
-class Audit:
-    """What a renderer's own checks found in a file it wrote."""
+class Format(Generic[OptionsT]):
+    """One format: what it is called, what writes and audits it, what it takes, what it writes."""
 
-    problems: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    name: str  # what --format takes
+    summary: str  # one line for `leaflet formats`
+    writer: str  # the writer module
+    audit: str | None  # the audit module under leaflet.checks
+    option_names: frozenset[str]  # the personal options it takes
+    # The files it writes for a leaflet id and options, relative to outputs/<id>/; the first is the
+    # main file. A name ending in "/" is a folder whose files the writer names from the leaflet's content.
+    names: Callable[[str, OptionsT], tuple[str, ...]]
+
+    def load(self) -> Writer[OptionsT]:
+        return cast("Writer[OptionsT]", importlib.import_module(self.writer))
+
+    def options(self, values: Mapping[str, str]) -> OptionsT:
+        """``values`` validated into this format's options; an OptionError names what is allowed."""
+        only(self.name, values, self.option_names)
+        return self.load().parse_options(values)
+
+    def validate(self, values: Mapping[str, str]) -> None:
+        """Refuse option values this format does not take (OptionError)."""
+        self.options(values)
+
+    def file_names(self, leaflet_id: str, values: Mapping[str, str] | None = None) -> tuple[str, ...]:
+        """What this format writes for ``leaflet_id`` with these option values (default: none)."""
+        return self.names(leaflet_id, self.options(values or {}))
+
+    def write(self, leaflet: Leaflet, values: Mapping[str, str]) -> Output:
+        """Validate ``values`` and write ``leaflet``: bytes, never files."""
+        return self.load().write(leaflet, self.options(values))
+
+    def load_audit(self) -> AuditFunction | None:
+        if self.audit is None:
+            return None
+        return cast(AuditModule, importlib.import_module(self.audit)).audit
 
 
-class Renderer(Protocol):
-    """What every module named in ``REGISTRY`` provides."""
+class AnyFormat(Protocol):
+    """A ``Format`` of whatever options type: what code that handles every format may use."""
 
-    NAME: str
-    SUMMARY: str
-    OPTION_NAMES: frozenset[str]
+    @property
+    def name(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def writer(self) -> str: ...
+    @property
+    def audit(self) -> str | None: ...
+    @property
+    def option_names(self) -> frozenset[str]: ...
 
-    def parse_options(self, values: Mapping[str, str]) -> Any: ...
+    def validate(self, values: Mapping[str, str]) -> None: ...
 
-    def render(self, leaflet: Leaflet, options: Any, out_dir: Path) -> Rendered: ...
+    def file_names(self, leaflet_id: str, values: Mapping[str, str] | None = None) -> tuple[str, ...]: ...
+
+    def write(self, leaflet: Leaflet, values: Mapping[str, str]) -> Output: ...
+
+    def load_audit(self) -> AuditFunction | None: ...
+
+
+# File names ---------------------------------------------------------------
+# Each takes the leaflet's id and the format's own options; a variant carries its options in
+# its names and never replaces the default files.
+
+
+def _text_names(leaflet_id: str, options: TextOptions) -> tuple[str, ...]:
+    return (f"{leaflet_id}.txt",)
+
+
+def _large_print_names(leaflet_id: str, options: LargePrintOptions) -> tuple[str, ...]:
+    if options == type(options)():
+        return (f"{leaflet_id}.large-print.pdf",)
+    return (f"{leaflet_id}.large-print-{options.size}pt-{options.colours}.pdf",)
+
+
+def _docx_names(leaflet_id: str, options: DocxOptions) -> tuple[str, ...]:
+    """``<id>.docx``; a variant names its values: ``<id>.24pt-black-on-cream.docx``."""
+    return (options.file_name(leaflet_id, ".docx", type(options)().size),)
+
+
+def _easy_read_names(leaflet_id: str, options: EasyReadOptions) -> tuple[str, ...]:
+    return (f"{leaflet_id}.easy-read.txt",)
+
+
+def _easy_read_print_names(leaflet_id: str, options: EasyReadPrintOptions) -> tuple[str, ...]:
+    """``<id>.easy-read.docx``; a variant names its values: ``<id>.easy-read.20pt-black-on-cream.docx``."""
+    return (options.file_name(f"{leaflet_id}.easy-read", ".docx", type(options)().size),)
+
+
+def _audio_names(leaflet_id: str, options: AudioOptions) -> tuple[str, ...]:
+    """The whole MP3, the folder of tracks (and playlist), and the spoken script."""
+    default = type(options)()
+    parts = [
+        options.engine if options.engine != default.engine else "",
+        options.voice_name or "",
+        f"{options.rate}wpm" if options.rate != default.rate else "",
+    ]
+    base = leaflet_id + "".join(f".{part}" for part in parts if part)
+    return f"{base}.mp3", f"{base}.audio/", f"{base}.audio-script.txt"
+
+
+def _braille_names(leaflet_id: str, options: BrailleOptions) -> tuple[str, ...]:
+    """``<id>.brf``; a variant names what differs: ``<id>.grade1.brf``, ``<id>.grade1-32x20.brf``."""
+    default = type(options)()
+    parts = [f"grade{options.grade}"] if options.grade != default.grade else []
+    if (options.cells, options.lines) != (default.cells, default.lines):
+        parts.append(f"{options.cells}x{options.lines}")
+    return (f"{leaflet_id}.{'-'.join(parts)}.brf" if parts else f"{leaflet_id}.brf",)
+
+
+# The registry -------------------------------------------------------------
+
+TEXT = Format(
+    name="text",
+    summary="plain e-text (.txt) for screen readers and braille displays",
+    writer="leaflet.renderers.text",
+    audit="leaflet.checks.text",
+    option_names=frozenset(),
+    names=_text_names,
+)
+LARGE_PRINT_PDF = Format(
+    name="large-print-pdf",
+    summary="large-print PDF (A4, 18pt Atkinson Hyperlegible), tagged for screen readers (PDF/UA-1)",
+    writer="leaflet.renderers.large_print_pdf",
+    audit="leaflet.checks.large_print_pdf",
+    option_names=frozenset({"size", "colours"}),
+    names=_large_print_names,
+)
+DOCX = Format(
+    name="docx",
+    summary="Word document (.docx) with real headings, lists, links and alt text; --size and --colours variants",
+    writer="leaflet.renderers.docx",
+    audit="leaflet.checks.docx",
+    option_names=frozenset({"size", "colours"}),
+    names=_docx_names,
+)
+EASY_READ = Format(
+    name="easy-read",
+    summary="easy read as plain text (.easy-read.txt): short points, 60-character lines, words to know",
+    writer="leaflet.renderers.easy_read",
+    audit="leaflet.checks.easy_read",
+    option_names=frozenset(),
+    names=_easy_read_names,
+)
+EASY_READ_PRINT = Format(
+    name="easy-read-print",
+    summary="easy read for print (.easy-read.docx): pictures left, words right, 16pt, for teams to add pictures",
+    writer="leaflet.renderers.easy_read_print",
+    audit="leaflet.checks.easy_read_print",
+    option_names=frozenset({"size", "colours"}),
+    names=_easy_read_print_names,
+)
+AUDIO = Format(
+    name="audio",
+    summary="spoken audio: MP3 with a chapter per section, a track per section, and the spoken script",
+    writer="leaflet.renderers.audio",
+    audit="leaflet.checks.audio",
+    option_names=frozenset({"voice", "rate", "engine"}),
+    names=_audio_names,
+)
+BRAILLE = Format(
+    name="braille",
+    summary="Unified English Braille (.brf), grade 2, 40 cells by 25 lines, for an embosser or braille display",
+    writer="leaflet.renderers.braille",
+    audit="leaflet.checks.braille",
+    option_names=frozenset({"grade", "cells", "lines"}),
+    names=_braille_names,
+)
+
+FORMATS: tuple[AnyFormat, ...] = (TEXT, LARGE_PRINT_PDF, DOCX, EASY_READ, EASY_READ_PRINT, AUDIO, BRAILLE)
 
 
 def names() -> tuple[str, ...]:
     """Every registered format, in the registry's order."""
-    return tuple(REGISTRY)
+    return tuple(f.name for f in FORMATS)
 
 
-def get(name: str) -> Renderer:
-    """The renderer for ``name``; an unknown name lists the known ones."""
-    try:
-        module_name = REGISTRY[name]
-    except KeyError:
-        known = ", ".join(REGISTRY)
-        raise OptionError(f"unknown format {name!r}; choose one of: {known}") from None
-    module: Renderer = importlib.import_module(module_name)  # type: ignore[assignment]
-    return module
+def find(name: str) -> AnyFormat:
+    """The record for ``name``; an unknown name lists the known ones."""
+    for record in FORMATS:
+        if record.name == name:
+            return record
+    raise OptionError(f"unknown format {name!r}; choose one of: {', '.join(names())}")
+
+
+if TYPE_CHECKING:  # mypy proves each writer keeps the contract for its own options; nothing is imported at run time
+    from leaflet.renderers import audio as _audio
+    from leaflet.renderers import braille as _braille
+    from leaflet.renderers import docx as _docx
+    from leaflet.renderers import easy_read as _easy_read
+    from leaflet.renderers import easy_read_print as _easy_read_print
+    from leaflet.renderers import large_print_pdf as _large_print
+    from leaflet.renderers import text as _text
+
+    _writers: tuple[
+        Writer[TextOptions],
+        Writer[LargePrintOptions],
+        Writer[DocxOptions],
+        Writer[EasyReadOptions],
+        Writer[EasyReadPrintOptions],
+        Writer[AudioOptions],
+        Writer[BrailleOptions],
+    ] = (_text, _large_print, _docx, _easy_read, _easy_read_print, _audio, _braille)

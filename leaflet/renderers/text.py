@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import assert_never
 
 from leaflet.compose import compose
-from leaflet.files import write_text_atomic
 from leaflet.model import (
     Block,
     BulletList,
@@ -30,25 +28,17 @@ from leaflet.model import (
     Table,
     Text,
 )
-from leaflet.options import only
-from leaflet.renderers import Audit, Rendered
+from leaflet.renderers import TEXT, Output, OutputFile
 from leaflet.text import (
     callout_heading,
     display_url,
-    first_missing_word,
-    leaflet_words,
     plain,
     shows_own_address,
     split_lines,
-    words,
     wrap,
 )
 
-NAME = "text"
-SUMMARY = "plain e-text (.txt) for screen readers and braille displays"
-OPTION_NAMES: frozenset[str] = frozenset()
-WIDTH = 72  # comfortable on screen; well inside the limit
-MAX_LINE = 80  # an address longer than this stands alone on its line, unbroken
+WIDTH = 72  # comfortable on screen; well inside the 80-character limit (an address longer stands alone, unbroken)
 _UNDERLINES = {2: "-", 3: "~", 4: "."}
 
 
@@ -58,13 +48,12 @@ class Options:
 
 
 def parse_options(values: Mapping[str, str]) -> Options:
-    only(NAME, values, OPTION_NAMES)
     return Options()
 
 
-def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
-    target = out_dir / f"{leaflet.meta.id}.txt"
-    return Rendered((write_text_atomic(target, to_text(leaflet)),))
+def write(leaflet: Leaflet, options: Options) -> Output:
+    (name,) = TEXT.names(leaflet.meta.id, options)
+    return Output((OutputFile(name, to_text(leaflet).encode("utf-8")),))
 
 
 def to_text(leaflet: Leaflet) -> str:
@@ -156,25 +145,3 @@ def _table(table: Table) -> list[str]:
         for header, cell in zip(headers, row, strict=False):
             lines += _words(cell, "    ", f"{header}: ") if cell else [f"    {header}: (empty)"]
     return lines
-
-
-def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
-    """Read the e-text back: UTF-8, every word in order, lines within 80 characters."""
-    target = out_dir / f"{leaflet.meta.id}.txt"
-    if not target.exists():
-        return Audit(problems=(f"{target} has not been built; run 'leaflet build {leaflet.meta.id} --format text'",))
-    problems: list[str] = []
-    try:
-        text = target.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return Audit(problems=(f"{target} is not UTF-8",))
-    for number, line in enumerate(text.splitlines(), start=1):
-        if len(line) > MAX_LINE and " " in line.strip():
-            problems.append(f"{target}:{number}: line of {len(line)} characters (at most {MAX_LINE})")
-    missing = first_missing_word(leaflet_words(leaflet), words(text))
-    if missing is not None:
-        problems.append(f"{target}: the source's words are not all there in order; first missing: {missing!r}")
-    return Audit(
-        problems=tuple(problems),
-        notes=() if problems else (f"{len(text.splitlines())} lines, every word in order",),
-    )

@@ -10,21 +10,20 @@ Writes, in ``outputs/<id>/``:
 
 A personal variant (another engine, voice or rate) carries them in its
 names, ``<id>.en-us.120wpm.mp3``, and never replaces the default files.
-Everything is made in memory first, so a failure writes nothing.
+Everything is made in memory and returned as bytes; the build writes it.
+Its audit decodes and measures the files with ffmpeg (``leaflet/checks/audio.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leaflet.diagnostics import Diagnostic, OptionError
-from leaflet.files import write_bytes_atomic, write_text_atomic
 from leaflet.model import Leaflet
-from leaflet.options import choice, only, whole_number
-from leaflet.renderers import Audit, Rendered
+from leaflet.options import choice, whole_number
+from leaflet.renderers import AUDIO, Output, OutputFile
 from leaflet.speech import DEFAULT_RATE, MAX_RATE, MIN_RATE, SAMPLE_RATE, engines
 from leaflet.speech import script as spoken
 from leaflet.speech.progress import progress
@@ -33,9 +32,6 @@ if TYPE_CHECKING:
     from leaflet.speech.audio import Programme
     from leaflet.speech.tags import Info
 
-NAME = "audio"
-SUMMARY = "spoken audio: MP3 with a chapter per section, a track per section, and the spoken script"
-OPTION_NAMES: frozenset[str] = frozenset({"voice", "rate", "engine"})
 PLAYLIST = "playlist.m3u"
 
 
@@ -48,19 +44,8 @@ class Options:
     voice_name: str | None = None  # its language code, for file names: 'en-gb-x-rp'
     rate: int = DEFAULT_RATE
 
-    @property
-    def suffix(self) -> str:
-        """What a personal variant adds to its names: '' for the defaults, '.en-us.120wpm' otherwise."""
-        parts = [
-            self.engine if self.engine != engines.DEFAULT_ENGINE else "",
-            self.voice_name or "",
-            f"{self.rate}wpm" if self.rate != DEFAULT_RATE else "",
-        ]
-        return "".join(f".{part}" for part in parts if part)
-
 
 def parse_options(values: Mapping[str, str]) -> Options:
-    only(NAME, values, OPTION_NAMES)
     engine = choice("engine", values.get("engine", engines.DEFAULT_ENGINE), engines.ENGINES)
     rate = whole_number("rate", values["rate"], MIN_RATE, MAX_RATE) if "rate" in values else DEFAULT_RATE
     if engine == "gtts":
@@ -82,17 +67,11 @@ def parse_options(values: Mapping[str, str]) -> Options:
     return Options(engine=engine, voice=voice.id, voice_name=voice.short, rate=rate)
 
 
-def names(leaflet: Leaflet, options: Options = Options()) -> tuple[Path, Path, Path]:
-    """The whole MP3, the tracks' folder and the script, relative to the leaflet's output folder."""
-    base = f"{leaflet.meta.id}{options.suffix}"
-    return Path(f"{base}.mp3"), Path(f"{base}.audio"), Path(f"{base}.audio-script.txt")
-
-
 def track_name(number: int, section: spoken.SpokenSection) -> str:
     return f"{number:02d}-{section.slug}.mp3"
 
 
-def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
+def write(leaflet: Leaflet, options: Options) -> Output:
     script = spoken.build(leaflet, options.rate)
     engine = engines.make(options.engine, voice=options.voice, rate=options.rate, language=leaflet.meta.language)
     sections = script.sections
@@ -106,8 +85,8 @@ def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
         tracks = _tracks(leaflet, script, programme, tick)
     lengths = [len(t) / SAMPLE_RATE for t in programme.tracks]
     warning = voice_language_warning(leaflet, options)
-    written = _write(out_dir, names(leaflet, options), script, whole, tracks, lengths)
-    return Rendered(written, (warning,) if warning else ())
+    files = _files(AUDIO.names(leaflet.meta.id, options), script, whole, tracks, lengths)
+    return Output(files, (warning,) if warning else ())
 
 
 def voice_language_warning(leaflet: Leaflet, options: Options) -> Diagnostic | None:
@@ -161,26 +140,21 @@ def _ms(samples: int) -> int:
     return round(samples * 1000 / SAMPLE_RATE)
 
 
-def _write(
-    out_dir: Path,
-    paths: tuple[Path, Path, Path],
+def _files(
+    names: tuple[str, ...],
     script: spoken.Script,
     whole: bytes,
     tracks: Sequence[bytes],
     lengths: Sequence[float],
-) -> tuple[Path, ...]:
-    mp3, folder, script_file = (out_dir / p for p in paths)
-    written = []
+) -> tuple[OutputFile, ...]:
+    """The tracks and playlist in their folder, then the whole MP3 and the script."""
+    mp3, folder, script_file = names
     files = [track_name(n, s) for n, s in enumerate(script.sections, start=1)]
-    for name, data in zip(files, tracks, strict=True):
-        written.append(write_bytes_atomic(folder / name, data))
-    written.append(write_text_atomic(folder / PLAYLIST, _playlist(script, files, lengths)))
-    for stale in sorted(folder.glob("*.mp3")):
-        if stale.name not in files:  # a section renamed or removed since the last build
-            stale.unlink()
-    written.append(write_bytes_atomic(mp3, whole))
-    written.append(write_text_atomic(script_file, script.as_text()))
-    return tuple(written)
+    made = [OutputFile(folder + name, data) for name, data in zip(files, tracks, strict=True)]
+    made.append(OutputFile(folder + PLAYLIST, _playlist(script, files, lengths).encode("utf-8")))
+    made.append(OutputFile(mp3, whole))
+    made.append(OutputFile(script_file, script.as_text().encode("utf-8")))
+    return tuple(made)
 
 
 def _playlist(script: spoken.Script, files: Sequence[str], lengths: Sequence[float]) -> str:
@@ -189,10 +163,3 @@ def _playlist(script: spoken.Script, files: Sequence[str], lengths: Sequence[flo
     for name, section, seconds in zip(files, script.sections, lengths, strict=True):
         lines += [f"#EXTINF:{round(seconds)},{section.title}", name]
     return "\n".join(lines) + "\n"
-
-
-def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
-    """Decode the default MP3 with an independent decoder and check it against the rules."""
-    from leaflet.renderers.audio.check import audit_files
-
-    return audit_files(leaflet, out_dir)

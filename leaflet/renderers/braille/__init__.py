@@ -17,36 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
-from leaflet.options import choice, only, whole_number
-from leaflet.renderers import Audit, Rendered
+from leaflet.options import choice, whole_number
+from leaflet.renderers import BRAILLE, Output, OutputFile
 from leaflet.text import plain
 
-NAME = "braille"
-SUMMARY = "Unified English Braille (.brf), grade 2, 40 cells by 25 lines, for an embosser or braille display"
-OPTION_NAMES: frozenset[str] = frozenset({"grade", "cells", "lines"})
 DEFAULT_GRADE, DEFAULT_CELLS, DEFAULT_LINES = 2, 40, 25
 CELLS_RANGE, LINES_RANGE = (20, 80), (10, 50)
 CODE_NAMES = {1: "Unified English Braille, uncontracted (grade 1)", 2: "Unified English Braille, contracted (grade 2)"}
-
-
-@dataclass(frozen=True, slots=True)
-class OutputFile:
-    """One file a writer made: its name inside ``outputs/<id>/`` and its bytes."""
-
-    name: str
-    data: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class Output:
-    """What a writer made, and anything it wants the user to know."""
-
-    files: tuple[OutputFile, ...]
-    warnings: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,21 +38,10 @@ class Options:
 
 
 def parse_options(values: Mapping[str, str]) -> Options:
-    only(NAME, values, OPTION_NAMES)
     grade = int(choice("grade", values["grade"], ("1", "2"))) if "grade" in values else DEFAULT_GRADE
     cells = whole_number("cells", values["cells"], *CELLS_RANGE) if "cells" in values else DEFAULT_CELLS
     lines = whole_number("lines", values["lines"], *LINES_RANGE) if "lines" in values else DEFAULT_LINES
     return Options(grade, cells, lines)
-
-
-def file_name(leaflet_id: str, options: Options) -> str:
-    """``<id>.brf``; a variant names what differs: ``<id>.grade1.brf``, ``<id>.grade1-32x20.brf``."""
-    parts = []
-    if options.grade != DEFAULT_GRADE:
-        parts.append(f"grade{options.grade}")
-    if (options.cells, options.lines) != (DEFAULT_CELLS, DEFAULT_LINES):
-        parts.append(f"{options.cells}x{options.lines}")
-    return f"{leaflet_id}.{'-'.join(parts)}.brf" if parts else f"{leaflet_id}.brf"
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
@@ -92,24 +60,5 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     pieces = document.pieces(composed.title, front, CODE_NAMES[options.grade], composed.sections, translate)
     pages = layout.paginate(pieces, options.cells, options.lines)
     data = layout.brf(pages, options.cells, lambda number: translate(str(number)))
-    return Output((OutputFile(file_name(leaflet.meta.id, options), data),))
-
-
-def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
-    """Today's registry entry point: write the Output's files atomically."""
-    from leaflet.files import write_bytes_atomic
-
-    output = write(leaflet, options)
-    paths = tuple(write_bytes_atomic(out_dir / item.name, item.data) for item in output.files)
-    return Rendered(paths, output.warnings)
-
-
-def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
-    """Today's registry audit hook: the findings of ``leaflet.checks.braille`` as problems and notes."""
-    from leaflet.checks import braille as checks
-
-    found = checks.audit(leaflet, out_dir)
-    return Audit(
-        problems=tuple(str(d) for d in found if d.code not in checks.NOTE_CODES),
-        notes=tuple(d.message for d in found if d.code in checks.NOTE_CODES),
-    )
+    (name,) = BRAILLE.names(leaflet.meta.id, options)
+    return Output((OutputFile(name, data),))

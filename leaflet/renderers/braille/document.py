@@ -22,6 +22,7 @@ from leaflet.model import (
     BulletList,
     Callout,
     Image,
+    Inline,
     Inlines,
     LineBreak,
     Link,
@@ -139,7 +140,7 @@ def _table(table: Table) -> Iterator[Words]:
     rows = len(table.rows)
     yield Words(f"Table of {rows} row{'s' if rows != 1 else ''}. Columns: {'; '.join(headers)}.", runover=ITEM_STEP)
     for row in table.rows:
-        inlines: list[Text | Strong | Link] = []
+        inlines: list[Inline] = []
         for index, (header, cell) in enumerate(zip(headers, row, strict=False)):
             if index:
                 inlines.append(Text(" " if inlines and _ends_sentence(plain(tuple(inlines))) else ". "))

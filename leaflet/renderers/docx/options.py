@@ -1,4 +1,4 @@
-"""The Word format's own options: print size and colour scheme, and the file name they give."""
+"""The Word format's own options: print size and colour scheme (the record in ``leaflet.renderers`` names the file)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from leaflet.colours import DEFAULT_SCHEME, SCHEMES, PrintOptions
 
-__all__ = ["DEFAULT_COLOURS", "DEFAULT_SIZE", "MAX_SIZE", "MIN_SIZE", "SCHEMES", "Options", "file_name"]
+__all__ = ["DEFAULT_COLOURS", "DEFAULT_SIZE", "MAX_SIZE", "MIN_SIZE", "SCHEMES", "Options"]
 
 MIN_SIZE, MAX_SIZE = 14, 48
 DEFAULT_SIZE = 14  # clear print's ideal; a patient may ask for larger
@@ -18,8 +18,3 @@ class Options(PrintOptions):
     """Body size in points (clear print's 14 by default) and the name of a colour scheme in ``SCHEMES``."""
 
     size: int = DEFAULT_SIZE
-
-
-def file_name(leaflet_id: str, options: Options) -> str:
-    """``<id>.docx`` for the defaults; otherwise the chosen values in the name: ``<id>.24pt-black-on-cream.docx``."""
-    return options.file_name(leaflet_id, ".docx", DEFAULT_SIZE)

@@ -12,24 +12,20 @@ scheme; that variant names its options in its file name, for example
 - ``document``   fonts, page, footer, one reportlab pass
 - ``structure``  the record of what was drawn for which structure element
 - ``tagging``    the structure tree, outline and metadata, with pikepdf
-- ``readback``   independent read-back checks (the audit)
+The audit that reads the file back lives in ``leaflet/checks/large_print_pdf.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from leaflet.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
-from leaflet.options import choice, only, whole_number
-from leaflet.renderers import Audit, Rendered
+from leaflet.options import choice, whole_number
+from leaflet.renderers import LARGE_PRINT_PDF, Output, OutputFile
 
-NAME = "large-print-pdf"
-SUMMARY = "large-print PDF (A4, 18pt Atkinson Hyperlegible), tagged for screen readers (PDF/UA-1)"
-OPTION_NAMES: frozenset[str] = frozenset({"size", "colours"})
 DEFAULT_SIZE = 18
 SMALLEST, LARGEST = 14, 48
 LARGE_PRINT_MINIMUM = 16  # UKAAF: below this it is clear print, not large print
@@ -48,21 +44,12 @@ class Options:
 
 
 def parse_options(values: Mapping[str, str]) -> Options:
-    only(NAME, values, OPTION_NAMES)
     size = whole_number("size", values["size"], SMALLEST, LARGEST) if "size" in values else DEFAULT_SIZE
     colours = choice("colours", values["colours"], tuple(SCHEMES)) if "colours" in values else DEFAULT_SCHEME
     return Options(size, colours)
 
 
-def file_name(leaflet_id: str, options: Options) -> str:
-    """The default name, or one that carries both options: ``<id>.large-print-24pt-white-on-black.pdf``."""
-    if options.is_default:
-        return f"{leaflet_id}.large-print.pdf"
-    return f"{leaflet_id}.large-print-{options.size}pt-{options.colours}.pdf"
-
-
-def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
-    from leaflet.files import write_bytes_atomic
+def write(leaflet: Leaflet, options: Options) -> Output:
     from leaflet.renderers.large_print_pdf import document, tagging
 
     covered = document.register_fonts()
@@ -77,8 +64,8 @@ def render(leaflet: Leaflet, options: Options, out_dir: Path) -> Rendered:
         created=meta.published,
         modified=meta.updated or meta.published,
     )
-    target = write_bytes_atomic(out_dir / file_name(meta.id, options), tagging.finish(raw, tagger, facts))
-    return Rendered((target,), _warnings(leaflet, options, covered))
+    (name,) = LARGE_PRINT_PDF.names(meta.id, options)
+    return Output((OutputFile(name, tagging.finish(raw, tagger, facts)),), _warnings(leaflet, options, covered))
 
 
 def _warnings(leaflet: Leaflet, options: Options, covered: frozenset[int]) -> tuple[Diagnostic, ...]:
@@ -104,13 +91,3 @@ def _warnings(leaflet: Leaflet, options: Options, covered: frozenset[int]) -> tu
             )
         )
     return tuple(warnings)
-
-
-def audit(leaflet: Leaflet, out_dir: Path) -> Audit:
-    """Read the default file back with pdfplumber, pikepdf and pdfua and report what breaks the rules."""
-    from leaflet.renderers.large_print_pdf.readback import audit_file
-
-    target = out_dir / file_name(leaflet.meta.id, Options())
-    if not target.exists():
-        return Audit(problems=(f"{target} has not been built; run 'leaflet build {leaflet.meta.id} --format {NAME}'",))
-    return audit_file(target, leaflet, DEFAULT_SIZE)

@@ -45,7 +45,7 @@ def register_fonts() -> frozenset[int]:
     pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
     font = pdfmetrics.getFont(REGULAR)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 @dataclass(frozen=True, slots=True)

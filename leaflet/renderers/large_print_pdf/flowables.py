@@ -230,7 +230,7 @@ class ListItem(Flowable):
         return [
             ListItem(
                 self.label if i == 0 else "", p, self.tagger, self.li, indent=self.indent, left=self.left, lbl=self.lbl
-            )  # type: ignore[arg-type]
+            )
             for i, p in enumerate(parts)
         ]
 

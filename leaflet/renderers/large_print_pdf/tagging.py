@@ -73,7 +73,7 @@ class _TreeWriter:
         root.K = Array([self._element(self.tagger.root, root)])
         nums = Array()
         for key in sorted(self.annotation_owner):  # annotations take keys 0..A-1
-            nums.extend([key, self.annotation_owner[key]])
+            nums.extend([key, self.annotation_owner[key]])  # type: ignore[list-item]  # pikepdf converts ints; its stubs take Object only
         first_page_key = self.tagger.annotation_count
         for index, page in enumerate(self.pages):
             page.Tabs = Name.S  # tab order follows the structure (PDF/UA 7.18.3)
@@ -83,7 +83,8 @@ class _TreeWriter:
             if sorted(marks) != list(range(len(marks))):
                 raise RuntimeError(f"page {index + 1}: MCIDs are not 0..{len(marks) - 1}")
             page.StructParents = first_page_key + index
-            nums.extend([first_page_key + index, self.pdf.make_indirect(Array([marks[m] for m in sorted(marks)]))])
+            parents = self.pdf.make_indirect(Array([marks[m] for m in sorted(marks)]))
+            nums.extend([first_page_key + index, parents])  # type: ignore[list-item]  # pikepdf converts ints; its stubs take Object only
         root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=nums))
         root.ParentTreeNextKey = first_page_key + len(self.pages)
         self.pdf.Root.StructTreeRoot = root

@@ -1,4 +1,4 @@
-"""Independent read-back of a large-print PDF: what a careful reviewer would check.
+"""The large-print PDF's audit: an independent read-back, what a careful reviewer would check.
 
 Nothing here uses the code that wrote the file. pdfplumber (pdfminer) reads
 every character's size, font and marked-content id; pikepdf reads the
@@ -17,8 +17,10 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 
+from leaflet.checks import error, not_built, note
+from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
-from leaflet.renderers import Audit
+from leaflet.renderers import LARGE_PRINT_PDF
 from leaflet.text import display_url, first_missing_word, leaflet_links, leaflet_words, shows_own_address, words
 
 FONT_FAMILY = "AtkinsonHyperlegible"
@@ -46,8 +48,18 @@ class Element:
                 yield from kid.walk()
 
 
-def audit_file(path: Path, leaflet: Leaflet, body_size: float) -> Audit:
-    """Every check below, on ``path``; the text of each broken rule, or notes when all pass."""
+def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
+    """Read the default file back with pdfplumber, pikepdf and pdfua and report what breaks the rules."""
+    from leaflet.renderers.large_print_pdf import DEFAULT_SIZE
+
+    target = out_dir / LARGE_PRINT_PDF.file_names(leaflet.meta.id)[0]
+    if not target.exists():
+        return (not_built(target, leaflet.meta.id, LARGE_PRINT_PDF.name),)
+    return audit_file(target, leaflet, DEFAULT_SIZE)
+
+
+def audit_file(path: Path, leaflet: Leaflet, body_size: float) -> tuple[Diagnostic, ...]:
+    """Every check below, on ``path``: each broken rule, or a note when all pass."""
     problems: list[str] = []
     with pikepdf.open(path) as pdf:
         problems += catalogue_problems(pdf, leaflet)
@@ -62,15 +74,13 @@ def audit_file(path: Path, leaflet: Leaflet, body_size: float) -> Audit:
     problems += reading_problems(spoken, leaflet)
     problems += pdfua_problems(path)
     problems += page_validation_problems(path)
-    problems = [f"{path}: {problem}" for problem in problems]
-    notes = (
-        ()
-        if problems
-        else (
-            f"{pages} pages at {body_size:g}pt or larger, tagged, pdfua and page-validation (PDF/UA-1) clean, every word in order",
-        )
+    if problems:
+        return tuple(error(path, "large-print", problem) for problem in problems)
+    summary = (
+        f"{pages} pages at {body_size:g}pt or larger, tagged, pdfua and page-validation (PDF/UA-1) clean, "
+        "every word in order"
     )
-    return Audit(problems=tuple(problems), notes=notes)
+    return (note(path, "large-print", summary),)
 
 
 # catalogue, fonts, outline ----------------------------------------------------
@@ -79,11 +89,11 @@ def audit_file(path: Path, leaflet: Leaflet, body_size: float) -> Audit:
 def catalogue_problems(pdf: pikepdf.Pdf, leaflet: Leaflet) -> list[str]:
     problems: list[str] = []
     root = pdf.Root
-    if not bool(root.get("/MarkInfo", {}).get("/Marked", False)):
+    if not bool(root.get("/MarkInfo", pikepdf.Dictionary()).get("/Marked", False)):
         problems.append("/MarkInfo /Marked is not true")
     if str(root.get("/Lang", "")) != leaflet.meta.language:
         problems.append(f"/Lang is {str(root.get('/Lang', ''))!r}, not {leaflet.meta.language!r}")
-    if not bool(root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)):
+    if not bool(root.get("/ViewerPreferences", pikepdf.Dictionary()).get("/DisplayDocTitle", False)):
         problems.append("/ViewerPreferences /DisplayDocTitle is not true")
     meta = pdf.open_metadata()
     if meta.get("dc:title") != leaflet.meta.title:
@@ -108,7 +118,7 @@ def font_problems(pdf: pikepdf.Pdf) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()
     for page in pdf.pages:
-        for font in page.obj.get("/Resources", {}).get("/Font", {}).values():
+        for font in page.obj.get("/Resources", pikepdf.Dictionary()).get("/Font", pikepdf.Dictionary()).values():
             name = str(font.get("/BaseFont", "?"))
             if name in seen:
                 continue
@@ -154,7 +164,7 @@ def read_structure(pdf: pikepdf.Pdf) -> tuple[Element, list[str]]:
     pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
     parent_tree = _number_tree(tree.get("/ParentTree", pikepdf.Dictionary()))
 
-    def convert(node: pikepdf.Dictionary, page: int | None) -> Element:
+    def convert(node: pikepdf.Object, page: int | None) -> Element:
         page = pages.get(node.Pg.objgen, page) if "/Pg" in node else page
         attrs = node.get("/A", pikepdf.Dictionary())
         scope = str(attrs.get("/Scope")) if isinstance(attrs, pikepdf.Dictionary) and "/Scope" in attrs else None
@@ -189,9 +199,9 @@ def read_structure(pdf: pikepdf.Pdf) -> tuple[Element, list[str]]:
     return document, problems
 
 
-def _number_tree(node: pikepdf.Dictionary) -> dict[int, pikepdf.Object]:
+def _number_tree(node: pikepdf.Object) -> dict[int, pikepdf.Object]:
     found: dict[int, pikepdf.Object] = {}
-    nums = node.get("/Nums", [])
+    nums: pikepdf.Object = node.get("/Nums", pikepdf.Array())
     for index in range(0, len(nums), 2):
         found[int(nums[index])] = nums[index + 1]
     for kid in node.get("/Kids", []):

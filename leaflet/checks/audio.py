@@ -1,25 +1,35 @@
-"""The audio format's own checks: decode what was written (miniaudio, not LAME) and measure it.
+"""The audio's audit: decode what was written (miniaudio, not LAME) and measure it.
 
 What a careful reviewer would check: the script is current and says every
 word; the MP3 is at -19 LUFS (within 1 LU) with true peak at most -1 dBTP;
 its length fits the words at the rate; it has one chapter per section, in
 order, inside the file; its tags are set; the tracks and the playlist match
 the chapters and add up to the whole.
+
+Loudness and true peak are measured by ffmpeg's ``ebur128`` filter (ITU-R
+BS.1770 with its own decoder and oversampling), not by the pyloudnorm and
+scipy code in ``leaflet.speech.audio`` that set them, so a mistake there
+cannot hide itself. ``make`` installs ffmpeg.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 from mutagen.id3 import ID3, ID3NoHeaderError
 
+from leaflet.checks import error, from_problems, note
+from leaflet.diagnostics import BuildError, Diagnostic
 from leaflet.model import Leaflet
-from leaflet.renderers import Audit
+from leaflet.renderers import AUDIO
 from leaflet.speech import DEFAULT_RATE, SAMPLE_RATE, pause_seconds
 from leaflet.speech import script as spoken
-from leaflet.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS, decode_mp3, loudness, true_peak_dbtp
+from leaflet.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS, decode_mp3
 from leaflet.speech.tags import read_chapters
 from leaflet.text import first_missing_word, words
 
@@ -28,32 +38,47 @@ PACE_TOLERANCE = 0.2  # the length may differ from words / rate by this fraction
 TRACK_SLACK = 0.1  # seconds each track's MP3 may add (encoder delay and padding)
 
 
-def audit_files(leaflet: Leaflet, out_dir: Path) -> Audit:
-    from leaflet.renderers.audio import PLAYLIST, names, track_name
+def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
+    from leaflet.renderers.audio import PLAYLIST, track_name
 
-    mp3, folder, script_file = (out_dir / p for p in names(leaflet))
+    mp3, folder, script_file = (out_dir / p for p in AUDIO.file_names(leaflet.meta.id))
     missing = [p for p in (mp3, folder / PLAYLIST, script_file) if not p.exists()]
     if missing:
-        return Audit(
-            problems=(f"{missing[0]} has not been built; run 'leaflet build {leaflet.meta.id} --format audio'",)
-        )
+        return (error(missing[0], "not-built", f"not built yet; run 'leaflet build {leaflet.meta.id} --format audio'"),)
     script = spoken.build(leaflet, DEFAULT_RATE)
     problems = _script_problems(leaflet, script, script_file)
     data = mp3.read_bytes()
     samples = decode_mp3(data)
     seconds = samples.size / SAMPLE_RATE
-    level, peak = loudness(samples), true_peak_dbtp(samples)
+    level, peak = measure_loudness(mp3)
     problems += _level_problems(mp3, level, peak)
     problems += _pace_problems(mp3, script, seconds)
     problems += _chapter_problems(mp3, data, script, seconds)
     problems += _tag_problems(mp3, data, leaflet)
     files = [track_name(n, s) for n, s in enumerate(script.sections, start=1)]
     problems += _track_problems(folder, files, seconds)
-    notes = (
+    summary = (
         f"{len(script.sections)} chapters and tracks, {int(seconds // 60)} min {round(seconds % 60)} s, "
-        f"{level:.1f} LUFS, true peak {peak:.1f} dBTP, {script.word_count()} words spoken",
+        f"{level:.1f} LUFS, true peak {peak:.1f} dBTP, {script.word_count()} words spoken"
     )
-    return Audit(problems=tuple(problems), notes=notes)
+    return (*from_problems(mp3, "audio", problems), note(mp3, "audio", summary))
+
+
+_MEASURED = re.compile(r"^\s*(I|Peak):\s*(-?(?:\d+(?:\.\d+)?|inf))\s*(?:LUFS|dBFS)\s*$", re.MULTILINE)
+
+
+def measure_loudness(path: Path) -> tuple[float, float]:
+    """Integrated loudness (LUFS) and true peak (dBTP) of ``path``, as ffmpeg's ebur128 filter measures them."""
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        raise BuildError("the audio audit measures loudness with ffmpeg, which is not installed; run: make system-deps")
+    command = [ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-i", str(path)]
+    command += ["-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    found = dict(_MEASURED.findall(result.stderr))
+    if result.returncode != 0 or not {"I", "Peak"} <= found.keys():
+        raise BuildError(f"ffmpeg could not measure {path}: {result.stderr.strip()[-300:]}")
+    return float(found["I"]), float(found["Peak"])
 
 
 def _script_problems(leaflet: Leaflet, script: spoken.Script, path: Path) -> list[str]:

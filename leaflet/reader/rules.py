@@ -1,6 +1,6 @@
 """The rules an easy read must keep before anything is published.
 
-Run on every leaflet as it is read (``leaflet.build.read_all``), so a broken
+Part of reading: ``read_leaflet`` applies them to every leaflet, so a broken
 rule stops the build before any file is written:
 
 - error: a sentence over 20 words; warning: over 15 (easy read aims at 10-15).
@@ -11,12 +11,9 @@ rule stops the build before any file is written:
 - error: a ``##`` section of the full leaflet that no easy-read section covers
   (named by a ``covers:`` line under an easy-read heading, or the same heading).
 
-Beside the rules, ``compare`` reports the Flesch reading ease and
-Flesch-Kincaid grade of the easy read beside the full leaflet's; the
-easy-read renderer's audit shows it in ``leaflet check``.
-
-Sentences come from pysbd (``leaflet.text.sentences``) and the formulas from
-textstat, both offline.
+Sentences come from pysbd (``leaflet.text.sentences``), offline. The
+readability of the easy read beside the full leaflet's is shown by its audit
+(``leaflet.checks.easy_read``).
 """
 
 from __future__ import annotations
@@ -26,8 +23,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.checks.readability import Readability, measure, reading_age
-from leaflet.checks.readability import report as full_report
 from leaflet.diagnostics import Diagnostic, SourceError
 from leaflet.model import EasyRead, EasyReadPoint, Leaflet
 from leaflet.reader import EASY_READ_NAME, Reading
@@ -36,7 +31,6 @@ from leaflet.text import plain, sentences, term_pattern
 MOST_WORDS = 20  # a longer sentence is an error
 AIM_WORDS = 15  # a longer sentence is a warning
 MOST_SENTENCES = 2  # in one point
-TARGET_EASE = 80  # Flesch reading ease: 80+ is easy
 
 _ABBREVIATION = re.compile(r"(?<![\w-])([A-Z]{2,})(?:s|'s|\u2019s)?(?![\w-])")
 _SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"})
@@ -55,7 +49,7 @@ class Finding:
     in_leaflet: bool = False  # about leaflet.md rather than easy-read.md
 
 
-def check(reading: Reading) -> Reading:
+def check_easy_read(reading: Reading) -> Reading:
     """``reading`` with its easy-read warnings added; the first broken error rule raises ``SourceError``."""
     leaflet = reading.leaflet
     if leaflet.easy_read is None:
@@ -222,45 +216,12 @@ def _coverage(leaflet: Leaflet, easy: EasyRead) -> Iterator[Finding]:
                     f"the section '{section.heading}' says 'covers: {name}', but leaflet.md has no heading '{name}'; write one of: {known}",
                 )
             covered.add(_key(name))
-    for section in leaflet.sections:
-        if section.level == 2 and section.heading and _key(section.heading) not in covered:
+    for full in leaflet.sections:
+        if full.level == 2 and full.heading and _key(full.heading) not in covered:
             yield Finding(
                 True,
-                section.line,
+                full.line,
                 "easy-read-missing-section",
-                f"the section '{section.heading}' has no easy-read counterpart; in easy-read.md, write 'covers: {section.heading}' under the easy-read heading that tells it, or add a section for it",
+                f"the section '{full.heading}' has no easy-read counterpart; in easy-read.md, write 'covers: {full.heading}' under the easy-read heading that tells it, or add a section for it",
                 in_leaflet=True,
             )
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """Readability of the easy read beside the full leaflet's."""
-
-    easy: Readability
-    full: Readability
-
-
-def compare(leaflet: Leaflet) -> Comparison | None:
-    """The easy read's reading ease and grade beside the full text's; None without an easy read."""
-    if leaflet.easy_read is None:
-        return None
-    runs = [plain(point.inlines) for section in leaflet.easy_read.sections for point in section.points]
-    easy = measure("easy read", runs, leaflet.meta.language)
-    return Comparison(easy, full_report(leaflet)[0])
-
-
-def comparison_lines(comparison: Comparison) -> list[str]:
-    """The comparison as lines for ``leaflet check``."""
-    lines = []
-    for label, row in (("easy read", comparison.easy), ("full leaflet", comparison.full)):
-        lines.append(
-            f"{label}: reading ease {row.reading_ease:.0f}, Flesch-Kincaid grade {row.grade:.1f} "
-            f"(reading age {reading_age(row.grade):.0f}), longest sentence {row.longest_sentence} words"
-        )
-    easy = comparison.easy
-    if easy.reading_ease < TARGET_EASE:
-        lines.append(
-            f"the easy read's reading ease is below the target of {TARGET_EASE}: use shorter words and sentences"
-        )
-    return lines

@@ -1,0 +1,27 @@
+"""The e-text's audit: read ``<id>.txt`` back as bytes; UTF-8, every word in order, lines within 80 characters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leaflet.checks import error, long_lines, not_built, note, words_in_order
+from leaflet.diagnostics import Diagnostic
+from leaflet.model import Leaflet
+from leaflet.renderers import TEXT
+from leaflet.text import leaflet_words
+
+MAX_LINE = 80  # an address longer than this stands alone on its line, unbroken
+
+
+def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
+    target = out_dir / TEXT.file_names(leaflet.meta.id)[0]
+    if not target.exists():
+        return (not_built(target, leaflet.meta.id, TEXT.name),)
+    try:
+        text = target.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return (error(target, "not-utf-8", "the file is not UTF-8"),)
+    found = long_lines(target, text, MAX_LINE) + words_in_order(target, leaflet_words(leaflet), text, "the source's")
+    if not found:
+        found.append(note(target, "text", f"{len(text.splitlines())} lines, every word in order"))
+    return tuple(found)
