@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from leaflet import __version__, build, manifest, renderers
+from leaflet.checks.cached import FormatCheck
 from leaflet.diagnostics import Diagnostic, LeafletError
 from leaflet.dump import to_json
 from leaflet.options import PERSONAL_OPTIONS
@@ -268,13 +269,19 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{meta.id}: {meta.title}")
         print(checked.readability)
         for result in checked.formats:
-            failed = result.failed(args.strict)
-            status = "FAIL" if failed else "ok (unchanged since it last passed)" if result.cached else "ok"
-            print(f"  {result.format}: {status}")
+            print(f"  {result.format}: {_status(result, args.strict)}")
             for found in result.found:
                 print(f"    {found}")
         print()
     return 1 if report.failed else 0
+
+
+def _status(result: FormatCheck, strict: bool) -> str:
+    if result.stale:
+        return "STALE (built from another source; build it again)"
+    if result.failed(strict):
+        return "FAIL"
+    return "ok (unchanged since it last passed)" if result.cached else "ok"
 
 
 def _list(args: argparse.Namespace) -> int:
