@@ -150,6 +150,7 @@ class Outcome:
 def build(request: Request, events: Events | None = None) -> Outcome:
     """Build what ``request`` asks for that is out of date; see the module's docstring."""
     events = events or Silent()
+    usable_out(request.out)
     formats = request.formats or renderers.names()
     parsed = parse_options(formats, request.options, explicit=bool(request.formats))
     folders = find_leaflets(request.source, request.ids)
@@ -202,6 +203,7 @@ class Report:
 
 def check(request: Request) -> Report:
     """Read every leaflet asked for, then its readability and every format's audit, remembered in its manifest."""
+    usable_out(request.out)
     readings, errors, warnings = read_all(find_leaflets(request.source, request.ids), request.strict)
     report = Report(request.strict, source_errors=errors, source_warnings=warnings)
     if errors:
@@ -220,6 +222,20 @@ def check(request: Request) -> Report:
                 current.save(leaflet.meta.id, current.source_sha256)
         report.leaflets.append(LeafletCheck(leaflet, table, found))
     return report
+
+
+def usable_out(out: Path) -> None:
+    """Refuse an output folder that is a file, or lies inside one, before anything is read or locked."""
+    for folder in (out, *out.parents):
+        if folder.exists() and not folder.is_dir():
+            raise OptionError(f"--out {out}: {folder} is a file, not a folder; give --out a folder")
+
+
+def existing_out(out: Path) -> None:
+    """Refuse an output folder that is not there (``verify`` would find nothing, and say all is well)."""
+    usable_out(out)
+    if not out.is_dir():
+        raise OptionError(f"--out {out}: no such folder; give --out the folder a build wrote (default: outputs)")
 
 
 def find_leaflets(source_dir: Path, ids: Sequence[str] = ()) -> list[Path]:

@@ -245,7 +245,8 @@ def _summarise(outcome: build.Outcome, args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    folders = sorted(p for p in args.out.iterdir() if p.is_dir()) if args.out.is_dir() else []
+    build.existing_out(args.out)
+    folders = sorted(p for p in args.out.iterdir() if p.is_dir())
     if args.ids:
         folders = [args.out / i for i in args.ids]
     problems = [problem for folder in folders for problem in manifest.verify(folder)]

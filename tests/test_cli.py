@@ -91,3 +91,21 @@ def test_check_prints_the_readability_table(source_copy: Path, tmp_path: Path) -
     whole = next(line for line in lines if line.startswith("whole leaflet")).split()
     assert 300 < int(whole[2]) < 600, "the word count of the NICE leaflet"
     assert "text: ok" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_out_naming_an_existing_file_is_one_line_and_exit_2(command: str, source_copy: Path, tmp_path: Path) -> None:
+    """Defect 4 of issue 11: a traceback."""
+    (tmp_path / "a-file").write_text("not a folder")
+    for out in (tmp_path / "a-file", tmp_path / "a-file" / "inside"):
+        result = leaflet(command, NICE_ID, "--source", source_copy, "--out", out)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        said = f"leaflet: error: --out {out}: {tmp_path / 'a-file'} is a file, not a folder; give --out a folder"
+        assert result.stderr.splitlines() == [said]
+
+
+def test_verify_of_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Defect 4 of issue 11: it said every file matched (exit 0)."""
+    result = leaflet("verify", "--out", tmp_path / "nowhere")
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "no such folder" in result.stderr
