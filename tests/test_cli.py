@@ -109,3 +109,28 @@ def test_verify_of_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> No
     result = leaflet("verify", "--out", tmp_path / "nowhere")
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and "no such folder" in result.stderr
+
+
+def test_ctrl_c_stops_the_workers_quietly_with_one_line_and_exit_130(source_copy: Path, tmp_path: Path) -> None:
+    """Defect 5 of issue 11: Ctrl-C printed a KeyboardInterrupt traceback from an idle worker."""
+    import os
+    import signal
+    import time
+
+    assert LEAFLET
+    out = tmp_path / "out"
+    formats = ["-f", "text", "-f", "easy-read", "-f", "audio"]  # two quick jobs, then one worker idle, one speaking
+    command = [LEAFLET, "build", NICE_ID, "--source", str(source_copy), "--out", str(out), "-j", "2", *formats]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    quick = [out / NICE_ID / f"{NICE_ID}.txt", out / NICE_ID / f"{NICE_ID}.easy-read.txt"]
+    while process.poll() is None and not all(path.is_file() for path in quick):
+        time.sleep(0.05)
+    assert process.poll() is None, "the audio job was still running when Ctrl-C was pressed"
+    os.killpg(process.pid, signal.SIGINT)  # what the terminal does: every process of the group
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert stderr.splitlines()[-1] == "leaflet: interrupted; files already in place are whole, the rest untouched"
+    assert not list(out.rglob("*.mp3")) and not list(out.rglob(".*.tmp"))
