@@ -155,6 +155,10 @@ def build(request: Request, events: Events | None = None) -> Outcome:
     parsed = parse_options(formats, request.options, explicit=bool(request.formats))
     folders = find_leaflets(request.source, request.ids)
     outcome = Outcome(request.out)
+    drafts = empty_folders(request.source, request.ids)
+    if request.strict and drafts:
+        outcome.source_errors = [d.as_error() for d in drafts]
+        return outcome
     with locked(request.out, notify=events.waiting):
         sweep_temporary(request.out)  # only one build holds the lock, so these are a killed build's
         wanted = targets(folders, parsed)
@@ -163,11 +167,13 @@ def build(request: Request, events: Events | None = None) -> Outcome:
         pending_folders = {t.folder for t in pending}
         # Up-to-date jobs of leaflets not read again: show what they warned of last time.
         outcome.replayed = replayed_warnings([t for t in wanted if t.folder not in pending_folders], request.out)
+        outcome.source_warnings = list(drafts)
         if not pending:
             return outcome
-        readings, outcome.source_errors, outcome.source_warnings = read_all(
+        readings, outcome.source_errors, warnings = read_all(
             list(dict.fromkeys(t.folder for t in pending)), request.strict
         )
+        outcome.source_warnings += warnings
         if outcome.source_errors:
             return outcome
         by_folder = {r.leaflet.folder: r for r in readings}
@@ -205,6 +211,11 @@ def check(request: Request) -> Report:
     """Read every leaflet asked for, then its readability and every format's audit, remembered in its manifest."""
     usable_out(request.out)
     readings, errors, warnings = read_all(find_leaflets(request.source, request.ids), request.strict)
+    drafts = empty_folders(request.source, request.ids)
+    if request.strict:
+        errors += [d.as_error() for d in drafts]
+    else:
+        warnings = drafts + warnings
     report = Report(request.strict, source_errors=errors, source_warnings=warnings)
     if errors:
         return report
@@ -239,13 +250,14 @@ def existing_out(out: Path) -> None:
 
 
 def find_leaflets(source_dir: Path, ids: Sequence[str] = ()) -> list[Path]:
-    """The leaflet folders under ``source_dir`` (all, or those named), sorted."""
+    """The leaflet folders under ``source_dir`` (all, or those named), sorted; empty drafts left out."""
     if not source_dir.is_dir():
         raise OptionError(
             f"the source folder {source_dir} does not exist; give --source the folder that holds one folder per leaflet"
         )
     found = sorted(p for p in source_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not ids:
+        found = [p for p in found if not _empty(p)]
         missing = [p for p in found if not (p / SOURCE_NAME).is_file()]
         if missing:
             raise SourceError(
@@ -259,6 +271,29 @@ def find_leaflets(source_dir: Path, ids: Sequence[str] = ()) -> list[Path]:
     if unknown:
         raise OptionError(f"no leaflet {unknown[0]!r} in {source_dir}; known: {', '.join(known) or 'none'}")
     return [known[i] for i in dict.fromkeys(ids)]
+
+
+def empty_folders(source_dir: Path, ids: Sequence[str] = ()) -> list[Diagnostic]:
+    """A warning for each empty folder in ``source_dir`` (a leaflet not started yet): it is left out, not a stop."""
+    if ids or not source_dir.is_dir():
+        return []
+    return [
+        Diagnostic(
+            folder,
+            0,
+            "empty-folder",
+            f"the folder {folder.name} is empty, so it is left out; write its {SOURCE_NAME} to publish it",
+        )
+        for folder in sorted(source_dir.iterdir())
+        if folder.is_dir() and not folder.name.startswith(".") and _empty(folder)
+    ]
+
+
+def _empty(folder: Path) -> bool:
+    """No files at all (hidden ones such as .DS_Store aside)."""
+    return not any(
+        p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts) for p in folder.rglob("*")
+    )
 
 
 def read_all(

@@ -134,3 +134,17 @@ def test_ctrl_c_stops_the_workers_quietly_with_one_line_and_exit_130(source_copy
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert stderr.splitlines()[-1] == "leaflet: interrupted; files already in place are whole, the rest untouched"
     assert not list(out.rglob("*.mp3")) and not list(out.rglob(".*.tmp"))
+
+
+def test_an_empty_draft_folder_is_a_warning_naming_it_not_a_stop(source_copy: Path, tmp_path: Path) -> None:
+    """Defect 6 of issue 11: an empty folder in source/ stopped every build."""
+    (source_copy / "new-draft").mkdir()
+    out = tmp_path / "out"
+    result = leaflet("build", "--source", source_copy, "--out", out, "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "new-draft" in result.stderr and "warning[empty-folder]" in result.stderr
+    assert (out / NICE_ID / f"{NICE_ID}.txt").is_file() and not (out / "new-draft").exists()
+    assert "new-draft" in leaflet("check", "--source", source_copy, "--out", out).stderr
+    assert "new-draft" not in leaflet("list", "--source", source_copy).stdout
+    strict = leaflet("build", "--source", source_copy, "--out", out, "--format", "text", "--strict")
+    assert strict.returncode == 2 and "new-draft" in strict.stderr
