@@ -30,7 +30,7 @@ from typing import Protocol
 from leaflet import renderers
 from leaflet.checks import cached
 from leaflet.checks.cached import FormatCheck
-from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError
+from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError, every_error
 from leaflet.executors import Executor, LocalExecutor
 from leaflet.files import locked, sweep_temporary, write_bytes_atomic
 from leaflet.manifest import Entry, FileRecord, Manifest, entry_key, source_digest, stamp
@@ -141,7 +141,8 @@ class Outcome:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [w for r in self.results for w in r.warnings]
+        """Each warning once (both easy-read formats warn of a missing easy-read.md in the same words)."""
+        return list(dict.fromkeys(w for r in self.results for w in r.warnings))
 
     def written(self) -> list[Path]:
         return [self.out / r.target.folder.name / f.path for r in self.results for f in r.files]
@@ -307,7 +308,7 @@ def read_all(
         try:
             reading = read_leaflet(folder)
         except SourceError as error:
-            errors.append(error)
+            errors.extend(every_error(error))
             continue
         if strict and reading.warnings:
             errors.extend(w.as_error() for w in reading.warnings)
