@@ -33,6 +33,7 @@ from leaflet.renderers.large_print_pdf.boxes import callout_box
 from leaflet.renderers.large_print_pdf.flowables import (
     ARTIFACT,
     REGULAR,
+    KeepUnlessRoomy,
     KeepWithNext,
     LinkTarget,
     ListItem,
@@ -111,11 +112,19 @@ class StoryBuilder:
             flowables: list[Flowable] = []
             if section.heading:
                 flowables.append(self._heading(section.heading, section.level))
-            for block in section.blocks:
-                flowables.extend(self._block(block, self.root))
-            # the colophon is short: it reads best on one page
-            story.extend([KeepTogether(flowables)] if section is composed.colophon else flowables)
-        return _keep_headings(story, self.page_height * 0.4)
+            for number, block in enumerate(section.blocks):
+                made = self._block(block, self.root)
+                following = section.blocks[number + 1] if number + 1 < len(section.blocks) else None
+                if isinstance(block, Paragraph) and _introduces(block, following) and isinstance(made[0], TextBlock):
+                    made[0].introduces = True
+                flowables.extend(made)
+            # the colophon is short: it reads best on one page (unless moving it leaves a quarter of a page empty)
+            story.extend([self._roomy(flowables)] if section is composed.colophon else flowables)
+        return _keep_headings(story, self.page_height * 0.4, self.page_height)
+
+    def _roomy(self, flowables: list[Flowable]) -> KeepUnlessRoomy:
+        """Kept on one page, unless moving on would leave a quarter of this page empty."""
+        return KeepUnlessRoomy(flowables, self.page_height / 4)
 
     def _heading(self, text: str, level: int) -> TextBlock:
         style = self.styles.headings[level]
@@ -169,7 +178,9 @@ class StoryBuilder:
             content[-1].style = last
         elif isinstance(content[-1], ListItem):
             content[-1].body.style = last
-        return callout_box(content, callout.kind, body, self.column, self.tagger)
+        # it flows over a page break only with its label and the first lines after it above the break
+        lead = label.wrap(self.column, 1e9)[1] + 2 * body.leading + body.size  # and the padding
+        return callout_box(content, callout.kind, body, self.column, self.tagger, max(self.page_height / 4, lead))
 
     def _inlines(self, inlines: Inlines, owner: Elem) -> tuple[list[Piece], list[LinkTarget]]:
         """Pieces to lay out, and the links they point into; every link prints its address."""
@@ -292,9 +303,9 @@ class StoryBuilder:
                 style = styles.body if number == len(row) else gap
                 label_piece = Piece(glue_numbers(label) + ": ", bold=True, owner=ARTIFACT)
                 cells.append(TextBlock([label_piece, *pieces], style, elem, self.tagger, links=links))
-            flowables.append(KeepTogether(cells))
+            flowables.append(self._roomy(cells))
         heads = len(block.header)
-        return [KeepTogether(flowables[: heads + 1]), *flowables[heads + 1 :]]  # the header stays with a row
+        return [self._roomy(flowables[: heads + 1]), *flowables[heads + 1 :]]  # the header stays with a row
 
 
 class LeafletTable(Table):
@@ -347,13 +358,22 @@ def _counter(number: int, level: int) -> str:
     return roman
 
 
-def _keep_headings(story: list[Flowable], cap: float) -> list[Flowable]:
-    """Put a conditional page break before each heading so it is never left alone at a page foot."""
+def _introduces(paragraph: Paragraph, following: Block | None) -> bool:
+    """A sentence ending in a colon that introduces a table, list or box: never left apart from it."""
+    if isinstance(following, TableBlock):
+        return True
+    return isinstance(following, BulletList | NumberedList | Callout) and plain(paragraph.inlines).rstrip().endswith(
+        ":"
+    )
+
+
+def _keep_headings(story: list[Flowable], cap: float, frame: float) -> list[Flowable]:
+    """Put a conditional page break before each heading (and introducing sentence) so it is never left alone."""
     result: list[Flowable] = []
     for index, flowable in enumerate(story):
-        if isinstance(flowable, TextBlock) and flowable.heading_level:
+        if isinstance(flowable, TextBlock) and (flowable.heading_level or flowable.introduces):
             following = story[index + 1] if index + 1 < len(story) else None
-            result.append(KeepWithNext(flowable, following, cap))
+            result.append(KeepWithNext(flowable, following, cap, frame))
         result.append(flowable)
     return result
 
