@@ -83,3 +83,22 @@ def test_a_stacked_table_row_never_has_a_page_to_itself_where_two_fit(tmp_path: 
         for number, (used, text, _) in enumerate(pages[:-1], start=1):
             rows = {r for r in range(6) if f"r{r}c0" in text}
             assert not (len(rows) == 1 and used < 0.5 and "The end" not in text), f"page {number}: {text!r}"
+
+
+EMAIL = "cardiology.outpatients@example.nhs.uk"
+
+
+@pytest.mark.parametrize("size", [24, 28, 32])  # at 36pt in a list three deep, even a half is too long
+def test_an_email_address_is_never_split_but_before_its_at_sign(tmp_path: Path, size: int) -> None:
+    """Issue 11: print broke an email address after a dot (at 24pt, in a nested list)."""
+    folder = tmp_path / "email"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text(
+        f"---\ntitle: Email\npublisher: P\npublished: 2026-01-15\n---\n\n## Contact\n\nEmail the team at {EMAIL} today.\n\n"
+        f"> [!NOTE] Contact us\n> - Write to us:\n>   - by email:\n>     - {EMAIL} for appointments.\n"
+    )
+    lines = [line.strip() for _, text, _ in _pages(_pdf(folder, tmp_path, size)) for line in text.splitlines()]
+    words = [word.rstrip(".") for line in lines for word in line.split()]
+    pieces = [word for word in words if len(word) > 3 and word in EMAIL]  # the address, or what is left of it
+    assert pieces.count(EMAIL) + pieces.count("cardiology.outpatients") == 2, pieces
+    assert set(pieces) <= {EMAIL, "cardiology.outpatients", "@example.nhs.uk"}, pieces

@@ -8,8 +8,9 @@ that a phone number or web address stays whole. Here:
 - lines break only at spaces, so nothing is hyphenated and no word splits;
 - a phone number's spaces are glued, so the number moves to the next line whole;
 - a word longer than the whole line (a long web address) breaks only after
-  a ``/``; only if one piece between slashes is still too long (giant print)
-  does it break after ``-`` or ``.``, and as a last resort between letters;
+  a ``/``, an email address only before its ``@``; only if one piece is still
+  too long (giant print) does it break after ``-`` or ``.``, and as a last
+  resort between letters;
 - every line but the last keeps its trailing space, drawn invisibly, so the
   text read back in order is spaced;
 - a ``BREAK`` piece (the author's hard line break) ends the line there.
@@ -115,6 +116,10 @@ def _fit(word: list[Piece], width: float, measure: Measure) -> list[list[Piece]]
     """The word whole if it fits; otherwise broken after '/', then '-' or '.', then anywhere."""
     if sum(measure(p) for p in word) <= width:
         return [word]
+    if "@" in "".join(p.text for p in word[1:] if p.text) or "@" in word[0].text[1:]:
+        halves = _break_at(word, r"(?=@)", 0.0, measure)  # an email address: its two halves, whole if they fit
+        if len(halves) > 1:
+            return [part for half in halves for part in _fit(half, width, measure)]
     # after a slash (not inside "//"), else after '-' or '.', else between any two characters
     for pattern in (_SLASH, r"(?<=[-.])", r"(?<=.)"):
         parts = _break_at(word, pattern, width, measure)
