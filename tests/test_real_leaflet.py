@@ -12,7 +12,7 @@ import pytest
 
 from leaflet.model import Callout, Image, LineBreak, Link, NumberedList, Paragraph
 from leaflet.reader import read_leaflet
-from leaflet.renderers import docx, large_print_pdf, text
+from leaflet.renderers import docx, large_print_pdf, names, text
 from leaflet.speech.script import build
 from tests.conftest import FIXTURE_LEAFLETS, render
 
@@ -131,3 +131,14 @@ def test_audio_announces_callouts_nested_lists_and_pauses_at_line_breaks(leaflet
     assert "That is the end of the second point of step 2." in flat
     assert "Write to the heart clinic at: Ward 7, Test Hospital, 1 High Street, Testtown" in flat
     assert "Within Taking your medicines: If you forget a dose." in flat
+
+
+def test_the_real_leaflet_builds_in_every_format_and_passes_every_audit_strictly(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11, done when: a leaflet using every construct builds in every format and passes every audit."""
+    source, out = FIXTURE_LEAFLETS, tmp_path / "out"
+    status, _, err = run_cli("build", "real-leaflet", "--source", source, "--out", out, "--strict", "-q")
+    assert status == 0, err
+    status, stdout, err = run_cli("check", "real-leaflet", "--source", source, "--out", out, "--strict")
+    assert status == 0, stdout + err
+    statuses = [line.strip() for line in stdout.splitlines() if line.startswith("  ") and line.strip().endswith("ok")]
+    assert len(statuses) == len(names()) and "FAIL" not in stdout and "warning" not in stdout + err
