@@ -360,11 +360,8 @@ def _counter(number: int, level: int) -> str:
 
 def _introduces(paragraph: Paragraph, following: Block | None) -> bool:
     """A sentence ending in a colon that introduces a table, list or box: never left apart from it."""
-    if isinstance(following, TableBlock):
-        return True
-    return isinstance(following, BulletList | NumberedList | Callout) and plain(paragraph.inlines).rstrip().endswith(
-        ":"
-    )
+    introduced = isinstance(following, TableBlock | BulletList | NumberedList | Callout)
+    return introduced and plain(paragraph.inlines).rstrip().endswith(":")
 
 
 def _keep_headings(story: list[Flowable], cap: float, frame: float) -> list[Flowable]:
