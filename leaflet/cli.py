@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from leaflet import __version__, build, manifest, renderers
+from leaflet import folders as folders_module
 from leaflet.checks.cached import FormatCheck
 from leaflet.diagnostics import Diagnostic, LeafletError
 from leaflet.dump import to_json
@@ -245,7 +246,7 @@ def _summarise(outcome: build.Outcome, args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    build.existing_out(args.out)
+    folders_module.existing_out(args.out)
     folders = sorted(p for p in args.out.iterdir() if p.is_dir())
     if args.ids:
         folders = [args.out / i for i in args.ids]
@@ -286,7 +287,7 @@ def _status(result: FormatCheck, strict: bool) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    for folder in build.find_leaflets(args.source):
+    for folder in folders_module.find_leaflets(args.source):
         print(folder.name)
     return 0
 
@@ -310,7 +311,7 @@ def _voices(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    readings, errors, warnings = build.read_all(build.find_leaflets(args.source, [args.id]))
+    readings, errors, warnings = build.read_all(folders_module.find_leaflets(args.source, [args.id]))
     _show_reading(errors, warnings)
     (reading,) = readings
     print(json.dumps(to_json(reading.leaflet), indent=2, ensure_ascii=False))
