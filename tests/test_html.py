@@ -22,7 +22,11 @@ from leaflet.renderers import html
 from tests.browser import TEXT_SPACING, axe_violations, describe, launch
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 
-LEAFLETS = {"nice": SOURCE / NICE_ID, "every-feature": FIXTURE_LEAFLETS / "every-feature"}
+LEAFLETS = {
+    "nice": SOURCE / NICE_ID,
+    "every-feature": FIXTURE_LEAFLETS / "every-feature",
+    "real-leaflet": FIXTURE_LEAFLETS / "real-leaflet",  # callouts, #### headings, line breaks, three list levels
+}
 VARIANTS = {
     "default": {},
     **{name: {"colours": name} for name in SCHEMES if name != DEFAULT_SCHEME},
@@ -95,6 +99,19 @@ def test_structure_landmarks_lists_tables_glossary(pages) -> None:
     image = root.find(f".//{NS}img")
     assert image.get("alt", "").startswith("A red rectangle") and image.get("src", "").startswith("data:image/png")
     assert root.find(f".//{NS}footer//{NS}h2").text == "About this leaflet"
+
+
+def test_callouts_are_labelled_regions_and_line_breaks_and_item_paragraphs_are_kept(pages) -> None:
+    root = parse(pages["real-leaflet", "default"][1].read_bytes())
+    regions = root.findall(f".//{NS}main//{NS}section[@aria-labelledby]")
+    labels = ["".join(root.find(f".//*[@id='{r.get('aria-labelledby')}']").itertext()) for r in regions]
+    assert labels and labels[0].startswith("Emergency: Call 999"), labels
+    assert any(label.startswith("Important") for label in labels), "each callout is named by its kind in words"
+    assert all("callout" in r.get("class", "") for r in regions), "a bordered box, not colour alone"
+    assert root.find(f".//{NS}main//{NS}br") is not None, "an address keeps its lines"
+    assert root.find(f".//{NS}main//{NS}h4") is not None
+    assert root.find(f".//{NS}li/{NS}p") is not None, "a list item's second paragraph stays in the item"
+    assert root.find(f".//{NS}li//{NS}li//{NS}li") is not None, "three levels of list"
 
 
 def test_the_style_sheet_sizes_in_rem_has_no_italics_and_follows_dark_mode(pages) -> None:

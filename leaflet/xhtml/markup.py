@@ -18,9 +18,12 @@ from typing import assert_never
 from leaflet.model import (
     Block,
     BulletList,
+    Callout,
     Image,
     Inlines,
+    LineBreak,
     Link,
+    ListItem,
     NumberedList,
     Paragraph,
     Section,
@@ -30,7 +33,7 @@ from leaflet.model import (
 )
 from leaflet.speech.say import Lexicon
 from leaflet.speech.script import said
-from leaflet.text import plain, slug
+from leaflet.text import callout_heading, plain, slug
 from leaflet.xhtml.page import term_and_explanation
 from leaflet.xhtml.sentences import split
 
@@ -74,6 +77,8 @@ def inline_markup(inlines: Inlines) -> str:
                 out.append(f'<a href="{attribute(url)}">{text(words)}</a>')
             case Link(text=words):
                 out.append(text(words))
+            case LineBreak():
+                out.append("<br/>")  # an address or opening hours keep their lines
             case _:
                 assert_never(inline)
     return "".join(out)
@@ -159,19 +164,37 @@ class Markup:
                 return self.table(block)
             case Image():
                 return self.image(block)
+            case Callout():
+                return self.callout(block)
             case _:
                 assert_never(block)
+
+    def callout(self, callout: Callout) -> str:
+        """A labelled region with a border: its kind in words first ("Emergency: ..."), never colour alone."""
+        label_id = self.unique_id(f"{callout.kind}-{len(self._ids) + 1}")
+        label = (Strong(callout_heading(callout)),)
+        if self.speaking:
+            self._fragment(label, HEADING_PAUSE, label_id)
+        inner = "".join(self.block(block) for block in callout.blocks)
+        return (
+            f'<section class="callout callout-{callout.kind}" aria-labelledby="{label_id}">'
+            f'<p class="callout-label" id="{label_id}">{inline_markup(label)}</p>{inner}</section>'
+        )
 
     def list(self, block: BulletList | NumberedList) -> str:
         items = []
         for item in block.items:
-            sublist = item.sublist
-            then = (lambda sublist=sublist: self.list(sublist)) if sublist is not None else None
+            then = (lambda item=item: self._item_rest(item)) if item.sublist is not None or item.more else None
             items.append(self.words("li", item.inlines, then=then))
         if isinstance(block, NumberedList):
             start = f' start="{block.start}"' if block.start != 1 else ""
             return f"<ol{start}>{''.join(items)}</ol>"
         return f"<ul>{''.join(items)}</ul>"
+
+    def _item_rest(self, item: ListItem) -> str:
+        """What a list item holds after its first paragraph: more paragraphs, then its nested list."""
+        paragraphs = "".join(self.words("p", inlines) for inlines in item.more)
+        return paragraphs + (self.list(item.sublist) if item.sublist is not None else "")
 
     def table(self, table: Table) -> str:
         self._tables += 1

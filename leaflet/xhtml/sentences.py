@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from leaflet.model import Inline, Inlines, Link, Strong, Text
+from leaflet.model import Inline, Inlines, LineBreak, Link, Strong, Text
 from leaflet.text import plain
 
 
@@ -61,7 +61,7 @@ def _slice(inlines: Inlines, start: int, end: int) -> Inlines:
         low, high = max(start, position), min(end, position + len(inline.text))
         if low < high:
             part = inline.text[low - position : high - position]
-            taken.append(inline if part == inline.text else replace(inline, text=part))
+            taken.append(inline if part == inline.text or isinstance(inline, LineBreak) else replace(inline, text=part))
         position += len(inline.text)
     return tuple(taken)
 

@@ -36,7 +36,8 @@ h2 { font-size: 1.5rem; }
 h3 { font-size: 1.25rem; }
 h4, h5, h6 { font-size: 1.125rem; }
 p, ul, ol, dl, table, figure { margin: 0 0 1rem; }
-ul, ol { padding-left: 1.5em; }
+ul { padding-left: min(1.5em, 10vw); }
+ol { padding-left: min(2em, 14vw); }  /* giant print zoomed 4 times: three levels still leave room for words */
 li { margin-bottom: 0.5rem; }
 li > ul, li > ol { margin-top: 0.5rem; }
 em, i, cite, dfn, var, address { font-style: normal; }
@@ -49,6 +50,10 @@ table { border-collapse: collapse; width: 100%%; }
 caption { text-align: left; font-weight: bold; margin-bottom: 0.5rem; }
 th, td { border: 0.1rem solid currentColor; padding: 0.5rem; text-align: left; vertical-align: top; }
 figure { margin-left: 0; margin-right: 0; }
+.callout { border: min(0.2rem, 1vw) solid currentColor; padding: 0.75rem min(1rem, 3vw) 0.25rem; margin: 1.5rem 0; }
+.callout-urgent, .callout-emergency, .callout-warning, .callout-caution { border-width: min(0.4rem, 2vw); }
+.callout-label { margin-bottom: 0.5rem; }
+li > p { margin: 0.5rem 0 0; }
 img { max-width: 100%%; height: auto; }
 """
 

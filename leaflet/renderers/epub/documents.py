@@ -64,7 +64,7 @@ class Pictures:
             while f"{IMAGE_DIR}/{name}" in self.files:
                 name, number = f"{stem}-{number}{suffix}", number + 1
             self._names[key] = f"{IMAGE_DIR}/{name}"
-            self.files[f"{IMAGE_DIR}/{name}"] = image.path.read_bytes()
+            self.files[f"{IMAGE_DIR}/{name}"] = image.data  # the reader's bytes: no source folder needed
         return f"../{self._names[key]}"
 
     @staticmethod

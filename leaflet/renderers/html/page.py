@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import mimetypes
 
 from leaflet.compose import compose
 from leaflet.model import Image, Leaflet
@@ -22,8 +21,7 @@ def data_url(data: bytes, media_type: str) -> str:
 
 def picture_url(image: Image) -> str:
     """A picture embedded in the page, so the page stands alone."""
-    media_type = mimetypes.guess_type(image.path.name)[0] or "application/octet-stream"
-    return data_url(image.path.read_bytes(), media_type)
+    return data_url(image.data, image.kind)
 
 
 def page_html(leaflet: Leaflet, size: int, colours: str | None) -> str:
