@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leaflet",
-        description="Publish patient leaflets in accessible formats (e-text, large print, Word, easy read, audio) from one Markdown source.",
+        description="Publish patient leaflets in accessible formats (e-text, large print, Word, easy read with pictures, audio, web page, talking book, braille) from one Markdown source.",
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"leaflet {__version__}")
