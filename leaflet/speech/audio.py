@@ -11,9 +11,11 @@ engine wrote and is read back in chunks: as it arrives (while the engine
 says the later ones), to keep its K-weighted energy and sample peak per
 block of 21 samples; then, where the level could bring them near the
 ceiling, to work out its true peaks; and last, to limit it at the gain
-found from those blocks and encode it. Each track is then decoded to check
-the level and peak *as heard*. Tracks are worked on side by side in threads
-(numpy, LAME and the decoder release the GIL). Only numpy is needed: the
+found from those blocks and encode it. The level is set for what LAME is
+known to take off eSpeak NG's voice, so the MP3 is not decoded again: its
+frames are walked, which catches a broken encode (another engine's MP3 is
+decoded, measured *as heard* and corrected). Tracks are worked on side by
+side in threads (numpy and LAME release the GIL). Only numpy is needed: the
 K-weighting filter is applied as its impulse response by FFT, with the
 filter's state carried from chunk to chunk, and 4x oversampling is the same
 filter as ``scipy.signal.resample_poly``'s, so the slow ``scipy.signal``
@@ -145,7 +147,7 @@ def _open_wav(path: Path) -> Iterator[wave.Wave_read]:
 
 
 def _samples(frames: bytes) -> np.ndarray:
-    return np.frombuffer(frames, dtype="<i2").astype(np.float32) / np.float32(32768.0)
+    return np.multiply(np.frombuffer(frames, dtype="<i2"), np.float32(1 / 32768), dtype=np.float32)
 
 
 def write_wav(path: Path, samples: np.ndarray) -> None:
@@ -495,7 +497,9 @@ class Meter:
             self._add(full[: piece.size])
 
     def _add(self, weighted: np.ndarray) -> None:
-        squares = np.concatenate([self._left, np.square(weighted, dtype=np.float32)])
+        squares = np.square(weighted, dtype=np.float32)
+        if self._left.size:
+            squares = np.concatenate([self._left, squares])
         whole = squares.size - squares.size % self.block
         self._energy.append(squares[:whole].reshape(-1, self.block).sum(axis=1, dtype=np.float64))
         self._left = squares[whole:]
