@@ -30,12 +30,13 @@ from typing import Protocol
 from leaflet import renderers
 from leaflet.checks import cached
 from leaflet.checks.cached import FormatCheck
-from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError
+from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError, every_error
 from leaflet.executors import Executor, LocalExecutor
 from leaflet.files import locked, sweep_temporary, write_bytes_atomic
+from leaflet.folders import empty_folders, find_leaflets, usable_out
 from leaflet.manifest import Entry, FileRecord, Manifest, entry_key, source_digest, stamp
 from leaflet.model import Leaflet
-from leaflet.reader import SOURCE_NAME, Reading, read_leaflet
+from leaflet.reader import Reading, read_leaflet
 from leaflet.renderers import Output
 
 
@@ -141,7 +142,8 @@ class Outcome:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [w for r in self.results for w in r.warnings]
+        """Each warning once (both easy-read formats warn of a missing easy-read.md in the same words)."""
+        return list(dict.fromkeys(w for r in self.results for w in r.warnings))
 
     def written(self) -> list[Path]:
         return [self.out / r.target.folder.name / f.path for r in self.results for f in r.files]
@@ -150,10 +152,15 @@ class Outcome:
 def build(request: Request, events: Events | None = None) -> Outcome:
     """Build what ``request`` asks for that is out of date; see the module's docstring."""
     events = events or Silent()
+    usable_out(request.out)
     formats = request.formats or renderers.names()
     parsed = parse_options(formats, request.options, explicit=bool(request.formats))
     folders = find_leaflets(request.source, request.ids)
     outcome = Outcome(request.out)
+    drafts = empty_folders(request.source, request.ids)
+    if request.strict and drafts:
+        outcome.source_errors = [d.as_error() for d in drafts]
+        return outcome
     with locked(request.out, notify=events.waiting):
         sweep_temporary(request.out)  # only one build holds the lock, so these are a killed build's
         wanted = targets(folders, parsed)
@@ -162,11 +169,13 @@ def build(request: Request, events: Events | None = None) -> Outcome:
         pending_folders = {t.folder for t in pending}
         # Up-to-date jobs of leaflets not read again: show what they warned of last time.
         outcome.replayed = replayed_warnings([t for t in wanted if t.folder not in pending_folders], request.out)
+        outcome.source_warnings = list(drafts)
         if not pending:
             return outcome
-        readings, outcome.source_errors, outcome.source_warnings = read_all(
+        readings, outcome.source_errors, warnings = read_all(
             list(dict.fromkeys(t.folder for t in pending)), request.strict
         )
+        outcome.source_warnings += warnings
         if outcome.source_errors:
             return outcome
         by_folder = {r.leaflet.folder: r for r in readings}
@@ -202,7 +211,13 @@ class Report:
 
 def check(request: Request) -> Report:
     """Read every leaflet asked for, then its readability and every format's audit, remembered in its manifest."""
+    usable_out(request.out)
     readings, errors, warnings = read_all(find_leaflets(request.source, request.ids), request.strict)
+    drafts = empty_folders(request.source, request.ids)
+    if request.strict:
+        errors += [d.as_error() for d in drafts]
+    else:
+        warnings = drafts + warnings
     report = Report(request.strict, source_errors=errors, source_warnings=warnings)
     if errors:
         return report
@@ -222,29 +237,6 @@ def check(request: Request) -> Report:
     return report
 
 
-def find_leaflets(source_dir: Path, ids: Sequence[str] = ()) -> list[Path]:
-    """The leaflet folders under ``source_dir`` (all, or those named), sorted."""
-    if not source_dir.is_dir():
-        raise OptionError(
-            f"the source folder {source_dir} does not exist; give --source the folder that holds one folder per leaflet"
-        )
-    found = sorted(p for p in source_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
-    if not ids:
-        missing = [p for p in found if not (p / SOURCE_NAME).is_file()]
-        if missing:
-            raise SourceError(
-                missing[0] / SOURCE_NAME,
-                0,
-                f"the folder {missing[0].name} has no {SOURCE_NAME}; add one, or move the folder out of {source_dir}",
-            )
-        return found
-    known = {p.name: p for p in found}
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        raise OptionError(f"no leaflet {unknown[0]!r} in {source_dir}; known: {', '.join(known) or 'none'}")
-    return [known[i] for i in dict.fromkeys(ids)]
-
-
 def read_all(
     folders: Sequence[Path], strict: bool = False
 ) -> tuple[list[Reading], list[SourceError], list[Diagnostic]]:
@@ -256,7 +248,7 @@ def read_all(
         try:
             reading = read_leaflet(folder)
         except SourceError as error:
-            errors.append(error)
+            errors.extend(every_error(error))
             continue
         if strict and reading.warnings:
             errors.extend(w.as_error() for w in reading.warnings)

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from leaflet import __version__, build, manifest, renderers
+from leaflet import folders as folders_module
+from leaflet.checks.cached import FormatCheck
 from leaflet.diagnostics import Diagnostic, LeafletError
 from leaflet.dump import to_json
 from leaflet.options import PERSONAL_OPTIONS
@@ -254,7 +256,8 @@ def _summarise(outcome: build.Outcome, args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    folders = sorted(p for p in args.out.iterdir() if p.is_dir()) if args.out.is_dir() else []
+    folders_module.existing_out(args.out)
+    folders = sorted(p for p in args.out.iterdir() if p.is_dir())
     if args.ids:
         folders = [args.out / i for i in args.ids]
     problems = [problem for folder in folders for problem in manifest.verify(folder)]
@@ -278,17 +281,23 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{meta.id}: {meta.title}")
         print(checked.readability)
         for result in checked.formats:
-            failed = result.failed(args.strict)
-            status = "FAIL" if failed else "ok (unchanged since it last passed)" if result.cached else "ok"
-            print(f"  {result.format}: {status}")
+            print(f"  {result.format}: {_status(result, args.strict)}")
             for found in result.found:
                 print(f"    {found}")
         print()
     return 1 if report.failed else 0
 
 
+def _status(result: FormatCheck, strict: bool) -> str:
+    if result.stale:
+        return "STALE (built from another source; build it again)"
+    if result.failed(strict):
+        return "FAIL"
+    return "ok (unchanged since it last passed)" if result.cached else "ok"
+
+
 def _list(args: argparse.Namespace) -> int:
-    for folder in build.find_leaflets(args.source):
+    for folder in folders_module.find_leaflets(args.source):
         print(folder.name)
     return 0
 
@@ -312,7 +321,7 @@ def _voices(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    readings, errors, warnings = build.read_all(build.find_leaflets(args.source, [args.id]))
+    readings, errors, warnings = build.read_all(folders_module.find_leaflets(args.source, [args.id]))
     _show_reading(errors, warnings)
     (reading,) = readings
     print(json.dumps(to_json(reading.leaflet), indent=2, ensure_ascii=False))

@@ -6,6 +6,7 @@ so editors and CI logs can jump straight to the mistake.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -31,6 +32,21 @@ class SourceError(LeafletError):
         self.line = line
         self.message = message
         super().__init__(f"{_where(path, line)}: {message}")
+
+
+class SourceErrors(SourceError):
+    """Several mistakes found together in one source: it reads as the first; ``all`` holds every one."""
+
+    def __init__(self, errors: Sequence[SourceError]) -> None:
+        first = errors[0]
+        more = f" ({len(errors) - 1} more error(s) after this one)" if len(errors) > 1 else ""
+        super().__init__(first.path, first.line, first.message + more)
+        self.all = tuple(errors)
+
+
+def every_error(error: SourceError) -> tuple[SourceError, ...]:
+    """Each mistake ``error`` stands for."""
+    return error.all if isinstance(error, SourceErrors) else (error,)
 
 
 class OptionError(LeafletError):

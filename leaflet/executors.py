@@ -11,6 +11,7 @@ cluster later) can run it. The client that called ``build`` writes the files.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Protocol, TypeVar
@@ -39,7 +40,25 @@ class LocalExecutor:
         # fork: workers start in milliseconds with the modules already imported. The
         # build starts no threads of its own (the progress bar's monitor is off).
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(jobs)), mp_context=context) as pool:
+        workers = min(self.workers, len(jobs))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_the_client)
+        try:
             futures = {pool.submit(function, job): index for index, job in enumerate(jobs)}
             for future in as_completed(futures):
                 yield futures[future], future.result()
+        except BaseException:  # Ctrl-C, or the client stopped early: stop the workers now, quietly
+            _stop(pool)
+            raise
+        pool.shutdown()
+
+
+def _leave_interrupts_to_the_client() -> None:
+    """Ctrl-C reaches every process of the terminal's group: only the client answers it (with one line)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers without waiting for their jobs, and drop the jobs not started."""
+    for process in list(pool._processes.values()):  # no public way before Python 3.14's terminate_workers()
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)

@@ -45,7 +45,22 @@ class Link:
     line: int = _line()
 
 
-Inline: TypeAlias = Text | Strong | Link
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A line break the author asked for (backslash or two spaces at a line's end), as in an address.
+
+    Print starts a new line; e-text starts a new line; audio makes a short pause.
+    """
+
+    line: int = _line()
+
+    @property
+    def text(self) -> str:
+        """Where plain text is wanted, a hard break reads as a line end."""
+        return "\n"
+
+
+Inline: TypeAlias = Text | Strong | Link | LineBreak
 Inlines: TypeAlias = tuple[Inline, ...]
 
 
@@ -62,11 +77,21 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
-    """One item of a list, with at most one nested list under it."""
+    """One item of a list: its first paragraph, any further paragraphs, then at most one nested list.
+
+    Lists nest three levels deep at most (a list, a list inside one of its
+    items, and one more inside that).
+    """
 
     inlines: Inlines
     sublist: BulletList | NumberedList | None = None
     line: int = _line()
+    more: tuple[Inlines, ...] = ()  # the item's further paragraphs, after ``inlines`` and before ``sublist``
+
+    @property
+    def paragraphs(self) -> tuple[Inlines, ...]:
+        """Every paragraph of the item, in order."""
+        return (self.inlines, *self.more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,16 +123,60 @@ class Table:
     line: int = _line()
 
 
+PictureType: TypeAlias = Literal["image/png", "image/jpeg", "image/svg+xml"]
+
+
 @dataclass(frozen=True, slots=True)
 class Image:
-    """A picture inside the leaflet's folder, with the words that replace it."""
+    """A picture inside the leaflet's folder, with the words that replace it.
+
+    ``data`` holds the file's bytes as read (checked to be the kind its name
+    says), so a writer needs no access to the source folder; ``kind`` says
+    which. An SVG drawing is rasterised by ``leaflet.pictures`` for formats
+    that need pixels.
+    """
 
     path: Path
     alt: str
     line: int = _line()
+    data: bytes = field(default=b"", compare=False, repr=False)
+    kind: PictureType = "image/png"
 
 
-Block: TypeAlias = Paragraph | BulletList | NumberedList | Table | Image
+CalloutKind: TypeAlias = Literal["note", "tip", "important", "warning", "caution", "non-urgent", "urgent", "emergency"]
+CALLOUT_LABELS: dict[CalloutKind, str] = {
+    "note": "Note",
+    "tip": "Tip",
+    "important": "Important",
+    "warning": "Warning",
+    "caution": "Caution",
+    "non-urgent": "Non-urgent",  # NHS care cards: ask for help soon
+    "urgent": "Urgent",  # ... ask for help now (111)
+    "emergency": "Emergency",  # ... call 999 or go to A&E
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Callout:
+    """A boxed message a reader must not miss: a note, a warning, or an NHS care card.
+
+    Written ``> [!KIND] optional title`` then ``>`` lines. ``label`` is the
+    word every format shows or says first ("Important", "Emergency"), so the
+    kind never rests on colour alone; ``title`` is the author's own words
+    after the marker, if any. ``blocks`` are paragraphs and lists only.
+    """
+
+    kind: CalloutKind
+    title: str | None
+    blocks: tuple[Paragraph | BulletList | NumberedList, ...]
+    line: int = _line()
+
+    @property
+    def label(self) -> str:
+        return CALLOUT_LABELS[self.kind]
+
+
+Block: TypeAlias = Paragraph | BulletList | NumberedList | Table | Image | Callout
 
 
 # Structure -------------------------------------------------------------
@@ -115,7 +184,10 @@ Block: TypeAlias = Paragraph | BulletList | NumberedList | Table | Image
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A heading and what follows it; the introduction has no heading."""
+    """A heading and what follows it; the introduction has no heading.
+
+    ``level`` is 2 for ``##``, 3 for ``###`` and 4 for ``####`` (1 only for the introduction).
+    """
 
     heading: str | None
     level: int

@@ -17,10 +17,13 @@ from datetime import date
 from leaflet.model import (
     Block,
     BulletList,
+    Callout,
     Definition,
     Image,
+    Inline,
     Inlines,
     Leaflet,
+    LineBreak,
     Link,
     ListItem,
     NumberedList,
@@ -55,8 +58,34 @@ def slug(text: str, *, limit: int = 48) -> str:
     return cleaned[:limit].rstrip("-") or "section"
 
 
+NO_BREAK = "\u00a0"  # a space that never breaks a line
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_UNIT_NAMES = r"kg/m²|kg/m2|mmol/mol|mmol/l|mmol/L|mmHg|°C|°F|mcg|µg|mg|kg|ml|mL|cm|mm|km|bpm|g|l|m|%"
+# What a line must never split: a phone number (9 digits or more, or a service number in two groups),
+# a date, and a value with its unit or sign ('40 kg/m²', '≥ 40', '5 to 10 mg').
+_KEEP_TOGETHER = re.compile(
+    r"(?<![\w+])\+?\d{2,5}(?: \d{2,4}){1,3}(?!\w)"
+    rf"|\b\d{{1,2}} (?:{_MONTH_NAMES}) \d{{4}}\b"
+    rf"|(?:[≥≤<>] ?)?\d+(?:\.\d+)?(?: ?(?:{_UNIT_NAMES})(?![\w²])| (?=[≥≤]))"
+    r"|[≥≤<>] \d"
+)
+
+
+def keep_together(text: str) -> str:
+    """``text`` with the spaces inside phone numbers, dates and values with units made unbreakable."""
+
+    def glue(match: re.Match[str]) -> str:
+        found = match.group(0)
+        is_phone = found[:1].isdigit() or found[:1] == "+"
+        if is_phone and re.fullmatch(r"\+?[\d ]+", found) and sum(c.isdigit() for c in found) < 9:
+            return found if found not in ("116 123", "116 117") else found.replace(" ", NO_BREAK)
+        return found.replace(" ", NO_BREAK)
+
+    return _KEEP_TOGETHER.sub(glue, text)
+
+
 def wrap(text: str, width: int, *, indent: str = "", subsequent: str | None = None) -> list[str]:
-    """Wrap at ``width`` without ever breaking a word, address or number across lines.
+    """Wrap at ``width`` without ever breaking a word, address, phone number, date or value and unit.
 
     A word longer than the line (a long web address) stands alone, unbroken.
     """
@@ -67,7 +96,9 @@ def wrap(text: str, width: int, *, indent: str = "", subsequent: str | None = No
         break_long_words=False,
         break_on_hyphens=False,
     )
-    return wrapper.wrap(text) or [indent.rstrip()]
+    had_no_break = NO_BREAK in text
+    lines = wrapper.wrap(keep_together(text)) or [indent.rstrip()]
+    return lines if had_no_break else [line.replace(NO_BREAK, " ") for line in lines]
 
 
 def leaflet_links(leaflet: Leaflet) -> Iterator[Link]:
@@ -87,9 +118,49 @@ def display_url(url: str) -> str:
 
 
 def shows_own_address(text: str, url: str) -> bool:
-    """True when a link's words are its address already (a phone number, an email address),
-    so the address need not be given again. Spaces and case do not count."""
-    return "".join(text.split()).lower() == "".join(display_url(url).split()).lower()
+    """True when a link's words are its address already (a phone number, an email address, a
+    web address written bare), so the address need not be given again. Spaces, case, the
+    scheme and a closing slash do not count, nor the form of a phone number ('0300 123 1234'
+    calls tel:+443001231234)."""
+    if _bare(text) == _bare(display_url(url)):
+        return True
+    if url.lower().startswith("tel:") and any(ch.isdigit() for ch in text):
+        return _same_number(text, url[4:])
+    return False
+
+
+def _bare(address: str) -> str:
+    squeezed = "".join(address.split()).lower()
+    for scheme in ("https://", "http://"):
+        squeezed = squeezed.removeprefix(scheme)
+    return squeezed.rstrip("/")
+
+
+def _same_number(text: str, target: str) -> bool:
+    """True when ``text`` is the phone number ``target`` in whatever form (UK numbers by default)."""
+    import phonenumbers
+
+    try:
+        shown, called = phonenumbers.parse(text, "GB"), phonenumbers.parse(target, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(shown.national_number == called.national_number and shown.country_code == called.country_code)
+
+
+def split_lines(inlines: Inlines) -> list[Inlines]:
+    """``inlines`` cut at each hard line break, the breaks left out (always at least one line)."""
+    lines: list[list[Inline]] = [[]]
+    for inline in inlines:
+        if isinstance(inline, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(inline)
+    return [tuple(line) for line in lines]
+
+
+def callout_heading(callout: Callout, mark: str = ":") -> str:
+    """A callout's label and title as one line: 'Emergency: Call 999 if you:' (the label alone if untitled)."""
+    return f"{callout.label}{mark} {callout.title}" if callout.title else f"{callout.label}{mark}".rstrip(":")
 
 
 def block_inlines(block: Block) -> Iterator[Inlines]:
@@ -105,11 +176,15 @@ def block_inlines(block: Block) -> Iterator[Inlines]:
                 yield from row
         case Image(alt=alt, line=line):
             yield (Text(alt, line),)
+        case Callout(title=title, blocks=blocks, line=line):
+            yield (Text(f"{block.label}: {title}" if title else block.label, line),)  # = callout_heading
+            for inner in blocks:
+                yield from block_inlines(inner)
 
 
 def item_inlines(item: ListItem) -> Iterator[Inlines]:
-    """The item's own words, then its sublist's."""
-    yield item.inlines
+    """The item's paragraphs, then its sublist's."""
+    yield from item.paragraphs
     if item.sublist is not None:
         yield from block_inlines(item.sublist)
 

@@ -28,9 +28,16 @@ def all_leaflet_folders() -> list[Path]:
 
 @pytest.fixture
 def source_copy(tmp_path: Path) -> Path:
-    """A private copy of source/, safe to break."""
+    """A private copy of source/, safe to break, with one more leaflet beside the NICE one.
+
+    A team adds its own leaflets to source/ (the README says how): no test may depend on
+    which leaflets are there beyond the NICE one being among them.
+    """
     target = tmp_path / "source"
     shutil.copytree(SOURCE, target)
+    shutil.copytree(
+        FIXTURE_LEAFLETS / "every-feature", target / "a-team-leaflet", ignore=shutil.ignore_patterns("expected.json")
+    )
     return target
 
 

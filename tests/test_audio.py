@@ -357,3 +357,15 @@ def test_each_text_is_said_from_a_fresh_state_whatever_came_before(tmp_path: Pat
     command = [*WORKER, "--voice", "gmw/en", "--rate", "150", "--out", str(alone)]
     subprocess.run(command, input=first.encode(), check=True, capture_output=True, timeout=120)
     assert (tmp_path / "000.wav").read_bytes() == (tmp_path / "002.wav").read_bytes() == alone.read_bytes()
+
+
+def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> None:
+    """Defect 12 of issue 11: an English leaflet read by a Welsh voice said nothing."""
+    folder = tmp_path / "short"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text("---\ntitle: Short\npublisher: P\npublished: 2026-01-15\n---\n\nHello.\n")
+    leaflet = read_leaflet(folder).leaflet
+    rendered = audio.write(leaflet, audio.parse_options({"voice": "cy"}))
+    assert [w.code for w in rendered.warnings] == ["voice-language"]
+    assert "en-GB" in rendered.warnings[0].message and "'cy'" in rendered.warnings[0].message
+    assert audio.voice_language_warning(leaflet, audio.parse_options({"voice": "en-gb-x-rp"})) is None

@@ -145,7 +145,7 @@ def test_build_without_liblouis_fails_braille_only(source_copy: Path, tmp_path: 
 
     def build(*formats: str) -> subprocess.CompletedProcess[str]:
         args = [a for f in formats for a in ("--format", f)]
-        command = [LEAFLET, "build", "-q", "--source", str(source_copy), "--out", str(out), *args]
+        command = [LEAFLET, "build", NICE_ID, "-q", "--source", str(source_copy), "--out", str(out), *args]
         return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
 
     failed = build("braille")
@@ -181,3 +181,20 @@ def plain_words(folder: Path) -> list[str]:
     from leaflet.text import leaflet_text
 
     return leaflet_text(read_leaflet(folder).leaflet).split()
+
+
+def test_a_bare_https_address_passes_and_its_host_and_path_are_still_checked(tmp_path: Path) -> None:
+    """UEB carries "https://", but liblouis reads its colon back as other letters: the audit compares the rest."""
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text(
+        "---\ntitle: Bare\npublisher: P\npublished: 2026-01-15\n---\n\n## Help\n\n"
+        "Read more at https://www.example.org/heart-help/ today, or http://example.org/a.\n"
+    )
+    leaflet = read_leaflet(folder).leaflet
+    write_files(BRAILLE.write(leaflet, {}), tmp_path / "out")
+    assert [d.code for d in checks.audit(leaflet, tmp_path / "out")] == ["braille-note"]
+    brf = tmp_path / "out" / "bare.brf"
+    brf.write_bytes(brf.read_bytes().replace(b"EXAMPLE4ORG_/HE>T", b"EXAMPLE4COM_/HE>T"))
+    found = checks.audit(leaflet, tmp_path / "out")
+    assert [d.code for d in found] == ["braille-words"]

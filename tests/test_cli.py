@@ -51,7 +51,7 @@ def test_every_command_has_help(command: str) -> None:
 
 
 def test_list_formats_and_dump(source_copy: Path) -> None:
-    assert leaflet("list", "--source", source_copy).stdout.split() == [NICE_ID]
+    assert NICE_ID in leaflet("list", "--source", source_copy).stdout.split()
     listed = [line.split()[0] for line in leaflet("formats").stdout.splitlines()]
     assert listed == list(renderers.names())
     model = json.loads(leaflet("dump", NICE_ID, "--source", source_copy).stdout)
@@ -81,8 +81,8 @@ def test_command_line_mistakes_exit_2_without_traceback(args: list[str], says: s
 
 
 def test_check_prints_the_readability_table(source_copy: Path, tmp_path: Path) -> None:
-    leaflet("build", "--source", source_copy, "--out", tmp_path, "--format", "text")
-    result = leaflet("check", "--source", source_copy, "--out", tmp_path)
+    leaflet("build", NICE_ID, "--source", source_copy, "--out", tmp_path, "--format", "text")
+    result = leaflet("check", NICE_ID, "--source", source_copy, "--out", tmp_path)
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "ease" in line and "grade" in line and "SMOG" in line)
     assert "longest" in header
@@ -91,3 +91,60 @@ def test_check_prints_the_readability_table(source_copy: Path, tmp_path: Path) -
     whole = next(line for line in lines if line.startswith("whole leaflet")).split()
     assert 300 < int(whole[2]) < 600, "the word count of the NICE leaflet"
     assert "text: ok" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_out_naming_an_existing_file_is_one_line_and_exit_2(command: str, source_copy: Path, tmp_path: Path) -> None:
+    """Defect 4 of issue 11: a traceback."""
+    (tmp_path / "a-file").write_text("not a folder")
+    for out in (tmp_path / "a-file", tmp_path / "a-file" / "inside"):
+        result = leaflet(command, NICE_ID, "--source", source_copy, "--out", out)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        said = f"leaflet: error: --out {out}: {tmp_path / 'a-file'} is a file, not a folder; give --out a folder"
+        assert result.stderr.splitlines() == [said]
+
+
+def test_verify_of_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Defect 4 of issue 11: it said every file matched (exit 0)."""
+    result = leaflet("verify", "--out", tmp_path / "nowhere")
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "no such folder" in result.stderr
+
+
+def test_ctrl_c_stops_the_workers_quietly_with_one_line_and_exit_130(source_copy: Path, tmp_path: Path) -> None:
+    """Defect 5 of issue 11: Ctrl-C printed a KeyboardInterrupt traceback from an idle worker."""
+    import os
+    import signal
+    import time
+
+    assert LEAFLET
+    out = tmp_path / "out"
+    formats = ["-f", "text", "-f", "easy-read", "-f", "audio"]  # two quick jobs, then one worker idle, one speaking
+    command = [LEAFLET, "build", NICE_ID, "--source", str(source_copy), "--out", str(out), "-j", "2", *formats]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    quick = [out / NICE_ID / f"{NICE_ID}.txt", out / NICE_ID / f"{NICE_ID}.easy-read.txt"]
+    while process.poll() is None and not all(path.is_file() for path in quick):
+        time.sleep(0.05)
+    assert process.poll() is None, "the audio job was still running when Ctrl-C was pressed"
+    os.killpg(process.pid, signal.SIGINT)  # what the terminal does: every process of the group
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert stderr.splitlines()[-1] == "leaflet: interrupted; files already in place are whole, the rest untouched"
+    assert not list(out.rglob("*.mp3")) and not list(out.rglob(".*.tmp"))
+
+
+def test_an_empty_draft_folder_is_a_warning_naming_it_not_a_stop(source_copy: Path, tmp_path: Path) -> None:
+    """Defect 6 of issue 11: an empty folder in source/ stopped every build."""
+    (source_copy / "new-draft").mkdir()
+    out = tmp_path / "out"
+    result = leaflet("build", "--source", source_copy, "--out", out, "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "new-draft" in result.stderr and "warning[empty-folder]" in result.stderr
+    assert (out / NICE_ID / f"{NICE_ID}.txt").is_file() and not (out / "new-draft").exists()
+    assert "new-draft" in leaflet("check", "--source", source_copy, "--out", out).stderr
+    assert "new-draft" not in leaflet("list", "--source", source_copy).stdout
+    strict = leaflet("build", "--source", source_copy, "--out", out, "--format", "text", "--strict")
+    assert strict.returncode == 2 and "new-draft" in strict.stderr

@@ -19,7 +19,7 @@ from leaflet.checks.docx import audit_file
 from leaflet.cli import main
 from leaflet.colours import SCHEMES
 from leaflet.colours import contrast_ratio as contrast
-from leaflet.diagnostics import BuildError, OptionError
+from leaflet.diagnostics import OptionError
 from leaflet.model import Leaflet, Link
 from leaflet.reader import read_leaflet
 from leaflet.renderers import DOCX
@@ -354,16 +354,21 @@ def test_a_picture_has_its_alt_text_and_fits_the_page(every) -> None:
     assert f'alt="{alt}"' in html(path)
 
 
-def test_a_picture_word_cannot_show_is_a_clear_build_error(tmp_path: Path) -> None:
+def test_an_svg_picture_is_drawn_into_the_document_as_png(tmp_path: Path) -> None:
+    import zipfile
+
     folder = tmp_path / "svg-picture"
     folder.mkdir()
-    (folder / "diagram.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (folder / "diagram.svg").write_text(
+        "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20'/></svg>"
+    )
     (folder / "leaflet.md").write_text(
         "---\ntitle: T\npublisher: P\npublished: 2026-01-01\n---\n\n## S\n\n![A diagram](diagram.svg)\n"
     )
-    with pytest.raises(BuildError, match="PNG or JPEG"):
-        build(folder, tmp_path / "out")
-    assert not list((tmp_path / "out").rglob("*.docx"))
+    build(folder, tmp_path / "out")
+    with zipfile.ZipFile(next((tmp_path / "out").rglob("*.docx"))) as archive:
+        media = [name for name in archive.namelist() if name.startswith("word/media/")]
+        assert len(media) == 1 and archive.read(media[0]).startswith(b"\x89PNG")
 
 
 # Properties, determinism, variants --------------------------------------------

@@ -222,6 +222,18 @@ def test_the_audit_finds_no_problem_in_a_good_file_and_one_in_a_spoiled_file(tmp
     assert "has not been built" in str(easy_read_check.audit(leaflet, tmp_path / "elsewhere")[0])
 
 
+def test_a_hard_word_only_in_a_link_address_is_not_asked_to_be_bold(tmp_path: Path) -> None:
+    """Defect 1 of issue 11: the audit read the printed address as words, and asked for it in bold."""
+    import shutil
+
+    folder = tmp_path / "good"
+    shutil.copytree(GOOD, folder)
+    easy = folder / "easy-read.md"
+    easy.write_text(easy.read_text() + "- Read [more on the NHS website](https://www.nhs.uk/catheter/).\n")
+    leaflet, _ = _render(folder, tmp_path / "out")
+    assert [str(d) for d in easy_read_check.audit(leaflet, tmp_path / "out") if d.severity == "error"] == []
+
+
 def test_zip_times_honour_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1774396800")  # 25 March 2026, 00:00 UTC
     _, path = _render(GOOD, tmp_path)

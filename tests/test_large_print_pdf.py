@@ -231,6 +231,29 @@ def test_pdfua_finds_nothing(built: dict[str, Built], case: str) -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
+def test_page_validation_finds_no_pdf_ua_1_rule_broken(built: dict[str, Built], case: str) -> None:
+    """Defect 9 of issue 11: a font's ToUnicode map held U+0000 (PDFUA1-FONT-UNICODE-VALUE-001)."""
+    import page
+
+    report = page.validate_pdf(str(built[case].path), profile=page.ValidationProfile.PDF_UA_1)
+    assert [(f.rule_id, f.message) for f in report.failures] == []
+
+
+def test_the_audit_runs_page_validation(built: dict[str, Built], tmp_path: Path) -> None:
+    spoiled = tmp_path / built["every"].path.name
+    with pikepdf.open(built["every"].path) as pdf:
+        for page in pdf.pages:
+            for font in page.obj.Resources.Font.values():
+                data = font.ToUnicode.read_bytes()
+                font.ToUnicode.write(data.replace(b"beginbfchar\n", b"beginbfchar\n<00> <0000>\n", 1))
+        pdf.save(spoiled)
+    from leaflet.checks.large_print_pdf import audit
+
+    problems = errors_of(audit(built["every"].leaflet, tmp_path))
+    assert any("page-validation PDFUA1-FONT-UNICODE-VALUE-001" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_every_page_has_its_page_number_and_the_first_says_what_it_is(built: dict[str, Built], case: str) -> None:
     item = built[case]
     meta = item.leaflet.meta

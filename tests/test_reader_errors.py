@@ -101,7 +101,61 @@ CASES = [
     ),
     Case("say not a mapping", front("say:\n  - NHS\n"), 6, "'say' must be a mapping of strings"),
     Case("source over 2 MB", big_source, 1, "over 2 MB"),
+    Case("updated before published", front("updated: 2026-01-14\n"), 5, "is before published"),
+    # Markdown the model cannot carry: refused with its line and what to write instead (issue 11)
+    Case("plain quotation", body("\nWords.\n\n> Just a quote.\n"), 9, "[!EMERGENCY]"),
+    Case(
+        "unknown callout marker", body("\nWords.\n\n> [!DANGER] Oh no\n> Words.\n"), 9, "'[!DANGER]' is not one of them"
+    ),
+    Case(
+        "callout inside a callout", body("\n> [!NOTE]\n> Words.\n>\n> > [!TIP]\n> > More.\n"), 10, "cannot hold another"
+    ),
+    Case(
+        "table inside a callout",
+        body("\n> [!NOTE]\n> Words.\n>\n> | a | b |\n> | - | - |\n> | 1 | 2 |\n"),
+        10,
+        "only paragraphs and lists",
+    ),
+    Case("footnote reference", body("\nWords.\n\nA claim.[^1]\n\n[^1]: The source.\n"), 9, "footnote"),
+    Case("strikethrough", body("\nWords.\n\nThe ~~old~~ new way.\n"), 9, "crossed-out text"),
+    Case("subscript", body("\nWords.\n\nDrink H~2~O.\n"), 9, "subscript"),
+    Case("superscript", body("\nWords.\n\nAn area in m^2^.\n"), 9, "superscript"),
+    Case("definition list", body("\nWords.\n\nStent\n: A small tube.\n"), 9, "definition list"),
+    Case("task list", body("\nWords.\n\n- [ ] Bring your medicines\n"), 9, "task-list box"),
+    Case("horizontal rule", body("\nWords.\n\n***\n\nMore.\n"), 9, "horizontal rule"),
+    Case("level 5 heading", body("\nWords.\n\n## A\n\n### B\n\n#### C\n\n##### D\n\nMore.\n"), 15, "go too deep"),
+    Case(
+        "level 4 under level 2",
+        body("\nWords.\n\n## A\n\nText.\n\n#### C\n\nMore.\n"),
+        13,
+        "a heading level is skipped",
+    ),
+    Case("list four levels deep", body("\n- a\n  - b\n    - c\n      - d\n"), 10, "three levels deep"),
+    Case("list item paragraph after its sublist", body("\n- a\n\n  - b\n\n  more words\n"), 7, "paragraphs come first"),
+    Case("tel link not a number", body("\nWords.\n\nCall [the ward](tel:12).\n"), 9, "not a valid phone number"),
+    Case(
+        "picture not a picture", lambda f: _picture(f, "fake.png", b"<html>not a picture</html>"), 7, "not a PNG file"
+    ),
+    Case("jpeg named png", lambda f: _picture(f, "photo.png", _jpeg()), 7, "holds a JPEG picture"),
+    Case("svg not svg", lambda f: _picture(f, "drawing.svg", b"<html><body/></html>"), 7, "not <svg>"),
+    Case("svg broken", lambda f: _picture(f, "drawing.svg", b"<svg><g></svg>"), 7, "not well-formed SVG"),
+    Case("picture of another kind", lambda f: _picture(f, "anim.gif", b"GIF89a"), 7, "not PNG, JPEG or SVG"),
 ]
+
+
+def _picture(folder: Path, name: str, data: bytes) -> None:
+    (folder / name).write_bytes(data)
+    (folder / "leaflet.md").write_text(body(f"\n![A picture]({name})\n"))
+
+
+def _jpeg() -> bytes:
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (4, 4), "red").save(buffer, "JPEG")
+    return buffer.getvalue()
 
 
 @pytest.fixture

@@ -234,3 +234,31 @@ def test_check_keeps_what_a_build_recorded_while_the_audits_ran(tmp_path: Path, 
     run_cli("check", "--source", source, "--out", out)
     data = json.loads((out / "leaflet-000" / "manifest.json").read_text())
     assert "docx size=24" in data["outputs"] and "text" in data["checks"]
+
+
+def test_check_reports_outputs_built_from_an_older_source_as_stale(tmp_path: Path, run_cli) -> None:
+    """Defect 2 of issue 11: an edited leaflet.md, or a new easy-read.md, still passed as 'unchanged'."""
+    source, out = catalogue(tmp_path, 1), tmp_path / "out"
+    run_cli("build", "--source", source, "--out", out, "-f", "text")
+    run_cli("check", "--source", source, "--out", out)
+    leaflet_md = source / "leaflet-000" / "leaflet.md"
+    leaflet_md.write_text(leaflet_md.read_text() + "\nA new closing paragraph.\n")
+    status, stdout, _ = run_cli("check", "--source", source, "--out", out)
+    assert status == 1 and "text: STALE" in stdout and "unchanged since" not in stdout
+    assert "stale: built from another version" in stdout and "leaflet build leaflet-000 --format text" in stdout
+    run_cli("build", "--source", source, "--out", out, "-f", "text")
+    assert "text: ok\n" in run_cli("check", "--source", source, "--out", out)[1]
+
+
+def test_check_reports_outputs_as_stale_once_an_easy_read_is_added(tmp_path: Path, run_cli) -> None:
+    source, out = tmp_path / "source", tmp_path / "out"
+    folder = source / "short"
+    folder.mkdir(parents=True)
+    (folder / "leaflet.md").write_text(
+        "---\ntitle: Short\npublisher: P\npublished: 2026-01-15\n---\n\n## What it is\n\nIt is short.\n"
+    )
+    run_cli("build", "--source", source, "--out", out, "-f", "text")
+    assert "text: ok\n" in run_cli("check", "--source", source, "--out", out)[1]
+    (folder / "easy-read.md").write_text("# Short\n\n## What it is\n\ncovers: What it is\n\n- It is short.\n")
+    status, stdout, err = run_cli("check", "--source", source, "--out", out)
+    assert status == 1 and "text: STALE" in stdout, err

@@ -58,10 +58,16 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     files = [track_name(n, s) for n, s in enumerate(script.sections, start=1)]
     problems += _track_problems(folder, files, seconds)
     summary = (
-        f"{len(script.sections)} chapters and tracks, {int(seconds // 60)} min {round(seconds % 60)} s, "
+        f"{len(script.sections)} chapters and tracks, {minutes_and_seconds(seconds)}, "
         f"{level:.1f} LUFS, true peak {peak:.1f} dBTP, {script.word_count()} words spoken"
     )
     return (*from_problems(mp3, "audio", problems), note(mp3, "audio", summary))
+
+
+def minutes_and_seconds(seconds: float) -> str:
+    """'7 min 0 s' for 419.6 seconds: rounded to the second first, so never '6 min 60 s'."""
+    whole = round(seconds)
+    return f"{whole // 60} min {whole % 60} s"
 
 
 _MEASURED = re.compile(r"^\s*(I|Peak):\s*(-?(?:\d+(?:\.\d+)?|inf))\s*(?:LUFS|dBFS)\s*$", re.MULTILINE)

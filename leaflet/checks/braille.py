@@ -4,7 +4,8 @@ It checks what an embosser and a reader rely on: only braille ASCII (with
 CR LF line ends and form feeds), no line longer than the cells and no page
 longer than the lines the file's name promises, a braille page number at
 the right of line 1 of every page counting up from 1, and, by liblouis's
-back-translation of the braille, the leaflet's own words in order.
+back-translation of the braille, the leaflet's own words in order (web
+addresses without their scheme, which liblouis cannot read back).
 """
 
 from __future__ import annotations
@@ -19,12 +20,16 @@ from leaflet.checks import error, not_built, note
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
 from leaflet.renderers import BRAILLE
-from leaflet.text import first_missing_word, leaflet_words, words
+from leaflet.text import first_missing_word, leaflet_text, words
 
 BRAILLE_ASCII = frozenset(range(0x20, 0x60))
 CONTINUATION = '"'  # dot 5 at a line's end: the sign-group runs on to the next line
 # Where liblouis 3.24's back-translation is known to slip: the lone lower wordsign for "enough" comes back "en".
 BACK_TRANSLATION_SLIPS = {"en": "enough"}
+# A web address's scheme: UEB writes "https://" faithfully (the colon is dots 2-5), but liblouis reads the colon
+# before "/" back as other letters ("httpscc//"). The words compared leave schemes out on both sides; the rest of
+# the address (host, path) is compared word by word like any other text.
+_SCHEME = re.compile(r"\bhttps?[^\s/]{0,3}//", re.IGNORECASE)
 _VARIANT = re.compile(r"^(?:grade(?P<grade>[12]))?-?(?:(?P<cells>\d+)x(?P<lines>\d+))?$")
 
 
@@ -53,7 +58,8 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     found: list[Diagnostic] = []
     for promise in promises(leaflet_id, out_dir):
         table = f"en-ueb-g{promise.grade}.ctb"
-        found.extend(check_file(promise, leaflet_words(leaflet), functools.partial(louis.back_translate, table=table)))
+        expected = words(without_schemes(leaflet_text(leaflet)))
+        found.extend(check_file(promise, expected, functools.partial(louis.back_translate, table=table)))
     return tuple(found)
 
 
@@ -101,7 +107,7 @@ def check_file(promise: Promise, expected: list[str], back_translate: Callable[[
             found.append(error(path, "braille-page-number", message, line_number + 1))
         text_lines.extend(lines[1:])
         line_number += len(lines)
-    print_text = back_translate(_join(text_lines))
+    print_text = without_schemes(back_translate(_join(text_lines)))
     found_words = [BACK_TRANSLATION_SLIPS.get(word, word) for word in words(print_text)]
     missing = first_missing_word(expected, found_words)
     if missing is not None:
@@ -113,6 +119,11 @@ def check_file(promise: Promise, expected: list[str], back_translate: Callable[[
         )
         found.append(note(path, "braille-note", summary))
     return found
+
+
+def without_schemes(text: str) -> str:
+    """``text`` with each web address's "https://" or "http://" left out (see ``_SCHEME``)."""
+    return _SCHEME.sub("", text)
 
 
 def _join(lines: list[str]) -> str:

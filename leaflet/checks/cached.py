@@ -1,8 +1,11 @@
 """``leaflet check`` with memory: a result is kept against the hash of what it checked.
 
 The readability table is kept against the source's hash, and each format's
-audit against the hashes of the files it read, both with the publisher's
-version; so a second check of an unchanged catalogue re-checks nothing.
+audit against the hashes of the files it read and the stamp they were built
+with (the source's hash, the options and the publisher's version); so a
+second check of an unchanged catalogue re-checks nothing, and files built
+from an older source (an edited ``leaflet.md``, a newly added
+``easy-read.md``) are reported as stale rather than audited or passed.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 
 from leaflet import renderers
 from leaflet.diagnostics import Diagnostic
-from leaflet.manifest import KeptCheck, Manifest, publisher_version, sha256_file, source_digest
+from leaflet.manifest import KeptCheck, Manifest, publisher_version, sha256_file, source_digest, stamp
 from leaflet.model import Leaflet
 
 
@@ -23,6 +26,7 @@ class FormatCheck:
     format: str
     found: tuple[Diagnostic, ...]
     cached: bool  # unchanged since it last passed: not audited again
+    stale: bool = False  # built from another source or version: not audited
 
     def failed(self, strict: bool = False) -> bool:
         """A rule broken (or, with ``strict``, a warning given)."""
@@ -45,9 +49,15 @@ def readability_table(leaflet: Leaflet, manifest: Manifest) -> str:
 def audit_formats(leaflet: Leaflet, manifest: Manifest) -> list[FormatCheck]:
     """Every registered format's audit, skipped where its files are unchanged since a passing one."""
     results = []
+    source = source_digest(leaflet.folder)
     for record in renderers.FORMATS:
         audit = record.load_audit()
         if audit is None:
+            continue
+        entry = manifest.entry(record.name)
+        if entry is not None and entry.stamp != stamp(source, record.name, {}):
+            manifest.keep_check(record.name, None)
+            results.append(FormatCheck(record.name, (_stale(leaflet, manifest, record.name),), False, stale=True))
             continue
         key = _files_key(manifest, record.name)
         kept = manifest.kept_check(record.name)
@@ -66,13 +76,22 @@ def _files_key(manifest: Manifest, format_name: str) -> str | None:
     entry = manifest.entry(format_name)
     if entry is None:
         return None
-    hashes = []
+    hashes = [f"stamp={entry.stamp}"]  # the source's hash, the options and the publisher's version
     for record in entry.files:
         path = manifest.out_dir / record.path
         if not path.is_file():
             return None
         hashes.append(f"{record.path}={sha256_file(path)}")
     return _digest(*hashes, publisher_version())
+
+
+def _stale(leaflet: Leaflet, manifest: Manifest, format_name: str) -> Diagnostic:
+    """The finding for files built from another source, other options or another publisher version."""
+    message = (
+        "stale: built from another version of the source or of the publisher; "
+        f"run 'leaflet build {leaflet.meta.id} --format {format_name}', then check again"
+    )
+    return Diagnostic(manifest.out_dir, 0, "stale", message, "error")
 
 
 def _digest(*parts: str) -> str:

@@ -19,7 +19,7 @@ from leaflet.colours import MINIMUM_CONTRAST, Scheme
 from leaflet.colours import contrast_ratio as contrast
 from leaflet.compose import GLOSSARY_HEADING
 from leaflet.diagnostics import Diagnostic
-from leaflet.model import BulletList, Leaflet, NumberedList
+from leaflet.model import BulletList, Callout, Leaflet, NumberedList
 from leaflet.ooxml.read import NS, WordFile, font_family, is_on, paragraph_style, paragraph_text, used_styles, w
 from leaflet.renderers import DOCX
 from leaflet.renderers.docx.options import Options
@@ -310,8 +310,9 @@ def _lists(leaflet: Leaflet) -> Iterator[BulletList | NumberedList]:
 
     for section in leaflet.sections:
         for block in section.blocks:
-            if isinstance(block, BulletList | NumberedList):
-                yield from walk(block)
+            for inner in block.blocks if isinstance(block, Callout) else (block,):
+                if isinstance(inner, BulletList | NumberedList):
+                    yield from walk(inner)
 
 
 def _urls(leaflet: Leaflet) -> Iterator[str]:

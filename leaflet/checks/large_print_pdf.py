@@ -21,7 +21,7 @@ from leaflet.checks import error, not_built, note
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
 from leaflet.renderers import LARGE_PRINT_PDF
-from leaflet.text import display_url, first_missing_word, leaflet_links, leaflet_words, words
+from leaflet.text import display_url, first_missing_word, leaflet_links, leaflet_words, shows_own_address, words
 
 FONT_FAMILY = "AtkinsonHyperlegible"
 MAX_LINE_CHARACTERS = 70  # UKAAF: about 60-70 characters a line at most
@@ -73,9 +73,13 @@ def audit_file(path: Path, leaflet: Leaflet, body_size: float) -> tuple[Diagnost
     spoken = structure_text(root, marked_text)
     problems += reading_problems(spoken, leaflet)
     problems += pdfua_problems(path)
+    problems += page_validation_problems(path)
     if problems:
         return tuple(error(path, "large-print", problem) for problem in problems)
-    summary = f"{pages} pages at {body_size:g}pt or larger, tagged, pdfua clean, every word in order"
+    summary = (
+        f"{pages} pages at {body_size:g}pt or larger, tagged, pdfua and page-validation (PDF/UA-1) clean, "
+        "every word in order"
+    )
     return (note(path, "large-print", summary),)
 
 
@@ -294,9 +298,18 @@ def reading_problems(spoken: str, leaflet: Leaflet) -> list[str]:
         problems.append(f"the text in structure order lacks the source's words in order; first missing: {missing!r}")
     squeezed = "".join(spoken.split())
     for link in leaflet_links(leaflet):
-        if "".join(display_url(link.url).split()) not in squeezed:
-            problems.append(f"the address {display_url(link.url)} is not printed")
+        shown = link.text if shows_own_address(link.text, link.url) else display_url(link.url)
+        if "".join(shown.split()) not in squeezed:
+            problems.append(f"the address {shown} is not printed")
     return problems
+
+
+def page_validation_problems(path: Path) -> list[str]:
+    """The PDF/UA-1 rules of ``page-validation`` (104 machine-checkable rules) that the file breaks."""
+    import page
+
+    report = page.validate_pdf(str(path), profile=page.ValidationProfile.PDF_UA_1)
+    return [f"page-validation {f.rule_id}: {f.message}" for f in report.failures]
 
 
 def pdfua_problems(path: Path) -> list[str]:

@@ -16,7 +16,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from leaflet.ooxml.xml import el, twips
 
 Kind = Literal["bullet", "number"]
-BULLETS = ("\u2022", "\u25e6")  # a filled bullet, then a hollow one for the nested level
+BULLETS = ("\u2022", "\u25e6", "\u25aa")  # a filled bullet, a hollow one, then a small square
+NUMBER_FORMATS = ("decimal", "lowerLetter", "lowerRoman")  # 1. then a. then i.
+LEVELS = (0, 1, 2)  # lists nest three deep
 BULLET_FONT = "Arial"  # has both bullet shapes; a font without them would show boxes
 
 
@@ -34,8 +36,12 @@ class Numbering:
         for kind, abstract_id in self._abstract.items():
             self._add_abstract(kind, abstract_id)
 
+    def indent(self, level: int) -> int:
+        """The text indent of a list item at ``level``, in EMU (for the item's further paragraphs)."""
+        return int(self._hanging * (level + 1) * 635)  # 635 EMU to the twip
+
     def new_list(self, kind: Kind, level: int, start: int = 1) -> int:
-        """A fresh ``w:num`` for one list at ``level`` (0 or 1), counting from ``start``; returns its id."""
+        """A fresh ``w:num`` for one list at ``level`` (0, 1 or 2), counting from ``start``; returns its id."""
         num_id = self._next_num
         self._next_num += 1
         override = el("w:lvlOverride", el("w:startOverride", val=start), ilvl=level)
@@ -43,7 +49,7 @@ class Numbering:
         return num_id
 
     def _add_abstract(self, kind: Kind, abstract_id: int) -> None:
-        levels = [self._level(kind, level) for level in (0, 1)]
+        levels = [self._level(kind, level) for level in LEVELS]
         nsid = f"{0x1EAF1E70 + abstract_id:08X}"  # fixed, so the file is the same every build
         abstract = el(
             "w:abstractNum",
@@ -65,7 +71,7 @@ class Numbering:
             format_parts = [el("w:numFmt", val="bullet"), el("w:lvlText", val=BULLETS[level])]
             run = el("w:rPr", el("w:rFonts", ascii=BULLET_FONT, hAnsi=BULLET_FONT, hint="default"))
         else:
-            format_parts = [el("w:numFmt", val="decimal"), el("w:lvlText", val=f"%{level + 1}.")]
+            format_parts = [el("w:numFmt", val=NUMBER_FORMATS[level]), el("w:lvlText", val=f"%{level + 1}.")]
             run = el("w:rPr", el("w:b", val=0))
         return el(
             "w:lvl",

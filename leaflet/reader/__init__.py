@@ -57,6 +57,13 @@ def read_leaflet(folder: Path) -> Reading:
     body = read_sections(parse_body(front.body), reader)
     title = _title(front, body.title, body.title_line, path)
     values = front.values
+    published, updated = front.date("published", path), front.date("updated", path)
+    if published and updated and updated < published:
+        raise SourceError(
+            path,
+            front.lines["updated"],
+            f"updated: {updated.isoformat()} is before published: {published.isoformat()}; a leaflet is updated after it is published, so check both dates",
+        )
     meta = Metadata(
         id=folder.name,
         title=title,
@@ -90,6 +97,13 @@ def read_source_text(path: Path) -> str:
             "the file is over 2 MB, far bigger than any leaflet; check it is the right file, or split it into several leaflets",
         )
     data = path.read_bytes()
+    if not data.strip() and path.name == EASY_READ_NAME:
+        raise SourceError(
+            path,
+            1,
+            "the easy read is empty; write '## A heading' and one '- point' line for each point "
+            "(see the README, section 'easy-read'), or delete the file to publish no easy read",
+        )
     if not data.strip():
         raise SourceError(
             path, 1, "the file is empty; write the front matter and the leaflet's text (see README: 'Source format')"

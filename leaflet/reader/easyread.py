@@ -58,6 +58,13 @@ def read_easy_read(text: str, path: Path, reader: BodyReader) -> EasyRead:
             sections[-1] = EasyReadSection(last.heading, _points(node, reader), last.line, last.covers)
         elif node.type == "bullet_list" and not sections:
             raise reader.fail(node, f"these points have no heading; {_SHAPE}")
+        elif node.type == "heading":
+            marks = "#" * int(node.tag[1])
+            raise reader.fail(
+                node,
+                f"a '{marks}' heading is not used in easy read: it has one level of headings, '##'; "
+                f"write '## {heading_text(node, reader)}', or put its points under the '##' heading above",
+            )
         else:
             raise reader.fail(
                 node,

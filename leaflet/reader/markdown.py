@@ -1,4 +1,4 @@
-"""The Markdown body: CommonMark (with pipe tables) into the model's blocks.
+"""The Markdown body: CommonMark (with pipe tables, callouts and bare web addresses) into the model's blocks.
 
 markdown-it-py parses; this module visits its syntax tree, one method per
 node type, and turns each node into a model node or a ``SourceError`` that
@@ -17,11 +17,15 @@ from markdown_it.tree import SyntaxTreeNode
 
 from leaflet.diagnostics import Diagnostic, SourceError
 from leaflet.model import (
+    CALLOUT_LABELS,
     Block,
     BulletList,
+    Callout,
+    CalloutKind,
     Image,
     Inline,
     Inlines,
+    LineBreak,
     Link,
     ListItem,
     NumberedList,
@@ -30,25 +34,41 @@ from leaflet.model import (
     Table,
     Text,
 )
+from leaflet.reader.pictures import read_picture
+from leaflet.reader.refusals import REFUSED as _UNSUPPORTED
+from leaflet.reader.refusals import refusal
 
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-MAX_IMAGE_BYTES = 10 * 1024 * 1024
-_SPACES = re.compile(r"\s+")
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
-# markdown-it quietly leaves links it distrusts (javascript:, data:) as plain
-# text; let every target through so the check below can name the mistake.
-_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
+MAX_LIST_DEPTH = 3  # a list, a list in one of its items, and one more in that
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not the no-break space an author typed on purpose
+_MARKER = re.compile(r"^\[!([A-Za-z-]+)\][ \t]*")
+_MARKERS = ", ".join(f"[!{kind.upper()}]" for kind in CALLOUT_LABELS)
 
-# What the model cannot carry, and what to write instead.
-_UNSUPPORTED = {
-    "html_block": "raw HTML is not allowed (print and audio cannot show it); write the words in plain Markdown",
-    "html_inline": "raw HTML is not allowed (print and audio cannot show it); write the words in plain Markdown",
-    "code_block": "a code block is not allowed in a leaflet; write it as an ordinary paragraph (an indented line makes a code block: remove the indent)",
-    "fence": "a code block is not allowed in a leaflet; write it as an ordinary paragraph",
-    "code_inline": "code (`...`) is not allowed in a leaflet; write the words without backticks",
-    "blockquote": "a quotation block (>) is not supported; write it as an ordinary paragraph",
-    "hr": "a horizontal rule (---, ***) is not supported; start a new section with '## Heading' instead",
-}
+
+def _parser() -> MarkdownIt:
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.subscript import sub_plugin
+    from mdit_py_plugins.superscript import superscript_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    # Constructs the model cannot carry are parsed too, so that they can be refused by name and line.
+    parser = (
+        MarkdownIt("commonmark", {"html": True, "linkify": True})
+        .enable(["table", "strikethrough", "linkify"])
+        .use(footnote_plugin)
+        .use(deflist_plugin)
+        .use(tasklists_plugin)
+        .use(sub_plugin)
+        .use(superscript_plugin)
+    )
+    # markdown-it quietly leaves links it distrusts (javascript:, data:) as plain
+    # text; let every target through so the check below can name the mistake.
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
+
+
+_PARSER = _parser()
 
 
 def parse_body(body: str) -> list[SyntaxTreeNode]:
@@ -84,12 +104,64 @@ class BodyReader:
                 return self.list(node, depth)
             case "table":
                 return self.table(node)
-            case unsupported if unsupported in _UNSUPPORTED:
-                raise self.fail(node, _UNSUPPORTED[unsupported])
+            case "blockquote":
+                return self.callout(node)
+            case unsupported if refusal(unsupported):
+                raise self.fail(node, _UNSUPPORTED[unsupported], self._refused_line(node))
             case other:
                 raise self.fail(
                     node, f"{other.replace('_', ' ')} is not supported; write paragraphs, lists, tables or images"
                 )
+
+    def _refused_line(self, node: SyntaxTreeNode) -> int | None:
+        """A footnote block has no line of its own: its first note's paragraph has."""
+        for descendant in _walk(node):
+            if descendant.map is not None:
+                return self.line(descendant)
+        return None
+
+    def callout(self, node: SyntaxTreeNode) -> Callout:
+        """``> [!KIND] optional title`` and ``>`` lines of paragraphs and lists."""
+        line = self.line(node)
+        first = node.children[0] if node.children else None
+        inline = first.children[0] if first is not None and first.type == "paragraph" else None
+        lead = inline.children[0] if inline is not None and inline.children else None
+        marker = _MARKER.match(lead.content) if lead is not None and lead.type == "text" else None
+        if marker is None or marker.group(1).lower() not in CALLOUT_LABELS:
+            found = f" ('[!{marker.group(1)}]' is not one of them)" if marker else ""
+            raise self.fail(
+                node,
+                f"a quotation block (>) must be a callout: start its first line with one of {_MARKERS}, "
+                f"then an optional title{found}; or write it as an ordinary paragraph",
+            )
+        kind: CalloutKind = marker.group(1).lower()  # type: ignore[assignment]  # checked just above
+        assert inline is not None and first is not None and lead is not None
+        children = list(inline.children)
+        cut = next((i for i, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), len(children))
+        title_nodes, rest_nodes = children[:cut], children[cut + 1 :]
+        title_inlines = self._inline_nodes(title_nodes, line, strip_marker=marker.end())
+        if any(isinstance(i, Link | LineBreak) for i in title_inlines):
+            raise SourceError(
+                self.path, line, "a callout's title cannot hold a link; put the link in the callout's text below it"
+            )
+        title = " ".join("".join(i.text for i in title_inlines).split()) or None
+        blocks: list[Paragraph | BulletList | NumberedList] = []
+        if rest_nodes:
+            blocks.append(Paragraph(self._inline_nodes(rest_nodes, line + 1), line + 1))
+        for child in node.children[1:]:
+            if child.type == "blockquote":
+                raise self.fail(child, "a callout cannot hold another quotation or callout; end the first one first")
+            block = self.block(child)
+            if isinstance(block, Image | Table | Callout):
+                raise self.fail(
+                    child, "a callout holds only paragraphs and lists; put the picture or table after the callout"
+                )
+            blocks.append(block)
+        if not blocks and title is None:
+            raise self.fail(
+                node, f"this {CALLOUT_LABELS[kind].lower()} callout has no words; write them after the marker"
+            )
+        return Callout(kind, title, tuple(blocks), line)
 
     def paragraph(self, node: SyntaxTreeNode) -> Paragraph | Image:
         inline = node.children[0]
@@ -107,8 +179,10 @@ class BodyReader:
         return Paragraph(self.inlines(inline), self.line(node))
 
     def list(self, node: SyntaxTreeNode, depth: int) -> BulletList | NumberedList:
-        if depth > 1:
-            raise self.fail(node, "lists may nest only one level deep; move this list up a level or make it a new list")
+        if depth >= MAX_LIST_DEPTH:
+            raise self.fail(
+                node, "lists may nest only three levels deep; move this list up a level or make it a new list"
+            )
         items = tuple(self.list_item(item, depth) for item in node.children)
         if node.type == "bullet_list":
             return BulletList(items, self.line(node))
@@ -116,6 +190,8 @@ class BodyReader:
         return NumberedList(items, start, self.line(node))
 
     def list_item(self, node: SyntaxTreeNode, depth: int) -> ListItem:
+        if "task-list-item" in str(node.attrs.get("class", "")):
+            raise self.fail(node, _UNSUPPORTED["task"])
         paragraphs = [c for c in node.children if c.type == "paragraph"]
         sublists = [c for c in node.children if c.type in ("bullet_list", "ordered_list")]
         others = [c for c in node.children if c not in paragraphs and c not in sublists]
@@ -123,18 +199,21 @@ class BodyReader:
             raise self.fail(
                 others[0], _UNSUPPORTED.get(others[0].type, "a list item may hold only words and one list under them")
             )
-        if len(paragraphs) != 1 or len(sublists) > 1:
+        if not paragraphs or node.children[0] is not paragraphs[0]:
+            raise self.fail(node, "a list item must start with its words; put the words before the nested list")
+        if len(sublists) > 1 or (sublists and node.children[-1] is not sublists[0]):
             raise self.fail(
                 node,
-                "a list item must be one paragraph, optionally followed by one nested list; split it into separate items",
+                "a list item's paragraphs come first, then at most one nested list; move the words above the nested list, or start a new item",
             )
-        if node.children[0] is not paragraphs[0]:
-            raise self.fail(node, "a list item must start with its words; put the words before the nested list")
-        inline = paragraphs[0].children[0]
-        if any(child.type == "image" for child in inline.children):
-            raise self.fail(node, "a picture cannot go inside a list item; put '![alt](file)' in its own paragraph")
+        for paragraph in paragraphs:
+            if any(child.type == "image" for child in paragraph.children[0].children):
+                raise self.fail(
+                    paragraph, "a picture cannot go inside a list item; put '![alt](file)' in its own paragraph"
+                )
+        first, *more = (self.inlines(p.children[0]) for p in paragraphs)
         sublist = self.list(sublists[0], depth + 1) if sublists else None
-        return ListItem(self.inlines(inline), sublist, self.line(node))
+        return ListItem(first, sublist, self.line(node), tuple(more))
 
     def table(self, node: SyntaxTreeNode) -> Table:
         head, *body = node.children
@@ -162,39 +241,21 @@ class BodyReader:
                 line,
                 f"the picture '{source}' has no alt text; describe it for people who cannot see it: ![what the picture shows]({source})",
             )
-        if not source or "://" in source:
-            raise SourceError(
-                self.path, line, "a picture must be a file in the leaflet's folder; write ![alt](picture.png)"
-            )
-        target = (self.folder / source).resolve()
-        if not target.is_relative_to(self.folder.resolve()):
-            raise SourceError(
-                self.path,
-                line,
-                f"the picture '{source}' is outside the leaflet's folder; copy it into {self.folder} and write ![{alt}]({Path(source).name})",
-            )
-        if not target.is_file():
-            raise SourceError(
-                self.path,
-                line,
-                f"the picture '{source}' does not exist; put the file in {self.folder} or correct its name",
-            )
-        if target.stat().st_size > MAX_IMAGE_BYTES:
-            raise SourceError(
-                self.path,
-                line,
-                f"the picture '{source}' is over 10 MB; save it smaller (a leaflet picture needs well under 1 MB)",
-            )
-        return Image(target, alt, line)
+        return read_picture(self.path, line, source, self.folder, alt)
 
     # Inlines -----------------------------------------------------------
 
     def inlines(self, inline: SyntaxTreeNode) -> Inlines:
-        """The inline children of ``inline`` as Text, Strong and Link, adjacent text merged."""
-        line = self.line(inline)
-        result: list[Inline] = []
-        for child in inline.children:
+        """The inline children of ``inline`` as Text, Strong, Link and LineBreak, adjacent text merged."""
+        return self._inline_nodes(list(inline.children), self.line(inline))
+
+    def _inline_nodes(self, nodes: builtins.list[SyntaxTreeNode], line: int, strip_marker: int = 0) -> Inlines:
+        result: builtins.list[Inline] = []
+        for index, child in enumerate(nodes):
             line += _breaks_before(child)
+            if index == 0 and strip_marker:
+                result.append(Text(child.content[strip_marker:], line))
+                continue
             result.extend(self.inline(child, line))
         return _merge(result)
 
@@ -202,8 +263,10 @@ class BodyReader:
         match node.type:
             case "text":
                 return [Text(node.content, line)] if node.content else []
-            case "softbreak" | "hardbreak":
+            case "softbreak":
                 return [Text(" ", line)]
+            case "hardbreak":
+                return [LineBreak(line)]
             case "strong":
                 return [self.strong(node, line)]
             case "em":
@@ -216,6 +279,8 @@ class BodyReader:
                     )
                 )
                 return [self.strong(node, line)]
+            case "link" if node.markup == "linkify":
+                return [self.bare_address(node, line)]
             case "link":
                 return [self.link(node, line)]
             case "image":
@@ -224,12 +289,23 @@ class BodyReader:
                     line,
                     "a picture must stand alone in its own paragraph; put a blank line before and after '![alt](file)'",
                 )
-            case unsupported if unsupported in _UNSUPPORTED:
+            case unsupported if refusal(unsupported):
                 raise SourceError(self.path, line, _UNSUPPORTED[unsupported])
             case other:
                 raise SourceError(
                     self.path, line, f"{other.replace('_', ' ')} is not supported here; write plain words"
                 )
+
+    def bare_address(self, node: SyntaxTreeNode, line: int) -> Link:
+        """A web or email address written bare becomes a link whose words are the address as written.
+
+        An address written without its scheme ('www.nhs.uk/111') is taken to be https.
+        """
+        text = " ".join(_plain(node).split())
+        url = str(node.attrs.get("href", "")).strip()
+        if url.startswith("http://") and not text.lower().startswith("http://"):
+            url = "https://" + url.removeprefix("http://")
+        return Link(text, url, line)
 
     def strong(self, node: SyntaxTreeNode, line: int) -> Inline:
         for descendant in _walk(node):
@@ -263,6 +339,15 @@ class BodyReader:
                 line,
                 f"the link '{text}' goes to {url!r}; a link must start with https://, http://, mailto: or tel:",
             )
+        if url.lower().startswith("tel:"):
+            from leaflet.phones import is_valid_tel
+
+            if not is_valid_tel(url):
+                raise SourceError(
+                    self.path,
+                    line,
+                    f"the link '{text}' calls {url!r}, which is not a valid phone number; write the number as dialled, e.g. [0300 123 1234](tel:03001231234)",
+                )
         return Link(text, url, line)
 
 
@@ -287,7 +372,7 @@ def _breaks_before(node: SyntaxTreeNode) -> int:
 
 
 def _merge(inlines: list[Inline]) -> Inlines:
-    """Adjacent Text runs joined, runs of white space folded to one, ends trimmed."""
+    """Adjacent Text runs joined, runs of white space folded to one, ends trimmed (and around line breaks)."""
     merged: list[Inline] = []
     for inline in inlines:
         if isinstance(inline, Text) and merged and isinstance(merged[-1], Text):
@@ -299,4 +384,13 @@ def _merge(inlines: list[Inline]) -> Inlines:
         folded[0] = Text(folded[0].text.lstrip(), folded[0].line)
     if folded and isinstance(folded[-1], Text):
         folded[-1] = Text(folded[-1].text.rstrip(), folded[-1].line)
+    for index, inline in enumerate(folded):
+        if isinstance(inline, LineBreak):
+            before, after = index - 1, index + 1
+            if before >= 0 and isinstance(folded[before], Text):
+                folded[before] = Text(folded[before].text.rstrip(), folded[before].line)
+            if after < len(folded) and isinstance(folded[after], Text):
+                folded[after] = Text(folded[after].text.lstrip(), folded[after].line)
+    while folded and isinstance(folded[-1], LineBreak):
+        folded.pop()  # a break at the very end of a paragraph breaks nothing
     return tuple(i for i in folded if not (isinstance(i, Text) and not i.text))

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.diagnostics import Diagnostic, SourceError
+from leaflet.diagnostics import Diagnostic, SourceError, SourceErrors
 from leaflet.model import EasyRead, EasyReadPoint, Leaflet
 from leaflet.reader import EASY_READ_NAME, Reading
 from leaflet.text import plain, sentences, term_pattern
@@ -58,10 +58,8 @@ def check_easy_read(reading: Reading) -> Reading:
         return reading
     findings = list(find(leaflet))
     errors = [f for f in findings if f.error]
-    if errors:
-        first = errors[0]
-        more = f" ({len(errors) - 1} more easy-read error(s) after this one)" if len(errors) > 1 else ""
-        raise SourceError(_path(leaflet, first), first.line, first.message + more)
+    if errors:  # every one, so that the count the build prints is the count there is
+        raise SourceErrors([SourceError(_path(leaflet, f), f.line, f.message) for f in errors])
     warnings = tuple(Diagnostic(_path(leaflet, f), f.line, f.code, f.message) for f in findings)
     return Reading(leaflet, (*reading.warnings, *warnings))
 

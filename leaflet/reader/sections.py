@@ -1,4 +1,4 @@
-"""Headings into sections: the title, the introduction, ``##`` and ``###``."""
+"""Headings into sections: the title, the introduction, ``##``, ``###`` and ``####``."""
 
 from __future__ import annotations
 
@@ -76,15 +76,21 @@ def _start_section(node: SyntaxTreeNode, reader: BodyReader, so_far: list[_Open]
         raise reader.fail(
             node, "only the title may use '#', as the first line after the front matter; start a section with '## '"
         )
-    if level > 3:
+    if level > 4:
         raise reader.fail(
             node,
-            f"'{'#' * level}' headings go too deep for a leaflet; use '## ' for a section or '### ' for a subsection",
+            f"'{'#' * level}' headings go too deep for a leaflet; use '## ' for a section, '### ' for a subsection or '#### ' below that",
         )
     if level == 3 and not any(s.level == 2 for s in so_far):
         raise reader.fail(
             node,
             "a '###' subsection comes before any '##' section (a heading level is skipped); make it '## ' or add a '## ' section above it",
+        )
+    above = next((s.level for s in reversed(so_far) if s.heading is not None), 1)
+    if level == 4 and above < 3:
+        raise reader.fail(
+            node,
+            "a '####' heading comes straight under a '##' section or none (a heading level is skipped); make it '### ' or add a '### ' subsection above it",
         )
     return _Open(heading_text(node, reader), level, reader.line(node), [])
 

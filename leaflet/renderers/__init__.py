@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from leaflet.renderers.docx.options import Options as DocxOptions
     from leaflet.renderers.easy_read import Options as EasyReadOptions
     from leaflet.renderers.easy_read_print import Options as EasyReadPrintOptions
+    from leaflet.renderers.epub import Options as EpubOptions
+    from leaflet.renderers.html import Options as HtmlOptions
     from leaflet.renderers.large_print_pdf import Options as LargePrintOptions
     from leaflet.renderers.text import Options as TextOptions
 
@@ -190,6 +192,16 @@ def _braille_names(leaflet_id: str, options: BrailleOptions) -> tuple[str, ...]:
     return (f"{leaflet_id}.{'-'.join(parts)}.brf" if parts else f"{leaflet_id}.brf",)
 
 
+def _html_names(leaflet_id: str, options: HtmlOptions) -> tuple[str, ...]:
+    """``<id>.html``; a variant names what was chosen: ``<id>.24pt-white-on-black.html``."""
+    return (options.file_name(leaflet_id, ".html", type(options)().size),)
+
+
+def _epub_names(leaflet_id: str, options: EpubOptions) -> tuple[str, ...]:
+    """``<id>.epub``, the talking book; ``<id>.plain.epub`` for a book with no speech (benchmarks)."""
+    return (f"{leaflet_id}.epub" if options.talking else f"{leaflet_id}.plain.epub",)
+
+
 # The registry -------------------------------------------------------------
 
 TEXT = Format(
@@ -249,7 +261,24 @@ BRAILLE = Format(
     names=_braille_names,
 )
 
-FORMATS: tuple[AnyFormat, ...] = (TEXT, LARGE_PRINT_PDF, DOCX, EASY_READ, EASY_READ_PRINT, AUDIO, BRAILLE)
+HTML = Format(
+    name="html",
+    summary="accessible web page (.html): large-print type, skip link, contents, light or dark, WCAG 2.2 AA",
+    writer="leaflet.renderers.html",
+    audit="leaflet.checks.html",
+    option_names=frozenset({"size", "colours"}),
+    names=_html_names,
+)
+EPUB = Format(
+    name="epub",
+    summary="talking book (.epub): EPUB 3.3, the text read aloud and highlighted in sync (media overlays)",
+    writer="leaflet.renderers.epub",
+    audit="leaflet.checks.epub",
+    option_names=frozenset(),
+    names=_epub_names,
+)
+
+FORMATS: tuple[AnyFormat, ...] = (TEXT, LARGE_PRINT_PDF, DOCX, EASY_READ, EASY_READ_PRINT, AUDIO, BRAILLE, HTML, EPUB)
 
 
 def names() -> tuple[str, ...]:
@@ -271,6 +300,8 @@ if TYPE_CHECKING:  # mypy proves each writer keeps the contract for its own opti
     from leaflet.renderers import docx as _docx
     from leaflet.renderers import easy_read as _easy_read
     from leaflet.renderers import easy_read_print as _easy_read_print
+    from leaflet.renderers import epub as _epub
+    from leaflet.renderers import html as _html
     from leaflet.renderers import large_print_pdf as _large_print
     from leaflet.renderers import text as _text
 
@@ -282,4 +313,6 @@ if TYPE_CHECKING:  # mypy proves each writer keeps the contract for its own opti
         Writer[EasyReadPrintOptions],
         Writer[AudioOptions],
         Writer[BrailleOptions],
-    ] = (_text, _large_print, _docx, _easy_read, _easy_read_print, _audio, _braille)
+        Writer[HtmlOptions],
+        Writer[EpubOptions],
+    ] = (_text, _large_print, _docx, _easy_read, _easy_read_print, _audio, _braille, _html, _epub)

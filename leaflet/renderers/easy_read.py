@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from leaflet.compose import compose_easy_read
-from leaflet.model import EasyReadPoint, Leaflet, Link, Strong, Text
+from leaflet.model import EasyReadPoint, Leaflet, LineBreak, Link, Strong, Text
 from leaflet.reader.rules import no_easy_read
 from leaflet.renderers import EASY_READ, Output, OutputFile
 from leaflet.text import (
     display_url,
     plain,
     shows_own_address,
+    split_lines,
     wrap,
 )
 
@@ -67,10 +68,10 @@ def _heading(text: str, underline: str) -> list[str]:
 
 def _point(point: EasyReadPoint) -> list[str]:
     """The point's words, then each link's address on a line of its own, to be typed whole."""
-    lines = wrap(plain(point.inlines), WIDTH)
+    lines = [line for part in split_lines(point.inlines) for line in wrap(plain(part), WIDTH)]
     for inline in point.inlines:
         match inline:
-            case Text() | Strong():
+            case Text() | Strong() | LineBreak():
                 pass
             case Link(text=text, url=url) if shows_own_address(text, url):
                 pass  # the words are the address already

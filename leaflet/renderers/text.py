@@ -16,9 +16,11 @@ from leaflet.compose import compose
 from leaflet.model import (
     Block,
     BulletList,
+    Callout,
     Image,
     Inlines,
     Leaflet,
+    LineBreak,
     Link,
     NumberedList,
     Paragraph,
@@ -28,13 +30,16 @@ from leaflet.model import (
 )
 from leaflet.renderers import TEXT, Output, OutputFile
 from leaflet.text import (
+    callout_heading,
     display_url,
     plain,
     shows_own_address,
+    split_lines,
     wrap,
 )
 
 WIDTH = 72  # comfortable on screen; well inside the 80-character limit (an address longer stands alone, unbroken)
+_UNDERLINES = {2: "-", 3: "~", 4: "."}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +62,7 @@ def to_text(leaflet: Leaflet) -> str:
     lines = [*_heading(composed.title, "="), *(line for block in composed.front for line in _block(block))]
     for section in composed.sections:
         if section.heading:
-            lines += ["", *_heading(section.heading, "-" if section.level == 2 else "~")]
+            lines += ["", *_heading(section.heading, _UNDERLINES[section.level])]
         for block in section.blocks:
             lines += ["", *_block(block)]
     return "\n".join(lines) + "\n"
@@ -74,11 +79,13 @@ def _words(inlines: Inlines, indent: str = "", marker: str = "") -> list[str]:
     An address on its own line can be found, copied and typed whole; one
     longer than the line stands alone, unbroken.
     """
-    lines = wrap(plain(inlines), WIDTH, indent=indent + marker, subsequent=indent + " " * len(marker))
     inner = indent + " " * len(marker)
+    lines: list[str] = []
+    for number, line in enumerate(split_lines(inlines)):  # a hard line break starts a new line
+        lines += wrap(plain(line), WIDTH, indent=inner if number else indent + marker, subsequent=inner)
     for inline in inlines:
         match inline:
-            case Text() | Strong():
+            case Text() | Strong() | LineBreak():
                 pass
             case Link(text=text, url=url) if shows_own_address(text, url):
                 pass  # the words are the address already (a phone number, an email address)
@@ -100,8 +107,19 @@ def _block(block: Block, indent: str = "") -> list[str]:
             return _table(block)
         case Image(alt=alt):
             return wrap(f"[Picture: {alt}]", WIDTH, indent=indent)
+        case Callout():
+            return _callout(block, indent)
         case _:
             assert_never(block)
+
+
+def _callout(callout: Callout, indent: str) -> list[str]:
+    """A labelled block: '[Emergency] title', its text indented, then where it ends."""
+    lines = wrap(f"[{callout_heading(callout, ']')}", WIDTH, indent=indent, subsequent=indent + "    ")
+    inner = indent + "    "
+    for number, block in enumerate(callout.blocks):
+        lines += [*([""] if number else []), *_block(block, inner)]
+    return [*lines, f"{indent}[End of {callout.label.lower()}]"]
 
 
 def _list(block: BulletList | NumberedList, indent: str) -> list[str]:
@@ -111,6 +129,8 @@ def _list(block: BulletList | NumberedList, indent: str) -> list[str]:
     for number, item in enumerate(block.items, start=getattr(block, "start", 1)):
         marker = f"{number}. " if isinstance(block, NumberedList) else "* "
         lines += _words(item.inlines, indent, marker)
+        for paragraph in item.more:
+            lines += _words(paragraph, indent + " " * len(marker))
         if item.sublist is not None:
             lines += _list(item.sublist, indent + " " * len(marker))
     return lines

@@ -24,7 +24,7 @@ FORMAT_WORDS: Mapping[str, tuple[str, str]] = {
     "easy-read": ("Easy read", "Short sentences and simple words, as plain text."),
     "easy-read-print": ("Easy read to print", "A Word document with short sentences and space for pictures."),
     "html": ("Web page", "A page to read in a web browser, with your own settings."),
-    "epub": ("E-book", "An e-book for reading apps and devices."),
+    "epub": ("Talking e-book", "An e-book that reads itself aloud and highlights each sentence as it is read."),
     "braille": ("Braille", "A braille file (BRF) for a braille embosser or display."),
 }
 

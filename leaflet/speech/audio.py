@@ -211,16 +211,28 @@ class Track:
         yield np.zeros(self.after, dtype=np.float32)
 
 
-def layout(measured: Sequence[Measured], peaks: Sequence[np.ndarray]) -> list[Track]:
-    """2 s of silence before the first section, a pause after each, 2 s after the last."""
-    lead, gap, tail = (round(s * SAMPLE_RATE) for s in (LEAD_SECONDS, GAP_SECONDS, TAIL_SECONDS))
-    made, at, last = [], 0, len(measured) - 1
-    for n, (found, top) in enumerate(zip(measured, peaks, strict=True)):
-        before = lead if n == 0 else 0  # every length here is a whole number of blocks
-        track = Track(found.take, top, found.energy, before, tail if n == last else gap, (at + before) // _BLOCK)
+def layout(
+    measured: Sequence[Measured], peaks: Sequence[np.ndarray], pauses: Sequence[tuple[float, float]] | None = None
+) -> list[Track]:
+    """2 s of silence before the first section, a pause after each, 2 s after the last; or, where
+    ``pauses`` is given, each take's own silence before and after it, in seconds (a talking book's
+    sentences)."""
+    last = len(measured) - 1
+    if pauses is None:
+        lead, gap, tail = LEAD_SECONDS, GAP_SECONDS, TAIL_SECONDS
+        pauses = [(lead if n == 0 else 0.0, tail if n == last else gap) for n in range(len(measured))]
+    made, at = [], 0
+    for found, top, (before_s, after_s) in zip(measured, peaks, pauses, strict=True):
+        before, after = _whole_blocks(before_s), _whole_blocks(after_s)  # every length here is whole blocks
+        track = Track(found.take, top, found.energy, before, after, (at + before) // _BLOCK)
         made.append(track)
         at += track.length
     return made
+
+
+def _whole_blocks(seconds: float) -> int:
+    """``seconds`` of silence in samples, rounded up to whole limiter blocks."""
+    return _blocks(round(seconds * SAMPLE_RATE)) * _BLOCK
 
 
 # --- the recording ----------------------------------------------------------------------------------------
@@ -248,20 +260,32 @@ class Recording:
         return [0, *np.cumsum(self.lengths()[:-1]).tolist()]
 
 
-def speak(engine: Engine, texts: Sequence[str], tick: Callable[[], None] = lambda: None) -> Recording:
+def speak(
+    engine: Engine,
+    texts: Sequence[str],
+    tick: Callable[[], None] = lambda: None,
+    pauses: Sequence[tuple[float, float]] | None = None,
+) -> Recording:
     """``texts`` said by ``engine``, one track each, mastered and encoded; ``tick()`` as each is said and
-    as each is encoded. The engine's WAV files live in a temporary folder while this runs. The offline
-    engine's loss to the encoder is known (``ENCODING_LOSS_LU``), so its MP3 is not decoded again;
-    another engine's is (see ``record``)."""
+    as each is encoded. The engine's WAV files live in a temporary folder while this runs. ``pauses``:
+    each track's silence before and after its speech, in seconds (default: a recording's, see ``layout``).
+    The offline engine's loss to the encoder is known (``ENCODING_LOSS_LU``), so its MP3 is not decoded
+    again; another engine's is (see ``record``)."""
     with (
         tempfile.TemporaryDirectory(prefix="leaflet-speech-") as folder,
         contextlib.closing(engine.synthesise(texts, Path(folder), tick)) as said,
     ):
         takes = (Take.trimmed(path) for path in said)
-        return record(takes, tick, as_heard=engine.name not in CALIBRATED_ENGINES)
+        return record(takes, tick, pauses, as_heard=engine.name not in CALIBRATED_ENGINES)
 
 
-def record(takes: Iterable[Take], tick: Callable[[], None] = lambda: None, *, as_heard: bool = False) -> Recording:
+def record(
+    takes: Iterable[Take],
+    tick: Callable[[], None] = lambda: None,
+    pauses: Sequence[tuple[float, float]] | None = None,
+    *,
+    as_heard: bool = False,
+) -> Recording:
     """The takes (in order) mastered and encoded: -19 LUFS, true peak under -1 dBTP.
 
     Each take is measured as it arrives, while the engine is still saying
@@ -295,7 +319,7 @@ def record(takes: Iterable[Take], tick: Callable[[], None] = lambda: None, *, as
         target, ceiling = TARGET_LUFS + ENCODING_LOSS_LU, db_to_gain(LIMIT_DBTP)
         headroom = _HEADROOM_DB + (_CORRECTION_DB if as_heard else 0.0)
         floor = ceiling / db_to_gain(target - level + headroom)  # true peaks matter from here up
-        tracks = layout(measured, list(pool.map(functools.partial(_true_peaks, floor=floor), measured)))
+        tracks = layout(measured, list(pool.map(functools.partial(_true_peaks, floor=floor), measured)), pauses)
         del measured
         gain = db_to_gain(target - level)
         for _ in range(3 if as_heard else 1):

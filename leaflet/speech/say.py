@@ -40,6 +40,22 @@ class Lexicon:
             return text
         return _pattern(self.entries).sub(lambda match: self._spoken(match.group(0)), text)
 
+    def say(self, text: str) -> str:
+        """``text`` as said: lexicon words as the lexicon says; everything else with its numbers,
+        units and symbols in words. The lexicon wins: its words are never touched by the rest."""
+        from leaflet.speech.numbers import spoken_numbers
+
+        def rest(part: str) -> str:
+            return symbols(spoken_numbers(part))
+
+        if not self.entries:
+            return rest(text)
+        pattern, said, last = _pattern(self.entries), [], 0
+        for match in pattern.finditer(text):
+            said += [rest(text[last : match.start()]), self._spoken(match.group(0))]
+            last = match.end()
+        return "".join([*said, rest(text[last:])])
+
     def lookup(self, word: str) -> str | None:
         """How ``word`` is said, ignoring case (for pieces of addresses), or None."""
         for entry in self.entries:
@@ -105,7 +121,9 @@ def address(url: str, lexicon: Lexicon) -> str:
     if url.startswith("mailto:"):
         return _pieces(url.removeprefix("mailto:"), lexicon)
     if url.startswith("tel:"):
-        return digits(url.removeprefix("tel:"))
+        from leaflet.speech.numbers import phone_words
+
+        return phone_words(url.removeprefix("tel:"))
     parts = urlsplit(url)
     host = parts.netloc.lower().removeprefix("www.")
     rest = parts.path.rstrip("/")

@@ -21,9 +21,11 @@ from leaflet.compose import Composed, compose
 from leaflet.model import (
     Block,
     BulletList,
+    Callout,
     Image,
     Inlines,
     Leaflet,
+    LineBreak,
     Link,
     ListItem,
     NumberedList,
@@ -34,7 +36,8 @@ from leaflet.model import (
     Text,
 )
 from leaflet.speech import pause_seconds
-from leaflet.speech.say import ORDINALS, Lexicon, address, count, digits, isbns, symbols
+from leaflet.speech.numbers import phone_words
+from leaflet.speech.say import ORDINALS, Lexicon, address, count, isbns, symbols
 from leaflet.text import block_inlines, leaflet_links, plain, shows_own_address, slug, words, wrap
 
 OPENING_TITLE = "About this recording"
@@ -118,10 +121,10 @@ def said_words(leaflet: Leaflet) -> list[str]:
     announcements between them).
     """
     lexicon = Lexicon(leaflet.say)
-    pieces = [lexicon.apply(symbols(leaflet.meta.title))]
+    pieces = [lexicon.say(leaflet.meta.title)]
     for section in leaflet.sections:
         if section.heading:
-            pieces.append(lexicon.apply(symbols(section.heading)))
+            pieces.append(lexicon.say(section.heading))
         for block in section.blocks:
             pieces += [_inlines(inlines, lexicon, _Addresses()) for inlines in block_inlines(block)]
     return words(" ".join(pieces))
@@ -143,9 +146,9 @@ def _chapters(sections: Sequence[Section]) -> Iterator[tuple[str, list[Section]]
 
 def _opening(composed: Composed, titles: list[str], seconds: float, lexicon: Lexicon) -> SpokenSection:
     front = " ".join(_sentence(_inlines(line.inlines, lexicon, _Addresses())) for line in composed.front)
-    listing = " ".join(_sentence(f"{n}, {lexicon.apply(symbols(t))}") for n, t in enumerate(titles, start=1))
+    listing = " ".join(_sentence(f"{n}, {lexicon.say(t)}") for n, t in enumerate(titles, start=1))
     paragraphs = (
-        _sentence(lexicon.apply(symbols(composed.title))),
+        _sentence(lexicon.say(composed.title)),
         front,
         f"This recording has {count(len(titles), 'section', 'sections')} and lasts {_minutes(seconds)}. "
         "Each section is its own chapter and track, so you can skip between them.",
@@ -162,11 +165,17 @@ def _minutes(seconds: float) -> str:
 
 
 def _chapter(title: str, sections: list[Section], number: int, total: int, lexicon: Lexicon) -> SpokenSection:
-    paragraphs = [_sentence(f"Section {number} of {total}: {lexicon.apply(symbols(title))}")]
+    paragraphs = [_sentence(f"Section {number} of {total}: {lexicon.say(title)}")]
     addresses = _Addresses()
+    part = title
     for section in sections:
         if section.heading and section is not sections[0]:
-            paragraphs.append(_sentence(f"Part of this section: {lexicon.apply(symbols(section.heading))}"))
+            heading = lexicon.say(section.heading)
+            if section.level >= 4:  # a '####' heading belongs to the part above it
+                paragraphs.append(_sentence(f"Within {part}: {heading}"))
+            else:
+                paragraphs.append(_sentence(f"Part of this section: {heading}"))
+                part = heading
         for block in section.blocks:
             paragraphs += _block(block, lexicon, addresses)
     if addresses.texts:
@@ -183,9 +192,21 @@ def _block(block: Block, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
         case Table():
             return _table(block, lexicon, addresses)
         case Image(alt=alt):
-            return [_sentence(f"Picture: {lexicon.apply(symbols(alt))}")]
+            return [_sentence(f"Picture: {lexicon.say(alt)}")]
+        case Callout():
+            return _callout(block, lexicon, addresses)
         case _:
             assert_never(block)
+
+
+def _callout(callout: Callout, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
+    """The kind said first ('Important: ...', 'Emergency: ...'), on its own so a pause follows it."""
+    said = [paragraph for block in callout.blocks for paragraph in _block(block, lexicon, addresses)]
+    if callout.title:
+        return [_sentence(f"{callout.label}: {lexicon.say(callout.title)}"), *said]
+    if said and isinstance(callout.blocks[0], Paragraph):
+        return [f"{callout.label}: {said[0]}", *said[1:]]
+    return [_sentence(callout.label), *said]
 
 
 def _inlines(inlines: Inlines, lexicon: Lexicon, addresses: _Addresses) -> str:
@@ -194,11 +215,13 @@ def _inlines(inlines: Inlines, lexicon: Lexicon, addresses: _Addresses) -> str:
     for inline in inlines:
         match inline:
             case Text(text=text) | Strong(text=text):
-                said.append(isbns(lexicon.apply(symbols(text))))
+                said.append(isbns(lexicon.say(text)))
+            case LineBreak():  # an address's lines: a short pause between them
+                said.append(" " if "".join(said).rstrip().endswith((",", ".", ":", ";")) else ", ")
             case Link(text=text, url=url) if shows_own_address(text, url):
                 said.append(_contact(text, url, lexicon))  # words that are the address: said so it can be written
             case Link(text=text, url=url):
-                said.append(lexicon.apply(symbols(text)))
+                said.append(lexicon.say(text))
                 addresses.add(url, text)
             case _:
                 assert_never(inline)
@@ -208,7 +231,7 @@ def _inlines(inlines: Inlines, lexicon: Lexicon, addresses: _Addresses) -> str:
 def _contact(text: str, url: str, lexicon: Lexicon) -> str:
     """A phone number in the groups its words show, or an email or web address, said to be written down."""
     if url.startswith("tel:") and all(c.isdigit() or c in " +-" for c in text):
-        return digits(text)
+        return phone_words(text)
     return address(url, lexicon)
 
 
@@ -223,27 +246,35 @@ def _list(block: BulletList | NumberedList, lexicon: Lexicon, addresses: _Addres
     )
     said = [f"{'There is' if len(block.items) == 1 else 'There are'} {kind} in this list."]
     for number, item in enumerate(block.items, start=start):
-        said.append(_sentence(f"{label} {number}. {_inlines(item.inlines, lexicon, addresses)}"))
+        said.append(_sentence(f"{label} {number}. {_item(item, lexicon, addresses)}"))
         if item.sublist is not None:
             said += _sublist(item, f"{label.lower()} {number}", lexicon, addresses)
     said.append("That is the end of the list.")
     return said
 
 
+def _item(item: ListItem, lexicon: Lexicon, addresses: _Addresses) -> str:
+    """An item's paragraphs, each a sentence of its own."""
+    return " ".join(_sentence(_inlines(p, lexicon, addresses)) for p in item.paragraphs)
+
+
 def _sublist(item: ListItem, name: str, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
+    """A nested list: where it starts ('Under step 2, there are 3 points.'), its points, where it ends."""
     assert item.sublist is not None
     items = item.sublist.items
     said = [f"Under {name}, there {'is' if len(items) == 1 else 'are'} {count(len(items), 'point', 'points')}."]
     for index, sub in enumerate(items):
         lead = ORDINALS[index] if index < len(ORDINALS) else f"Number {index + 1}"
-        said.append(_sentence(f"{lead}: {_inlines(sub.inlines, lexicon, addresses)}"))
+        said.append(_sentence(f"{lead}: {_item(sub, lexicon, addresses)}"))
+        if sub.sublist is not None:
+            said += _sublist(sub, f"the {lead.lower()} point of {name}", lexicon, addresses)
     said.append(f"That is the end of {name}.")
     return said
 
 
 def _table(table: Table, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
     """Row by row, each cell after its column's header, as a screen reader reads it."""
-    headers = [lexicon.apply(symbols(plain(cell))) for cell in table.header]
+    headers = [lexicon.say(plain(cell)) for cell in table.header]
     said = [
         f"There is a table with {count(len(headers), 'column', 'columns')} and {count(len(table.rows), 'row', 'rows')}. "
         f"The columns are: {'; '.join(headers)}."
@@ -270,7 +301,7 @@ def _addresses(found: _Addresses, lexicon: Lexicon) -> str:
             if url.startswith("mailto:")
             else "web address"
         )
-        names = " and ".join(lexicon.apply(symbols(t)).strip() for t in texts)
+        names = " and ".join(lexicon.say(t).strip() for t in texts)
         lines.append(f"The {kind} for {names} is: {_sentence(address(url, lexicon))}")
     return " ".join(lines)
 
@@ -278,7 +309,7 @@ def _addresses(found: _Addresses, lexicon: Lexicon) -> str:
 def _closing(
     leaflet: Leaflet, composed: Composed, chapters: list[tuple[str, list[Section]]], lexicon: Lexicon
 ) -> SpokenSection:
-    say = lambda text: lexicon.apply(symbols(text))  # noqa: E731
+    say = lambda text: lexicon.say(text)  # noqa: E731
     paragraphs = [f"That is the end of {_sentence(say(composed.title))}"]
     for number, (title, _) in enumerate(chapters, start=1):
         if _HELP_WORDS & set(words(title)):
@@ -306,3 +337,12 @@ def _sentence(text: str) -> str:
     """``text`` ending in a stop, so the engine pauses and the next words do not run on."""
     text = text.strip()
     return text if text.endswith(_SENTENCE_END) else f"{text}."
+
+
+def said(inlines: Inlines, lexicon: Lexicon) -> str:
+    """One run of inlines as the script says it, ending in a stop: for a talking book's text fragments.
+
+    A link is said by its words; a phone number or email address so it can
+    be written down; symbols and lexicon words as everywhere else.
+    """
+    return _sentence(_inlines(inlines, lexicon, _Addresses()))

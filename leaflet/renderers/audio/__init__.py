@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from leaflet.diagnostics import OptionError
+from leaflet.diagnostics import Diagnostic, OptionError
 from leaflet.model import Leaflet
 from leaflet.options import choice, whole_number
 from leaflet.renderers import AUDIO, Output, OutputFile
@@ -83,7 +83,25 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     whole = _whole(leaflet, script, recording)
     tracks = _tracks(leaflet, script, list(recording.tracks))
     del recording  # each track's untagged frames go as its tagged copy is made: the MP3s are held twice at most
-    return Output(_files(AUDIO.names(leaflet.meta.id, options), script, whole, tracks, lengths))
+    warning = voice_language_warning(leaflet, options)
+    files = _files(AUDIO.names(leaflet.meta.id, options), script, whole, tracks, lengths)
+    return Output(files, (warning,) if warning else ())
+
+
+def voice_language_warning(leaflet: Leaflet, options: Options) -> Diagnostic | None:
+    """A warning when ``--voice`` speaks another language than the leaflet's (an English leaflet in a Welsh voice)."""
+    if options.voice_name is None:
+        return None
+    voice, leaflet_language = options.voice_name.split("-")[0].lower(), leaflet.meta.language.split("-")[0].lower()
+    if voice == leaflet_language:
+        return None
+    return Diagnostic(
+        leaflet.source_path,
+        0,
+        "voice-language",
+        f"the voice '{options.voice_name}' speaks '{voice}', but the leaflet is in '{leaflet.meta.language}'; "
+        f"choose a '{leaflet_language}' voice ('leaflet voices' lists them), or leave --voice out",
+    )
 
 
 def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:

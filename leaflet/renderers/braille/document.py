@@ -20,8 +20,11 @@ from typing import assert_never
 from leaflet.model import (
     Block,
     BulletList,
+    Callout,
     Image,
+    Inline,
     Inlines,
+    LineBreak,
     Link,
     NumberedList,
     Paragraph,
@@ -31,7 +34,7 @@ from leaflet.model import (
     Text,
 )
 from leaflet.renderers.braille.layout import Piece
-from leaflet.text import display_url, plain, shows_own_address
+from leaflet.text import callout_heading, display_url, plain, shows_own_address
 
 BULLET = "\u2022"
 PARAGRAPH_FIRST = 2  # cell 3
@@ -111,6 +114,11 @@ def _block(block: Block, depth: int = 0) -> Iterator[Words]:
             yield from _table(block)
         case Image(alt=alt):
             yield Words(f"Picture: {alt}", first=PARAGRAPH_FIRST)
+        case Callout():  # the kind in bold words first, as in print
+            heading = callout_heading(block)
+            yield Words(heading, ((0, len(heading)),), PARAGRAPH_FIRST)
+            for inner in block.blocks:
+                yield from _block(inner, depth)
         case _:
             assert_never(block)
 
@@ -121,6 +129,8 @@ def _list(block: BulletList | NumberedList, depth: int) -> Iterator[Words]:
         marker = f"{number}. " if isinstance(block, NumberedList) else f"{BULLET} "
         indent = depth * ITEM_STEP
         yield _inline_words((Text(marker), *item.inlines), first=indent, runover=indent + ITEM_STEP)
+        for more in item.more:  # the item's further paragraphs, under its words
+            yield _inline_words(more, first=indent + ITEM_STEP, runover=indent + ITEM_STEP)
         if item.sublist is not None:
             yield from _list(item.sublist, depth + 1)
 
@@ -130,7 +140,7 @@ def _table(table: Table) -> Iterator[Words]:
     rows = len(table.rows)
     yield Words(f"Table of {rows} row{'s' if rows != 1 else ''}. Columns: {'; '.join(headers)}.", runover=ITEM_STEP)
     for row in table.rows:
-        inlines: list[Text | Strong | Link] = []
+        inlines: list[Inline] = []
         for index, (header, cell) in enumerate(zip(headers, row, strict=False)):
             if index:
                 inlines.append(Text(" " if inlines and _ends_sentence(plain(tuple(inlines))) else ". "))
@@ -151,6 +161,8 @@ def _inline_words(inlines: Inlines, first: int = 0, runover: int = 0) -> Words:
         match inline:
             case Text(text=words):
                 text += words
+            case LineBreak():
+                text += " "
             case Strong(text=words):
                 bold.append((len(text), len(text) + len(words)))
                 text += words

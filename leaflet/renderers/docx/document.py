@@ -8,6 +8,7 @@ from typing import assert_never
 import docx
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Mm, Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -16,9 +17,11 @@ from leaflet.compose import compose
 from leaflet.model import (
     Block,
     BulletList,
+    Callout,
     Image,
     Inlines,
     Leaflet,
+    LineBreak,
     Link,
     NumberedList,
     Paragraph,
@@ -32,9 +35,10 @@ from leaflet.ooxml.numbering import Kind, Numbering, number_paragraph
 from leaflet.ooxml.package import text_width
 from leaflet.ooxml.styles import prune
 from leaflet.ooxml.xml import el
+from leaflet.pictures import raster
 from leaflet.renderers.docx import styles
 from leaflet.renderers.docx.options import DEFAULT_COLOURS, Options
-from leaflet.text import display_url, plain, shows_own_address
+from leaflet.text import callout_heading, display_url, plain, shows_own_address
 
 MAX_PICTURE_HEIGHT = Mm(150)  # a tall picture still leaves room for its words on the page
 MARGIN = Mm(25)  # generous margins, as clear print asks
@@ -83,6 +87,8 @@ class _Writer:
         self.options = options
         self.numbering = Numbering(document, options.size)
         self.tables = 0
+        self.boxed: Callout | None = None  # the callout being written: its paragraphs share one box
+        self.callouts = 0
 
     def leaflet(self, leaflet: Leaflet) -> None:
         composed = compose(leaflet)
@@ -98,7 +104,7 @@ class _Writer:
     def block(self, block: Block) -> None:
         match block:
             case Paragraph(inlines=inlines):
-                self.inlines(self.document.add_paragraph(), inlines)
+                self.inlines(self.paragraph(), inlines)
             case BulletList() | NumberedList():
                 last = self.list(block, level=0)
                 last.paragraph_format.space_after = Pt(self.options.size)  # a full line after the list
@@ -106,8 +112,35 @@ class _Writer:
                 self.table(block)
             case Image():
                 self.image(block)
+            case Callout():
+                self.callout(block)
             case _:
                 assert_never(block)
+
+    def paragraph(self, style: str | None = None) -> WordParagraph:
+        """A new paragraph; inside a callout, bordered and shaded like the rest of its box."""
+        paragraph = self.document.add_paragraph(style=style)
+        if self.boxed is not None:
+            _box(paragraph, self.options, heavy=self.boxed.kind in HEAVY_CALLOUTS)
+            # Word joins touching paragraphs with equal borders and indents into one box: a twip's
+            # difference in the right indent keeps two callouts in a row as two boxes.
+            paragraph.paragraph_format.right_indent = Emu(635 * (self.callouts % 2))
+        return paragraph
+
+    def callout(self, callout: Callout) -> None:
+        """A labelled shaded box: the kind in bold words first ('Emergency: ...'), then its text.
+
+        Adjacent paragraphs with the same border and shading make one box in Word and LibreOffice.
+        """
+        self.boxed, self.callouts = callout, self.callouts + 1
+        try:
+            label = self.paragraph()
+            label.paragraph_format.keep_with_next = True
+            _run(label, callout_heading(callout), bold=True)
+            for block in callout.blocks:
+                self.block(block)
+        finally:
+            self.boxed = None
 
     def inlines(self, paragraph: WordParagraph, inlines: Inlines, *, bold: bool = False) -> None:
         for inline in inlines:
@@ -116,6 +149,8 @@ class _Writer:
                     _run(paragraph, text, bold=bold)
                 case Strong(text=text):
                     _run(paragraph, text, bold=True)
+                case LineBreak():
+                    paragraph.add_run().add_break()  # a line break, not a new paragraph
                 case Link(text=text, url=url):
                     add_hyperlink(paragraph, _one_line(text), url)
                     if not shows_own_address(text, url):
@@ -132,9 +167,13 @@ class _Writer:
         style = self.document.styles[styles.LIST_STYLES[(kind, level)]]
         last: WordParagraph | None = None
         for item in block.items:
-            last = self.document.add_paragraph(style=style)
+            last = self.paragraph(style=style.name)
             number_paragraph(last._p, num_id, level)
             self.inlines(last, item.inlines)
+            for more in item.more:  # a further paragraph of the item: indented with it, no marker
+                last = self.paragraph(style=style.name)
+                last.paragraph_format.left_indent = Emu(self.numbering.indent(level))
+                self.inlines(last, more)
             if item.sublist is not None:
                 last = self.list(item.sublist, level + 1)
         assert last is not None, "the reader refuses empty lists"
@@ -164,12 +203,54 @@ class _Writer:
 
     def image(self, block: Image) -> None:
         """The picture at the text's width (less if it would be very tall), its alt text on the drawing."""
-        width, height = pictures.fit(block.path, self._text_width(), MAX_PICTURE_HEIGHT)
+        width, height = pictures.fit(raster(block), self._text_width(), MAX_PICTURE_HEIGHT)
         run = self.document.add_paragraph().add_run()
-        pictures.add_picture(run, block.path, width, height, block.alt)
+        pictures.add_picture(run, raster(block), width, height, block.alt)
 
     def _text_width(self) -> int:
         return text_width(self.document)
+
+
+HEAVY_CALLOUTS = frozenset({"emergency", "urgent", "warning", "caution", "important"})
+
+
+def _box(paragraph: WordParagraph, options: Options, *, heavy: bool) -> None:
+    """Border (heavier for warnings and care cards) and a pale shade of the text colour behind."""
+    size = 24 if heavy else 8  # eighths of a point
+    colour = options.scheme.text
+    borders = el("w:pBdr", *(el(f"w:{side}", val="single", sz=size, space=4, color=colour) for side in _BOX_SIDES))
+    shade = el("w:shd", val="clear", color="auto", fill=_shade(options.scheme.background, colour))
+    properties = paragraph._p.get_or_add_pPr()
+    properties.append(borders)
+    properties.append(shade)
+    _ppr_order(properties)
+
+
+_BOX_SIDES = ("top", "left", "bottom", "right")
+_PPR_ORDER = (
+    *("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr"),
+    *("suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap"),
+    *("overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid"),
+    *("spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection"),
+    *("textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"),
+)
+
+
+def _ppr_order(properties: BaseOxmlElement) -> None:
+    """pPr's children in schema order (python-docx added some before us)."""
+    rank = {qn(f"w:{name}"): index for index, name in enumerate(_PPR_ORDER)}
+    children = sorted(properties, key=lambda child: rank.get(child.tag, len(rank)))
+    for child in children:
+        properties.remove(child)
+        properties.append(child)
+
+
+def _shade(background: str, text: str) -> str:
+    """The background moved 10% toward the text colour: a visible shade that keeps the contrast."""
+    from leaflet.colours import rgb
+
+    mixed = (round(b + (t - b) * 0.1) for b, t in zip(rgb(background), rgb(text), strict=True))
+    return "".join(f"{channel:02X}" for channel in mixed)
 
 
 def _space_after_tables(document: Document, options: Options) -> None:

@@ -16,9 +16,9 @@ from leaflet.ooxml.xml import half_points
 from leaflet.renderers.docx.options import Options
 
 LINE_SPACING = 1.25  # within clear print's 1.15 to 1.5
-HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15}
-LIST_STYLES = {("bullet", 0): "List Bullet", ("bullet", 1): "List Bullet 2"}
-LIST_STYLES |= {("number", 0): "List Number", ("number", 1): "List Number 2"}
+HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15, 4: 1.05}
+LIST_STYLES = {("bullet", 0): "List Bullet", ("bullet", 1): "List Bullet 2", ("bullet", 2): "List Bullet 3"}
+LIST_STYLES |= {("number", 0): "List Number", ("number", 1): "List Number 2", ("number", 2): "List Number 3"}
 
 
 def heading_size(options: Options, level: int) -> float:

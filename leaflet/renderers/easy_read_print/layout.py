@@ -24,7 +24,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from leaflet.compose import compose_easy_read
-from leaflet.model import EasyReadPoint, Inlines, Leaflet, Link, Picture, Strong, Text
+from leaflet.model import EasyReadPoint, Inlines, Leaflet, LineBreak, Link, Picture, Strong, Text
 from leaflet.ooxml import fields, fonts, links, package, pictures, tables
 from leaflet.ooxml.styles import defaults_run, set_colour, set_language
 from leaflet.ooxml.xml import half_points
@@ -154,6 +154,8 @@ def _inlines(paragraph: Paragraph, inlines: Inlines, hard_words: Sequence[str]) 
                 _text(paragraph, text, hard_words)
             case Strong(text=text):
                 paragraph.add_run(text).bold = True
+            case LineBreak():
+                paragraph.add_run().add_break()
             case Link(text=text, url=url):
                 links.add_hyperlink(paragraph, text, url)
             case _:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from leaflet.renderers.large_print_pdf.structure import Elem, Tagger
 from leaflet.renderers.large_print_pdf.textflow import Line, Piece, lay_out, shown
@@ -64,6 +63,7 @@ class TextBlock(Flowable):
         *,
         links: Sequence[LinkTarget] = (),
         heading_level: int = 0,
+        introduces: bool = False,
         repeat_as_artifact: bool = False,
         max_width: float | None = None,
     ) -> None:
@@ -71,6 +71,7 @@ class TextBlock(Flowable):
         self.pieces = tuple(Piece(p.text, p.bold or style.bold, p.owner) for p in pieces)
         self.style, self.elem, self.tagger, self.links = style, elem, tagger, tuple(links)
         self.heading_level = heading_level
+        self.introduces = introduces  # the sentence before a table or list: kept with its first lines
         self.repeat_as_artifact = repeat_as_artifact  # a table header row repeats on each page
         self.max_width = max_width
         self.lines: list[Line] | None = None
@@ -105,8 +106,8 @@ class TextBlock(Flowable):
         assert self.lines is not None
         total = len(self.lines)
         fit = int((availHeight + _FUZZ) // self.style.leading)
-        if fit >= total:
-            return [self]
+        if fit >= total:  # asked to split, so it does not fit (by a rounding's width): never answer [self]
+            fit = total - 1
         if self.repeat_as_artifact or (self.heading_level and total <= 3):
             return []  # header cells never split, nor do headings short enough to move whole
         fit = min(fit, total - 2)  # no widow: at least two lines go over
@@ -249,12 +250,14 @@ class ListItem(Flowable):
 class Picture(Flowable):
     """A picture scaled to the column (and at most 40% of a page high), tagged as Figure."""
 
-    def __init__(self, path: Path, elem: Elem, tagger: Tagger, *, max_height: float, space_after: float) -> None:
+    def __init__(self, data: bytes, elem: Elem, tagger: Tagger, *, max_height: float, space_after: float) -> None:
         super().__init__()
+        import io
+
         from reportlab.lib.utils import ImageReader
 
-        self.path, self.elem, self.tagger = path, elem, tagger
-        self.reader = ImageReader(str(path))
+        self.elem, self.tagger = elem, tagger
+        self.reader = ImageReader(io.BytesIO(data))
         self.natural = self.reader.getSize()
         self.max_height, self.space_after = max_height, space_after
 
@@ -280,23 +283,64 @@ class Picture(Flowable):
 
 
 class KeepWithNext(CondPageBreak):
-    """Start a new page before a heading unless it fits with the first lines of what follows."""
+    """Start a new page before a heading (or a sentence introducing a table) unless it fits with what follows.
 
-    def __init__(self, heading: TextBlock, following: Flowable | None, cap: float) -> None:
+    What must follow it: the first lines of a block that splits; the whole of a
+    group kept on one page (a picture, a box, a stacked table row), or as much of
+    one as it would flow with (see ``KeepUnlessRoomy``); never more than a page.
+    """
+
+    def __init__(self, heading: TextBlock, following: Flowable | None, cap: float, frame: float) -> None:
         super().__init__(0)
-        self.heading, self.following, self.cap = heading, following, cap
+        self.heading, self.following, self.cap, self.frame = heading, following, cap, frame
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         _, heading_height = self.heading.wrap(availWidth, availHeight)
-        follow = 0.0
+        follow, cap = 0.0, self.cap
         if self.following is not None:
-            lead = getattr(self.following, "lead_height", None)
-            # a group without lead_height (a picture and caption, a stacked table row) goes whole
-            follow = lead(availWidth) if lead else self.following.wrapOn(self.canv, availWidth, availHeight)[1]
+            follow, cap = self._following(availWidth, availHeight)
             follow += self.heading.getSpaceAfter()
         # capped, so that something taller than a page cannot push us on for ever
-        self.height = min(self.heading.getSpaceBefore() + heading_height + follow, self.cap)
+        self.height = min(self.heading.getSpaceBefore() + heading_height + follow, cap)
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", False):
+            self.height = 0  # a new page would have no more room than this one
         return super().wrap(availWidth, availHeight)
+
+    def _following(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        following = self.following
+        assert following is not None
+        lead = getattr(following, "lead_height", None)
+        if lead is not None:  # a few lines, or a table's header and first row: however tall, keep them
+            return lead(availWidth), self.frame
+        if isinstance(following, KeepTogether):  # its wrap() answers "split me": measure its content
+            following.wrapOn(self.canv, availWidth, availHeight)
+            whole: float = following._H
+            room = following.room if isinstance(following, KeepUnlessRoomy) else None
+            return (min(whole, room) if room is not None else whole), self.frame
+        return following.wrapOn(self.canv, availWidth, availHeight)[1], self.cap
+
+
+class KeepUnlessRoomy(KeepTogether):
+    """Kept on one page where it fits, unless moving on would leave at least ``room`` of this page empty.
+
+    At large sizes a box or a stacked table row can be half a page: moving it
+    whole to the next page would leave a near-empty page, so there it flows
+    (splitting between lines) instead.
+    """
+
+    def __init__(self, flowables: Sequence[Flowable], room: float) -> None:
+        super().__init__(list(flowables))
+        self.room = room
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        if self._H > availHeight >= self.room:
+            from reportlab.platypus.doctemplate import NullActionFlowable
+
+            return [NullActionFlowable(), *self._content]  # two or more: the frame places them one by one
+        result: list[Flowable] = super().split(availWidth, availHeight)
+        return result
 
 
 def table_furniture(tagger: Tagger) -> Any:

@@ -16,9 +16,11 @@ from leaflet.compose import compose
 from leaflet.model import (
     Block,
     BulletList,
+    Callout,
     Image,
     Inlines,
     Leaflet,
+    LineBreak,
     Link,
     NumberedList,
     Paragraph,
@@ -26,9 +28,12 @@ from leaflet.model import (
     Text,
 )
 from leaflet.model import Table as TableBlock
+from leaflet.pictures import raster
+from leaflet.renderers.large_print_pdf.boxes import callout_box
 from leaflet.renderers.large_print_pdf.flowables import (
     ARTIFACT,
     REGULAR,
+    KeepUnlessRoomy,
     KeepWithNext,
     LinkTarget,
     ListItem,
@@ -39,12 +44,13 @@ from leaflet.renderers.large_print_pdf.flowables import (
     table_furniture,
 )
 from leaflet.renderers.large_print_pdf.structure import Elem, Tagger
-from leaflet.renderers.large_print_pdf.textflow import Piece, glue_numbers, narrowest, words
-from leaflet.text import block_inlines, display_url, plain, shows_own_address
+from leaflet.renderers.large_print_pdf.textflow import BREAK, Piece, glue_numbers, narrowest, words
+from leaflet.text import block_inlines, callout_heading, display_url, plain, shows_own_address
 
 # heading size: body x scale, but at giant sizes no more than body + cap points
-HEADING_SCALE = {1: (1.6, 16.0), 2: (1.35, 10.0), 3: (1.15, 5.0)}
-BULLET = "\u2022"
+HEADING_SCALE = {1: (1.6, 16.0), 2: (1.35, 10.0), 3: (1.15, 5.0), 4: (1.05, 2.0)}
+BULLETS = ("\u2022", "\u2013", "\u203a")  # a distinct marker at each level: bullet, dash, angle
+NUMBERING = ("Decimal", "LowerAlpha", "LowerRoman")  # 1. 2. / a. b. / i. ii.
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +112,19 @@ class StoryBuilder:
             flowables: list[Flowable] = []
             if section.heading:
                 flowables.append(self._heading(section.heading, section.level))
-            for block in section.blocks:
-                flowables.extend(self._block(block, self.root))
-            # the colophon is short: it reads best on one page
-            story.extend([KeepTogether(flowables)] if section is composed.colophon else flowables)
-        return _keep_headings(story, self.page_height * 0.4)
+            for number, block in enumerate(section.blocks):
+                made = self._block(block, self.root)
+                following = section.blocks[number + 1] if number + 1 < len(section.blocks) else None
+                if isinstance(block, Paragraph) and _introduces(block, following) and isinstance(made[0], TextBlock):
+                    made[0].introduces = True
+                flowables.extend(made)
+            # the colophon is short: it reads best on one page (unless moving it leaves a quarter of a page empty)
+            story.extend([self._roomy(flowables)] if section is composed.colophon else flowables)
+        return _keep_headings(story, self.page_height * 0.4, self.page_height)
+
+    def _roomy(self, flowables: list[Flowable]) -> KeepUnlessRoomy:
+        """Kept on one page, unless moving on would leave a quarter of this page empty."""
+        return KeepUnlessRoomy(flowables, self.page_height / 4)
 
     def _heading(self, text: str, level: int) -> TextBlock:
         style = self.styles.headings[level]
@@ -131,16 +145,42 @@ class StoryBuilder:
                 return list(items)
             case TableBlock():
                 return self._table(block, parent)
-            case Image(path=path, alt=alt):
+            case Image(alt=alt):
                 figure = Elem("Figure", parent, alt=alt)
                 body = self.styles.body
                 picture = Picture(
-                    path, figure, self.tagger, max_height=self.page_height * 0.4, space_after=body.leading * 0.4
+                    raster(block),
+                    figure,
+                    self.tagger,
+                    max_height=self.page_height * 0.4,
+                    space_after=body.leading * 0.4,
                 )
                 caption = TextBlock([Piece("Picture: " + alt)], body, figure, self.tagger)
                 return [KeepTogether([picture, caption])]
+            case Callout():
+                return [self._callout(block, parent)]
             case _:
                 assert_never(block)
+
+    def _callout(self, callout: Callout, parent: Elem) -> Flowable:
+        """A labelled section (/Sect, /T the kind) in a bordered box; the label is its first words."""
+        sect = Elem("Sect", parent, title=callout.label)
+        body = self.styles.body
+        last = TextStyle(body.size, body.leading, body.colour)  # the box's padding ends it, not a blank line
+        label_elem = Elem("P", sect)
+        label = TextBlock(
+            [Piece(glue_numbers(callout_heading(callout)), bold=True)], self.styles.item, label_elem, self.tagger
+        )
+        content: list[Flowable] = [label]
+        for block in callout.blocks:
+            content += self._block(block, sect)
+        if isinstance(content[-1], TextBlock):
+            content[-1].style = last
+        elif isinstance(content[-1], ListItem):
+            content[-1].body.style = last
+        # it flows over a page break only with its label and the first lines after it above the break
+        lead = label.wrap(self.column, 1e9)[1] + 2 * body.leading + body.size  # and the padding
+        return callout_box(content, callout.kind, body, self.column, self.tagger, max(self.page_height / 4, lead))
 
     def _inlines(self, inlines: Inlines, owner: Elem) -> tuple[list[Piece], list[LinkTarget]]:
         """Pieces to lay out, and the links they point into; every link prints its address."""
@@ -152,6 +192,8 @@ class StoryBuilder:
                     pieces.append(Piece(glue_numbers(text)))
                 case Strong(text=text):
                     pieces.append(Piece(glue_numbers(text), bold=True))
+                case LineBreak():
+                    pieces.append(Piece(BREAK))
                 case Link(text=text, url=url):
                     number = len(links) + 1
                     address = display_url(url)
@@ -165,13 +207,16 @@ class StoryBuilder:
                     assert_never(inline)
         return pieces, links
 
-    def _list(self, block: BulletList | NumberedList, parent: Elem, left: float) -> list[ListItem]:
+    def _list(self, block: BulletList | NumberedList, parent: Elem, left: float, level: int = 0) -> list[ListItem]:
+        """Each level with its own marker (bullet, dash, angle; 1., a., i.) and a deeper indent."""
         numbered = isinstance(block, NumberedList)
         start = block.start if isinstance(block, NumberedList) else 1
-        labels = [f"{n}." if numbered else BULLET for n in range(start, start + len(block.items))]
+        numbers = range(start, start + len(block.items))
+        labels = [f"{_counter(n, level)}." if numbered else BULLETS[level % 3] for n in numbers]
         style = self.styles.item
         indent = max(measure(Piece(label), style.size) for label in labels) + style.size * 0.6
-        elem = Elem("L", parent, attributes={"ListNumbering": "Decimal" if numbered else "Disc"})
+        numbering = NUMBERING[level % 3] if numbered else ("Disc", "Square", "Circle")[level % 3]
+        elem = Elem("L", parent, attributes={"ListNumbering": numbering})
         flowables: list[ListItem] = []
         for label, item in zip(labels, block.items, strict=True):
             li = Elem("LI", elem)
@@ -179,8 +224,13 @@ class StoryBuilder:
             pieces, links = self._inlines(item.inlines, body_elem)
             body = TextBlock(pieces, style, body_elem, self.tagger, links=links)
             flowables.append(ListItem(label, body, self.tagger, li, indent=indent, left=left, lbl=lbl))
+            for paragraph in item.more:  # further paragraphs: under the first, with no marker
+                p_elem = Elem("P", body_elem)
+                pieces, links = self._inlines(paragraph, p_elem)
+                more = TextBlock(pieces, style, p_elem, self.tagger, links=links)
+                flowables.append(ListItem("", more, self.tagger, li, indent=indent, left=left, lbl=lbl))
             if item.sublist is not None:
-                flowables += self._list(item.sublist, body_elem, left + indent)
+                flowables += self._list(item.sublist, body_elem, left + indent, level + 1)
         return flowables
 
     def _table(self, block: TableBlock, parent: Elem) -> list[Flowable]:
@@ -253,9 +303,9 @@ class StoryBuilder:
                 style = styles.body if number == len(row) else gap
                 label_piece = Piece(glue_numbers(label) + ": ", bold=True, owner=ARTIFACT)
                 cells.append(TextBlock([label_piece, *pieces], style, elem, self.tagger, links=links))
-            flowables.append(KeepTogether(cells))
+            flowables.append(self._roomy(cells))
         heads = len(block.header)
-        return [KeepTogether(flowables[: heads + 1]), *flowables[heads + 1 :]]  # the header stays with a row
+        return [self._roomy(flowables[: heads + 1]), *flowables[heads + 1 :]]  # the header stays with a row
 
 
 class LeafletTable(Table):
@@ -289,13 +339,38 @@ def _column_widths(natural: list[float], minimum: list[float], column: float) ->
     return [b + spare * w / (sum(wants) or 1) for b, w in zip(base, wants, strict=True)]
 
 
-def _keep_headings(story: list[Flowable], cap: float) -> list[Flowable]:
-    """Put a conditional page break before each heading so it is never left alone at a page foot."""
+def _counter(number: int, level: int) -> str:
+    """A list number at ``level``: 3, then c, then iii."""
+    if level % 3 == 0:
+        return str(number)
+    if level % 3 == 1:
+        letters = ""
+        while number > 0:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters
+    numerals = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
+                ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))  # fmt: skip
+    roman = ""
+    for numeral, value in numerals:
+        count, number = divmod(number, value)
+        roman += numeral * count
+    return roman
+
+
+def _introduces(paragraph: Paragraph, following: Block | None) -> bool:
+    """A sentence ending in a colon that introduces a table, list or box: never left apart from it."""
+    introduced = isinstance(following, TableBlock | BulletList | NumberedList | Callout)
+    return introduced and plain(paragraph.inlines).rstrip().endswith(":")
+
+
+def _keep_headings(story: list[Flowable], cap: float, frame: float) -> list[Flowable]:
+    """Put a conditional page break before each heading (and introducing sentence) so it is never left alone."""
     result: list[Flowable] = []
     for index, flowable in enumerate(story):
-        if isinstance(flowable, TextBlock) and flowable.heading_level:
+        if isinstance(flowable, TextBlock) and (flowable.heading_level or flowable.introduces):
             following = story[index + 1] if index + 1 < len(story) else None
-            result.append(KeepWithNext(flowable, following, cap))
+            result.append(KeepWithNext(flowable, following, cap, frame))
         result.append(flowable)
     return result
 

@@ -50,6 +50,7 @@ class Elem:
     parent: Elem | None = None
     alt: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
+    title: str | None = None  # /T: a callout's kind ("Emergency"), which assistive technology may announce
     kids: list[Elem | Marked | Annotation] = field(default_factory=list)
     attached: bool = False
 

@@ -10,6 +10,7 @@ pdfuaid:part 1, and the leaflet's own dates, so the bytes are reproducible.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,6 +41,7 @@ def finish(raw: bytes, tagger: Tagger, facts: DocumentFacts) -> bytes:
     """The tagged, reproducible PDF made from reportlab's ``raw`` output."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         _TreeWriter(pdf, tagger).write()
+        _clean_to_unicode(pdf)
         _outline(pdf, tagger.bookmarks)
         _catalogue(pdf, facts)
         out = io.BytesIO()
@@ -92,6 +94,8 @@ class _TreeWriter:
         node = self.pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + elem.role), P=parent))
         if elem.alt is not None:
             node.Alt = String(elem.alt)
+        if elem.title is not None:
+            node.T = String(elem.title)
         if elem.attributes:
             node.A = _attributes(elem)
         pages = {kid.page for kid in elem.kids if isinstance(kid, Marked | Annotation)}
@@ -123,6 +127,31 @@ def _attributes(elem: Elem) -> Dictionary:
         return Dictionary(O=Name.List, ListNumbering=Name("/" + attrs["ListNumbering"]))
     x0, y0, x1, y1 = attrs["BBox"]
     return Dictionary(O=Name.Layout, Placement=Name.Block, BBox=Array([round(v, 2) for v in (x0, y0, x1, y1)]))
+
+
+_NO_CHARACTER = re.compile(rb"^<[0-9A-Fa-f]+> <(?:0000|FEFF|FFFE)>\r?\n", re.MULTILINE)
+_BFCHAR = re.compile(rb"(\d+) beginbfchar\r?\n(.*?)endbfchar", re.DOTALL)
+
+
+def _clean_to_unicode(pdf: pikepdf.Pdf) -> None:
+    """Drop ToUnicode entries that map unused codes to U+0000 (PDF/UA-1: PDFUA1-FONT-UNICODE-VALUE-001).
+
+    reportlab fills a subset's unused codes with <0000>; a code the text never uses needs no entry.
+    """
+    seen: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        fonts = page.obj.get("/Resources", Dictionary()).get("/Font", Dictionary())
+        for font in fonts.values():
+            stream = font.get("/ToUnicode")
+            if stream is None or stream.objgen in seen:
+                continue
+            seen.add(stream.objgen)
+
+            def recount(match: re.Match[bytes]) -> bytes:
+                entries = _NO_CHARACTER.sub(b"", match.group(2))
+                return b"%d beginbfchar\n%sendbfchar" % (entries.count(b"\n"), entries)
+
+            stream.write(_BFCHAR.sub(recount, stream.read_bytes()))
 
 
 def _outline(pdf: pikepdf.Pdf, bookmarks: list[Bookmark]) -> None:

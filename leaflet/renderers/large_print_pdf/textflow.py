@@ -8,10 +8,12 @@ that a phone number or web address stays whole. Here:
 - lines break only at spaces, so nothing is hyphenated and no word splits;
 - a phone number's spaces are glued, so the number moves to the next line whole;
 - a word longer than the whole line (a long web address) breaks only after
-  a ``/``; only if one piece between slashes is still too long (giant print)
-  does it break after ``-`` or ``.``, and as a last resort between letters;
+  a ``/``, an email address only before its ``@``; only if one piece is still
+  too long (giant print) does it break after ``-`` or ``.``, and as a last
+  resort between letters;
 - every line but the last keeps its trailing space, drawn invisibly, so the
-  text read back in order is spaced.
+  text read back in order is spaced;
+- a ``BREAK`` piece (the author's hard line break) ends the line there.
 """
 
 from __future__ import annotations
@@ -20,12 +22,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-GLUE = "\u00a0"  # a space that never breaks; drawn as an ordinary space
+from leaflet.text import keep_together
 
-# A phone number: digits in groups separated by single spaces, 9 digits or more
-# (0300 123 1234, 020 7946 0000, +44 300 123 1234, 111).
+GLUE = "\u00a0"  # a space that never breaks; drawn as an ordinary space
+BREAK = "\n"  # a piece of this text ends its line (an address, opening hours)
 _SLASH = r"(?<=/)(?!/)"
-_PHONE = re.compile(r"(?<![\w+])\+?\d{2,5}(?: \d{2,4}){1,3}(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +52,8 @@ Measure = Callable[[Piece], float]
 
 
 def glue_numbers(text: str) -> str:
-    """``text`` with the spaces inside phone numbers made unbreakable."""
-    return _PHONE.sub(lambda m: m.group(0).replace(" ", GLUE) if _digits(m.group(0)) >= 9 else m.group(0), text)
-
-
-def _digits(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+    """``text`` with the spaces inside phone numbers, dates and values with their units made unbreakable."""
+    return keep_together(text)
 
 
 def unbreakable(text: str, bold: bool = False, owner: int = 0) -> Piece:
@@ -73,11 +70,12 @@ def words(pieces: Sequence[Piece]) -> list[tuple[list[Piece], Piece | None]]:
             if not chunk:
                 continue
             if chunk.isspace():
+                gap = BREAK if BREAK in chunk else " "
                 if current:
-                    result.append((current, Piece(" ", piece.bold, piece.owner)))
+                    result.append((current, Piece(gap, piece.bold, piece.owner)))
                     current = []
-                elif result and result[-1][1] is None:
-                    result[-1] = (result[-1][0], Piece(" ", piece.bold, piece.owner))
+                elif result and (result[-1][1] is None or gap == BREAK):
+                    result[-1] = (result[-1][0], Piece(gap, piece.bold, piece.owner))
             else:
                 current.append(Piece(chunk, piece.bold, piece.owner))
     if current:
@@ -105,6 +103,9 @@ def lay_out(pieces: Sequence[Piece], width: float, measure: Measure) -> list[Lin
             line.extend(part)
             used += gap + part_width
             pending_space = None
+        if space is not None and space.text == BREAK:
+            lines.append([*line, Piece(" ", space.bold, space.owner)])  # the line-end space, for extraction
+            line, used, space = [], 0.0, None
         pending_space = space
     if line:
         lines.append(line)
@@ -115,6 +116,10 @@ def _fit(word: list[Piece], width: float, measure: Measure) -> list[list[Piece]]
     """The word whole if it fits; otherwise broken after '/', then '-' or '.', then anywhere."""
     if sum(measure(p) for p in word) <= width:
         return [word]
+    if "@" in "".join(p.text for p in word[1:] if p.text) or "@" in word[0].text[1:]:
+        halves = _break_at(word, r"(?=@)", 0.0, measure)  # an email address: its two halves, whole if they fit
+        if len(halves) > 1:
+            return [part for half in halves for part in _fit(half, width, measure)]
     # after a slash (not inside "//"), else after '-' or '.', else between any two characters
     for pattern in (_SLASH, r"(?<=[-.])", r"(?<=.)"):
         parts = _break_at(word, pattern, width, measure)

@@ -1,0 +1,33 @@
+"""A picture's pixels for the formats that need them: PNG and JPEG as they are, SVG drawn.
+
+Writers call ``raster(image)``; they never read the source folder themselves
+when the model already carries the bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from leaflet.model import Image
+
+SVG_WIDTH = 1600  # pixels: sharp at the widest large-print column, small enough to embed
+
+
+def data(image: Image) -> bytes:
+    """The picture's bytes as read (or from its file, for a model made without them)."""
+    return image.data or image.path.read_bytes()
+
+
+def raster(image: Image) -> bytes:
+    """PNG or JPEG bytes for the picture: an SVG drawing is rendered to PNG on white."""
+    if image.kind == "image/svg+xml":
+        return rasterise(data(image), SVG_WIDTH)
+    return data(image)
+
+
+@functools.lru_cache(maxsize=16)
+def rasterise(svg: bytes, width: int) -> bytes:
+    """An SVG drawing as PNG bytes ``width`` pixels wide, on white (no transparency to lose)."""
+    import resvg_py
+
+    return bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8-sig"), width=width, background="#ffffff"))

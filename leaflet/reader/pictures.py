@@ -1,0 +1,96 @@
+"""Pictures, read and checked while reading: PNG, JPEG or SVG, and truly what the name says.
+
+The file's bytes go into the model (``Image.data``), so a writer needs no
+access to the source folder. A file whose contents are not the kind its name
+says (a JPEG saved as ``.png``, a web page saved as ``.svg``) is refused here,
+before any output is written.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from leaflet.diagnostics import SourceError
+from leaflet.model import Image, PictureType
+
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+KINDS: dict[str, PictureType] = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
+_NAMES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/svg+xml": "SVG"}
+
+
+def read_picture(path: Path, line: int, source: str, folder: Path, alt: str) -> Image:
+    """The picture ``source`` (as written in ``path`` at ``line``), checked and read into the model."""
+
+    def fail(message: str) -> SourceError:
+        return SourceError(path, line, message)
+
+    if not source or "://" in source:
+        raise fail("a picture must be a file in the leaflet's folder; write ![alt](picture.png)")
+    target = (folder / source).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        raise fail(
+            f"the picture '{source}' is outside the leaflet's folder; copy it into {folder} and write ![{alt}]({Path(source).name})"
+        )
+    if not target.is_file():
+        raise fail(f"the picture '{source}' does not exist; put the file in {folder} or correct its name")
+    if target.stat().st_size > MAX_IMAGE_BYTES:
+        raise fail(f"the picture '{source}' is over 10 MB; save it smaller (a leaflet picture needs well under 1 MB)")
+    kind = KINDS.get(target.suffix.lower())
+    if kind is None:
+        raise fail(
+            f"the picture '{source}' is not PNG, JPEG or SVG ('{target.suffix or 'no extension'}'); save it as .png, .jpg or .svg"
+        )
+    data = target.read_bytes()
+    problem = _problem(data, kind)
+    if problem:
+        raise fail(
+            f"the picture '{source}' is not a {_NAMES[kind]} file as its name says ({problem}); "
+            f"save it again as {_NAMES[kind]}, or give it the name its kind has"
+        )
+    return Image(target, alt, line, data, kind)
+
+
+def _problem(data: bytes, kind: PictureType) -> str | None:
+    """Why ``data`` is not a good picture of ``kind``, or None."""
+    if kind == "image/svg+xml":
+        return _svg_problem(data)
+    from PIL import Image as PILImage  # Pillow comes with reportlab
+
+    expected = "PNG" if kind == "image/png" else "JPEG"
+    try:
+        with PILImage.open(io.BytesIO(data)) as picture:
+            found = picture.format
+            picture.verify()
+    except Exception as error:  # Pillow raises many kinds for a damaged or foreign file
+        return f"it cannot be read as a picture: {error}".rstrip(": ")
+    return None if found == expected else f"it holds a {found} picture"
+
+
+def _svg_problem(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "it is not UTF-8 text"
+    from lxml import etree  # comes with python-docx
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)  # no entity tricks
+    try:
+        root = etree.fromstring(text.encode(), parser)
+    except etree.XMLSyntaxError as error:
+        return f"it is not well-formed SVG: {error}"
+    name = etree.QName(root).localname
+    if name != "svg":
+        return f"its root element is <{name}>, not <svg>"
+    from leaflet.pictures import rasterise
+
+    try:
+        rasterise(data, 64)
+    except Exception as error:  # resvg's own error, whatever it is
+        return f"it cannot be drawn: {error}"
+    return None

@@ -1,0 +1,66 @@
+"""Talking book (format ``epub``): ``<id>.epub``, EPUB 3.3 with text and speech in sync.
+
+Every heading, sentence, list item, table cell and glossary entry has an id
+in the XHTML, and a media overlay (SMIL) pairs each with its clip of speech,
+so a reading system (Thorium, Apple Books, VoiceDream) highlights the text as
+it reads it aloud. The speech is the audio format's: the same engine, voice,
+lexicon and spoken forms; each fragment is said on its own, so the clip
+times are exact and no forced alignment is needed.
+
+A navigation document (contents and landmarks), schema.org accessibility
+metadata conforming to EPUB Accessibility 1.1 (WCAG 2.2 AA), Atkinson
+Hyperlegible embedded, and the same bytes for the same source.
+
+- ``documents``  the content documents and the navigation document
+- ``speech``     every fragment said, levelled, encoded; the clips
+- ``package``    package document, overlays, reproducible zip
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from leaflet.model import Leaflet
+from leaflet.renderers import EPUB, Output, OutputFile
+from leaflet.speech import DEFAULT_RATE
+
+if TYPE_CHECKING:
+    from leaflet.renderers.epub.documents import Document
+    from leaflet.renderers.epub.speech import Track
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """``talking=False`` makes a plain book with no speech (for comparisons; not a personal option)."""
+
+    talking: bool = True
+
+
+def parse_options(values: Mapping[str, str]) -> Options:
+    return Options()
+
+
+def write(leaflet: Leaflet, options: Options) -> Output:
+    from leaflet.renderers.epub.documents import Pictures, documents, nav_document
+    from leaflet.renderers.epub.package import package
+    from leaflet.xhtml.fonts import FILES, font_bytes
+    from leaflet.xhtml.style import book_css, font_faces
+
+    pictures = Pictures()
+    made = documents(leaflet, options.talking, pictures)
+    nav = nav_document(leaflet.meta.language, leaflet.meta.title, made)
+    regular, bold = (f"fonts/{name}" for name in FILES)
+    css = (font_faces((regular, bold)) + book_css()).encode("utf-8")
+    tracks: list[Track | None] = _speak(leaflet, made) if options.talking else [None for _ in made]
+    (name,) = EPUB.names(leaflet.meta.id, options)
+    return Output((OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks)),))
+
+
+def _speak(leaflet: Leaflet, made: Sequence[Document]) -> list[Track | None]:
+    from leaflet.renderers.epub.speech import speak
+    from leaflet.speech import engines
+
+    engine = engines.make(engines.DEFAULT_ENGINE, voice=None, rate=DEFAULT_RATE, language=leaflet.meta.language)
+    return speak([d.fragments for d in made], engine, leaflet.meta.id)

@@ -1,0 +1,55 @@
+"""Web page (format ``html``): ``<id>.html``, one self-contained, accessible page.
+
+Semantic HTML5 from the model: the language, a title, one ``h1``, a skip
+link, a table of contents, sections with headings in order inside ``main``,
+real lists and tables (a caption, column headers with ``scope``), pictures
+with their alt text, the glossary as a description list and the colophon
+in the footer. Styles, the large-print typeface and pictures are inside the
+file, so it reads offline and loads nothing from the network.
+
+It reads like large print (18pt, Atkinson Hyperlegible, short left-aligned
+lines, no italics) and follows the reader's light or dark setting. A patient
+may ask for another size or colour scheme: ``--size 24 --colours
+black-on-cream`` writes ``<id>.24pt-black-on-cream.html`` beside the default (a scheme
+chosen is kept whatever the reader's setting; black on white, the default, follows it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from leaflet.colours import DEFAULT_SCHEME, PrintOptions
+from leaflet.model import Leaflet
+from leaflet.options import size_and_colours
+from leaflet.renderers import HTML, Output, OutputFile
+
+DEFAULT_SIZE = 18
+SMALLEST, LARGEST = 14, 48
+
+
+@dataclass(frozen=True, slots=True)
+class Options(PrintOptions):
+    """Body size in points (at the browser's default zoom) and a colour scheme.
+
+    The default scheme follows the reader's own light or dark setting; any other stays as chosen.
+    """
+
+    size: int = DEFAULT_SIZE
+
+    @property
+    def fixed_colours(self) -> str | None:
+        return None if self.colours == DEFAULT_SCHEME else self.colours
+
+
+def parse_options(values: Mapping[str, str]) -> Options:
+    size, colours = size_and_colours(values, SMALLEST, LARGEST, DEFAULT_SIZE)
+    return Options(size, colours)
+
+
+def write(leaflet: Leaflet, options: Options) -> Output:
+    from leaflet.renderers.html.page import page_html
+
+    (name,) = HTML.names(leaflet.meta.id, options)
+    data = page_html(leaflet, options.size, options.fixed_colours).encode("utf-8")
+    return Output((OutputFile(name, data),))

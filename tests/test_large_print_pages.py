@@ -1,0 +1,104 @@
+"""Defect 10 of issue 11: at large sizes the PDF left near-empty pages, split a table from the sentence
+introducing it, and gave a stacked table row a page of its own. Read back with pdfplumber."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from leaflet.reader import read_leaflet
+from leaflet.renderers import LARGE_PRINT_PDF
+from tests.conftest import FIXTURE_LEAFLETS, NICE_ID
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = {
+    "nice": ROOT / "source" / NICE_ID,
+    "every": FIXTURE_LEAFLETS / "every-feature",
+    "real": FIXTURE_LEAFLETS / "real-leaflet",
+}
+TOP = 20 * 72 / 25.4  # the frame's top margin, 20 mm
+MOST_EMPTY = 0.6  # no page but the last may be more empty than this (unless a picture that did not fit follows)
+
+
+def _pdf(folder: Path, tmp_path: Path, size: int) -> Path:
+    output = LARGE_PRINT_PDF.write(read_leaflet(folder).leaflet, {"size": str(size)})
+    path = tmp_path / f"{folder.name}-{size}.pdf"
+    path.write_bytes(output.files[0].data)
+    return path
+
+
+def _pages(path: Path) -> list[tuple[float, str, bool]]:
+    """Each page's share of its text area in use, its text (footer left out), and whether it holds a picture."""
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        total = len(pdf.pages)
+        for number, page in enumerate(pdf.pages, start=1):
+            foot = page.search(f"Page {number} of {total}")[0]["top"]
+            bottoms = [c["bottom"] for c in page.chars if c["bottom"] < foot - 1]
+            bottoms += [i["bottom"] for i in page.images] + [line["bottom"] for line in page.lines]
+            text = page.crop((0, 0, page.width, foot - 1)).extract_text() or ""
+            pages.append(((max(bottoms, default=TOP) - TOP) / (foot - TOP), text, bool(page.images)))
+    return pages
+
+
+# At 48pt one case is left: a care card whose label is 3 lines cannot follow the last 3 lines of a long paragraph
+@pytest.mark.parametrize("size", [24, 30, 36, 42])
+@pytest.mark.parametrize("name", sorted(FOLDERS))
+def test_no_page_but_the_last_is_left_near_empty(tmp_path: Path, name: str, size: int) -> None:
+    pages = _pages(_pdf(FOLDERS[name], tmp_path, size))
+    for number, ((used, text, _), (_, _, next_has_picture)) in enumerate(itertools.pairwise(pages), start=1):
+        assert used >= 1 - MOST_EMPTY or next_has_picture, f"page {number} at {size}pt is {used:.0%} used: {text!r}"
+
+
+def _table_leaflet(tmp_path: Path, filler: int, columns: int) -> Path:
+    folder = tmp_path / f"table-{filler}-{columns}"
+    folder.mkdir(parents=True)
+    head = " | ".join(f"Column {n}" for n in range(columns))
+    rows = "\n".join(" | ".join(f"r{r}c{n} and some words" for n in range(columns)) for r in range(6))
+    paragraphs = "\n\n".join(f"Filler paragraph number {n} is here." for n in range(filler))
+    (folder / "leaflet.md").write_text(
+        "---\ntitle: Tables\npublisher: P\npublished: 2026-01-15\n---\n\n## Times\n\n"
+        f"{paragraphs}\n\nThe table below shows the times:\n\n| {head} |\n|{' --- |' * columns}\n"
+        + "\n".join(f"| {row} |" for row in rows.splitlines())
+        + "\n\nThe end.\n"
+    )
+    return folder
+
+
+@pytest.mark.parametrize("columns", [2, 4])  # two columns fit at 36pt; four are stacked
+def test_a_table_is_never_split_from_the_sentence_introducing_it(tmp_path: Path, columns: int) -> None:
+    for filler in range(0, 12):
+        pages = _pages(_pdf(_table_leaflet(tmp_path, filler, columns), tmp_path, 36))
+        intro = next(n for n, (_, text, _) in enumerate(pages) if "The table below" in text)
+        assert "Column 0" in pages[intro][1].split("The table below")[1], f"{filler} filler paragraphs: split"
+
+
+@pytest.mark.parametrize("size", [36, 42])  # four columns are stacked, a row about a third of a page
+def test_a_stacked_table_row_never_has_a_page_to_itself_where_two_fit(tmp_path: Path, size: int) -> None:
+    for filler in range(0, 8):
+        pages = _pages(_pdf(_table_leaflet(tmp_path / str(size), filler, 4), tmp_path, size))
+        for number, (used, text, _) in enumerate(pages[:-1], start=1):
+            rows = {r for r in range(6) if f"r{r}c0" in text}
+            assert not (len(rows) == 1 and used < 0.5 and "The end" not in text), f"page {number}: {text!r}"
+
+
+EMAIL = "cardiology.outpatients@example.nhs.uk"
+
+
+@pytest.mark.parametrize("size", [24, 28, 32])  # at 36pt in a list three deep, even a half is too long
+def test_an_email_address_is_never_split_but_before_its_at_sign(tmp_path: Path, size: int) -> None:
+    """Issue 11: print broke an email address after a dot (at 24pt, in a nested list)."""
+    folder = tmp_path / "email"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text(
+        f"---\ntitle: Email\npublisher: P\npublished: 2026-01-15\n---\n\n## Contact\n\nEmail the team at {EMAIL} today.\n\n"
+        f"> [!NOTE] Contact us\n> - Write to us:\n>   - by email:\n>     - {EMAIL} for appointments.\n"
+    )
+    lines = [line.strip() for _, text, _ in _pages(_pdf(folder, tmp_path, size)) for line in text.splitlines()]
+    words = [word.rstrip(".") for line in lines for word in line.split()]
+    pieces = [word for word in words if len(word) > 3 and word in EMAIL]  # the address, or what is left of it
+    assert pieces.count(EMAIL) + pieces.count("cardiology.outpatients") == 2, pieces
+    assert set(pieces) <= {EMAIL, "cardiology.outpatients", "@example.nhs.uk"}, pieces
