@@ -50,14 +50,19 @@ class Server:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-def start(source: Path, cache: Path, *extra: str) -> Server:
+# A liblouis that is not there: braille jobs fail in the worker, as on a machine without it, so the
+# service's answer to a failing job can be seen (every other format works as usual).
+NO_LIBLOUIS = {"LEAFLET_LIBLOUIS": "/nonexistent/liblouis.so.20"}
+
+
+def start(source: Path, cache: Path, *extra: str, env: dict[str, str] | None = None) -> Server:
     port = free_port()
     log = cache.parent / f"serve-{port}.log"
     command = [sys.executable, "-m", "leaflet", "serve", "--source", str(source), "--cache", str(cache)]
     command += ["--port", str(port), "--jobs", "1", *extra]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    environment = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=environment)
     server = Server(f"http://127.0.0.1:{port}", process, source, cache, log)
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
@@ -150,7 +155,7 @@ def make_source(folder: Path) -> Path:
     broken = folder / "broken-picture"
     broken.mkdir()
     (broken / "leaflet.md").write_text(BROKEN_PICTURE, encoding="utf-8")
-    (broken / "hip.png").write_bytes(b"this is not a png")
+    (broken / "hip.png").write_bytes(b"this is not a png")  # a mistake in a source: not offered at all
     return folder
 
 

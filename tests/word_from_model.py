@@ -19,7 +19,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from leaflet import model
-from leaflet.text import plain
+from leaflet.pictures import raster
+from leaflet.text import callout_heading, plain
 
 
 def write_word(leaflet: model.Leaflet, path: Path) -> Path:
@@ -65,13 +66,12 @@ def _block(document: Any, block: Any, shaded: bool = False) -> None:
         header = table.rows[0]._tr.get_or_add_trPr()
         header.append(OxmlElement("w:tblHeader"))
     elif kind == "Image":
-        document.add_picture(io.BytesIO(Path(block.path).read_bytes()))
+        document.add_picture(io.BytesIO(raster(block)))  # Word takes no SVG: as the writers do
         document.inline_shapes[-1]._inline.docPr.set("descr", block.alt)
-    elif kind == "Callout":
-        if block.title:
-            title = document.add_paragraph()
-            title.add_run(block.title).bold = True
-            _shade(title)
+    elif kind == "Callout":  # a shaded box opening with its label in bold, as teams write them
+        title = document.add_paragraph()
+        title.add_run(callout_heading(block)).bold = True
+        _shade(title)
         for inner in block.blocks:
             _block(document, inner, shaded=True)
 
@@ -81,7 +81,8 @@ def _list(document: Any, block: Any, level: int, shaded: bool) -> None:
     style = base if level == 1 else f"{base} {level}"
     for item in block.items:
         for index, inlines in enumerate(item.paragraphs if hasattr(item, "paragraphs") else (item.inlines,)):
-            paragraph = document.add_paragraph(style=style if index == 0 else None)
+            further = "List Continue" if level == 1 else f"List Continue {level}"
+            paragraph = document.add_paragraph(style=style if index == 0 else further)
             _inlines(paragraph, inlines)
             if shaded:
                 _shade(paragraph)

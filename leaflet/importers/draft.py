@@ -176,9 +176,16 @@ def _has_words(text: str, words: str) -> bool:
     return False
 
 
+# A box's own label in words, as every format of ours (and most teams) writes it: "Emergency: Call 999 if",
+# or "Important" alone on its line. Only the label followed by a colon, or alone, counts.
+_LABEL = re.compile(
+    r"^\s*(" + "|".join(sorted(CALLOUT_KINDS, key=len, reverse=True)) + r")\s*(?::\s*|$)", re.IGNORECASE
+)
+
+
 def take_marker(text: str) -> tuple[CalloutKind | None, str]:
-    """A leading ``[!KIND]`` written as text, and the words after it."""
-    match = _MARKER.match(text)
+    """A leading ``[!KIND]`` written as text, or the kind's label ("Urgent: ..."), and the words after it."""
+    match = _MARKER.match(text) or _LABEL.match(text)
     if match and match.group(1).lower() in CALLOUT_KINDS:
         kind: CalloutKind = match.group(1).lower()  # type: ignore[assignment]  # checked just above
         return kind, text[match.end() :]

@@ -145,6 +145,9 @@ def rewrite(
         if direct is not None and direct in unmarked and ppr is not None:
             ppr.remove(ppr.find("w:numPr", NS))
             role = f"LeafletMore{min(int(direct[1]) + 1, 3)}"  # a further paragraph of the list item above
+        elif name.startswith("list continue"):  # Word's own style for a list item's further paragraph
+            depth = name.rpartition(" ")[2]
+            role = f"LeafletMore{min(int(depth), 3) if depth.isdigit() else 1}"
         elif name == "title":
             role = "LeafletTitle"
         elif name.startswith(("toc ", "table of contents")) or name == "toc heading":

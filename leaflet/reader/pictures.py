@@ -66,7 +66,9 @@ def _problem(data: bytes, kind: PictureType) -> str | None:
     try:
         with PILImage.open(io.BytesIO(data)) as picture:
             found = picture.format
-            picture.verify()
+            picture.verify()  # the chunks and their checksums
+        with PILImage.open(io.BytesIO(data)) as picture:
+            picture.load()  # the pixels themselves: a damaged stream would fail only in a writer
     except Exception as error:  # Pillow raises many kinds for a damaged or foreign file
         return f"it cannot be read as a picture: {error}".rstrip(": ")
     return None if found == expected else f"it holds a {found} picture"
