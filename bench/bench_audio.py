@@ -10,7 +10,12 @@ times, turn about, ``--runs`` times each (median shown):
   resident set of the process or any it started);
 - the floor: the ``espeak-ng`` program saying the whole script into a WAV
   file, then the ``lame`` program encoding it once at the build's settings
-  (64 kbit/s constant, mono, quality 5); both whole processes too.
+  (64 kbit/s constant, mono, ``-q 5``: like for like, as the build's
+  lameenc, LAME 3.100 inside, is set); both whole processes too.
+
+CPU time (user + system, the process's own and its children's) is shown
+beside the wall time: on a machine shared with other work, wall time is
+mostly waiting, and CPU time is what the build itself costs.
 
 The goals (issue 15): the build within 1.3x of the floor, and at most
 150 MiB, not growing with the leaflet's length. Prints figures; asserts
@@ -20,6 +25,7 @@ nothing. Needs the Debian packages ``espeak-ng`` and ``lame`` (it says so).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import shutil
 import statistics
@@ -111,15 +117,23 @@ def measure(source: Path, leaflet_id: str, scratch: Path, runs: int) -> None:
     print(
         f"  floor (espeak-ng + lame)                      {floor:6.2f} s   peak {_peak(floors):4.0f} MiB   cpu {cpu_floor:5.2f} s"
     )
-    print(f"    espeak-ng {_median(speaks):5.2f} s, lame {_median(encodes):5.2f} s")
+    print(
+        f"    espeak-ng {_median(speaks):5.2f} s (cpu {_cpu(speaks):4.2f} s), "
+        f"lame {_median(encodes):5.2f} s (cpu {_cpu(encodes):4.2f} s)"
+    )
     print(
         f"  build / floor                                 {built / floor:6.2f}x  (goal: 1.3x or less; cpu {cpu_built / cpu_floor:.2f}x)"
     )
     print(f"  build times: {', '.join(f'{r.seconds:.2f}' for r in builds)}")
+    print(f"  build cpu:   {', '.join(f'{r.cpu:.2f}' for r in builds)}")
 
 
 def _median(runs: list[Run]) -> float:
     return statistics.median(r.seconds for r in runs)
+
+
+def _cpu(runs: list[Run]) -> float:
+    return statistics.median(r.cpu for r in runs)
 
 
 def _peak(runs: list[Run]) -> float:
@@ -155,7 +169,11 @@ def _machine() -> str:
     import platform
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, load average {load}"
+    model = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        names = re.findall(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.MULTILINE)
+        model = names[0].strip() if names else model
+    return f"{model}, {os.cpu_count()} cores, load average {load}"
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from leaflet.checks import audio as audio_audit
 from leaflet.cli import main
 from leaflet.reader import read_leaflet
 from leaflet.renderers import AUDIO, audio
+from leaflet.speech import audio as mastering
 from leaflet.speech import script as spoken
 from leaflet.text import words
 from tests.conftest import errors_of
@@ -120,6 +121,9 @@ def test_level_is_minus_19_lufs_with_true_peak_under_minus_1(short: dict[str, Pa
     samples = decode(short["out"] / "short.mp3")
     assert abs(pyloudnorm.Meter(22_050).integrated_loudness(samples) - (-19.0)) <= 1.0
     assert true_peak_dbtp(samples) <= -1.0
+    # The build does not decode what it made: eSpeak NG's loss to the encoder is known. Held to it closely.
+    assert abs(pyloudnorm.Meter(22_050).integrated_loudness(samples) - (-19.0)) <= mastering.LOUDNESS_ERROR_LU
+    assert true_peak_dbtp(samples) <= mastering.HEARD_PEAK_DBTP
 
 
 def test_silence_at_start_and_end(short: dict[str, Path]) -> None:
@@ -232,8 +236,8 @@ def test_the_nice_leaflet(nice: Path) -> None:
     assert len(words(script)) > 800
     # Measured here as well, not only by the renderer's own audit.
     whole = decode(nice / f"{NICE.name}.mp3")
-    assert abs(pyloudnorm.Meter(22_050).integrated_loudness(whole) - (-19.0)) <= 1.0
-    assert true_peak_dbtp(whole) <= -1.0
+    assert abs(pyloudnorm.Meter(22_050).integrated_loudness(whole) - (-19.0)) <= mastering.LOUDNESS_ERROR_LU
+    assert true_peak_dbtp(whole) <= mastering.HEARD_PEAK_DBTP
     spoken_words = len(words(script.split("\n", 2)[2]))  # after the script's two header lines
     minutes = (whole.size / 22_050 - 4 - 1.5 * (len(chapters) - 1)) / 60
     assert abs(spoken_words / minutes - 150) <= 0.2 * 150

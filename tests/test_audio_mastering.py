@@ -56,7 +56,8 @@ def takes(folder: Path, sections: list[np.ndarray]) -> list[audio.Take]:
 def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[audio.Recording, audio.Recording]:
     folder = tmp_path_factory.mktemp("takes")
     sections = [speechlike(seconds, seed) for seed, seconds in enumerate((4.0, 9.5, 2.2, 6.0))]
-    return audio.record(takes(folder, sections)), audio.record(takes(folder, sections))
+    # These clicks lose far more to the encoder than eSpeak NG's voice (ENCODING_LOSS_LU): measured as heard.
+    return audio.record(takes(folder, sections), as_heard=True), audio.record(takes(folder, sections), as_heard=True)
 
 
 def test_loudness_is_bs1770_as_pyloudnorm_measures_it() -> None:
@@ -105,6 +106,27 @@ def test_the_recording_is_at_minus_19_lufs_under_minus_1_dbtp_as_heard(made: tup
     assert reference_loudness(whole) == pytest.approx(-19.0, abs=audio.LOUDNESS_ERROR_LU)
     assert reference_true_peak(whole) <= audio.HEARD_PEAK_DBTP + 0.01
     assert made[0].loudness == pytest.approx(reference_loudness(whole), abs=0.05)
+
+
+def test_without_decoding_the_level_is_set_for_the_known_loss_and_the_frames_are_walked(tmp_path: Path) -> None:
+    sections = [speechlike(seconds, seed) for seed, seconds in enumerate((3.0, 5.0))]
+    recording = audio.record(takes(tmp_path, sections))
+    assert recording.loudness == pytest.approx(audio.TARGET_LUFS, abs=0.01)  # as set, not heard
+    assert recording.true_peak == pytest.approx(audio.LIMIT_DBTP, abs=1e-9)
+    whole = decode(recording.whole)
+    assert whole.size == sum(recording.lengths())
+    # Before the encoder, the limited speech is at the target plus the loss the encoder is known to take.
+    assert reference_true_peak(whole) <= audio.MAX_TRUE_PEAK_DBTP
+
+
+def test_a_broken_encode_is_caught_by_walking_its_frames() -> None:
+    mp3 = audio.encode_mp3(speechlike(2.0, seed=4))
+    samples = round(2.0 * SAMPLE_RATE)
+    assert audio._frames(mp3, samples) == audio.frame_count(mp3)
+    with pytest.raises(BuildError, match="not a frame at byte 0"):
+        audio._frames(b"\x00" * 4 + mp3[4:], samples)
+    with pytest.raises(BuildError, match=r"wrote \d+ frames for 44100 samples"):
+        audio._frames(mp3[: len(mp3) // 2], samples)  # cut short
 
 
 def test_the_same_takes_give_the_same_bytes(made: tuple[audio.Recording, ...]) -> None:

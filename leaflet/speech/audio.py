@@ -11,9 +11,11 @@ engine wrote and is read back in chunks: as it arrives (while the engine
 says the later ones), to keep its K-weighted energy and sample peak per
 block of 21 samples; then, where the level could bring them near the
 ceiling, to work out its true peaks; and last, to limit it at the gain
-found from those blocks and encode it. Each track is then decoded to check
-the level and peak *as heard*. Tracks are worked on side by side in threads
-(numpy, LAME and the decoder release the GIL). Only numpy is needed: the
+found from those blocks and encode it. The level is set for what LAME is
+known to take off eSpeak NG's voice, so the MP3 is not decoded again: its
+frames are walked, which catches a broken encode (another engine's MP3 is
+decoded, measured *as heard* and corrected). Tracks are worked on side by
+side in threads (numpy and LAME release the GIL). Only numpy is needed: the
 K-weighting filter is applied as its impulse response by FFT, with the
 filter's state carried from chunk to chunk, and 4x oversampling is the same
 filter as ``scipy.signal.resample_poly``'s, so the slow ``scipy.signal``
@@ -41,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from leaflet.diagnostics import BuildError
 from leaflet.speech import GAP_SECONDS, LEAD_SECONDS, SAMPLE_RATE, TAIL_SECONDS
@@ -61,6 +64,7 @@ ENCODING_LOSS_LU = 0.45  # what LAME takes off eSpeak NG's speech (measured); ch
 MIN_LOUDNESS_SECONDS = 0.4  # one 400 ms gating block at least
 FRAME_SAMPLES = 576  # samples in one MPEG-2 layer III frame (22.05 kHz)
 THREADS = 2  # tracks measured and encoded at once
+CALIBRATED_ENGINES = frozenset({"offline"})  # ENCODING_LOSS_LU was measured on these engines' voices
 
 _QUIET = 1e-3  # below -60 dBFS counts as silence when trimming
 _KEEP = int(0.05 * SAMPLE_RATE)  # silence kept around speech, so no word is clipped
@@ -68,11 +72,14 @@ _STEP = SAMPLE_RATE // 10  # 100 ms: gating blocks of 400 ms overlap by 75%, so 
 _BLOCK = 21  # samples: the limiter works out its gain per millisecond or so, not per sample
 _HOLD = 21  # blocks (about 20 ms): how far ahead the limiter looks and how slowly its gain moves
 _CHUNK = 3120 * _BLOCK  # samples processed at a time (about 3 s)
-_KERNEL = 4096  # samples of the K-weighting filter's impulse response kept (the rest is below 1e-15)
-_FFT = 1 << 15  # transform length for applying it
+_KERNEL = 2048  # samples of the K-weighting filter's impulse response kept (the rest is below 1e-10)
+_FFT = 1 << 14  # transform length for applying it (its work fits a core's cache)
 _TAPS = 10  # input samples either side that 4x oversampling looks at
 _STEP_BLOCKS = _STEP // _BLOCK  # 105 blocks in 100 ms
-_HEADROOM_DB = 3.0  # true peaks are worked out for gains up to this much above the first estimate
+_ENCODER_SLACK = 4 * FRAME_SAMPLES  # at most what LAME adds to a track (its delay and last frame: 2-3 frames)
+_HEADROOM_DB = 1.0  # true peaks are worked out for gains up to this much above the first estimate (the
+# limiter's loss raises it 0.1-0.4 dB for eSpeak NG); elsewhere a bound is used, which is safe but limits more
+_CORRECTION_DB = 2.0  # and this much more when measured as heard, where corrections may raise the gain
 
 
 # --- takes: what the engine said, read back in chunks ---------------------------------------------------
@@ -140,7 +147,7 @@ def _open_wav(path: Path) -> Iterator[wave.Wave_read]:
 
 
 def _samples(frames: bytes) -> np.ndarray:
-    return np.frombuffer(frames, dtype="<i2").astype(np.float32) / np.float32(32768.0)
+    return np.multiply(np.frombuffer(frames, dtype="<i2"), np.float32(1 / 32768), dtype=np.float32)
 
 
 def write_wav(path: Path, samples: np.ndarray) -> None:
@@ -237,8 +244,8 @@ class Recording:
 
     tracks: tuple[bytes, ...]
     frames: tuple[int, ...]  # MP3 frames in each track
-    loudness: float  # LUFS, as decoded
-    true_peak: float  # dBTP, as decoded
+    loudness: float  # LUFS: as decoded (``as_heard``), else as set for the encoder's known loss
+    true_peak: float  # dBTP: as decoded (``as_heard``), else the limiter's ceiling before the encoder
 
     @property
     def whole(self) -> bytes:
@@ -261,20 +268,25 @@ def speak(
 ) -> Recording:
     """``texts`` said by ``engine``, one track each, mastered and encoded; ``tick()`` as each is said and
     as each is encoded. The engine's WAV files live in a temporary folder while this runs. ``pauses``:
-    each track's silence before and after its speech, in seconds (default: a recording's, see ``layout``)."""
+    each track's silence before and after its speech, in seconds (default: a recording's, see ``layout``).
+    The offline engine's loss to the encoder is known (``ENCODING_LOSS_LU``), so its MP3 is not decoded
+    again; another engine's is (see ``record``)."""
     with (
         tempfile.TemporaryDirectory(prefix="leaflet-speech-") as folder,
         contextlib.closing(engine.synthesise(texts, Path(folder), tick)) as said,
     ):
-        return record((Take.trimmed(path) for path in said), tick, pauses)
+        takes = (Take.trimmed(path) for path in said)
+        return record(takes, tick, pauses, as_heard=engine.name not in CALIBRATED_ENGINES)
 
 
 def record(
     takes: Iterable[Take],
     tick: Callable[[], None] = lambda: None,
     pauses: Sequence[tuple[float, float]] | None = None,
+    *,
+    as_heard: bool = False,
 ) -> Recording:
-    """The takes (in order) mastered and encoded: -19 LUFS, true peak under -1 dBTP *as heard from the MP3*.
+    """The takes (in order) mastered and encoded: -19 LUFS, true peak under -1 dBTP.
 
     Each take is measured as it arrives, while the engine is still saying
     the later ones: its K-weighted energy and its sample peak per block of
@@ -282,10 +294,17 @@ def record(
     could bring them near the ceiling, and the gain that gives the target
     *after* the limiter is found from the blocks alone (the limiter's gain
     moves slowly, so it scales each block's energy); no pass over the audio
-    is needed for that. Then each track is limited and encoded, and decoded
-    to check it; if the decoded level is off (another engine's voice may
-    lose more to the encoder), the gain or ceiling is corrected and the
-    tracks made again. Tracks are worked on side by side, longest first.
+    is needed for that. Then each track is limited and encoded, and its
+    frames are walked (every header in place, as many frames as the samples
+    need), which catches a broken encode. Tracks are worked on side by side,
+    longest first.
+
+    The level is set for what LAME takes off (``ENCODING_LOSS_LU``, measured
+    on eSpeak NG's voices: heard within 0.02 LU of -19 LUFS at every rate,
+    and true peaks at most 0.2 dB over the limiter's -2 dBTP). With
+    ``as_heard`` (another engine's voice may lose more to the encoder) each
+    track is also decoded and measured, and if the decoded level or peak is
+    off the gain or ceiling is corrected and the tracks made again.
     """
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
         measuring = []
@@ -298,12 +317,17 @@ def record(
         if not math.isfinite(level):
             raise BuildError("the recording is silent, so its loudness cannot be set; the speech engine said nothing")
         target, ceiling = TARGET_LUFS + ENCODING_LOSS_LU, db_to_gain(LIMIT_DBTP)
-        floor = ceiling / db_to_gain(target - level + _HEADROOM_DB)  # true peaks matter from here up
+        headroom = _HEADROOM_DB + (_CORRECTION_DB if as_heard else 0.0)
+        floor = ceiling / db_to_gain(target - level + headroom)  # true peaks matter from here up
         tracks = layout(measured, list(pool.map(functools.partial(_true_peaks, floor=floor), measured)), pauses)
         del measured
         gain = db_to_gain(target - level)
-        for _ in range(3):
+        for _ in range(3 if as_heard else 1):
             gain = _solve_gain(tracks, gain, ceiling, target)
+            if not as_heard:
+                encoded = _longest_first(pool, functools.partial(_encode, gain=gain, ceiling=ceiling), tracks)
+                heard, peak = target - ENCODING_LOSS_LU, 20 * math.log10(ceiling)  # as set, before the encoder
+                break
             made = _longest_first(pool, functools.partial(_make, gain=gain, ceiling=ceiling), tracks)
             encoded = [mp3 for mp3, _, _ in made]
             heard = gated_loudness(np.concatenate([steps for _, steps, _ in made]))
@@ -315,7 +339,8 @@ def record(
             ceiling *= db_to_gain(-max(0.0, over))
     for _ in tracks:
         tick()
-    return Recording(tuple(encoded), tuple(frame_count(mp3) for mp3 in encoded), heard, peak)
+    frames = tuple(_frames(mp3, track.length) for mp3, track in zip(encoded, tracks, strict=True))
+    return Recording(tuple(encoded), frames, heard, peak)
 
 
 def _offsets(lengths: Iterable[int]) -> list[int]:
@@ -394,6 +419,20 @@ def _solve_gain(tracks: Sequence[Track], gain: float, ceiling: float, target: fl
     return gain
 
 
+def _encode(track: Track, gain: float, ceiling: float) -> bytes:
+    """The track limited and encoded."""
+    return encode_mp3(track.samples(gain, ceiling))
+
+
+def _frames(mp3: bytes, samples: int) -> int:
+    """The MP3's frames, walked: every header in place, and as many as ``samples`` samples need (LAME
+    adds its delay and pads the last frame), so a broken or cut-short encode is caught."""
+    count = frame_count(mp3)
+    if not samples <= count * FRAME_SAMPLES <= samples + _ENCODER_SLACK:
+        raise BuildError(f"the MP3 encoder wrote {count} frames for {samples} samples")
+    return count
+
+
 def _make(track: Track, gain: float, ceiling: float) -> tuple[bytes, np.ndarray, float]:
     """The track limited and encoded; then decoded, in pieces, to measure it as heard: its K-weighted
     energy per 100 ms from its own start, and its true peak (dBTP). Measured from each track's start, the
@@ -437,7 +476,7 @@ def _biquad(kind: str, gain_db: float, q: float, centre: float) -> tuple[np.ndar
 @functools.cache
 def _k_weighting() -> np.ndarray:
     """The K-weighting filter's frequency response at ``_FFT`` points (of its impulse response's first
-    ``_KERNEL`` samples; the 38 Hz high-pass stage's response falls below 1e-15 well before then)."""
+    ``_KERNEL`` samples; the 38 Hz high-pass stage's response falls below 1e-10 by then)."""
     response = np.zeros(_KERNEL)
     response[0] = 1.0
     for b, a in (_biquad("high_shelf", 4.0, 1 / math.sqrt(2), 1500.0), _biquad("high_pass", 0.0, 0.5, 38.0)):
@@ -472,7 +511,8 @@ class Meter:
             self._add(np.zeros(count - settle, dtype=np.float32))
 
     def feed(self, samples: np.ndarray) -> None:
-        response, step = _k_weighting(), _FFT - _KERNEL + 1
+        response, most = _k_weighting(), _FFT - _KERNEL + 1
+        step = -(-samples.size // -(-samples.size // most)) if samples.size else most  # equal pieces
         for low in range(0, samples.size, step):
             piece = np.asarray(samples[low : low + step], dtype=np.float32)
             full = np.fft.irfft(np.fft.rfft(piece, _FFT) * response, _FFT)[: piece.size + _KERNEL - 1]
@@ -481,7 +521,9 @@ class Meter:
             self._add(full[: piece.size])
 
     def _add(self, weighted: np.ndarray) -> None:
-        squares = np.concatenate([self._left, np.square(weighted, dtype=np.float32)])
+        squares = np.square(weighted, dtype=np.float32)
+        if self._left.size:
+            squares = np.concatenate([self._left, squares])
         whole = squares.size - squares.size % self.block
         self._energy.append(squares[:whole].reshape(-1, self.block).sum(axis=1, dtype=np.float64))
         self._left = squares[whole:]
@@ -537,21 +579,16 @@ def _oversampling() -> tuple[np.ndarray, float]:
 
 def _block_true_peaks(samples: np.ndarray, chosen: np.ndarray) -> np.ndarray:
     """The true peak of each chosen block of ``samples``, which has 10 samples of context either side
-    of its blocks: the chosen blocks with their context are laid end to end and oversampled together
-    (the values that straddle two of them are not used)."""
+    of its blocks: each chosen block's 21 windows of 21 samples (a view, not a copy) times the (21, 4)
+    oversampling matrix, one matrix product for 4096 blocks at a time."""
     taps, _ = _oversampling()
     width = _BLOCK + 2 * _TAPS
     found = np.empty(chosen.size, dtype=np.float32)
     for low in range(0, chosen.size, 4096):  # 4096 blocks at a time: bounded memory whatever the signal
         part = chosen[low : low + 4096]
         rows = samples[(part * _BLOCK)[:, None] + np.arange(width)]
-        best = np.abs(rows[:, _TAPS : _TAPS + _BLOCK] * taps[_TAPS, 0]).max(axis=1)
-        flat = rows.ravel()
-        for phase in (1, 2, 3):
-            values = np.convolve(flat, taps[::-1, phase], mode="valid")
-            values = np.pad(values, (0, 2 * _TAPS)).reshape(-1, width)[:, :_BLOCK]
-            np.maximum(best, np.abs(values).max(axis=1), out=best)
-        found[low : low + part.size] = best
+        values = sliding_window_view(rows, 2 * _TAPS + 1, axis=1) @ taps  # (blocks, 21 positions, 4 phases)
+        found[low : low + part.size] = np.abs(values).max(axis=(1, 2))
     return found
 
 
@@ -621,14 +658,28 @@ def _running_min(values: np.ndarray, radius: int) -> np.ndarray:
 
 
 def _follow(samples: np.ndarray, curve: np.ndarray, position: int) -> np.ndarray:
-    """``samples`` (starting ``position`` samples into the speech) times the limiter's gain curve."""
-    first = max(0, position // _BLOCK - 1)
-    last = min(curve.size, (position + samples.size) // _BLOCK + 2)
-    if curve[first:last].min() >= 1.0:
+    """``samples`` (whole blocks, starting ``position`` samples into the speech, a whole number of blocks)
+    times the limiter's gain curve, drawn straight between block centres (level beyond the first and last)."""
+    first, count = position // _BLOCK, samples.size // _BLOCK
+    low, high = max(0, first - 1), min(curve.size, first + count + 1)
+    if count == 0 or curve[low:high].min() >= 1.0:
         return samples
-    centres = np.arange(first, last) * _BLOCK + (_BLOCK - 1) / 2
-    gain = np.interp(np.arange(position, position + samples.size), centres, curve[first:last])
-    return samples * gain.astype(np.float32)
+    edges = curve[: 1 if first == 0 else 0], curve[curve.size - (first + count + 1 > curve.size) :]
+    near = np.concatenate([edges[0], curve[low:high], edges[1]])  # near[i]: block first + i - 1's gain
+    gain = np.stack([near[:-2], near[1:-1], near[2:]], axis=1) @ _between()  # (blocks, 21) per sample
+    return samples * gain.ravel()
+
+
+@functools.cache
+def _between() -> np.ndarray:
+    """Weights (3, 21) of the gains of the block before, the block itself and the one after, for each of a
+    block's samples: straight lines between block centres (sample 10 of each block is its centre)."""
+    weights = np.zeros((3, _BLOCK), dtype=np.float32)
+    centre = (_BLOCK - 1) // 2
+    for r in range(_BLOCK):
+        side, t = (0, (r + _BLOCK - centre) / _BLOCK) if r < centre else (1, (r - centre) / _BLOCK)
+        weights[side, r], weights[side + 1, r] = 1.0 - t, t
+    return weights
 
 
 def db_to_gain(db: float) -> float:
