@@ -25,6 +25,7 @@ from leaflet.text import (
     plain,
     shows_own_address,
     split_lines,
+    underlined,
     wrap,
 )
 
@@ -51,19 +52,14 @@ def to_text(leaflet: Leaflet) -> str:
     """The easy read as text, ending in one newline."""
     composed = compose_easy_read(leaflet, pictures=False)  # plain text: no pictures, so no credit for them
     assert composed is not None
-    lines = _heading(composed.title, "=")
+    lines = underlined(composed.title, "=", WIDTH)
     for line in composed.front:
         lines += ["", *wrap(plain(line.inlines), WIDTH)]
     for section in composed.sections:
-        lines += ["", "", *_heading(section.heading, "-")]
+        lines += ["", "", *underlined(section.heading, "-", WIDTH)]
         for point in section.points:
             lines += ["", *_point(point)]
     return "\n".join(lines) + "\n"
-
-
-def _heading(text: str, underline: str) -> list[str]:
-    wrapped = wrap(text, WIDTH)
-    return [*wrapped, underline * max(len(line) for line in wrapped)]
 
 
 def _point(point: EasyReadPoint) -> list[str]:

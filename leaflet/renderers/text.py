@@ -35,6 +35,7 @@ from leaflet.text import (
     plain,
     shows_own_address,
     split_lines,
+    underlined,
     wrap,
 )
 
@@ -59,18 +60,13 @@ def write(leaflet: Leaflet, options: Options) -> Output:
 def to_text(leaflet: Leaflet) -> str:
     """The whole leaflet as e-text, ending in one newline."""
     composed = compose(leaflet)
-    lines = [*_heading(composed.title, "="), *(line for block in composed.front for line in _block(block))]
+    lines = [*underlined(composed.title, "=", WIDTH), *(line for block in composed.front for line in _block(block))]
     for section in composed.sections:
         if section.heading:
-            lines += ["", *_heading(section.heading, _UNDERLINES[section.level])]
+            lines += ["", *underlined(section.heading, _UNDERLINES[section.level], WIDTH)]
         for block in section.blocks:
             lines += ["", *_block(block)]
     return "\n".join(lines) + "\n"
-
-
-def _heading(text: str, underline: str) -> list[str]:
-    wrapped = wrap(text, WIDTH)
-    return [*wrapped, underline * max(len(line) for line in wrapped)]
 
 
 def _words(inlines: Inlines, indent: str = "", marker: str = "") -> list[str]:
