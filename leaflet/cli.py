@@ -167,13 +167,7 @@ def _add_ids(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_folders(parser: argparse.ArgumentParser, *, out: bool) -> None:
-    parser.add_argument(
-        "--source",
-        type=Path,
-        default=Path("source"),
-        metavar="DIR",
-        help="folder with one folder per leaflet (default: source)",
-    )
+    folders_module.add_source(parser)
     if out:
         parser.add_argument(
             "--out", type=Path, default=Path("outputs"), metavar="DIR", help="folder for the outputs (default: outputs)"
