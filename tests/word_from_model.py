@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from leaflet import model
+from leaflet.pictures import raster
 from leaflet.text import plain
 
 
@@ -65,7 +66,7 @@ def _block(document: Any, block: Any, shaded: bool = False) -> None:
         header = table.rows[0]._tr.get_or_add_trPr()
         header.append(OxmlElement("w:tblHeader"))
     elif kind == "Image":
-        document.add_picture(io.BytesIO(Path(block.path).read_bytes()))
+        document.add_picture(io.BytesIO(raster(block)))  # Word shows an SVG by its PNG, as python-docx must
         document.inline_shapes[-1]._inline.docPr.set("descr", block.alt)
     elif kind == "Callout":
         if block.title:
