@@ -20,14 +20,7 @@ from leaflet.compose import compose_easy_read
 from leaflet.model import EasyReadPoint, Leaflet, LineBreak, Link, Strong, Text
 from leaflet.reader.rules import no_easy_read
 from leaflet.renderers import EASY_READ, Output, OutputFile
-from leaflet.text import (
-    display_url,
-    plain,
-    shows_own_address,
-    split_lines,
-    underlined,
-    wrap,
-)
+from leaflet.text import display_url, plain, shows_own_address, split_lines, underlined, wrap
 
 WIDTH = 60  # short lines are easier to follow
 

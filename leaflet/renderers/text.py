@@ -29,15 +29,7 @@ from leaflet.model import (
     Text,
 )
 from leaflet.renderers import TEXT, Output, OutputFile
-from leaflet.text import (
-    callout_heading,
-    display_url,
-    plain,
-    shows_own_address,
-    split_lines,
-    underlined,
-    wrap,
-)
+from leaflet.text import callout_heading, display_url, plain, shows_own_address, split_lines, underlined, wrap
 
 WIDTH = 72  # comfortable on screen; well inside the 80-character limit (an address longer stands alone, unbroken)
 _UNDERLINES = {2: "-", 3: "~", 4: "."}
