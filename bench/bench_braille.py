@@ -14,11 +14,10 @@ import functools
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from common import FOLDERS, runs_asked, timed
 
 from leaflet.compose import compose
 from leaflet.reader import read_leaflet
@@ -26,18 +25,7 @@ from leaflet.renderers import braille
 from leaflet.renderers.braille import document
 from leaflet.text import plain
 
-ROOT = Path(__file__).resolve().parent.parent
 FORM_FEED = b"\f"
-FOLDERS = sorted(p for p in (ROOT / "source").iterdir() if (p / "leaflet.md").is_file())
-
-
-def timed(action: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def same_text(folder: Path) -> str:
@@ -50,7 +38,7 @@ def same_text(folder: Path) -> str:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    runs = runs_asked(5)
     file2brl = shutil.which("file2brl")
     print(f"braille, {runs} runs each (median / best)")
     for folder in FOLDERS:

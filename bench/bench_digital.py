@@ -15,27 +15,15 @@ import functools
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from common import FOLDERS, runs_asked, timed
 
 from leaflet.reader import read_leaflet
 from leaflet.renderers import epub, html
 
-ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = sorted(p for p in (ROOT / "source").iterdir() if (p / "leaflet.md").is_file())
 TALKING_RUNS = 2  # a talking book speaks every sentence: a few seconds a run
-
-
-def timed(action: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def pandoc(folder: Path, target: Path, *args: str) -> None:
@@ -50,7 +38,7 @@ def show(label: str, times: list[float], size: int) -> None:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    runs = runs_asked(5)
     found = shutil.which("pandoc")
     print(f"html and epub, {runs} runs each ({TALKING_RUNS} for the talking book): median and best")
     for folder in FOLDERS:

@@ -11,26 +11,14 @@ from __future__ import annotations
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from common import NICE_FOLDER as SOURCE
+from common import runs_asked, timed
 
 from leaflet.reader import read_leaflet
 from leaflet.renderers import docx as word
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
-
-
-def timed(action: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def report(name: str, times: list[float]) -> None:
@@ -38,7 +26,7 @@ def report(name: str, times: list[float]) -> None:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    runs = runs_asked(10)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         options = word.parse_options({})

@@ -16,17 +16,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, runs_asked, timed
+
 sys.path.insert(0, str(ROOT))
 
-from leaflet.importers import import_document  # noqa: E402
-from leaflet.reader import read_leaflet  # noqa: E402
-from tests.word_from_model import write_word  # noqa: E402
+from leaflet.importers import import_document
+from leaflet.reader import read_leaflet
+from tests.word_from_model import write_word
 
 ORIGINALS = [
     *sorted(p for p in (ROOT / "tests" / "fixtures" / "leaflets").iterdir() if (p / "leaflet.md").is_file()),
@@ -34,17 +34,12 @@ ORIGINALS = [
 ]
 
 
-def timed(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    return statistics.median(timed(action, runs))
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    runs = runs_asked(5)
     pandoc = shutil.which("pandoc")
     print(f"import time per document (median of {runs}), beside `pandoc -f docx -t markdown`")
     print(f"{'document':<58} {'KB':>6} {'import':>9} {'pandoc':>9}")
@@ -61,10 +56,10 @@ def main() -> None:
                 )  # fmt: skip
                 documents.append(made)
             for document in documents:
-                mine = timed(partial(import_document, document, work / "source", "bench", force=True), runs)
+                mine = median_seconds(partial(import_document, document, work / "source", "bench", force=True), runs)
                 command = [pandoc or "pandoc", "-f", "docx", "-t", "markdown", str(document)]
                 theirs = (
-                    timed(partial(subprocess.run, command, check=True, capture_output=True), runs)
+                    median_seconds(partial(subprocess.run, command, check=True, capture_output=True), runs)
                     if pandoc
                     else float("nan")
                 )

@@ -5,30 +5,24 @@ Run: .venv/bin/python bench/bench_large_print_pdf.py [REPEATS]
 
 from __future__ import annotations
 
+import functools
 import io
 import statistics
-import sys
-import time
-from pathlib import Path
 
 import pikepdf
+from common import NICE_FOLDER as SOURCE
+from common import runs_asked, timed
 
 from leaflet.reader import read_leaflet
 from leaflet.renderers import large_print_pdf
-
-SOURCE = Path(__file__).resolve().parent.parent / "source" / "microaxial-flow-pump-cardiogenic-shock"
 
 
 def main(repeats: int = 5) -> None:
     leaflet = read_leaflet(SOURCE).leaflet
     for values in ({}, {"size": "28", "colours": "white-on-black"}, {"size": "48"}):
         options = large_print_pdf.parse_options(values)
-        large_print_pdf.write(leaflet, options)  # warm up: fonts, imports
-        times = []
-        for _ in range(repeats):
-            started = time.perf_counter()
-            (made,) = large_print_pdf.write(leaflet, options).files
-            times.append(time.perf_counter() - started)
+        (made,) = large_print_pdf.write(leaflet, options).files  # warm up: fonts, imports
+        times = timed(functools.partial(large_print_pdf.write, leaflet, options), repeats)
         with pikepdf.open(io.BytesIO(made.data)) as pdf:
             pages = len(pdf.pages)
         best, median = min(times), statistics.median(times)
@@ -39,4 +33,4 @@ def main(repeats: int = 5) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    main(runs_asked(5))

@@ -15,7 +15,7 @@ from pathlib import Path
 from leaflet import __version__, build, manifest, renderers
 from leaflet import folders as folders_module
 from leaflet.checks.cached import FormatCheck
-from leaflet.diagnostics import Diagnostic, LeafletError
+from leaflet.diagnostics import Diagnostic, LeafletError, OptionError
 from leaflet.dump import to_json
 from leaflet.options import PERSONAL_OPTIONS
 from leaflet.progress import Progress
@@ -137,9 +137,22 @@ def _parser() -> argparse.ArgumentParser:
     import_command.configure(command("import", "import a Word document or saved web page", import_command.DESCRIPTION))
     add_serve_command(command, build.default_workers())
 
-    from leaflet.symbols.report import add_command as add_pictures_command
-
-    add_pictures_command(command)
+    pictures_cmd = command(
+        "pictures",
+        "show the picture chosen for each easy-read point, and why",
+        "For each point of a leaflet's easy read: the picture it gets (a symbol the publisher chose, "
+        "the author's choice, or none) and why (the point's words that matched). To change one, write a "
+        "'picture:' line under the point in easy-read.md.",
+    )
+    pictures_cmd.add_argument("id", nargs="?", metavar="ID", help="the leaflet's folder name")
+    _add_folders(pictures_cmd, out=False)
+    pictures_cmd.add_argument(
+        "--find", metavar="WORD", help="list the symbols whose names have WORD, for 'picture: NAME'"
+    )
+    pictures_cmd.add_argument(
+        "--sheet", type=Path, metavar="FILE", help="also write a contact sheet (HTML) of the choices"
+    )
+    pictures_cmd.set_defaults(run=_pictures)
     return parser
 
 
@@ -154,13 +167,7 @@ def _add_ids(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_folders(parser: argparse.ArgumentParser, *, out: bool) -> None:
-    parser.add_argument(
-        "--source",
-        type=Path,
-        default=Path("source"),
-        metavar="DIR",
-        help="folder with one folder per leaflet (default: source)",
-    )
+    folders_module.add_source(parser)
     if out:
         parser.add_argument(
             "--out", type=Path, default=Path("outputs"), metavar="DIR", help="folder for the outputs (default: outputs)"
@@ -325,4 +332,28 @@ def _dump(args: argparse.Namespace) -> int:
     _show_reading(errors, warnings)
     (reading,) = readings
     print(json.dumps(to_json(reading.leaflet), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _pictures(args: argparse.Namespace) -> int:
+    from leaflet.symbols import report  # the symbol set loads only for this command
+
+    if args.find:
+        print("\n".join(report.find_names(args.find)) or f"no symbol has '{args.find}' in its name")
+        if not args.id:
+            return 0
+    if not args.id:
+        raise OptionError("name a leaflet (leaflet pictures ID) or a word to look for (leaflet pictures --find WORD)")
+    from leaflet.reader import read_leaflet
+
+    folder = args.source / args.id
+    if not (folder / "leaflet.md").is_file():
+        raise OptionError(f"there is no leaflet '{args.id}' in {args.source}; 'leaflet list' names them")
+    leaflet = read_leaflet(folder).leaflet
+    print("\n".join(report.report(leaflet)))
+    if args.sheet:
+        from leaflet.files import write_bytes_atomic
+
+        write_bytes_atomic(args.sheet, report.contact_sheet(leaflet).encode())
+        print(f"wrote {args.sheet}")
     return 0

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
 from leaflet.diagnostics import Diagnostic, OptionError, SourceError
 from leaflet.reader import SOURCE_NAME
+
+
+def add_source(parser: argparse.ArgumentParser) -> None:
+    """The ``--source DIR`` option every command that reads leaflets takes."""
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=Path("source"),
+        metavar="DIR",
+        help="folder with one folder per leaflet (default: source)",
+    )
 
 
 def usable_out(out: Path) -> None:

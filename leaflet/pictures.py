@@ -28,6 +28,21 @@ def raster(image: Image) -> bytes:
 @functools.lru_cache(maxsize=16)
 def rasterise(svg: bytes, width: int) -> bytes:
     """An SVG drawing as PNG bytes ``width`` pixels wide, on white (no transparency to lose)."""
+    return draw_svg(svg.decode("utf-8-sig"), width, background="#ffffff")
+
+
+def draw_svg(
+    svg: str, width: int, *, height: int | None = None, background: str | None = None, system_fonts: bool = True
+) -> bytes:
+    """The one SVG rasteriser (resvg): PNG bytes ``width`` pixels wide (and ``height`` high, if given).
+
+    ``background`` fills what is transparent (None keeps it transparent);
+    ``system_fonts=False`` draws without loading the machine's fonts (faster,
+    and the same bytes on every machine, for drawings with no text).
+    """
     import resvg_py
 
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8-sig"), width=width, background="#ffffff"))
+    drawn = resvg_py.svg_to_bytes(
+        svg_string=svg, width=width, height=height, background=background, skip_system_fonts=not system_fonts
+    )
+    return bytes(drawn)

@@ -101,6 +101,12 @@ def wrap(text: str, width: int, *, indent: str = "", subsequent: str | None = No
     return lines if had_no_break else [line.replace(NO_BREAK, " ") for line in lines]
 
 
+def underlined(text: str, underline: str, width: int) -> list[str]:
+    """A plain-text heading: ``text`` wrapped at ``width``, then ``underline`` as long as its longest line."""
+    wrapped = wrap(text, width)
+    return [*wrapped, underline * max(len(line) for line in wrapped)]
+
+
 def leaflet_links(leaflet: Leaflet) -> Iterator[Link]:
     """Every link in the leaflet's body, in reading order."""
     for section in leaflet.sections:

@@ -16,10 +16,20 @@ from typing import TYPE_CHECKING
 from leaflet.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # mypy proves each audit a record names keeps the contract; nothing is imported at run time
-    from leaflet.checks import audio, braille, docx, easy_read, easy_read_print, large_print_pdf, text
+    from leaflet.checks import audio, braille, docx, easy_read, easy_read_print, epub, html, large_print_pdf, text
     from leaflet.renderers import AuditModule
 
-    _audits: tuple[AuditModule, ...] = (text, large_print_pdf, docx, easy_read, easy_read_print, audio, braille)
+    _audits: tuple[AuditModule, ...] = (
+        text,
+        large_print_pdf,
+        docx,
+        easy_read,
+        easy_read_print,
+        audio,
+        braille,
+        html,
+        epub,
+    )
 
 
 def error(path: Path, code: str, message: str, line: int = 0) -> Diagnostic:

@@ -28,8 +28,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from leaflet.checks import error, not_built, note
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
+from leaflet.renderers import EPUB
 
 TOLERANCE_MS = 50  # gaps, overlaps and sums may be off by this much
 JAVA_PACKAGE = "default-jre-headless"
@@ -54,16 +56,11 @@ class Overlay:
     stated: float | None  # media:duration in the package document
 
 
-def book_path(leaflet: Leaflet, out_dir: Path) -> Path:
-    return out_dir / f"{leaflet.meta.id}.epub"
-
-
 def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     """EPUBCheck and the read-back of the default book; notes with the figures when they pass."""
-    target = book_path(leaflet, out_dir)
+    target = out_dir / EPUB.file_names(leaflet.meta.id)[0]
     if not target.exists():
-        message = f"{target} has not been built; run 'leaflet build {leaflet.meta.id} --format epub'"
-        return (Diagnostic(target, 0, "not-built", message, severity="error"),)
+        return (not_built(target, leaflet.meta.id, EPUB.name),)
     return (*readback(target), *epubcheck(target))
 
 
@@ -111,8 +108,7 @@ def read_overlays(archive: zipfile.ZipFile) -> tuple[etree._Element, str, list[O
 
 
 def readback(target: Path) -> list[Diagnostic]:
-    found = _problems(target.read_bytes())
-    problems = [Diagnostic(target, 0, code, message, severity="error") for code, message in found]
+    problems = [error(target, code, message) for code, message in _problems(target.read_bytes())]
     if problems:
         return problems
     with zipfile.ZipFile(target) as archive:
@@ -120,7 +116,7 @@ def readback(target: Path) -> list[Diagnostic]:
     fragments = sum(len(o.refs) for o in overlays)
     seconds = sum(o.stated or 0 for o in overlays)
     message = f"{fragments} fragments in sync with {seconds / 60:.1f} minutes of speech in {len(overlays)} overlays"
-    return [Diagnostic(target, 0, "epub-summary", message, severity="note")]
+    return [note(target, "epub-summary", message)]
 
 
 def _problems(data: bytes) -> Iterator[tuple[str, str]]:
@@ -247,7 +243,7 @@ def epubcheck(target: Path) -> list[Diagnostic]:
     """EPUBCheck's errors and warnings as problems; a note when it finds none or cannot run."""
     why_not = java_problem()
     if why_not is not None:
-        return [Diagnostic(target, 0, "epubcheck-not-run", why_not, severity="note")]
+        return [note(target, "epubcheck-not-run", why_not)]
     found = []
     for message in epubcheck_messages(target):
         if message["severity"] not in {"FATAL", "ERROR", "WARNING"}:
@@ -257,5 +253,5 @@ def epubcheck(target: Path) -> list[Diagnostic]:
         path = Path(f"{target}/{where['path']}") if where.get("path") else target
         line = max(0, int(str(where.get("line", 0))))
         code, text = f"epubcheck-{message['ID']}", str(message["message"])
-        found.append(Diagnostic(path, line, code, text, severity="error"))  # a warning from EPUBCheck fails too
-    return found or [Diagnostic(target, 0, "epubcheck", "EPUBCheck: no errors, no warnings", severity="note")]
+        found.append(error(path, code, text, line))  # a warning from EPUBCheck fails too
+    return found or [note(target, "epubcheck", "EPUBCheck: no errors, no warnings")]

@@ -14,29 +14,25 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+from leaflet.checks import error, not_built, note
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
+from leaflet.renderers import HTML
 from leaflet.text import first_missing_word, leaflet_words, words
 
 NS = "{http://www.w3.org/1999/xhtml}"
 
 
-def page_path(leaflet: Leaflet, out_dir: Path) -> Path:
-    return out_dir / f"{leaflet.meta.id}.html"
-
-
 def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     """What breaks the rules in the default page; a note with its figures when nothing does."""
-    target = page_path(leaflet, out_dir)
+    target = out_dir / HTML.file_names(leaflet.meta.id)[0]
     if not target.exists():
-        message = f"{target} has not been built; run 'leaflet build {leaflet.meta.id} --format html'"
-        return (Diagnostic(target, 0, "not-built", message, severity="error"),)
-    found = problems_in(target.read_bytes(), leaflet)
-    problems = [Diagnostic(target, 0, code, message, severity="error") for code, message in found]
+        return (not_built(target, leaflet.meta.id, HTML.name),)
+    problems = [error(target, code, message) for code, message in problems_in(target.read_bytes(), leaflet)]
     if problems:
         return tuple(problems)
     summary = "valid HTML5; landmarks, headings, lists, tables, alt text and words in order"
-    return (Diagnostic(target, 0, "html-summary", summary, severity="note"),)
+    return (note(target, "html-summary", summary),)
 
 
 def parse(data: bytes) -> ET.Element:

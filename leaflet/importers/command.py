@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from leaflet.folders import add_source
+
 DESCRIPTION = (
     "Import a Word document (.docx) or a web page saved from a browser (.html) into SOURCE/<id>/leaflet.md, "
     "with its pictures beside it. Prints where each front matter value came from, every place that held what "
@@ -18,13 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--id", dest="leaflet_id", metavar="ID", help="the leaflet's folder name (default: a slug of its title)"
     )
-    parser.add_argument(
-        "--source",
-        type=Path,
-        default=Path("source"),
-        metavar="DIR",
-        help="folder with one folder per leaflet (default: source)",
-    )
+    add_source(parser)
     parser.add_argument("--force", action="store_true", help="replace the leaflet's folder if it exists")
     parser.set_defaults(run=run)
 

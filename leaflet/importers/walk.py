@@ -7,19 +7,14 @@ out, with every construct the source format cannot carry recorded as a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
-from typing import TypeAlias
 from urllib.parse import urljoin
-
-from lxml import html as lxml_html
 
 from leaflet.importers.draft import (
     Block,
     Bold,
     Break,
     Callout,
-    CalloutKind,
     Heading,
     Href,
     Item,
@@ -36,47 +31,28 @@ from leaflet.importers.draft import (
     spans_text,
     take_marker,
 )
+from leaflet.importers.elements import (
+    BLOCK_TAGS,
+    EMBEDDED,
+    HEADINGS,
+    INLINE_LOSSES,
+    SKIPPED,
+    SPACES,
+    Element,
+    children_with_text,
+    class_kind,
+    coloured,
+    is_box,
+    more_level,
+    owner_table,
+    text_of,
+    typed_level,
+)
 from leaflet.importers.lists import MoreParagraph, TypedItem, attach, group_typed, typed_marker
 from leaflet.importers.spans import cut, has_words, trim, without_repeated_captions, words_of
 
-Element: TypeAlias = lxml_html.HtmlElement
 # A picture's src -> (file name written beside leaflet.md, or None with the reason it cannot be carried).
 PictureSaver = Callable[[str], tuple[str | None, str]]
-
-_SKIPPED = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "button", "input", "select"}
-_EMBEDDED = {
-    "iframe": "an embedded page",
-    "video": "a video",
-    "audio": "a sound recording",
-    "object": "an embedded object",
-    "embed": "an embedded object",
-    "form": "a form",
-    "svg": "a drawing made in the page",
-    "canvas": "a drawing made in the page",
-    "map": "an image map",
-}
-_INLINE_LOSSES = {
-    "em": "italic (the words are kept, plain)",
-    "i": "italic (the words are kept, plain)",
-    "cite": "italic (the words are kept, plain)",
-    "u": "underline (the words are kept, plain)",
-    "s": "strikethrough (the words are kept, plain)",
-    "strike": "strikethrough (the words are kept, plain)",
-    "del": "strikethrough (the words are kept, plain)",
-    "sup": "superscript (the words are kept on the line)",
-    "sub": "subscript (the words are kept on the line)",
-    "code": "code formatting (the words are kept, plain)",
-    "kbd": "code formatting (the words are kept, plain)",
-    "samp": "code formatting (the words are kept, plain)",
-}
-_BOX_CLASSES = ("callout", "care-card", "card--care", "warning", "alert", "inset-text", "notice", "important")
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_BLOCK_TAGS = {
-    "p", "div", "ul", "ol", "table", "blockquote", "aside", "section", "article", "main", "figure", "dl", "pre",
-    "hr", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "details", "summary", "center",
-    "fieldset", "address", "figcaption",
-}  # fmt: skip
-_SPACES = re.compile(r"\s+")
 
 
 class Walker:
@@ -104,8 +80,8 @@ class Walker:
                 found.extend(self._paragraph(list(inline_run)))
                 inline_run.clear()
 
-        for child in _children_with_text(element):
-            if isinstance(child, str) or child.tag not in _BLOCK_TAGS | _SKIPPED | set(_EMBEDDED):
+        for child in children_with_text(element):
+            if isinstance(child, str) or child.tag not in BLOCK_TAGS | SKIPPED | set(EMBEDDED):
                 inline_run.append(child)
                 continue
             flush()
@@ -117,14 +93,14 @@ class Walker:
 
     def block(self, element: Element) -> list[Block | TypedItem | MoreParagraph]:
         tag = element.tag if isinstance(element.tag, str) else ""
-        self._context = _text(element)
-        if tag in _SKIPPED or not tag:
+        self._context = text_of(element)
+        if tag in SKIPPED or not tag:
             return []
-        if tag in _EMBEDDED:
-            self.lose(f"{_EMBEDDED[tag]} is left out", _text(element) or element.get("title", "") or tag)
+        if tag in EMBEDDED:
+            self.lose(f"{EMBEDDED[tag]} is left out", text_of(element) or element.get("title", "") or tag)
             return []
-        if tag in _HEADINGS:
-            return [self._heading(element, _HEADINGS[tag])]
+        if tag in HEADINGS:
+            return [self._heading(element, HEADINGS[tag])]
         if tag == "p":
             return self._paragraph([element])
         if tag in ("ul", "ol"):
@@ -133,7 +109,7 @@ class Walker:
             return self.table(element)
         if tag == "hr":
             return []
-        if tag in ("blockquote", "aside") or (tag == "div" and _is_box(element)):
+        if tag in ("blockquote", "aside") or (tag == "div" and is_box(element)):
             return [self.callout(element)]
         if tag == "pre":
             self.lose("preformatted text (the words are kept as a paragraph)")
@@ -141,7 +117,7 @@ class Walker:
         if tag == "dl":
             self.lose("a definition list (each term is kept as a bold line, its meaning as a paragraph)")
             return [
-                Para([Bold(_text(c))]) if c.tag == "dt" else Para(self.spans(c))
+                Para([Bold(text_of(c))]) if c.tag == "dt" else Para(self.spans(c))
                 for c in element
                 if c.tag in ("dt", "dd")
             ]
@@ -152,7 +128,7 @@ class Walker:
         return list(self.blocks(element))
 
     def _heading(self, element: Element, level: int) -> Heading:
-        text = _SPACES.sub(" ", _text(element)).strip()
+        text = SPACES.sub(" ", text_of(element)).strip()
         if element.xpath(".//a[@href]"):
             self.lose("a link in a heading (its words are kept; put the link in the paragraph under it)", text)
         self.heading = text or self.heading
@@ -165,9 +141,9 @@ class Walker:
         level = 0
         for part in parts:
             if not isinstance(part, str):
-                self._context = _text(part)
-                level = max(level, _typed_level(part))
-            for piece in self._spans_or_pictures(part, tail=isinstance(part, str) or part.tag not in _BLOCK_TAGS):
+                self._context = text_of(part)
+                level = max(level, typed_level(part))
+            for piece in self._spans_or_pictures(part, tail=isinstance(part, str) or part.tag not in BLOCK_TAGS):
                 if isinstance(piece, Picture):
                     if has_words(spans):
                         out.append(Para(trim(spans)))
@@ -175,7 +151,7 @@ class Walker:
                     out.append(piece)
                 else:
                     spans.append(piece)
-        more = _more_level(parts)
+        more = more_level(parts)
         if has_words(spans) and more:
             out.append(MoreParagraph(more, trim(spans)))
         elif has_words(spans):
@@ -216,7 +192,7 @@ class Walker:
         return item
 
     def table(self, element: Element) -> list[Block | TypedItem | MoreParagraph]:
-        rows = [r for r in element.iter("tr") if _owner_table(r) is element]
+        rows = [r for r in element.iter("tr") if owner_table(r) is element]
         grid = [[c for c in row if c.tag in ("td", "th")] for row in rows]
         grid = [r for r in grid if r]
         if not grid:
@@ -256,7 +232,7 @@ class Walker:
     def _box(self, element: Element) -> Callout:
         blocks = [b for b in self.blocks(element)]
         words = " ".join(spans_text(p) for b in blocks for p in words_of(b))
-        kind = _class_kind(element) or callout_kind(words)
+        kind = class_kind(element) or callout_kind(words)
         title: str | None = None
         first = blocks[0] if blocks else None
         if isinstance(first, Heading):
@@ -297,7 +273,7 @@ class Walker:
                 yield Bold(node) if bold else Words(node)
             return
         tag = node.tag if isinstance(node.tag, str) else ""
-        if not tag or tag in _SKIPPED:
+        if not tag or tag in SKIPPED:
             yield from self._tail(node, bold, tail)
             return
         if tag == "br":
@@ -306,15 +282,15 @@ class Walker:
             picture = self.picture(node)
             if picture is not None:
                 yield picture
-        elif tag in _EMBEDDED:
-            self.lose(f"{_EMBEDDED[tag]} is left out")
+        elif tag in EMBEDDED:
+            self.lose(f"{EMBEDDED[tag]} is left out")
         elif tag == "a" and node.get("href") is not None:
             yield self.link(node)
         else:
-            if tag in _INLINE_LOSSES and _text(node).strip():
-                self.lose(_INLINE_LOSSES[tag], _text(node))
-            if _coloured(node):
-                self.lose("coloured text (the colour is lost)", _text(node))
+            if tag in INLINE_LOSSES and text_of(node).strip():
+                self.lose(INLINE_LOSSES[tag], text_of(node))
+            if coloured(node):
+                self.lose("coloured text (the colour is lost)", text_of(node))
             strong = bold or tag in ("strong", "b")
             if node.text:
                 yield Bold(node.text) if strong else Words(node.text)
@@ -329,7 +305,7 @@ class Walker:
 
     def link(self, element: Element) -> Href:
         href = (element.get("href") or "").strip()
-        text = _SPACES.sub(" ", _text(element)).strip()
+        text = SPACES.sub(" ", text_of(element)).strip()
         for img in element.iter("img"):
             self.lose(f"a picture used as a link ('{img.get('alt') or 'no alt text'}') is kept as the link's words")
             text = text or (img.get("alt") or "").strip()
@@ -341,7 +317,7 @@ class Walker:
 
     def picture(self, element: Element) -> Picture | None:
         source = element.get("src") or ""
-        alt = _SPACES.sub(" ", element.get("alt") or element.get("title") or "").strip()
+        alt = SPACES.sub(" ", element.get("alt") or element.get("title") or "").strip()
         if element.get("alt") == "" or element.get("role") == "presentation":
             self.lose("a decorative picture (empty alt text) is left out", source.rsplit("/", 1)[-1][:40])
             return None
@@ -350,68 +326,6 @@ class Walker:
             self.lose(f"a picture ({alt or 'no alt text'}) is left out: {reason}")
             return None
         return Picture(name, alt)
-
-
-def _children_with_text(element: Element) -> Iterator[Element | str]:
-    if element.text:
-        yield element.text
-    for child in element:
-        if not isinstance(child.tag, str):  # a comment or processing instruction
-            if child.tail:
-                yield child.tail
-            continue
-        yield child
-        if child.tail and child.tag in _BLOCK_TAGS | _SKIPPED | set(_EMBEDDED):
-            yield child.tail
-
-
-def _text(element: Element) -> str:
-    return "".join(t for t in element.itertext() if isinstance(t, str))
-
-
-def _owner_table(row: Element) -> Element | None:
-    parent = row.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
-
-
-def _more_level(parts: list[Element | str]) -> int:
-    for part in parts:
-        if not isinstance(part, str):
-            for name in (part.get("class") or "").split():
-                if name.startswith("list-more-") and name[10:].isdigit():
-                    return int(name[10:])
-    return 0
-
-
-def _typed_level(element: Element) -> int:
-    for name in (element.get("class") or "").split():
-        if name.startswith("typed-") and name[6:].isdigit():
-            return int(name[6:])
-    return 0
-
-
-def _is_box(element: Element) -> bool:
-    classes = (element.get("class") or "").lower()
-    return element.get("role") in ("note", "alert") or any(word in classes for word in _BOX_CLASSES)
-
-
-def _class_kind(element: Element) -> CalloutKind | None:
-    """A box's kind from its class names (NHS care cards: 'nhsuk-card--care--urgent')."""
-    classes = (element.get("class") or "").lower()
-    kinds: tuple[CalloutKind, ...] = ("non-urgent", "emergency", "urgent")
-    for kind in kinds:
-        if kind in classes:
-            return kind
-    return None
-
-
-def _coloured(element: Element) -> bool:
-    style = (element.get("style") or "").lower().replace(" ", "")
-    return (element.tag == "font" and bool(element.get("color"))) or (
-        "color:" in style and "color:inherit" not in style
-    )
 
 
 __all__ = ["Bold", "Href", "Span", "Walker"]

@@ -15,9 +15,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from leaflet.importers.draft import Draft, Refused
+from leaflet.importers.elements import Element
 from leaflet.importers.pictures import Pictures, sniff
 from leaflet.importers.properties import settle
-from leaflet.importers.walk import Element, Walker
+from leaflet.importers.walk import Walker
 
 _NOT_PAGES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 _JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer")

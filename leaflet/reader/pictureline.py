@@ -110,12 +110,11 @@ def own_picture(given: Path, alt: str, path: Path, line: int, folder: Path) -> P
 
 def _drawn(svg: bytes, fail: Callable[[str], SourceError], given: Path) -> bytes:
     """An SVG drawing of the author's as PNG, as wide as a symbol (the one case a picture is not used as given)."""
-    import resvg_py
-
+    from leaflet.pictures import draw_svg
     from leaflet.symbols.catalogue import PIXELS
 
     try:
-        return bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8-sig"), width=PIXELS, skip_system_fonts=True))
+        return draw_svg(svg.decode("utf-8-sig"), PIXELS, system_fonts=False)
     except (UnicodeDecodeError, ValueError) as error:
         raise fail(f"the drawing '{given}' cannot be drawn ({error}); save it again as SVG, or as PNG") from None
 

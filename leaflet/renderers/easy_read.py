@@ -20,13 +20,7 @@ from leaflet.compose import compose_easy_read
 from leaflet.model import EasyReadPoint, Leaflet, LineBreak, Link, Strong, Text
 from leaflet.reader.rules import no_easy_read
 from leaflet.renderers import EASY_READ, Output, OutputFile
-from leaflet.text import (
-    display_url,
-    plain,
-    shows_own_address,
-    split_lines,
-    wrap,
-)
+from leaflet.text import display_url, plain, shows_own_address, split_lines, underlined, wrap
 
 WIDTH = 60  # short lines are easier to follow
 
@@ -51,19 +45,14 @@ def to_text(leaflet: Leaflet) -> str:
     """The easy read as text, ending in one newline."""
     composed = compose_easy_read(leaflet, pictures=False)  # plain text: no pictures, so no credit for them
     assert composed is not None
-    lines = _heading(composed.title, "=")
+    lines = underlined(composed.title, "=", WIDTH)
     for line in composed.front:
         lines += ["", *wrap(plain(line.inlines), WIDTH)]
     for section in composed.sections:
-        lines += ["", "", *_heading(section.heading, "-")]
+        lines += ["", "", *underlined(section.heading, "-", WIDTH)]
         for point in section.points:
             lines += ["", *_point(point)]
     return "\n".join(lines) + "\n"
-
-
-def _heading(text: str, underline: str) -> list[str]:
-    wrapped = wrap(text, WIDTH)
-    return [*wrapped, underline * max(len(line) for line in wrapped)]
 
 
 def _point(point: EasyReadPoint) -> list[str]:

@@ -29,14 +29,7 @@ from leaflet.model import (
     Text,
 )
 from leaflet.renderers import TEXT, Output, OutputFile
-from leaflet.text import (
-    callout_heading,
-    display_url,
-    plain,
-    shows_own_address,
-    split_lines,
-    wrap,
-)
+from leaflet.text import callout_heading, display_url, plain, shows_own_address, split_lines, underlined, wrap
 
 WIDTH = 72  # comfortable on screen; well inside the 80-character limit (an address longer stands alone, unbroken)
 _UNDERLINES = {2: "-", 3: "~", 4: "."}
@@ -59,18 +52,13 @@ def write(leaflet: Leaflet, options: Options) -> Output:
 def to_text(leaflet: Leaflet) -> str:
     """The whole leaflet as e-text, ending in one newline."""
     composed = compose(leaflet)
-    lines = [*_heading(composed.title, "="), *(line for block in composed.front for line in _block(block))]
+    lines = [*underlined(composed.title, "=", WIDTH), *(line for block in composed.front for line in _block(block))]
     for section in composed.sections:
         if section.heading:
-            lines += ["", *_heading(section.heading, _UNDERLINES[section.level])]
+            lines += ["", *underlined(section.heading, _UNDERLINES[section.level], WIDTH)]
         for block in section.blocks:
             lines += ["", *_block(block)]
     return "\n".join(lines) + "\n"
-
-
-def _heading(text: str, underline: str) -> list[str]:
-    wrapped = wrap(text, WIDTH)
-    return [*wrapped, underline * max(len(line) for line in wrapped)]
 
 
 def _words(inlines: Inlines, indent: str = "", marker: str = "") -> list[str]:

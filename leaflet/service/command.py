@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from leaflet.folders import add_source
+
 DEFAULT_CACHE = Path(".cache/leaflet-serve")
 
 
@@ -19,9 +21,7 @@ def add_command(command: Callable[[str, str, str], argparse.ArgumentParser], def
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
-    serve.add_argument(
-        "--source", type=Path, default=Path("source"), metavar="DIR", help="folder with one folder per leaflet"
-    )
+    add_source(serve)
     serve.add_argument(
         "--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR", help="folder for made files (default: %(default)s)"
     )

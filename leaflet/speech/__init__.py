@@ -15,6 +15,11 @@ DEFAULT_RATE = 150  # words per minute; 140-180 is comfortable, 145 rated best
 MIN_RATE, MAX_RATE = 80, 250
 
 
+def milliseconds(samples: int) -> int:
+    """``samples`` at ``SAMPLE_RATE`` as whole milliseconds (for chapters and clips)."""
+    return round(samples * 1000 / SAMPLE_RATE)
+
+
 def pause_seconds(sections: int) -> float:
     """The silence in a recording of ``sections`` spoken sections: lead, tail and the gaps between."""
     return LEAD_SECONDS + TAIL_SECONDS + GAP_SECONDS * max(0, sections - 1)

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from leaflet.pictures import draw_svg
 from leaflet.symbols.choose import key
 
 PIXELS = 360  # square: about 200 dpi in the easy-read print's 4.4 cm picture box
@@ -169,10 +170,8 @@ def render(code: str, pixels: int = PIXELS) -> bytes:
 
 def draw(code: str, pixels: int) -> bytes:
     """The drawing ``code`` drawn by resvg, never from the cache."""
-    import resvg_py
-
     svg = (_svg_folder() / f"{code}.svg").read_text(encoding="utf-8")
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=pixels, height=pixels, skip_system_fonts=True))
+    return draw_svg(svg, pixels, height=pixels, system_fonts=False)
 
 
 @functools.cache

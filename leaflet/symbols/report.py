@@ -1,63 +1,20 @@
-"""``leaflet pictures ID``: each easy-read point, the picture it has and why, for a team to review.
+"""What ``leaflet pictures`` shows: each easy-read point, the picture it has and why, for a team to review.
 
-leaflet pictures ID                 one entry a point: its line, words, picture, alt text, why
-leaflet pictures ID --sheet FILE    the same as a contact sheet (one HTML page, pictures inside)
-leaflet pictures --find WORD        the symbols whose names have that word, to write 'picture: NAME'
+``report(leaflet)``           one entry a point: its line, words, picture, alt text, why
+``contact_sheet(leaflet)``    the same as a contact sheet (one HTML page, pictures inside)
+``find_names(word)``          the symbols whose names have that word, to write 'picture: NAME'
+
+Pure functions of the model: the command (in ``leaflet.cli``) reads the leaflet.
 """
 
 from __future__ import annotations
 
-import argparse
 import base64
 import html
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
-from leaflet.diagnostics import OptionError
 from leaflet.model import EasyReadPoint, Leaflet
 from leaflet.text import plain
-
-Command = Callable[[str, str, str], argparse.ArgumentParser]
-
-
-def add_command(command: Command) -> None:
-    """Register ``pictures`` with the CLI's ``command(name, summary, description)``."""
-    parser = command(
-        "pictures",
-        "show the picture chosen for each easy-read point, and why",
-        "For each point of a leaflet's easy read: the picture it gets (a symbol the publisher chose, "
-        "the author's choice, or none) and why (the point's words that matched). To change one, write a "
-        "'picture:' line under the point in easy-read.md.",
-    )
-    parser.add_argument("id", nargs="?", metavar="ID", help="the leaflet's folder name")
-    parser.add_argument(
-        "--source", type=Path, default=Path("source"), metavar="DIR", help="folder of leaflets (default: source)"
-    )
-    parser.add_argument("--find", metavar="WORD", help="list the symbols whose names have WORD, for 'picture: NAME'")
-    parser.add_argument("--sheet", type=Path, metavar="FILE", help="also write a contact sheet (HTML) of the choices")
-    parser.set_defaults(run=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    if args.find:
-        print("\n".join(find_names(args.find)) or f"no symbol has '{args.find}' in its name")
-        if not args.id:
-            return 0
-    if not args.id:
-        raise OptionError("name a leaflet (leaflet pictures ID) or a word to look for (leaflet pictures --find WORD)")
-    from leaflet.reader import read_leaflet
-
-    folder = args.source / args.id
-    if not (folder / "leaflet.md").is_file():
-        raise OptionError(f"there is no leaflet '{args.id}' in {args.source}; 'leaflet list' names them")
-    leaflet = read_leaflet(folder).leaflet
-    print("\n".join(report(leaflet)))
-    if args.sheet:
-        from leaflet.files import write_bytes_atomic
-
-        write_bytes_atomic(args.sheet, contact_sheet(leaflet).encode())
-        print(f"wrote {args.sheet}")
-    return 0
 
 
 def find_names(word: str) -> list[str]:

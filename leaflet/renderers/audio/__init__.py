@@ -24,7 +24,7 @@ from leaflet.diagnostics import Diagnostic, OptionError
 from leaflet.model import Leaflet
 from leaflet.options import choice, whole_number
 from leaflet.renderers import AUDIO, Output, OutputFile
-from leaflet.speech import DEFAULT_RATE, MAX_RATE, MIN_RATE, SAMPLE_RATE, engines
+from leaflet.speech import DEFAULT_RATE, MAX_RATE, MIN_RATE, SAMPLE_RATE, engines, milliseconds
 from leaflet.speech import script as spoken
 from leaflet.speech.progress import progress
 
@@ -118,7 +118,10 @@ def _whole(leaflet: Leaflet, script: spoken.Script, recording: Recording) -> byt
     from leaflet.speech.tags import Chapter, header
 
     starts = [*recording.starts(), sum(recording.lengths())]
-    chapters = [Chapter(section.title, _ms(starts[n]), _ms(starts[n + 1])) for n, section in enumerate(script.sections)]
+    chapters = [
+        Chapter(section.title, milliseconds(starts[n]), milliseconds(starts[n + 1]))
+        for n, section in enumerate(script.sections)
+    ]
     return b"".join([header(_info(leaflet, leaflet.meta.title), chapters), *recording.tracks])
 
 
@@ -130,10 +133,6 @@ def _tracks(leaflet: Leaflet, script: spoken.Script, frames: list[bytes]) -> lis
     for number, section in enumerate(script.sections, start=1):
         frames[number - 1] = header(_info(leaflet, section.title, f"{number}/{total}")) + frames[number - 1]
     return frames
-
-
-def _ms(samples: int) -> int:
-    return round(samples * 1000 / SAMPLE_RATE)
 
 
 def _files(

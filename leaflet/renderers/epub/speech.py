@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from leaflet.speech import SAMPLE_RATE, engines
+from leaflet.speech import engines, milliseconds
 from leaflet.speech.progress import progress
 from leaflet.xhtml.markup import Fragment
 
@@ -74,13 +74,9 @@ def _track(fragments: Sequence[Fragment], pieces: Sequence[tuple[bytes, int]]) -
     """The document's MP3 (its fragments' frames joined) and each fragment's clip, from the frames' lengths."""
     clips, at = [], 0
     for fragment, (_, samples) in zip(fragments, pieces, strict=True):
-        clips.append(Clip(fragment.id, _ms(at), _ms(at + samples)))
+        clips.append(Clip(fragment.id, milliseconds(at), milliseconds(at + samples)))
         at += samples
     return Track(b"".join(mp3 for mp3, _ in pieces), tuple(clips))
-
-
-def _ms(samples: int) -> int:
-    return round(samples * 1000 / SAMPLE_RATE)
 
 
 def clock(ms: int) -> str:
