@@ -13,7 +13,10 @@ from leaflet.diagnostics import OptionError
 
 # name -> (metavar, help); the CLI turns each into --name.
 PERSONAL_OPTIONS: Mapping[str, tuple[str, str]] = {
-    "size": ("POINTS", "print size in points, 14 to 48 (defaults: 18 for large print and the web page, 14 for Word, 16 for easy read)"),
+    "size": (
+        "POINTS",
+        "print size in points, 14 to 48 (defaults: 18 for large print and the web page, 14 for Word, 16 for easy read)",
+    ),
     "colours": ("SCHEME", "colour scheme for print, such as black-on-cream or yellow-on-black"),
     "voice": ("VOICE", "voice for speech (see 'leaflet voices')"),
     "rate": ("WPM", "speaking rate in words per minute, 80 to 250 (default 150)"),

@@ -33,6 +33,8 @@ from tests.conftest import render
         ("70% of people", "70 per cent of people"),
         ("from 8am to 6pm", "from 8 A M to 6 P M"),
         ("at 9:30am", "at 9 30 A M"),
+        ("open until 5pm. Ring first.", "open until 5 P M. Ring first."),  # the full stop stays: a pause
+        ("from 9 a.m. to 5 p.m. daily", "from 9 A M to 5 P M daily"),
         ("at 10:30", "at 10 30"),
         ("for 5-10 minutes", "for 5 to 10 minutes"),
         ("on 10/02/2026", "on 10 February 2026"),

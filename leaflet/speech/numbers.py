@@ -14,7 +14,8 @@ import re
 # Service numbers people dial, said digit by digit: 'nine nine nine', not 'nine hundred and ninety-nine'.
 SERVICE_NUMBERS = ("999", "111", "112", "119", "101", "105", "116 123", "116 117", "0800 1111")
 _SERVICE = re.compile(r"(?<![\d.,:/])(" + "|".join(re.escape(n) for n in SERVICE_NUMBERS) + r")(?![\d:]|\.\d|,\d)")
-_TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\.?(?!\w)", re.IGNORECASE)
+# "5pm", "5 pm", "5.30pm", "5 p.m.": the last dot of "p.m." may also end the sentence, and is kept for that
+_TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])(\.?)m(\.?)(?!\w)", re.IGNORECASE)
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
 _RANGE = re.compile(r"(?<![\d.\-])(\d+(?:\.\d+)?)\s?[-\u2013\u2014]\s?(\d+(?:\.\d+)?)(?![\d-])")
 _AT_LEAST = re.compile(r"(?:\u2265|>=)\s?(\d+(?:\.\d+)?)")
@@ -104,7 +105,14 @@ def _date(match: re.Match[str]) -> str:
 
 def _time(match: re.Match[str]) -> str:
     hour, minutes, half = match.group(1), match.group(2), match.group(3).upper()
-    return f"{int(hour)}{f' {minutes}' if minutes and minutes != '00' else ''} {half} M"
+    last_dot = "." if match.group(5) and _ends_sentence(match) else ""
+    return f"{int(hour)}{f' {minutes}' if minutes and minutes != '00' else ''} {half} M{last_dot}"
+
+
+def _ends_sentence(match: re.Match[str]) -> bool:
+    """A dot after 'pm' ends its sentence when nothing follows, or a capital does ("5pm. Then")."""
+    rest = match.string[match.end() :].lstrip()
+    return not rest or rest[0].isupper()
 
 
 def _unit(match: re.Match[str]) -> str:
