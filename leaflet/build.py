@@ -31,7 +31,7 @@ from leaflet import renderers
 from leaflet.checks import cached
 from leaflet.checks.cached import FormatCheck
 from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError
-from leaflet.executors import Executor, LocalExecutor
+from leaflet.executors import Executor, JobsLost, LocalExecutor
 from leaflet.files import locked, sweep_temporary, write_bytes_atomic
 from leaflet.manifest import Entry, FileRecord, Manifest, entry_key, source_digest, stamp
 from leaflet.model import Leaflet
@@ -312,10 +312,16 @@ def run(
     jobs = [Job(readings[t.folder].leaflet, t.format, dict(t.values)) for t in pending]
     previous = {folder: Manifest.load(out_dir / folder.name) for folder in {t.folder for t in pending}}
     finished: dict[int, JobResult] = {}
-    for index, made in executor.run(run_job, jobs):
-        target = pending[index]
-        finished[index] = result = _written(target, made, out_dir / target.folder.name, previous[target.folder])
-        events.finished(result)
+    try:
+        for index, made in executor.run(run_job, jobs):
+            target = pending[index]
+            finished[index] = result = _written(target, made, out_dir / target.folder.name, previous[target.folder])
+            events.finished(result)
+    except JobsLost as lost:  # a cluster gave up on these (its workers kept dying): failures, like any other
+        for index, reason in sorted(lost.reasons.items()):
+            target = pending[index]
+            finished[index] = result = JobResult(target, failure=f"{target.folder.name} ({target.format}): {reason}")
+            events.finished(result)
     return [finished[n] for n in range(len(pending))]
 
 
