@@ -19,6 +19,7 @@ What Dask gives us and we rely on:
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import tempfile
 import threading
@@ -28,6 +29,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from distributed import Client, LocalCluster, as_completed
+from distributed.comm import connect
 
 from leaflet.diagnostics import BuildError
 from leaflet.executors import JobsLost
@@ -40,6 +42,12 @@ CONNECT_SECONDS = 5.0  # how long to try an operator's scheduler before saying i
 
 class ClusterError(BuildError):
     """The cluster could not be reached or started (exit status 1)."""
+
+
+async def _handshake(address: str, seconds: float) -> None:
+    """Connect to ``address`` and exchange Dask's handshake, within ``seconds``, then hang up."""
+    comm = await asyncio.wait_for(connect(address, timeout=seconds), seconds + 1)
+    await comm.close()
 
 
 class DaskExecutor:
@@ -71,9 +79,14 @@ class DaskExecutor:
     def _connect(self) -> Client:
         address = self.scheduler or ""
         try:
+            # One handshake first: a Client that fails half-way spends seconds more closing itself.
+            asyncio.run(_handshake(address, self.connect_seconds))
             return Client(address, timeout=f"{self.connect_seconds}s", set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as error:
-            reason = " ".join(str(error).split()) or type(error).__name__
+        except Exception as error:  # refused, timed out, no such host, or not a Dask scheduler at all
+            if isinstance(error, OSError | TimeoutError):
+                reason = " ".join(str(error).split()) or type(error).__name__
+            else:  # something answered, but not in Dask's protocol
+                reason = f"what answered there is not a Dask scheduler: {type(error).__name__}"
             raise ClusterError(
                 f"cannot reach the Dask scheduler at {address} within {self.connect_seconds:g} s ({reason}); "
                 "start one with 'dask scheduler', or check --scheduler"
@@ -88,6 +101,7 @@ class DaskExecutor:
                 threads_per_worker=1,  # a job is CPU-bound Python: one at a time per process, like the pool
                 processes=True,
                 dashboard_address=None,
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # its health page: any free port
                 host="127.0.0.1",
                 local_directory=self._scratch.name,
                 silence_logs=logging.ERROR,
