@@ -7,28 +7,22 @@ VENV    ?= .venv
 PY      := $(VENV)/bin/python
 LEAFLET := $(PY) -m leaflet
 STAMP   := $(VENV)/.installed-stamp
+# Debian packages behind some formats and tests: Chromium (browser tests), liblouis (braille), ffmpeg (audio
+# read-back), Java (EPUBCheck), LibreOffice and poppler (Word layout tests). `tools/system-deps.sh` installs
+# what is missing as root, and otherwise stops naming the exact apt-get command. "pkg:cmd" accepts a machine
+# that has the command from elsewhere.
+SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless:java \
+	libreoffice-writer-nogui:soffice poppler-utils
 # One target per registered format (tests/test_release.py keeps this list true).
-FORMATS := text large-print-pdf docx easy-read easy-read-print audio
+FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille
 
-# Programs the publisher runs that pip cannot install: ffmpeg measures the audio's
-# loudness and true peak for its audit (leaflet/checks/audio.py).
-SYSTEM_PROGRAMS := ffmpeg
-SYSTEM_PACKAGES := ffmpeg
-
-.PHONY: all build test lint check release verify bench formats clean distclean system-deps $(FORMATS)
+.PHONY: system-deps all build test lint check release verify bench formats clean distclean $(FORMATS)
 
 all: build
 
-# Installs the system packages when a program is missing (as root with apt-get), or says what to run.
+# Checked on every run (a few dpkg queries): a package removed since is noticed.
 system-deps:
-	@missing=""; for program in $(SYSTEM_PROGRAMS); do command -v $$program >/dev/null || missing="$$missing $$program"; done; \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			apt-get update && apt-get install -y --no-install-recommends $(SYSTEM_PACKAGES); \
-		else \
-			echo "missing:$$missing; run: sudo apt-get install -y $(SYSTEM_PACKAGES)" >&2; exit 1; \
-		fi; \
-	fi
+	@bash tools/system-deps.sh $(SYSTEM_PACKAGES)
 
 $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)

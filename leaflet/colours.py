@@ -46,6 +46,28 @@ SCHEMES: Mapping[str, Scheme] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class PrintOptions:
+    """A print format's personal options: body size in points and a scheme's name in ``SCHEMES``.
+
+    Each format subclasses it to give ``size`` its own default.
+    """
+
+    size: int
+    colours: str = DEFAULT_SCHEME
+
+    @property
+    def scheme(self) -> Scheme:
+        return SCHEMES[self.colours]
+
+    def file_name(self, stem: str, extension: str, default_size: int) -> str:
+        """``<stem><extension>`` for the defaults, else with the values chosen: ``<stem>.24pt-black-on-cream.docx``."""
+        parts = [f"{self.size}pt"] if self.size != default_size else []
+        if self.colours != DEFAULT_SCHEME:
+            parts.append(self.colours)
+        return f"{stem}.{'-'.join(parts)}{extension}" if parts else f"{stem}{extension}"
+
+
 def rgb(hex_rgb: str) -> tuple[int, int, int]:
     """'FFFADC' -> (255, 250, 220)."""
     return int(hex_rgb[0:2], 16), int(hex_rgb[2:4], 16), int(hex_rgb[4:6], 16)

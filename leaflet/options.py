@@ -21,6 +21,9 @@ PERSONAL_OPTIONS: Mapping[str, tuple[str, str]] = {
         "ENGINE",
         "speech engine: offline (the default, on this machine) or gtts (online, sends the text to Google)",
     ),
+    "grade": ("GRADE", "braille grade: 2 (contracted, the default) or 1 (uncontracted)"),
+    "cells": ("CELLS", "braille cells a line, 20 to 80 (default 40)"),
+    "lines": ("LINES", "braille lines a page, 10 to 50 (default 25)"),
 }
 
 
@@ -48,3 +51,12 @@ def only(format_name: str, values: Mapping[str, str], allowed: frozenset[str]) -
     if unknown:
         takes = ", ".join(f"--{n}" for n in sorted(allowed)) or "no options"
         raise OptionError(f"the {format_name} format does not take --{unknown[0]}; it takes {takes}")
+
+
+def size_and_colours(values: Mapping[str, str], low: int, high: int, default_size: int) -> tuple[int, str]:
+    """``--size`` (``low`` to ``high``, else ``default_size``) and ``--colours`` (a scheme name) for a print format."""
+    from leaflet.colours import DEFAULT_SCHEME, SCHEMES
+
+    size = whole_number("size", values["size"], low, high) if "size" in values else default_size
+    colours = choice("colours", values["colours"], tuple(SCHEMES)) if "colours" in values else DEFAULT_SCHEME
+    return size, colours

@@ -89,7 +89,7 @@ def test_opening_gives_title_publisher_date_sections_and_length() -> None:
     assert "cardio jennick shock" in opening  # the title, as said
     assert "Information from nice." in opening
     assert "Published 25 March 2026." in opening
-    assert "This recording has 4 sections and lasts about 6 minutes." in opening
+    assert "This recording has 5 sections and lasts about 8 minutes." in opening
     assert "2, Is this procedure right for me?" in opening
 
 
@@ -102,15 +102,19 @@ def test_sections_are_announced_and_become_chapters() -> None:
         "Is this procedure right for me?",
         "Some questions to think about",
         "Information and support",
+        "Words explained",
         "Where to get help",
     ]
-    assert script.sections[2].paragraphs[0] == "Section 2 of 4: Is this procedure right for me?"
+    assert script.sections[2].paragraphs[0] == "Section 2 of 5: Is this procedure right for me?"
+    glossary = script.sections[5].paragraphs
+    assert glossary[0] == "Section 5 of 5: Words explained."
+    assert glossary[-1].startswith("interventional procedure: A test or treatment")
 
 
 def test_length_estimate_follows_the_rate() -> None:
     leaflet = _read("microaxial-flow-pump-cardiogenic-shock")
-    assert "lasts about 6 minutes" in spoken.build(leaflet, 150).sections[0].text
-    assert "lasts about 8 minutes" in spoken.build(leaflet, 120).sections[0].text
+    assert "lasts about 8 minutes" in spoken.build(leaflet, 150).sections[0].text
+    assert "lasts about 10 minutes" in spoken.build(leaflet, 120).sections[0].text
 
 
 def test_lists_say_how_many_and_where_each_item_ends() -> None:
@@ -150,8 +154,10 @@ def test_closing_repeats_where_to_get_help() -> None:
     said = " ".join(closing.paragraphs)
     assert "To phone, call 0 3 0 0, 1 2 3, 1 2 3 4." in said
     assert "To email, write to help at example dot org." in said
-    assert "example dot org slash leaflets slash every dash feature" in said
-    assert "I S B N: 9 7 8, 1, 4 7 3 1, 9 3 9 6, 3." in said
+    about = said[said.index("About this leaflet.") :]
+    assert "Published by Test Health Trust on 15 January 2026. Last updated 1 February 2026." in about
+    assert "I S B N 9 7 8, 1, 4 7 3 1, 9 3 9 6, 3." in about
+    assert "Web address: example dot org slash leaflets slash every dash feature." in about
     nice = spoken.build(_read("microaxial-flow-pump-cardiogenic-shock"), 150).sections[-1].text
     assert "go back to section 4: Information and support." in nice
 

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from leaflet.checks import docx as docx_audit
+from leaflet.checks.docx import audit_file
 from leaflet.cli import main
 from leaflet.colours import SCHEMES
 from leaflet.colours import contrast_ratio as contrast
@@ -24,7 +25,6 @@ from leaflet.reader import read_leaflet
 from leaflet.renderers import DOCX
 from leaflet.renderers import docx as word
 from leaflet.renderers.docx.options import Options
-from leaflet.renderers.docx.readback import audit_file
 from leaflet.text import block_inlines, first_missing_word, leaflet_words, words
 from tests.conftest import errors_of, render
 
@@ -150,8 +150,9 @@ def test_every_scheme_keeps_text_and_links_at_seven_to_one() -> None:
 
 def test_the_audit_passes_the_nice_leaflet_and_every_feature(nice, every, lists) -> None:
     for leaflet, path in (nice, every, lists):
-        result = audit_file(leaflet, path, Options())
-        assert result.problems == (), result.problems
+        found = audit_file(leaflet, path, Options())
+        assert errors_of(found) == (), found
+        assert [d.severity for d in found] == ["note"]
 
 
 def test_the_audit_finds_what_breaks_the_rules(every, tmp_path: Path) -> None:
@@ -168,7 +169,7 @@ def test_the_audit_finds_what_breaks_the_rules(every, tmp_path: Path) -> None:
     with zipfile.ZipFile(broken, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    problems = "\n".join(audit_file(leaflet, broken, Options()).problems)
+    problems = "\n".join(errors_of(audit_file(leaflet, broken, Options())))
     assert "no header row" in problems
     assert "empty paragraph" in problems
     assert "italics" in problems
@@ -403,7 +404,7 @@ def test_a_24pt_variant_passes_at_24pt_and_leaves_the_default_alone(tmp_path: Pa
     _, variant = build(NICE, tmp_path, size="24", colours="black-on-cream")
     assert variant.name == f"{leaflet.meta.id}.24pt-black-on-cream.docx"
     assert default.read_bytes() == before
-    assert audit_file(leaflet, variant, Options(24, "black-on-cream")).problems == ()
+    assert errors_of(audit_file(leaflet, variant, Options(24, "black-on-cream"))) == ()
     document = docx.Document(str(variant))
     assert document.styles["Normal"].font.size == Pt(24)
     assert document.styles["Heading 2"].font.size > Pt(24)
@@ -411,13 +412,13 @@ def test_a_24pt_variant_passes_at_24pt_and_leaves_the_default_alone(tmp_path: Pa
     assert background.get(qn("w:color")) == SCHEMES["black-on-cream"].background
     assert document.settings.element.find(qn("w:displayBackgroundShape")) is not None
     # The audit knows a 24pt file is not a 14pt one, and the other way round.
-    assert any("page colour" in p for p in audit_file(leaflet, variant, Options(24)).problems)
+    assert any("page colour" in p for p in errors_of(audit_file(leaflet, variant, Options(24))))
 
 
 @pytest.mark.parametrize("scheme", [s for s in SCHEMES if s != "black-on-white"])
 def test_each_colour_scheme_colours_page_text_and_table_borders(tmp_path: Path, scheme: str) -> None:
     leaflet, path = build(EVERY, tmp_path, colours=scheme)
-    assert audit_file(leaflet, path, Options(colours=scheme)).problems == ()
+    assert errors_of(audit_file(leaflet, path, Options(colours=scheme))) == ()
     document = docx.Document(str(path))
     colours = SCHEMES[scheme]
     assert str(document.styles["Normal"].font.color.rgb) == colours.text

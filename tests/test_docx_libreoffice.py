@@ -1,31 +1,37 @@
-"""The .docx as an office suite lays it out: LibreOffice converts it to PDF, poppler reads the pages.
+"""Both Word formats as an office suite lays them out: LibreOffice converts them to PDF, poppler reads the pages.
 
-Skipped, with the reason, where LibreOffice or poppler is not installed; the
-build never depends on either.
+`make` installs both; where they are missing the tests fail naming the
+command. The build never depends on either.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from leaflet.reader import read_leaflet
 from leaflet.renderers import docx as word
+from leaflet.renderers import easy_read_print
 from leaflet.text import first_missing_word, leaflet_words, words
 from tests.conftest import render
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
-TOOLS = ("soffice", "pdftotext", "pdfinfo")
+TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
+GOOD_EASY_READ = ROOT / "tests" / "fixtures" / "easyread" / "good"
 
-pytestmark = pytest.mark.skipif(
-    any(shutil.which(tool) is None for tool in TOOLS),
-    reason="needs LibreOffice (soffice) and poppler (pdftotext, pdfinfo): "
-    "apt-get install libreoffice-writer-nogui poppler-utils",
-)
+
+@pytest.fixture(autouse=True)
+def _tools_installed() -> None:
+    """`make` installs these; a machine without them fails here, naming the command (never a silent skip)."""
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.fail(f"{', '.join(missing)} not found: apt-get install libreoffice-writer-nogui poppler-utils")
 
 
 def _to_pdf(documents: list[Path], out: Path) -> list[Path]:
@@ -63,3 +69,50 @@ def test_libreoffice_lays_out_every_word_and_more_pages_at_24pt(tmp_path: Path) 
         assert first_missing_word(leaflet_words(leaflet), words(text)) is None
         assert f"Page {pages} of {pages}" in text  # the page-number fields were filled in
         assert "Words explained" in text and leaflet.meta.isbn in text
+
+
+def _fonts(pdf: Path) -> set[str]:
+    """The fonts the PDF uses, without the subset prefix ('BAAAAA+')."""
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in listing.splitlines()[2:] if line.strip()}
+
+
+def _installed(family: str) -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    return family in subprocess.run([fc_list, ":", "family"], capture_output=True, text=True).stdout
+
+
+def _without_embedded_fonts(path: Path, target: Path) -> Path:
+    """The same file with the font table's embedding references taken out: what Word files carried before."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/fontTable.xml":
+                data = re.sub(rb"<w:embed(Regular|Bold)[^>]*/>", b"", data)
+            copy.writestr(name, data)
+    return target
+
+
+@pytest.mark.parametrize("format_name", ["docx", "easy-read-print"])
+def test_libreoffice_shows_the_embedded_atkinson_hyperlegible(format_name: str, tmp_path: Path) -> None:
+    """Atkinson Hyperlegible is not installed here: LibreOffice can only show it from the file itself."""
+    leaflet = read_leaflet(NICE).leaflet
+    module = word if format_name == "docx" else easy_read_print
+    (path,) = render(module, leaflet, module.parse_options({}), tmp_path).paths
+    (pdf,) = _to_pdf([path], tmp_path / "embedded")  # one LibreOffice each: it keeps embedded fonts for its session
+    assert {"AtkinsonHyperlegible-Regular", "AtkinsonHyperlegible-Bold"} <= _fonts(pdf)
+    if not _installed("Atkinson Hyperlegible"):
+        # The control: without the embedded faces LibreOffice substitutes another sans-serif.
+        bare = _without_embedded_fonts(path, tmp_path / f"bare-{path.name}")
+        (bare_pdf,) = _to_pdf([bare], tmp_path / "bare")
+        assert not any("Atkinson" in font for font in _fonts(bare_pdf)), _fonts(bare_pdf)
+
+
+def test_libreoffice_opens_the_easy_read_in_its_colours(tmp_path: Path) -> None:
+    leaflet = read_leaflet(GOOD_EASY_READ).leaflet
+    options = easy_read_print.parse_options({"colours": "yellow-on-black"})
+    (path,) = render(easy_read_print, leaflet, options, tmp_path).paths
+    (pdf,) = _to_pdf([path], tmp_path)
+    assert "A stent is a small tube that keeps a blood vessel open." in " ".join(_text(pdf).split())

@@ -74,7 +74,11 @@ def test_glossary_comes_last_before_the_colophon(built) -> None:
     assert text.index("Words explained") > text.index(leaflet.sections[-1].blocks[-1].inlines[0].text[:20])  # type: ignore[union-attr]
     for entry in leaflet.glossary:
         assert f"{entry.term}: " in text
-    assert text.rstrip().endswith(leaflet.meta.isbn or "")
+    colophon = text[text.index("About this leaflet") :]
+    assert text.index("About this leaflet") > text.index("Words explained")
+    assert f"ISBN {leaflet.meta.isbn}" in colophon
+    assert text.rstrip().endswith(f"Web address: {leaflet.meta.url}"), "the address is in the colophon, not the header"
+    assert f"Web address: {leaflet.meta.url}" not in text[: text.index("Words explained")]
 
 
 def test_markup_characters_are_literal(tmp_path: Path) -> None:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from leaflet.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # mypy proves each audit a record names keeps the contract; nothing is imported at run time
-    from leaflet.checks import audio, docx, easy_read, easy_read_print, large_print_pdf, text
+    from leaflet.checks import audio, braille, docx, easy_read, easy_read_print, large_print_pdf, text
     from leaflet.renderers import AuditModule
 
-    _audits: tuple[AuditModule, ...] = (text, large_print_pdf, docx, easy_read, easy_read_print, audio)
+    _audits: tuple[AuditModule, ...] = (text, large_print_pdf, docx, easy_read, easy_read_print, audio, braille)
 
 
 def error(path: Path, code: str, message: str, line: int = 0) -> Diagnostic:
@@ -40,6 +40,26 @@ def not_built(path: Path, leaflet_id: str, format_name: str) -> Diagnostic:
 def from_problems(path: Path, code: str, problems: Iterable[str], notes: Iterable[str] = ()) -> tuple[Diagnostic, ...]:
     """Diagnostics from a read-back that reports its findings as sentences."""
     return (*(error(path, code, p) for p in problems), *(note(path, code, n) for n in notes))
+
+
+def long_lines(path: Path, text: str, width: int) -> list[Diagnostic]:
+    """An error for each line longer than ``width`` (a line that is one unbroken word, such as an address, may be)."""
+    return [
+        error(path, "line-length", f"line of {len(line)} characters (at most {width})", number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if len(line) > width and " " in line.strip()
+    ]
+
+
+def words_in_order(path: Path, expected: list[str], text: str, whose: str) -> list[Diagnostic]:
+    """An error naming the first of ``expected`` (``whose`` words) that ``text`` does not give in order."""
+    from leaflet.text import first_missing_word, words
+
+    missing = first_missing_word(expected, words(text))
+    if missing is None:
+        return []
+    message = f"{whose} words are not all there in order; first missing: {missing!r}"
+    return [error(path, "words-out-of-order", message)]
 
 
 def errors(found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:

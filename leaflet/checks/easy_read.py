@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.checks import error, not_built, note
+from leaflet.checks import error, long_lines, not_built, note, words_in_order
 from leaflet.checks.readability import Readability, measure, reading_age
 from leaflet.checks.readability import report as full_report
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
 from leaflet.renderers import EASY_READ
-from leaflet.text import easy_read_words, first_missing_word, plain, words
+from leaflet.text import easy_read_words, plain
 
 WIDTH = 60  # short lines are easier to follow
 TARGET_EASE = 80  # Flesch reading ease: 80+ is easy
@@ -35,20 +35,7 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         return (error(path, "not-utf-8", "the file is not UTF-8"), *notes)
-    found = [
-        error(path, "line-length", f"line of {len(line)} characters (at most {WIDTH})", number)
-        for number, line in enumerate(text.splitlines(), start=1)
-        if len(line) > WIDTH and " " in line.strip()
-    ]
-    missing = first_missing_word(easy_read_words(leaflet), words(text))
-    if missing is not None:
-        found.append(
-            error(
-                path,
-                "words-out-of-order",
-                f"the easy read's words are not all there in order; first missing: {missing!r}",
-            )
-        )
+    found = long_lines(path, text, WIDTH) + words_in_order(path, easy_read_words(leaflet), text, "the easy read's")
     found += _points_not_on_own_lines(leaflet, text, path)
     return (*found, *notes)
 

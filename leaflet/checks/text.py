@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leaflet.checks import error, not_built, note
+from leaflet.checks import error, long_lines, not_built, note, words_in_order
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import Leaflet
 from leaflet.renderers import TEXT
-from leaflet.text import first_missing_word, leaflet_words, words
+from leaflet.text import leaflet_words
 
 MAX_LINE = 80  # an address longer than this stands alone on its line, unbroken
 
@@ -21,20 +21,7 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
         text = target.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         return (error(target, "not-utf-8", "the file is not UTF-8"),)
-    found = [
-        error(target, "line-length", f"line of {len(line)} characters (at most {MAX_LINE})", number)
-        for number, line in enumerate(text.splitlines(), start=1)
-        if len(line) > MAX_LINE and " " in line.strip()
-    ]
-    missing = first_missing_word(leaflet_words(leaflet), words(text))
-    if missing is not None:
-        found.append(
-            error(
-                target,
-                "words-out-of-order",
-                f"the source's words are not all there in order; first missing: {missing!r}",
-            )
-        )
+    found = long_lines(target, text, MAX_LINE) + words_in_order(target, leaflet_words(leaflet), text, "the source's")
     if not found:
         found.append(note(target, "text", f"{len(text.splitlines())} lines, every word in order"))
     return tuple(found)

@@ -35,6 +35,7 @@ from leaflet.options import only
 
 if TYPE_CHECKING:
     from leaflet.renderers.audio import Options as AudioOptions
+    from leaflet.renderers.braille import Options as BrailleOptions
     from leaflet.renderers.docx.options import Options as DocxOptions
     from leaflet.renderers.easy_read import Options as EasyReadOptions
     from leaflet.renderers.easy_read_print import Options as EasyReadPrintOptions
@@ -75,18 +76,6 @@ class AuditModule(Protocol):
 
 
 AuditFunction = Callable[[Leaflet, Path], tuple[Diagnostic, ...]]
-
-
-@dataclass(frozen=True, slots=True)
-class Audit:
-    """What the Word read-backs (``docx/readback.py``, ``easy_read_print/readback.py``) still return.
-
-    Kept only until those move to ``leaflet/checks/`` with the shared Word layer; the
-    adapters in ``checks/docx.py`` and ``checks/easy_read_print.py`` turn it into diagnostics.
-    """
-
-    problems: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +156,8 @@ def _large_print_names(leaflet_id: str, options: LargePrintOptions) -> tuple[str
 
 
 def _docx_names(leaflet_id: str, options: DocxOptions) -> tuple[str, ...]:
-    default = type(options)()
-    parts = [f"{options.size}pt"] if options.size != default.size else []
-    parts += [options.colours] if options.colours != default.colours else []
-    return (f"{leaflet_id}.{'-'.join(parts)}.docx" if parts else f"{leaflet_id}.docx",)
+    """``<id>.docx``; a variant names its values: ``<id>.24pt-black-on-cream.docx``."""
+    return (options.file_name(leaflet_id, ".docx", type(options)().size),)
 
 
 def _easy_read_names(leaflet_id: str, options: EasyReadOptions) -> tuple[str, ...]:
@@ -178,8 +165,8 @@ def _easy_read_names(leaflet_id: str, options: EasyReadOptions) -> tuple[str, ..
 
 
 def _easy_read_print_names(leaflet_id: str, options: EasyReadPrintOptions) -> tuple[str, ...]:
-    variant = "" if options == type(options)() else f".{options.size}pt"
-    return (f"{leaflet_id}.easy-read{variant}.docx",)
+    """``<id>.easy-read.docx``; a variant names its values: ``<id>.easy-read.20pt-black-on-cream.docx``."""
+    return (options.file_name(f"{leaflet_id}.easy-read", ".docx", type(options)().size),)
 
 
 def _audio_names(leaflet_id: str, options: AudioOptions) -> tuple[str, ...]:
@@ -192,6 +179,15 @@ def _audio_names(leaflet_id: str, options: AudioOptions) -> tuple[str, ...]:
     ]
     base = leaflet_id + "".join(f".{part}" for part in parts if part)
     return f"{base}.mp3", f"{base}.audio/", f"{base}.audio-script.txt"
+
+
+def _braille_names(leaflet_id: str, options: BrailleOptions) -> tuple[str, ...]:
+    """``<id>.brf``; a variant names what differs: ``<id>.grade1.brf``, ``<id>.grade1-32x20.brf``."""
+    default = type(options)()
+    parts = [f"grade{options.grade}"] if options.grade != default.grade else []
+    if (options.cells, options.lines) != (default.cells, default.lines):
+        parts.append(f"{options.cells}x{options.lines}")
+    return (f"{leaflet_id}.{'-'.join(parts)}.brf" if parts else f"{leaflet_id}.brf",)
 
 
 # The registry -------------------------------------------------------------
@@ -233,7 +229,7 @@ EASY_READ_PRINT = Format(
     summary="easy read for print (.easy-read.docx): pictures left, words right, 16pt, for teams to add pictures",
     writer="leaflet.renderers.easy_read_print",
     audit="leaflet.checks.easy_read_print",
-    option_names=frozenset({"size"}),
+    option_names=frozenset({"size", "colours"}),
     names=_easy_read_print_names,
 )
 AUDIO = Format(
@@ -244,8 +240,16 @@ AUDIO = Format(
     option_names=frozenset({"voice", "rate", "engine"}),
     names=_audio_names,
 )
+BRAILLE = Format(
+    name="braille",
+    summary="Unified English Braille (.brf), grade 2, 40 cells by 25 lines, for an embosser or braille display",
+    writer="leaflet.renderers.braille",
+    audit="leaflet.checks.braille",
+    option_names=frozenset({"grade", "cells", "lines"}),
+    names=_braille_names,
+)
 
-FORMATS: tuple[AnyFormat, ...] = (TEXT, LARGE_PRINT_PDF, DOCX, EASY_READ, EASY_READ_PRINT, AUDIO)
+FORMATS: tuple[AnyFormat, ...] = (TEXT, LARGE_PRINT_PDF, DOCX, EASY_READ, EASY_READ_PRINT, AUDIO, BRAILLE)
 
 
 def names() -> tuple[str, ...]:
@@ -263,6 +267,7 @@ def find(name: str) -> AnyFormat:
 
 if TYPE_CHECKING:  # mypy proves each writer keeps the contract for its own options; nothing is imported at run time
     from leaflet.renderers import audio as _audio
+    from leaflet.renderers import braille as _braille
     from leaflet.renderers import docx as _docx
     from leaflet.renderers import easy_read as _easy_read
     from leaflet.renderers import easy_read_print as _easy_read_print
@@ -276,4 +281,5 @@ if TYPE_CHECKING:  # mypy proves each writer keeps the contract for its own opti
         Writer[EasyReadOptions],
         Writer[EasyReadPrintOptions],
         Writer[AudioOptions],
-    ] = (_text, _large_print, _docx, _easy_read, _easy_read_print, _audio)
+        Writer[BrailleOptions],
+    ] = (_text, _large_print, _docx, _easy_read, _easy_read_print, _audio, _braille)

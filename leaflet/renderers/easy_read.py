@@ -16,14 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import assert_never
 
+from leaflet.compose import compose_easy_read
 from leaflet.model import EasyReadPoint, Leaflet, Link, Strong, Text
 from leaflet.reader.rules import no_easy_read
 from leaflet.renderers import EASY_READ, Output, OutputFile
 from leaflet.text import (
     display_url,
-    easy_read_terms,
-    easy_read_title,
-    long_date,
     plain,
     shows_own_address,
     wrap,
@@ -50,20 +48,15 @@ def write(leaflet: Leaflet, options: Options) -> Output:
 
 def to_text(leaflet: Leaflet) -> str:
     """The easy read as text, ending in one newline."""
-    assert leaflet.easy_read is not None
-    lines = _heading(easy_read_title(leaflet), "=")
-    lines += ["", f"Easy read from {leaflet.meta.publisher}"]
-    for section in leaflet.easy_read.sections:
+    composed = compose_easy_read(leaflet)
+    assert composed is not None
+    lines = _heading(composed.title, "=")
+    for line in composed.front:
+        lines += ["", *wrap(plain(line.inlines), WIDTH)]
+    for section in composed.sections:
         lines += ["", "", *_heading(section.heading, "-")]
         for point in section.points:
             lines += ["", *_point(point)]
-    terms = easy_read_terms(leaflet)
-    if terms:
-        lines += ["", "", *_heading("Words to know", "-")]
-        for entry in terms:
-            lines += ["", entry.term, *wrap(entry.explanation, WIDTH)]
-    lines += ["", "", *_heading("About this easy read", "-"), ""]
-    lines += wrap(_about(leaflet), WIDTH)
     return "\n".join(lines) + "\n"
 
 
@@ -86,11 +79,3 @@ def _point(point: EasyReadPoint) -> list[str]:
             case _:
                 assert_never(inline)
     return lines
-
-
-def _about(leaflet: Leaflet) -> str:
-    meta = leaflet.meta
-    return (
-        f"This easy read goes with the {meta.publisher} leaflet '{meta.title}'. "
-        f"Published {long_date(meta.updated or meta.published)}."
-    )

@@ -2,7 +2,8 @@
 
 Plain UTF-8 at most 80 characters a line. Headings are underlined so a
 search for '===' or '---' finds them; each list says how many items it has;
-every link is written out as its address; the glossary comes last.
+every link is written out as its address; "Words explained" and "About
+this leaflet" (from ``leaflet.compose``) come last.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import assert_never
 
+from leaflet.compose import compose
 from leaflet.model import (
     Block,
     BulletList,
@@ -27,7 +29,6 @@ from leaflet.model import (
 from leaflet.renderers import TEXT, Output, OutputFile
 from leaflet.text import (
     display_url,
-    long_date,
     plain,
     shows_own_address,
     wrap,
@@ -52,23 +53,13 @@ def write(leaflet: Leaflet, options: Options) -> Output:
 
 def to_text(leaflet: Leaflet) -> str:
     """The whole leaflet as e-text, ending in one newline."""
-    meta = leaflet.meta
-    lines = [*_heading(meta.title, "="), f"Information from {meta.publisher}", f"Published {long_date(meta.published)}"]
-    if meta.updated:
-        lines.append(f"Updated {long_date(meta.updated)}")
-    if meta.url:
-        lines.append(f"Web: {meta.url}")
-    for section in leaflet.sections:
+    composed = compose(leaflet)
+    lines = [*_heading(composed.title, "="), *(line for block in composed.front for line in _block(block))]
+    for section in composed.sections:
         if section.heading:
             lines += ["", *_heading(section.heading, "-" if section.level == 2 else "~")]
         for block in section.blocks:
             lines += ["", *_block(block)]
-    if leaflet.glossary:
-        lines += ["", *_heading("Words explained", "-")]
-        for entry in leaflet.glossary:
-            lines += ["", *wrap(f"{entry.term}: {entry.explanation}", WIDTH, subsequent="    ")]
-    lines += ["", *_heading("About this leaflet", "-"), ""]
-    lines += wrap(_colophon(leaflet), WIDTH)
     return "\n".join(lines) + "\n"
 
 
@@ -134,13 +125,3 @@ def _table(table: Table) -> list[str]:
         for header, cell in zip(headers, row, strict=False):
             lines += _words(cell, "    ", f"{header}: ") if cell else [f"    {header}: (empty)"]
     return lines
-
-
-def _colophon(leaflet: Leaflet) -> str:
-    meta = leaflet.meta
-    parts = [f"Published by {meta.publisher} on {long_date(meta.published)}."]
-    if meta.updated:
-        parts.append(f"Last updated {long_date(meta.updated)}.")
-    if meta.isbn:
-        parts.append(f"ISBN: {meta.isbn}")
-    return " ".join(parts)

@@ -87,6 +87,15 @@ def isbn(value: str) -> str:
     return digits(value.replace("-", " "))
 
 
+_ISBN_NUMBER = re.compile(r"(?<![\w-])97[89](?:-?\d){10}(?![\w-])")
+_ISBN_WORD = re.compile(r"\bISBN\b")
+
+
+def isbns(text: str) -> str:
+    """Each ISBN in ``text`` said digit by digit in its groups, and the word 'ISBN' as letters."""
+    return _ISBN_WORD.sub("I S B N", _ISBN_NUMBER.sub(lambda match: isbn(match.group(0)), text))
+
+
 def address(url: str, lexicon: Lexicon) -> str:
     """A web or email address in words a listener can write down.
 

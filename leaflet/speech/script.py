@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import assert_never
 
+from leaflet.compose import Composed, compose
 from leaflet.model import (
     Block,
     BulletList,
@@ -33,8 +34,8 @@ from leaflet.model import (
     Text,
 )
 from leaflet.speech import pause_seconds
-from leaflet.speech.say import ORDINALS, Lexicon, address, count, digits, isbn, symbols
-from leaflet.text import block_inlines, leaflet_links, long_date, plain, shows_own_address, slug, words, wrap
+from leaflet.speech.say import ORDINALS, Lexicon, address, count, digits, isbns, symbols
+from leaflet.text import block_inlines, leaflet_links, plain, shows_own_address, slug, words, wrap
 
 OPENING_TITLE = "About this recording"
 CLOSING_TITLE = "Where to get help"
@@ -96,16 +97,18 @@ class _Addresses:
 def build(leaflet: Leaflet, rate: int) -> Script:
     """The spoken script of ``leaflet``, to be read at ``rate`` words a minute."""
     lexicon = Lexicon(leaflet.say)
-    chapters = list(_chapters(leaflet.sections))
+    composed = compose(leaflet)
+    # body and glossary are chapters; the colophon closes the recording, after where to get help
+    chapters = list(_chapters([s for s in composed.sections if s is not composed.colophon]))
     body = [
         _chapter(title, sections, number, len(chapters), lexicon)
         for number, (title, sections) in enumerate(chapters, 1)
     ]
-    closing = _closing(leaflet, chapters, lexicon)
+    closing = _closing(leaflet, composed, chapters, lexicon)
     spoken_words = sum(len(words(s.text)) for s in (*body, closing)) + 60  # the opening's own words, roughly
     seconds = spoken_words / rate * 60 + pause_seconds(len(chapters) + 2)  # with the opening and closing
-    opening = _opening(leaflet, [title for title, _ in chapters], seconds, lexicon)
-    return Script(leaflet.meta.title, rate, (opening, *body, closing))
+    opening = _opening(composed, [title for title, _ in chapters], seconds, lexicon)
+    return Script(composed.title, rate, (opening, *body, closing))
 
 
 def said_words(leaflet: Leaflet) -> list[str]:
@@ -138,15 +141,12 @@ def _chapters(sections: Sequence[Section]) -> Iterator[tuple[str, list[Section]]
         yield current
 
 
-def _opening(leaflet: Leaflet, titles: list[str], seconds: float, lexicon: Lexicon) -> SpokenSection:
-    meta = leaflet.meta
-    dates = f"Published {long_date(meta.published)}"
-    if meta.updated:
-        dates += f", and updated {long_date(meta.updated)}"
+def _opening(composed: Composed, titles: list[str], seconds: float, lexicon: Lexicon) -> SpokenSection:
+    front = " ".join(_sentence(_inlines(line.inlines, lexicon, _Addresses())) for line in composed.front)
     listing = " ".join(_sentence(f"{n}, {lexicon.apply(symbols(t))}") for n, t in enumerate(titles, start=1))
     paragraphs = (
-        _sentence(lexicon.apply(symbols(meta.title))),
-        f"Information from {lexicon.apply(symbols(meta.publisher))}. {dates}.",
+        _sentence(lexicon.apply(symbols(composed.title))),
+        front,
         f"This recording has {count(len(titles), 'section', 'sections')} and lasts {_minutes(seconds)}. "
         "Each section is its own chapter and track, so you can skip between them.",
         f"The {'section is' if len(titles) == 1 else 'sections are'}: {listing}",
@@ -194,9 +194,9 @@ def _inlines(inlines: Inlines, lexicon: Lexicon, addresses: _Addresses) -> str:
     for inline in inlines:
         match inline:
             case Text(text=text) | Strong(text=text):
-                said.append(lexicon.apply(symbols(text)))
-            case Link(text=text, url=url) if url.startswith(("tel:", "mailto:")) and shows_own_address(text, url):
-                said.append(_contact(text, url, lexicon))  # a phone number or email address: said so it can be written
+                said.append(isbns(lexicon.apply(symbols(text))))
+            case Link(text=text, url=url) if shows_own_address(text, url):
+                said.append(_contact(text, url, lexicon))  # words that are the address: said so it can be written
             case Link(text=text, url=url):
                 said.append(lexicon.apply(symbols(text)))
                 addresses.add(url, text)
@@ -206,7 +206,7 @@ def _inlines(inlines: Inlines, lexicon: Lexicon, addresses: _Addresses) -> str:
 
 
 def _contact(text: str, url: str, lexicon: Lexicon) -> str:
-    """A phone number in the groups its words show, or an email address, said to be written down."""
+    """A phone number in the groups its words show, or an email or web address, said to be written down."""
     if url.startswith("tel:") and all(c.isdigit() or c in " +-" for c in text):
         return digits(text)
     return address(url, lexicon)
@@ -275,22 +275,19 @@ def _addresses(found: _Addresses, lexicon: Lexicon) -> str:
     return " ".join(lines)
 
 
-def _closing(leaflet: Leaflet, chapters: list[tuple[str, list[Section]]], lexicon: Lexicon) -> SpokenSection:
-    meta = leaflet.meta
+def _closing(
+    leaflet: Leaflet, composed: Composed, chapters: list[tuple[str, list[Section]]], lexicon: Lexicon
+) -> SpokenSection:
     say = lambda text: lexicon.apply(symbols(text))  # noqa: E731
-    paragraphs = [f"That is the end of {_sentence(say(meta.title))}"]
+    paragraphs = [f"That is the end of {_sentence(say(composed.title))}"]
     for number, (title, _) in enumerate(chapters, start=1):
         if _HELP_WORDS & set(words(title)):
             paragraphs.append(f"To hear where to get help again, go back to section {number}: {_sentence(say(title))}")
     paragraphs += _contacts(leaflet, lexicon)
-    if meta.url:
-        paragraphs.append(f"For more from {say(meta.publisher)}, go to {_sentence(address(meta.url, lexicon))}")
-    colophon = f"This leaflet was published by {say(meta.publisher)} on {long_date(meta.published)}."
-    if meta.updated:
-        colophon += f" It was updated on {long_date(meta.updated)}."
-    if meta.isbn:
-        colophon += f" {lexicon.lookup('ISBN') or 'I S B N'}: {isbn(meta.isbn)}."
-    paragraphs.append(colophon)
+    colophon = composed.colophon
+    paragraphs.append(_sentence(say(colophon.heading or "")))
+    for block in colophon.blocks:
+        paragraphs += _block(block, lexicon, _Addresses())
     return SpokenSection(CLOSING_TITLE, tuple(paragraphs))
 
 

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import re
-from typing import Literal, assert_never
+from typing import assert_never
 
 import docx
 from docx.document import Document
-from docx.image.exceptions import UnrecognizedImageError
-from docx.image.image import Image as ImageInfo
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Row
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Mm, Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from leaflet.diagnostics import BuildError
-from leaflet.files import reproducible_zip
+from leaflet.compose import compose
 from leaflet.model import (
     Block,
     BulletList,
@@ -32,32 +26,53 @@ from leaflet.model import (
     Table,
     Text,
 )
-from leaflet.renderers.docx import package, styles
-from leaflet.renderers.docx.hyperlinks import add_hyperlink
-from leaflet.renderers.docx.numbering import Numbering, number_paragraph
-from leaflet.renderers.docx.options import Options
-from leaflet.renderers.docx.xml import el
-from leaflet.text import display_url, long_date, plain, shows_own_address
+from leaflet.ooxml import fields, package, pictures, tables
+from leaflet.ooxml.links import add_hyperlink
+from leaflet.ooxml.numbering import Kind, Numbering, number_paragraph
+from leaflet.ooxml.package import text_width
+from leaflet.ooxml.styles import prune
+from leaflet.ooxml.xml import el
+from leaflet.renderers.docx import styles
+from leaflet.renderers.docx.options import DEFAULT_COLOURS, Options
+from leaflet.text import display_url, plain, shows_own_address
 
-GLOSSARY_HEADING = "Words explained"
-COLOPHON_HEADING = "About this leaflet"
 MAX_PICTURE_HEIGHT = Mm(150)  # a tall picture still leaves room for its words on the page
+MARGIN = Mm(25)  # generous margins, as clear print asks
 
 
 def to_docx(leaflet: Leaflet, options: Options) -> bytes:
     """The whole leaflet as the bytes of a .docx file, the same bytes for the same input."""
+    meta = leaflet.meta
     document = docx.Document()
     package.clean(document)
-    package.page(document, options)
-    styles.apply(document, options, leaflet.meta.language)
+    package.page(document, MARGIN, distance=Mm(12))
+    _footer(document)
+    styles.apply(document, options, meta.language)
     _Writer(document, options).leaflet(leaflet)
     _space_after_tables(document, options)
-    styles.prune(document)
-    package.settings(document, options, leaflet.meta.language)
-    package.core_properties(document, leaflet)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return reproducible_zip(buffer.getvalue(), {"docProps/app.xml": package.app_properties(leaflet)})
+    prune(document, keep=("Hyperlink",))
+    background = options.scheme.background if options.colours != DEFAULT_COLOURS else None
+    package.settings(document, meta.language, background)
+    about = package.About(
+        title=meta.title,
+        subject=f"Information for patients and the public from {meta.publisher}",
+        author=meta.publisher,
+        language=meta.language,
+        created=meta.published,
+        modified=meta.updated or meta.published,
+        identifier=f"urn:isbn:{meta.isbn}" if meta.isbn else "",
+    )
+    package.core_properties(document, about)
+    return package.save(document, meta.publisher)
+
+
+def _footer(document: Document) -> None:
+    """'Page 2 of 5' in the same place on every page, as page fields Word fills in."""
+    footer = document.sections[0].footer
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = document.styles["Footer"]
+    fields.add_page_number(paragraph, of_pages=True)
 
 
 class _Writer:
@@ -70,19 +85,15 @@ class _Writer:
         self.tables = 0
 
     def leaflet(self, leaflet: Leaflet) -> None:
-        self.document.add_heading(leaflet.meta.title, level=1)
-        for section in leaflet.sections:
+        composed = compose(leaflet)
+        self.document.add_heading(composed.title, level=1)
+        for line in composed.front:
+            self.inlines(self.document.add_paragraph(), line.inlines)
+        for section in composed.sections:
             if section.heading:
                 self.document.add_heading(section.heading, level=section.level)
             for block in section.blocks:
                 self.block(block)
-        if leaflet.glossary:
-            self.document.add_heading(GLOSSARY_HEADING, level=2)
-            for entry in leaflet.glossary:
-                paragraph = self.document.add_paragraph()
-                paragraph.add_run(entry.term).bold = True
-                paragraph.add_run(f": {entry.explanation}")
-        self.colophon(leaflet)
 
     def block(self, block: Block) -> None:
         match block:
@@ -115,7 +126,7 @@ class _Writer:
 
     def list(self, block: BulletList | NumberedList, level: int) -> WordParagraph:
         """Write a list (and its nested lists) as real Word list items; return the last paragraph."""
-        kind: Literal["bullet", "number"] = "number" if isinstance(block, NumberedList) else "bullet"
+        kind: Kind = "number" if isinstance(block, NumberedList) else "bullet"
         start = block.start if isinstance(block, NumberedList) else 1
         num_id = self.numbering.new_list(kind, level, start)
         style = self.document.styles[styles.LIST_STYLES[(kind, level)]]
@@ -144,7 +155,7 @@ class _Writer:
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = column_width  # the grid, which LibreOffice follows; cells carry it for Word
         for number, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
-            _row_properties(row._tr, header=number == 0)
+            tables.keep_row_together(row._tr, header=number == 0)
             for cell, inlines, column_width in zip(row.cells, cells, widths, strict=True):
                 cell.width = column_width
                 paragraph = cell.paragraphs[0]
@@ -153,44 +164,12 @@ class _Writer:
 
     def image(self, block: Image) -> None:
         """The picture at the text's width (less if it would be very tall), its alt text on the drawing."""
-        try:
-            info = ImageInfo.from_file(str(block.path))
-        except (UnrecognizedImageError, OSError) as error:
-            raise BuildError(
-                f"{block.path}: Word cannot show this picture ({error or 'unknown format'}); save it as PNG or JPEG"
-            ) from None
-        width = self._text_width()
-        height = round(width * info.px_height / info.px_width)
-        if height > MAX_PICTURE_HEIGHT:
-            width, height = round(width * MAX_PICTURE_HEIGHT / height), MAX_PICTURE_HEIGHT
+        width, height = pictures.fit(block.path, self._text_width(), MAX_PICTURE_HEIGHT)
         run = self.document.add_paragraph().add_run()
-        run.add_picture(str(block.path), width=Emu(width), height=Emu(height))
-        for inline in run._r.iter(qn("wp:inline")):
-            for side in "TBLR":  # no gap around the picture (LibreOffice adds one when these are absent)
-                inline.set(f"dist{side}", "0")
-        for properties in run._r.iter(qn("wp:docPr")):
-            properties.set("descr", block.alt)
-            properties.set("title", block.alt)
+        pictures.add_picture(run, block.path, width, height, block.alt)
 
     def _text_width(self) -> int:
-        section = self.document.sections[0]
-        width, left, right = section.page_width, section.left_margin, section.right_margin
-        assert width is not None and left is not None and right is not None  # package.page sets all three
-        return width - left - right
-
-    def colophon(self, leaflet: Leaflet) -> None:
-        """Who published the leaflet, when, its ISBN and web address, as the leaflet has them."""
-        meta = leaflet.meta
-        self.document.add_heading(COLOPHON_HEADING, level=2)
-        published = f"Published by {meta.publisher} on {long_date(meta.published)}."
-        if meta.updated:
-            published += f" Last updated {long_date(meta.updated)}."
-        self.document.add_paragraph(published)
-        if meta.isbn:
-            self.document.add_paragraph(f"ISBN: {meta.isbn}")
-        if meta.url:
-            paragraph = self.document.add_paragraph("Web: ")
-            add_hyperlink(paragraph, meta.url, meta.url)
+        return text_width(self.document)
 
 
 def _space_after_tables(document: Document, options: Options) -> None:
@@ -254,40 +233,10 @@ def _table_properties(table: WordTable, options: Options, title: str) -> None:
     The title ("Table 1") points to the caption just read; no description, as
     it would repeat the caption.
     """
-    properties = table._tbl.tblPr
-    colour = options.scheme.text
-    borders = el(
-        "w:tblBorders",
-        *(el(f"w:{side}", val="single", sz=8, space=0, color=colour) for side in _BORDER_SIDES),
+    tables.table_properties(
+        table,
+        el("w:tblW", w=5000, type="pct"),
+        tables.borders(options.scheme.text),
+        el("w:tblLook", val="0420", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1),
+        el("w:tblCaption", val=title),
     )
-    properties.append(el("w:tblW", w=5000, type="pct"))
-    properties.append(borders)
-    properties.append(el("w:tblLook", val="0420", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1))
-    properties.append(el("w:tblCaption", val=title))
-    _schema_order(properties)
-
-
-_BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
-_TBLPR_ORDER = (
-    *("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc"),
-    *("tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption"),
-    "tblDescription",
-)
-
-
-def _schema_order(properties: BaseOxmlElement) -> None:
-    """Sort tblPr's children into schema order (python-docx may have added some already); keep the last of each."""
-    children = {child.tag: child for child in properties}
-    for child in list(properties):
-        properties.remove(child)
-    for name in _TBLPR_ORDER:
-        if qn(f"w:{name}") in children:
-            properties.append(children[qn(f"w:{name}")])
-
-
-def _row_properties(row: CT_Row, *, header: bool) -> None:
-    """Rows never split across pages; the first repeats at the top of each page as the header."""
-    properties = row.get_or_add_trPr()
-    properties.append(el("w:cantSplit"))
-    if header:
-        properties.append(el("w:tblHeader"))

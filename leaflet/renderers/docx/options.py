@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leaflet.colours import DEFAULT_SCHEME, SCHEMES, Scheme
+from leaflet.colours import DEFAULT_SCHEME, SCHEMES, PrintOptions
+
+__all__ = ["DEFAULT_COLOURS", "DEFAULT_SIZE", "MAX_SIZE", "MIN_SIZE", "SCHEMES", "Options"]
 
 MIN_SIZE, MAX_SIZE = 14, 48
 DEFAULT_SIZE = 14  # clear print's ideal; a patient may ask for larger
@@ -12,12 +14,7 @@ DEFAULT_COLOURS = DEFAULT_SCHEME
 
 
 @dataclass(frozen=True, slots=True)
-class Options:
-    """Body size in points and the name of a colour scheme in ``SCHEMES``."""
+class Options(PrintOptions):
+    """Body size in points (clear print's 14 by default) and the name of a colour scheme in ``SCHEMES``."""
 
     size: int = DEFAULT_SIZE
-    colours: str = DEFAULT_COLOURS
-
-    @property
-    def scheme(self) -> Scheme:
-        return SCHEMES[self.colours]

@@ -7,12 +7,12 @@ paragraphs, and each heading is kept with the first lines that follow it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from leaflet.compose import compose
 from leaflet.model import (
     Block,
     BulletList,
@@ -39,8 +39,8 @@ from leaflet.renderers.large_print_pdf.flowables import (
     table_furniture,
 )
 from leaflet.renderers.large_print_pdf.structure import Elem, Tagger
-from leaflet.renderers.large_print_pdf.textflow import Piece, glue_numbers, narrowest, unbreakable, words
-from leaflet.text import block_inlines, display_url, long_date, plain, shows_own_address
+from leaflet.renderers.large_print_pdf.textflow import Piece, glue_numbers, narrowest, words
+from leaflet.text import block_inlines, display_url, plain, shows_own_address
 
 # heading size: body x scale, but at giant sizes no more than body + cap points
 HEADING_SCALE = {1: (1.6, 16.0), 2: (1.35, 10.0), 3: (1.15, 5.0)}
@@ -95,21 +95,21 @@ class StoryBuilder:
 
     # the whole leaflet ---------------------------------------------------
     def story(self) -> list[Flowable]:
-        meta = self.leaflet.meta
-        story: list[Flowable] = [self._heading(meta.title, 1)]
-        front = [f"Information from {meta.publisher}", f"Published {long_date(meta.published)}"]
-        if meta.updated:
-            front.append(f"Updated {long_date(meta.updated)}")
-        for number, line in enumerate(front, start=1):
-            style = self.styles.body if number == len(front) else self.styles.front
-            story.append(self._text([Piece(line)], "P", style))
-        for section in self.leaflet.sections:
+        composed = compose(self.leaflet)
+        story: list[Flowable] = [self._heading(composed.title, 1)]
+        for number, line in enumerate(composed.front, start=1):
+            style = self.styles.body if number == len(composed.front) else self.styles.front
+            elem = Elem("P", self.root)
+            pieces, links = self._inlines(line.inlines, elem)
+            story.append(TextBlock(pieces, style, elem, self.tagger, links=links))
+        for section in composed.sections:
+            flowables: list[Flowable] = []
             if section.heading:
-                story.append(self._heading(section.heading, section.level))
+                flowables.append(self._heading(section.heading, section.level))
             for block in section.blocks:
-                story.extend(self._block(block, self.root))
-        story.extend(self._glossary())
-        story.extend(self._colophon())
+                flowables.extend(self._block(block, self.root))
+            # the colophon is short: it reads best on one page
+            story.extend([KeepTogether(flowables)] if section is composed.colophon else flowables)
         return _keep_headings(story, self.page_height * 0.4)
 
     def _heading(self, text: str, level: int) -> TextBlock:
@@ -117,34 +117,6 @@ class StoryBuilder:
         return TextBlock(
             [Piece(glue_numbers(text))], style, Elem(f"H{level}", self.root), self.tagger, heading_level=level
         )
-
-    def _text(self, pieces: Sequence[Piece], role: str, style: TextStyle, parent: Elem | None = None) -> TextBlock:
-        return TextBlock(pieces, style, Elem(role, parent or self.root), self.tagger)
-
-    def _glossary(self) -> list[Flowable]:
-        if not self.leaflet.glossary:
-            return []
-        flowables: list[Flowable] = [self._heading("Words explained", 2)]
-        for entry in self.leaflet.glossary:
-            pieces = [Piece(glue_numbers(entry.term), bold=True), Piece(": " + glue_numbers(entry.explanation))]
-            flowables.append(self._text(pieces, "P", self.styles.body))
-        return flowables
-
-    def _colophon(self) -> list[Flowable]:
-        meta = self.leaflet.meta
-        flowables: list[Flowable] = [self._heading("About this leaflet", 2)]
-        lines = [[Piece(f"Published by {meta.publisher} on {long_date(meta.published)}.")]]
-        if meta.updated:
-            lines.append([Piece(f"Last updated {long_date(meta.updated)}.")])
-        if meta.isbn:
-            lines.append([unbreakable(f"ISBN {meta.isbn}")])
-        for pieces in lines:
-            flowables.append(self._text(pieces, "P", self.styles.front))
-        if meta.url:
-            elem = Elem("P", self.root)
-            pieces, links = self._inlines((Text("Web address: "), Link(meta.url, meta.url)), elem)
-            flowables.append(TextBlock(pieces, self.styles.front, elem, self.tagger, links=links))
-        return [KeepTogether(flowables)]  # short: it reads best on one page
 
     # blocks ---------------------------------------------------------------
     def _block(self, block: Block, parent: Elem) -> list[Flowable]:
@@ -330,12 +302,12 @@ def _keep_headings(story: list[Flowable], cap: float) -> list[Flowable]:
 
 def missing_characters(leaflet: Leaflet, covered: frozenset[int]) -> list[tuple[str, int]]:
     """Characters the font cannot draw, each with the first source line that uses it."""
-    texts: list[tuple[str, int]] = [(leaflet.meta.title, 0), (leaflet.meta.publisher, 0)]
-    for section in leaflet.sections:
+    composed = compose(leaflet)
+    texts: list[tuple[str, int]] = [(composed.title, 0), *((plain(line.inlines), 0) for line in composed.front)]
+    for section in composed.sections:
         texts.append((section.heading or "", section.line))
         for block in section.blocks:
             texts += [(plain(inlines), block.line) for inlines in block_inlines(block)]
-    texts += [(f"{d.term} {d.explanation}", d.line) for d in leaflet.glossary]
     seen: dict[str, int] = {}
     for text, line in texts:
         for character in text:

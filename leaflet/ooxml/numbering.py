@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from leaflet.renderers.docx.xml import el, twips
+from leaflet.ooxml.xml import el, twips
 
 Kind = Literal["bullet", "number"]
 BULLETS = ("\u2022", "\u25e6")  # a filled bullet, then a hollow one for the nested level
@@ -30,9 +30,9 @@ class Numbering:
         num_ids = [int(n.get(qn("w:numId"))) for n in self._root.findall(qn("w:num"))]
         self._next_num = max(num_ids, default=0) + 1
         first = max(abstract_ids, default=-1) + 1
-        self._abstract = {"bullet": first, "number": first + 1}
+        self._abstract: dict[Kind, int] = {"bullet": first, "number": first + 1}
         for kind, abstract_id in self._abstract.items():
-            self._add_abstract(kind, abstract_id)  # type: ignore[arg-type]
+            self._add_abstract(kind, abstract_id)
 
     def new_list(self, kind: Kind, level: int, start: int = 1) -> int:
         """A fresh ``w:num`` for one list at ``level`` (0 or 1), counting from ``start``; returns its id."""
