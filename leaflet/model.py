@@ -100,11 +100,16 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """A picture inside the leaflet's folder, with the words that replace it."""
+    """A picture inside the leaflet's folder, with the words that replace it.
+
+    ``data`` holds the file's bytes as the reader read them, so a writer (on
+    any machine) needs no access to the source folder.
+    """
 
     path: Path
     alt: str
     line: int = _line()
+    data: bytes = field(default=b"", compare=False, repr=False)
 
 
 Block: TypeAlias = Paragraph | BulletList | NumberedList | Table | Image

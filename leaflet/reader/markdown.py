@@ -185,7 +185,7 @@ class BodyReader:
                 line,
                 f"the picture '{source}' is over 10 MB; save it smaller (a leaflet picture needs well under 1 MB)",
             )
-        return Image(target, alt, line)
+        return Image(target, alt, line, target.read_bytes())
 
     # Inlines -----------------------------------------------------------
 

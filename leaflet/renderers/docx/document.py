@@ -164,9 +164,12 @@ class _Writer:
 
     def image(self, block: Image) -> None:
         """The picture at the text's width (less if it would be very tall), its alt text on the drawing."""
-        width, height = pictures.fit(block.path, self._text_width(), MAX_PICTURE_HEIGHT)
+        data = (
+            block.data or block.path.read_bytes()
+        )  # the bytes read with the source (a model made in code may lack them)
+        width, height = pictures.fit(data, self._text_width(), MAX_PICTURE_HEIGHT, str(block.path))
         run = self.document.add_paragraph().add_run()
-        pictures.add_picture(run, block.path, width, height, block.alt)
+        pictures.add_picture(run, data, width, height, block.alt)
 
     def _text_width(self) -> int:
         return text_width(self.document)

@@ -126,12 +126,12 @@ def _picture(cell: _Cell, picture: Image | None) -> None:
     width, height = _fit(picture)
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
-    pictures.add_picture(paragraph.add_run(), picture.path, width, height, picture.alt)
+    pictures.add_picture(paragraph.add_run(), (picture.data or picture.path.read_bytes()), width, height, picture.alt)
 
 
 def _fit(picture: Image) -> tuple[Length, Length]:
     """The picture's size with its longer side filling the picture box."""
-    across, down = pictures.pixels(picture.path, str(picture.path))
+    across, down = pictures.pixels((picture.data or picture.path.read_bytes()), str(picture.path))
     longer = max(across, down)
     return Emu(round(PICTURE_BOX * across / longer)), Emu(round(PICTURE_BOX * down / longer))
 

@@ -8,9 +8,9 @@ element, so a paragraph stays one P.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFString
@@ -249,12 +249,12 @@ class ListItem(Flowable):
 class Picture(Flowable):
     """A picture scaled to the column (and at most 40% of a page high), tagged as Figure."""
 
-    def __init__(self, path: Path, elem: Elem, tagger: Tagger, *, max_height: float, space_after: float) -> None:
+    def __init__(self, data: bytes, elem: Elem, tagger: Tagger, *, max_height: float, space_after: float) -> None:
         super().__init__()
         from reportlab.lib.utils import ImageReader
 
-        self.path, self.elem, self.tagger = path, elem, tagger
-        self.reader = ImageReader(str(path))
+        self.elem, self.tagger = elem, tagger
+        self.reader = ImageReader(io.BytesIO(data))  # the bytes read with the source: no file opened here
         self.natural = self.reader.getSize()
         self.max_height, self.space_after = max_height, space_after
 

@@ -131,11 +131,15 @@ class StoryBuilder:
                 return list(items)
             case TableBlock():
                 return self._table(block, parent)
-            case Image(path=path, alt=alt):
+            case Image(alt=alt):
                 figure = Elem("Figure", parent, alt=alt)
                 body = self.styles.body
                 picture = Picture(
-                    path, figure, self.tagger, max_height=self.page_height * 0.4, space_after=body.leading * 0.4
+                    block.data or block.path.read_bytes(),
+                    figure,
+                    self.tagger,
+                    max_height=self.page_height * 0.4,
+                    space_after=body.leading * 0.4,
                 )
                 caption = TextBlock([Piece("Picture: " + alt)], body, figure, self.tagger)
                 return [KeepTogether([picture, caption])]
