@@ -16,7 +16,7 @@ SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless
 # One target per registered format (tests/test_release.py keeps this list true).
 FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille
 
-.PHONY: system-deps all build test lint check release verify bench formats clean distclean $(FORMATS)
+.PHONY: system-deps all build test lint check release verify bench bench-service formats serve clean distclean $(FORMATS)
 
 all: build
 
@@ -51,6 +51,10 @@ verify: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
+# The service under load on 127.0.0.1 (bounded in requests and time).
+bench-service: $(STAMP)
+	$(PY) bench/bench_service.py
+
 lint: $(STAMP)
 	$(PY) -m ruff check leaflet tests bench
 	$(PY) -m ruff format --check leaflet tests bench
@@ -60,6 +64,10 @@ test: $(STAMP)
 	$(PY) -m ruff check leaflet tests bench
 	$(PY) -m mypy
 	$(PY) -m pytest -q
+
+# The request pages and JSON API on http://127.0.0.1:8000 (see the README, "Patients ask for a format").
+serve: $(STAMP)
+	$(LEAFLET) serve
 
 formats: $(STAMP)
 	$(LEAFLET) formats

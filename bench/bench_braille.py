@@ -78,7 +78,9 @@ def main() -> None:
                 str(text),
                 str(out),
             ]
-            theirs = timed(functools.partial(subprocess.run, command, check=True, capture_output=True), runs)
+            # file2brl leaves file2brl.temp in its working folder: run it in the scratch folder
+            run = functools.partial(subprocess.run, command, check=True, capture_output=True, cwd=work)
+            theirs = timed(run, runs)
             print(
                 f"{'':<40} file2brl {statistics.median(theirs) * 1000:7.1f} ms {min(theirs) * 1000:7.1f} ms"
                 f"   {out.read_bytes().count(FORM_FEED) + 1} pages, {out.stat().st_size} bytes"

@@ -1,4 +1,4 @@
-"""The ``leaflet`` command: build, check, list, formats, voices, dump.
+"""The ``leaflet`` command: build, check, list, formats, voices, dump, import, serve, pictures.
 
 Exit status: 0 success, 1 a build or check failed, 2 a mistake in a source
 or on the command line. A user's mistake never shows a traceback.
@@ -17,6 +17,7 @@ from leaflet.diagnostics import Diagnostic, LeafletError
 from leaflet.dump import to_json
 from leaflet.options import PERSONAL_OPTIONS
 from leaflet.progress import Progress
+from leaflet.service.command import add_command as add_serve_command
 
 EPILOG = "Exit status: 0 success; 1 a build or check failed; 2 a mistake in a source or on the command line."
 
@@ -139,6 +140,15 @@ def _parser() -> argparse.ArgumentParser:
     dump_cmd.add_argument("id", metavar="ID", help="the leaflet's folder name")
     _add_folders(dump_cmd, out=False)
     dump_cmd.set_defaults(run=_dump)
+
+    from leaflet.importers import command as import_command  # argparse only; the importers load when it runs
+
+    import_command.configure(command("import", "import a Word document or saved web page", import_command.DESCRIPTION))
+    add_serve_command(command, build.default_workers())
+
+    from leaflet.symbols.report import add_command as add_pictures_command
+
+    add_pictures_command(command)
     return parser
 
 

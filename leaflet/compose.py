@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from leaflet.model import (
     Definition,
+    EasyRead,
     EasyReadPoint,
     EasyReadSection,
     Inlines,
@@ -133,8 +134,12 @@ def colophon_section(leaflet: Leaflet) -> Section:
     return Section(COLOPHON_HEADING, FURNITURE_LEVEL, tuple(blocks))
 
 
-def compose_easy_read(leaflet: Leaflet) -> ComposedEasyRead | None:
-    """The easy read with its front line, words to know and about section; None when there is none."""
+def compose_easy_read(leaflet: Leaflet, *, pictures: bool = True) -> ComposedEasyRead | None:
+    """The easy read with its front line, words to know and about section; None when there is none.
+
+    ``pictures``: the medium shows the points' pictures, so the about section
+    credits them (where they come from, and their licence); False for text.
+    """
     easy = leaflet.easy_read
     if easy is None:
         return None
@@ -145,7 +150,7 @@ def compose_easy_read(leaflet: Leaflet) -> ComposedEasyRead | None:
         front=(_line(f"Easy read from {meta.publisher}"),),
         body=easy.sections,
         words_to_know=words_to_know_section(leaflet),
-        about=easy_read_about_section(leaflet),
+        about=easy_read_about_section(leaflet, pictures=pictures),
     )
 
 
@@ -163,8 +168,8 @@ def words_to_know_section(leaflet: Leaflet) -> EasyReadSection | None:
     return EasyReadSection(WORDS_TO_KNOW_HEADING, points)
 
 
-def easy_read_about_section(leaflet: Leaflet) -> EasyReadSection:
-    """'About this easy read': the leaflet it goes with, and when that was published."""
+def easy_read_about_section(leaflet: Leaflet, *, pictures: bool = True) -> EasyReadSection:
+    """'About this easy read': the leaflet it goes with, when that was published, and whose pictures it shows."""
     meta = leaflet.meta
     said = [
         f"This easy read goes with the {meta.publisher} leaflet '{meta.title}'.",
@@ -172,7 +177,15 @@ def easy_read_about_section(leaflet: Leaflet) -> EasyReadSection:
     ]
     if meta.updated:
         said.append(f"Updated {long_date(meta.updated)}.")
+    if pictures and leaflet.easy_read is not None:
+        said.extend(picture_credits(leaflet.easy_read))
     return EasyReadSection(EASY_READ_ABOUT_HEADING, tuple(EasyReadPoint((Text(words),)) for words in said))
+
+
+def picture_credits(easy: EasyRead) -> list[str]:
+    """Each credit the easy read's pictures carry (the symbol set and its licence), once, in order of use."""
+    credits = (point.picture.credit for section in easy.sections for point in section.points if point.picture)
+    return list(dict.fromkeys(credit for credit in credits if credit))
 
 
 def _line(text: str) -> Paragraph:

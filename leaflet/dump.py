@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,4 +34,6 @@ def _convert(value: Any, folder: Path) -> Any:
         )
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, bytes):  # a picture: its size and fingerprint, not its bytes
+        return f"{len(value)} bytes, sha256 {hashlib.sha256(value).hexdigest()[:16]}"
     return value

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeAlias
+from typing import Literal, TypeAlias
 
 
 def _line() -> int:
@@ -160,13 +160,35 @@ class Pronunciation:
     line: int = _line()
 
 
+PictureKind: TypeAlias = Literal["image/png", "image/jpeg"]
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """An easy-read point's picture: its bytes, what it shows, and where it comes from.
+
+    ``name`` is the symbol's name ('hospital') or the author's file ('nurse.png');
+    ``credit`` says whose pictures these are and under which licence (None for
+    the author's own); ``matched`` the point's words that chose a symbol (empty
+    when the author chose it).
+    """
+
+    data: bytes = field(repr=False)
+    alt: str
+    name: str
+    kind: PictureKind = "image/png"
+    credit: str | None = None
+    matched: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class EasyReadPoint:
-    """One easy-read idea: one or two short sentences, maybe a picture."""
+    """One easy-read idea: one or two short sentences, and its picture (None: none fits, or the author wants none)."""
 
     inlines: Inlines
-    picture: Image | None = None
+    picture: Picture | None = None
     line: int = _line()
+    wants_picture: bool = True  # False where the author wrote 'picture: none'
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from leaflet.dump import to_json
-from leaflet.model import Image, Link, Strong, Text
+from leaflet.model import Link, Picture, Strong, Text
 from leaflet.reader import read_leaflet
 from tests.conftest import FIXTURE_LEAFLETS, FIXTURES
 
@@ -50,7 +50,9 @@ def test_pictures_are_resolved_inside_the_leaflet_folder() -> None:
     leaflet = read_leaflet(FIXTURES / "reader" / "with-easy-read").leaflet
     assert leaflet.easy_read is not None
     picture = leaflet.easy_read.sections[0].points[0].picture
-    assert isinstance(picture, Image) and picture.path.is_file() and picture.alt == "A heart"
+    folder = FIXTURES / "reader" / "with-easy-read"
+    assert isinstance(picture, Picture) and picture.alt == "A heart"
+    assert picture.name == "heart.png" and picture.data == (folder / "heart.png").read_bytes()
 
 
 def test_model_is_frozen() -> None:

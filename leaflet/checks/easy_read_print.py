@@ -63,7 +63,7 @@ def _summary(leaflet: Leaflet) -> str:
     pictures = sum(1 for p in points if p.picture)
     return (
         f"{len(points)} points in {len(leaflet.easy_read.sections)} tables, one a row; "
-        f"{pictures} with a picture, {len(points) - pictures} picture cells empty for the team to fill"
+        f"{pictures} with a picture, {len(points) - pictures} picture cells empty"
     )
 
 

@@ -1,7 +1,22 @@
 """``easy-read.md``: an optional ``# title``, then ``##`` headings, each followed by a ``-`` list of points.
 
-Each list item is one easy-read point; it may start with a picture,
-``- ![alt](file) The words.``, which goes in the picture column.
+Each list item is one easy-read point. The publisher picks a picture for it
+from the open symbol set (``leaflet.symbols``); the author can decide instead,
+on a last line of the point, indented under it::
+
+    - Will I have to stay in hospital?
+      picture: hospital
+    - Ring the ward if you are worried.
+      picture: ward-phone.png "A nurse answering the phone"
+    - NICE is not in charge of what these groups tell you.
+      picture: none
+
+``picture: NAME`` names a symbol (its emoji name, as ``leaflet pictures``
+prints it; an optional ``"alt text"`` replaces its own description);
+``picture: FILE.png "what it shows"`` is a PNG or JPEG of the author's in the
+leaflet's folder, used as it is (alt text required); ``picture: none`` means
+the point needs no picture. A point may also start with ``![alt](file)``, the
+Markdown way to give a file of one's own.
 
 A heading may be followed by ``covers:`` lines, one for each section of the
 full leaflet that the easy-read section tells (``covers: Is this procedure
@@ -16,8 +31,9 @@ from pathlib import Path
 from markdown_it.tree import SyntaxTreeNode
 
 from leaflet.diagnostics import SourceError
-from leaflet.model import EasyRead, EasyReadPoint, EasyReadSection, Image
+from leaflet.model import EasyRead, EasyReadPoint, EasyReadSection, Picture
 from leaflet.reader.markdown import BodyReader, parse_body
+from leaflet.reader.pictureline import PICTURE_HELP, PICTURE_LINE, PictureLine, own_picture, parse_picture_line
 from leaflet.reader.sections import heading_text
 
 _SHAPE = "write '## A heading', then one '- point' line for each point"
@@ -52,7 +68,9 @@ def read_easy_read(text: str, path: Path, reader: BodyReader) -> EasyRead:
             raise SourceError(path, section.line, f"the easy-read section '{section.heading}' has no points; {_SHAPE}")
     if not sections:
         raise SourceError(path, 1, f"the easy-read file has no sections; {_SHAPE}")
-    return EasyRead(tuple(sections), path, title)
+    from leaflet.symbols import with_pictures  # the symbol set only when there is an easy read
+
+    return EasyRead(with_pictures(sections), path, title)
 
 
 def _is_covers(node: SyntaxTreeNode) -> bool:
@@ -86,14 +104,37 @@ def _point(item: SyntaxTreeNode, reader: BodyReader) -> EasyReadPoint:
     if len(item.children) != 1 or item.children[0].type != "paragraph":
         raise reader.fail(item, "an easy-read point is one line of words (one idea), with no list or block inside it")
     inline = item.children[0].children[0]
-    picture: Image | None = None
+    choice = _picture_line(inline, reader)
+    picture: Picture | None = None
     children = list(inline.children)
     if children and children[0].type == "image":
-        picture = reader.image(children[0], reader.line(item))
+        image = reader.image(children[0], reader.line(item))
+        picture = own_picture(image.path, image.alt, reader.path, reader.line(item), reader.folder)
         inline.children = children[1:]
     if any(child.type == "image" for child in inline.children):
         raise reader.fail(item, "a point's picture must come first: '- ![alt](file) The words.'")
     inlines = reader.inlines(inline)
     if not inlines:
         raise reader.fail(item, "this point has no words; write the point after the '-'")
-    return EasyReadPoint(inlines, picture, reader.line(item))
+    if choice is not None and picture is not None:
+        raise reader.fail(item, "this point has two pictures: keep either '![alt](file)' or the 'picture:' line")
+    if choice is not None:
+        picture = choice.picture
+    return EasyReadPoint(inlines, picture, reader.line(item), choice is None or choice.picture is not None)
+
+
+def _picture_line(inline: SyntaxTreeNode, reader: BodyReader) -> PictureLine | None:
+    """The author's ``picture:`` line at the end of a point, taken out of its words (None if there is none)."""
+    lines = inline.content.split("\n")
+    first = reader.line(inline)
+    for number, text in enumerate(lines[1:-1], start=1):
+        if PICTURE_LINE.match(text.strip()):
+            raise SourceError(
+                reader.path, first + number, f"the 'picture:' line must be the point's last line; {PICTURE_HELP}"
+            )
+    if len(lines) < 2 or not PICTURE_LINE.match(lines[-1].strip()):
+        return None
+    line = first + len(lines) - 1
+    breaks = [i for i, child in enumerate(inline.children) if child.type == "softbreak"]
+    inline.children = inline.children[: breaks[-1]]
+    return parse_picture_line(lines[-1].strip(), reader.path, line, reader.folder)

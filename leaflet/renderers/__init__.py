@@ -226,7 +226,7 @@ EASY_READ = Format(
 )
 EASY_READ_PRINT = Format(
     name="easy-read-print",
-    summary="easy read for print (.easy-read.docx): pictures left, words right, 16pt, for teams to add pictures",
+    summary="easy read for print (.easy-read.docx): a picture left of each point, words right, 16pt",
     writer="leaflet.renderers.easy_read_print",
     audit="leaflet.checks.easy_read_print",
     option_names=frozenset({"size", "colours"}),

@@ -48,7 +48,7 @@ def write(leaflet: Leaflet, options: Options) -> Output:
 
 def to_text(leaflet: Leaflet) -> str:
     """The easy read as text, ending in one newline."""
-    composed = compose_easy_read(leaflet)
+    composed = compose_easy_read(leaflet, pictures=False)  # plain text: no pictures, so no credit for them
     assert composed is not None
     lines = _heading(composed.title, "=")
     for line in composed.front:

@@ -1,8 +1,10 @@
 """Easy read for print (format ``easy-read-print``): ``<id>.easy-read.docx``.
 
 Word rather than PDF, because an easy read is finished by people: a team
-adds its own pictures to the empty picture cells, checks the words with
-readers, and prints it. See ``layout`` for the page; its audit reads the
+checks the words and pictures with readers, may swap a picture for one of its
+own (or name another in ``easy-read.md``), and prints it. Each point's picture
+(``leaflet.symbols``) sits left of its words, all the same size; the credit
+for the pictures ends the document. See ``layout`` for the page; its audit reads the
 file back (``leaflet/checks/easy_read_print.py``).
 
 Options: ``--size POINTS`` (14 to 48; 16 is the default, 20 suits readers with

@@ -1,13 +1,13 @@
 """The easy read as a Word document in the standard layout.
 
 A4, the title and headings as Heading 1 and Heading 2, then one two-column
-table per section: one point per row, the point's picture on the left (an
-empty cell, ready for a team's own picture, where the source gives none) and
-its words on the right, at 16pt in Atkinson Hyperlegible (embedded in the
+table per section: one point per row, the point's picture on the left (all
+pictures the same size, each with its alt text; an empty cell where a point
+has none) and its words on the right, at 16pt in Atkinson Hyperlegible (embedded in the
 file; Arial declared as its fallback) in the chosen colour scheme, with the
 glossary's hard words in bold. The words to know and
-the note about the easy read (from ``leaflet.compose``) end the document in
-the same layout.
+the note about the easy read (from ``leaflet.compose``, with the pictures'
+credit and licence) end the document in the same layout.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from leaflet.compose import compose_easy_read
-from leaflet.model import EasyReadPoint, Image, Inlines, Leaflet, Link, Strong, Text
+from leaflet.model import EasyReadPoint, Inlines, Leaflet, Link, Picture, Strong, Text
 from leaflet.ooxml import fields, fonts, links, package, pictures, tables
 from leaflet.ooxml.styles import defaults_run, set_colour, set_language
 from leaflet.ooxml.xml import half_points
@@ -119,19 +119,19 @@ def _table(document: Document, rows: int) -> Table:
     return table
 
 
-def _picture(cell: _Cell, picture: Image | None) -> None:
+def _picture(cell: _Cell, picture: Picture | None) -> None:
     """The point's picture scaled into the cell, its alt text on the drawing; or nothing, for a team to fill."""
     if picture is None:
         return
     width, height = _fit(picture)
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
-    pictures.add_picture(paragraph.add_run(), (picture.data or picture.path.read_bytes()), width, height, picture.alt)
+    pictures.add_picture(paragraph.add_run(), picture.data, width, height, picture.alt)
 
 
-def _fit(picture: Image) -> tuple[Length, Length]:
-    """The picture's size with its longer side filling the picture box."""
-    across, down = pictures.pixels((picture.data or picture.path.read_bytes()), str(picture.path))
+def _fit(picture: Picture) -> tuple[Length, Length]:
+    """The picture's size with its longer side filling the picture box: every picture the same size."""
+    across, down = pictures.pixels(picture.data, picture.name)
     longer = max(across, down)
     return Emu(round(PICTURE_BOX * across / longer)), Emu(round(PICTURE_BOX * down / longer))
 

@@ -1,0 +1,196 @@
+"""A web page saved from a browser into a draft: its main content only, links made absolute.
+
+lxml parses the page. The main content is ``main`` (or ``role=main``), else
+the largest ``article``, else the block that holds most of the page's text;
+navigation, banners, cookie notices and footers are never taken. The page's
+own address (``<base>``, its canonical link, or the "saved from" note a
+browser writes) makes relative links whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from leaflet.importers.draft import Draft, Refused
+from leaflet.importers.pictures import Pictures, sniff
+from leaflet.importers.properties import settle
+from leaflet.importers.walk import Element, Walker
+
+_NOT_PAGES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+_JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer")
+_JUNK_WORDS = (
+    "cookie",
+    "consent",
+    "breadcrumb",
+    "skip-link",
+    "skiplink",
+    "skip-to",
+    "back-to-top",
+    "site-header",
+    "site-footer",
+)
+_JUNK_ROLES = ("navigation", "banner", "contentinfo", "search", "dialog", "alertdialog")
+_CONTENT = ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "dd", "blockquote")
+_META = {
+    "publisher": ("dc.publisher", "dcterms.publisher", "og:site_name", "author", "dc.creator", "dcterms.creator"),
+    "published": ("article:published_time", "dcterms.issued", "dc.date.issued", "dcterms.created", "dc.date",
+                  "dcterms.date", "citation_publication_date", "date"),
+    "updated": ("article:modified_time", "dcterms.modified", "dc.date.modified", "og:updated_time", "last-modified"),
+    "language": ("dc.language", "dcterms.language", "content-language"),
+    "isbn": ("isbn", "citation_isbn", "dc.identifier"),
+}  # fmt: skip
+
+
+def read_page(path: Path) -> Draft:
+    data = path.read_bytes()
+    if not data.strip():
+        raise Refused(f"{path} is empty; there is nothing to import")
+    head = data[:2048]
+    if head.startswith(_NOT_PAGES) or b"\0" in head or sniff(head) not in (None, "svg"):
+        raise Refused(f"{path} is not a web page, whatever its name says; save the page from the browser as .html")
+    if not any(mark in head.lower() for mark in (b"<html", b"<!doctype html", b"<head", b"<body", b"<meta")):
+        raise Refused(
+            f"{path} is not a web page (no <html>, <head> or <body>); save the page from the browser as .html"
+        )
+    try:
+        encoding = "utf-8" if _is_utf8(data) else None
+        root = lxml_html.document_fromstring(data, parser=lxml_html.HTMLParser(encoding=encoding))
+    except (etree.ParserError, ValueError) as error:
+        raise Refused(f"{path} cannot be read as a web page ({error}); save the page from the browser again") from None
+    address = _address(root)
+    meta = _meta(root)
+    main = _main(root)
+    if main is None or not " ".join(main.itertext()).strip():
+        raise Refused(f"{path} has no text in its main content; there is nothing to import")
+    draft = Draft()
+    found = [
+        (key, meta[name], f"the page's '{name}'") for key, names in _META.items() for name in names if name in meta
+    ]
+    found.insert(
+        0,
+        (
+            "language",
+            root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "",
+            "the page's lang",
+        ),
+    )
+    if address:
+        found.append(("url", address[0], address[1]))
+    title = meta.get("og:title") or " ".join(root.findtext(".//title", default="").split())
+    if title:
+        found.append(("title", title, "the page's title"))
+    draft.properties, draft.sources = settle(found)
+    walker = Walker(address[0] if address else None, Pictures(draft, path.parent).save, draft.losses)
+    draft.blocks = walker.blocks(main)
+    return draft
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _meta(root: Element) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or meta.get("property") or meta.get("http-equiv") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if name and content and name not in values:
+            values[name] = content
+    return values
+
+
+def _address(root: Element) -> tuple[str, str] | None:
+    """The page's own address and where it was written, if the page says it."""
+    for element, attribute, where in (
+        (root.find(".//base[@href]"), "href", "the page's <base>"),
+        (root.find(".//link[@rel='canonical']"), "href", "the page's canonical link"),
+        (root.find(".//meta[@property='og:url']"), "content", "the page's 'og:url'"),
+    ):
+        value = (element.get(attribute) or "").strip() if element is not None else ""
+        if value.startswith(("https://", "http://")):
+            return value, where
+    for comment in [*root.itersiblings(preceding=True), *root.iter(etree.Comment)]:
+        if not isinstance(comment, etree._Comment):
+            continue
+        text = " ".join((comment.text or "").split())
+        for lead in ("saved from url=", "url: "):
+            if lead in text:
+                after = text.split(lead, 1)[1]
+                after = after.split(")", 1)[1] if after.startswith("(") else after  # "(0038)https://..."
+                value = after.split()[0] if after.split() else ""
+                if value.startswith(("https://", "http://")):
+                    return value, "the browser's 'saved from' note"
+    return None
+
+
+def _main(root: Element) -> Element | None:
+    body = root.find("body")
+    if body is None:
+        return None
+    for element in [*body.iter(*_JUNK_TAGS)]:
+        _drop(element)
+    for element in list(body.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        marks = f"{element.get('id') or ''} {element.get('class') or ''}".lower()
+        if (
+            element.get("role") in _JUNK_ROLES
+            or element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+            or any(word in marks for word in _JUNK_WORDS)
+        ):
+            _drop(element)
+    for choice in (body.find(".//main"), body.find(".//*[@role='main']")):
+        if choice is not None:
+            return choice
+    articles = list(body.iter("article"))
+    if articles:
+        return max(articles, key=_score)
+    for element in list(body.iter("header", "aside")):
+        _drop(element)
+    return _largest(body)
+
+
+def _drop(element: Element) -> None:
+    """Take ``element`` out of the tree, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _score(element: Element) -> int:
+    return sum(
+        len(" ".join(e.itertext()).strip())
+        for e in element.iter(*_CONTENT)
+        if not e.xpath("ancestor::li|ancestor::td") or e.tag in ("li", "td")
+    )
+
+
+def _largest(body: Element) -> Element:
+    """The deepest block that still holds most (four fifths) of the page's text."""
+    current = body
+    while True:
+        total = _score(current)
+        children = [
+            c
+            for c in current
+            if isinstance(c.tag, str) and c.tag in ("div", "section", "td", "table", "tbody", "tr", "center", "form")
+        ]
+        best = max(children, key=_score, default=None)
+        if best is None or total == 0 or _score(best) < 0.8 * total:
+            return current
+        current = best

@@ -1,0 +1,100 @@
+"""The leaflets the service offers: the folders of the source folder, read once per change.
+
+A request names a leaflet by id; the id is looked up among the folder names listed here,
+never joined to a path first, so ``..``, slashes or absolute paths find nothing.
+A leaflet is read again (and its files made anew) when any of its files changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from leaflet.diagnostics import SourceError
+from leaflet.model import Leaflet
+from leaflet.service import jobs
+
+log = logging.getLogger("leaflet.service")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One leaflet: read, with the digest of the files it was read from."""
+
+    id: str
+    leaflet: Leaflet
+    digest: str
+
+    @property
+    def title(self) -> str:
+        return self.leaflet.meta.title
+
+
+class Catalogue:
+    """The source folder's leaflets, each read again only when its files change."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self._lock = threading.Lock()
+        self._read: dict[str, tuple[tuple[tuple[str, int, int], ...], Item | None]] = {}
+
+    def ids(self) -> list[str]:
+        """Every leaflet folder's name, sorted."""
+        if not self.source.is_dir():
+            return []
+        return sorted(
+            p.name for p in self.source.iterdir() if ID_PATTERN.match(p.name) and (p / jobs.SOURCE_NAME).is_file()
+        )
+
+    def get(self, leaflet_id: str) -> Item | None:
+        """The leaflet called ``leaflet_id``, or None when there is none (or its source has a mistake)."""
+        if not ID_PATTERN.match(leaflet_id) or leaflet_id not in self.ids():
+            return None
+        folder = self.source / leaflet_id
+        try:
+            stamp = _fingerprint(folder)
+        except OSError:
+            return None
+        with self._lock:
+            known = self._read.get(leaflet_id)
+        if known and known[0] == stamp:
+            return known[1]
+        item = self._load(leaflet_id, folder)
+        with self._lock:
+            self._read[leaflet_id] = (stamp, item)
+        return item
+
+    def items(self) -> list[Item]:
+        """Every leaflet that reads without a mistake, by title."""
+        found = [item for item in (self.get(i) for i in self.ids()) if item is not None]
+        return sorted(found, key=lambda item: item.title.lower())
+
+    def search(self, words: str) -> list[Item]:
+        """The leaflets whose title (or id) holds every word of ``words``."""
+        wanted = [w for w in re.findall(r"[a-z0-9]+", words.lower()) if w]
+        return [i for i in self.items() if all(w in f"{i.title.lower()} {i.id}" for w in wanted)]
+
+    def _load(self, leaflet_id: str, folder: Path) -> Item | None:
+        try:
+            digest = jobs.digest(folder)
+            leaflet = jobs.read(folder)
+        except SourceError as error:
+            log.warning("leaflet %s is not offered: %s", leaflet_id, error.message)
+            return None
+        except OSError as error:
+            log.warning("leaflet %s cannot be read: %s", leaflet_id, error.strerror)
+            return None
+        return Item(leaflet_id, leaflet, digest)
+
+
+def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each file's name, size and change time: cheap to take on every request."""
+    stamps = []
+    for path in jobs.source_files(folder):
+        stat = path.stat()
+        stamps.append((path.relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)

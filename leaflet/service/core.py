@@ -1,0 +1,111 @@
+"""What the pages and the API share: the settings, the leaflets, the jobs, and how a request names a file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.datastructures import QueryParams
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+
+from leaflet.diagnostics import OptionError
+from leaflet.service import jobs
+from leaflet.service.cache import DiskCache, Entry, key
+from leaflet.service.catalogue import Catalogue, Item
+from leaflet.service.runner import Runner, Spec, State
+
+MAX_QUERY_BYTES = 1024
+MAX_VALUE_CHARS = 64
+ALIASES = {"colors": "colours"}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """How the service runs (``leaflet serve``'s options)."""
+
+    source: Path = Path("source")
+    cache: Path = Path(".cache/leaflet-serve")
+    jobs: int = 1
+    queue: int = 16  # jobs running or waiting; more get 503
+    cache_bytes: int = 1024 * 1024 * 1024
+    wait: float = 5.0  # how long a request waits for a new file before answering 202
+
+
+class Service:
+    """The one object behind every route."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.catalogue = Catalogue(config.source)
+        self.cache = DiskCache(config.cache, config.cache_bytes)
+        self.runner = Runner(self.cache, config.jobs, config.queue)
+        self.formats = jobs.formats()
+        self.format_names = tuple(f.name for f in self.formats)
+
+    def leaflet(self, leaflet_id: str) -> Item | None:
+        return self.catalogue.get(leaflet_id)
+
+    def spec(self, item: Item, format_name: str, values: Mapping[str, str]) -> Spec:
+        """The job that makes ``format_name`` of ``item`` with ``values``; ``OptionError`` if one is wrong."""
+        options = jobs.parse(format_name, values)
+        entry_key = key(
+            leaflet=item.id,
+            format=format_name,
+            options=repr(options),  # the parsed options: 'size=018' and 'size=18' are one file
+            publisher=jobs.publisher_version(),
+            source=item.digest,
+        )
+        return Spec(entry_key, f"{item.id} ({format_name})", jobs.produce, (item.leaflet, format_name, options))
+
+    def sample_spec(self, voice: str, rate: str) -> Spec:
+        """The job that speaks the request page's sample in ``voice`` at ``rate``."""
+        voice_id, words_a_minute = jobs.sample_options(voice, rate)
+        entry_key = key(
+            sample=jobs.SAMPLE_TEXT, voice=str(voice_id), rate=str(words_a_minute), publisher=jobs.publisher_version()
+        )
+        return Spec(entry_key, "voice sample", _sample, (voice_id, words_a_minute))
+
+    async def state(self, spec: Spec, wait: float | None = None) -> State:
+        return await self.runner.request(spec, self.config.wait if wait is None else wait)
+
+
+def _sample(voice: str | None, rate: int) -> jobs.Variant:
+    return jobs.Variant("sample.mp3", jobs.speak_sample(voice, rate))
+
+
+def option_values(query: QueryParams) -> dict[str, str]:
+    """The personal options a query string gives, each once; ``OptionError`` names anything else."""
+    known = jobs.option_names()
+    values: dict[str, str] = {}
+    for raw_name, value in query.multi_items():
+        name = ALIASES.get(raw_name, raw_name)
+        if name not in known:
+            shown = re.sub(r"[^A-Za-z0-9_-]", "", raw_name)[:MAX_VALUE_CHARS]
+            raise OptionError(f"--{shown} is not an option; the options are {', '.join('--' + n for n in known)}")
+        if name in values:
+            raise OptionError(f"--{name} is given more than once; give it once")
+        if len(value) > MAX_VALUE_CHARS:
+            raise OptionError(f"--{name} is too long; give at most {MAX_VALUE_CHARS} characters")
+        values[name] = value
+    return values
+
+
+def option_named(message: str) -> str | None:
+    """The option an ``OptionError`` message is about ('--size 99 is out of range...' -> 'size')."""
+    found = re.search(r"--([a-z][a-z0-9_-]*)", message)
+    return found.group(1) if found else None
+
+
+def file_response(request: Request, entry: Entry, *, download: bool = True) -> Response:
+    """The kept file, with its type, its name, and an ETag (304 when the client has it already)."""
+    headers = {
+        "ETag": entry.etag,
+        "Cache-Control": "no-cache",  # the leaflet may change: ask again, and get 304 while it has not
+        "Content-Disposition": f'{"attachment" if download else "inline"}; filename="{entry.name}"',
+    }
+    if entry.etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return FileResponse(entry.path, media_type=entry.content_type, headers=headers)
