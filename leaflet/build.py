@@ -165,7 +165,7 @@ def build(request: Request, events: Events | None = None) -> Outcome:
         if not pending:
             return outcome
         readings, outcome.source_errors, outcome.source_warnings = read_all(
-            list(dict.fromkeys(t.folder for t in pending)), request.strict
+            list(dict.fromkeys(t.folder for t in pending)), request.strict, min(request.workers, default_workers())
         )
         if outcome.source_errors:
             return outcome
@@ -245,18 +245,42 @@ def find_leaflets(source_dir: Path, ids: Sequence[str] = ()) -> list[Path]:
     return [known[i] for i in dict.fromkeys(ids)]
 
 
+READ_IN_PARALLEL = 8  # leaflets: fewer are read here, quicker than starting processes to read them
+
+
+@dataclass(frozen=True, slots=True)
+class _Unread:
+    """A SourceError as a worker process sends it back (the exception itself does not survive pickling)."""
+
+    path: Path
+    line: int
+    message: str
+
+
+def _read(folder: Path) -> Reading | _Unread:
+    try:
+        return read_leaflet(folder)
+    except SourceError as error:
+        return _Unread(error.path, error.line, error.message)
+
+
 def read_all(
-    folders: Sequence[Path], strict: bool = False
+    folders: Sequence[Path], strict: bool = False, workers: int = 1
 ) -> tuple[list[Reading], list[SourceError], list[Diagnostic]]:
-    """Read every folder; return the readings, every error, and every warning."""
+    """Read every folder (in ``workers`` processes, for a catalogue); return the readings, every error, every warning.
+
+    Reading is the part of a build that runs on this machine before any job
+    starts; a catalogue is read in parallel so it does not hold the workers up.
+    """
     readings: list[Reading] = []
     errors: list[SourceError] = []
     warnings: list[Diagnostic] = []
-    for folder in folders:
-        try:
-            reading = read_leaflet(folder)
-        except SourceError as error:
-            errors.append(error)
+    pool = LocalExecutor(workers if len(folders) >= READ_IN_PARALLEL else 1)
+    done = dict(pool.run(_read, folders))
+    for index in range(len(folders)):
+        reading = done[index]
+        if isinstance(reading, _Unread):
+            errors.append(SourceError(reading.path, reading.line, reading.message))
             continue
         if strict and reading.warnings:
             errors.extend(w.as_error() for w in reading.warnings)
