@@ -25,8 +25,9 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from concurrent import futures
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from distributed import Client, LocalCluster, as_completed
 from distributed.comm import connect
@@ -36,6 +37,7 @@ from leaflet.executors import JobsLost
 
 J = TypeVar("J")
 R = TypeVar("R")
+P = ParamSpec("P")
 
 CONNECT_SECONDS = 5.0  # how long to try an operator's scheduler before saying it cannot be reached
 
@@ -155,3 +157,33 @@ class DaskExecutor:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+
+
+class DaskPool(futures.Executor):
+    """The cluster as a ``concurrent.futures`` executor, for a caller that submits calls one by one (the service).
+
+    Nothing starts until the first ``submit``; ``shutdown`` stops a local
+    cluster (and drops queued calls when asked to, as a process pool does).
+    """
+
+    def __init__(self, owner: DaskExecutor) -> None:
+        self.owner = owner
+        self._inner: futures.Executor | None = None
+        self._lock = threading.Lock()
+
+    def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> futures.Future[R]:
+        with self._lock:
+            if self._inner is None:
+                self._inner = self.owner.client().get_executor(pure=False)
+            inner = self._inner
+        return inner.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._lock:
+            inner, self._inner = self._inner, None
+        if inner is not None:
+            if cancel_futures:
+                pending: Any = getattr(inner, "_futures", ())  # the Dask futures it has handed out
+                self.owner.client().cancel(list(pending))
+            inner.shutdown(wait=wait and not cancel_futures)
+        self.owner.close()

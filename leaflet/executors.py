@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
+from concurrent import futures
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from types import TracebackType
 from typing import Protocol, TypeVar
@@ -79,6 +80,18 @@ def from_options(executor: str | None = None, scheduler: str | None = None, work
     from leaflet.dask_executor import DaskExecutor  # only here: the local path never imports Dask
 
     return DaskExecutor(workers, scheduler)
+
+
+def pool_from_options(executor: str | None, scheduler: str | None, workers: int) -> futures.Executor | None:
+    """For a caller that submits calls one by one (the request service): the Dask cluster chosen, as a
+    ``concurrent.futures`` executor, or None when the choice is local (the caller keeps its own pool)."""
+    chosen = from_options(executor, scheduler, workers)
+    if isinstance(chosen, LocalExecutor):
+        return None
+    from leaflet.dask_executor import DaskExecutor, DaskPool
+
+    assert isinstance(chosen, DaskExecutor)
+    return DaskPool(chosen)
 
 
 class LocalExecutor:

@@ -246,3 +246,19 @@ def test_from_options_makes_the_executor_chosen() -> None:
     ):
         with pytest.raises(OptionError, match=message):
             executors.from_options(*wrong)
+
+
+def test_the_request_service_can_make_its_files_on_the_cluster(cluster: Cluster) -> None:
+    """``leaflet serve --scheduler``: the service's executor is the cluster, and a file made there is the same."""
+    from leaflet.service import jobs
+
+    leaflet = jobs.read(cluster.source / SMALL)
+    options = jobs.parse("docx", {"size": "20"})
+    pool = jobs.make_executor(1, None, cluster.address)
+    try:
+        made = pool.submit(jobs.produce, leaflet, "docx", options).result(timeout=300)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    assert made == jobs.produce(leaflet, "docx", options)
+    assert made.name == f"{SMALL}.20pt.docx"
+    _no_touching(cluster)
