@@ -125,15 +125,14 @@ class DaskExecutor:
             for index, job in enumerate(jobs)
         }
         lost: dict[int, str] = {}
-        for future in as_completed(futures, loop=client.loop):
+        # with_results: results come back in batches as they finish, not one round trip each
+        for future, result in as_completed(futures, with_results=True, raise_errors=False, loop=client.loop):
             index = futures[future]
-            try:
-                result = future.result()
-            except Exception as error:  # the workers that ran it died, or it could not be sent or run
+            future.release()
+            if future.status == "error":  # the workers that ran it died, or it could not be sent or run
+                error = result if isinstance(result, BaseException) else future.exception()
                 lost[index] = f"the Dask cluster lost this job ({type(error).__name__}: {' '.join(str(error).split())})"
                 continue
-            finally:
-                future.release()
             yield index, result
         if lost:
             raise JobsLost(lost)
