@@ -16,7 +16,7 @@ SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless
 # One target per registered format (tests/test_release.py keeps this list true).
 FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille
 
-.PHONY: system-deps all build test lint check release verify bench bench-service formats serve clean distclean $(FORMATS)
+.PHONY: system-deps all build test lint check release verify bench bench-catalogue bench-service formats serve clean distclean $(FORMATS)
 
 all: build
 
@@ -52,6 +52,10 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 # The service under load on 127.0.0.1 (bounded in requests and time).
+# 200 generated leaflets in every format, audio included; the Dask local cluster against the pool
+bench-catalogue: $(STAMP)
+	$(PY) bench/catalogue.py
+
 bench-service: $(STAMP)
 	$(PY) bench/bench_service.py
 
