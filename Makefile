@@ -13,10 +13,12 @@ STAMP   := $(VENV)/.installed-stamp
 # that has the command from elsewhere.
 SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless:java \
 	libreoffice-writer-nogui:soffice poppler-utils
+# What the benchmarks run beside ours (the tools a team would pick instead), and GNU time for peak memory.
+BENCH_PACKAGES := espeak-ng lame time pandoc liblouisutdml-bin
 # One target per registered format (tests/test_release.py keeps this list true).
 FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille
 
-.PHONY: system-deps all build test lint check release verify bench bench-catalogue bench-service formats serve clean distclean $(FORMATS)
+.PHONY: system-deps bench-deps all build test lint check release verify bench bench-catalogue bench-service formats serve clean distclean $(FORMATS)
 
 all: build
 
@@ -48,7 +50,10 @@ release: $(STAMP)
 verify: $(STAMP)
 	$(LEAFLET) verify
 
-bench: $(STAMP)
+bench-deps:
+	@bash tools/system-deps.sh $(BENCH_PACKAGES)
+
+bench: $(STAMP) bench-deps
 	$(PY) bench/run.py
 
 # The service under load on 127.0.0.1 (bounded in requests and time).

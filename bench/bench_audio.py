@@ -1,85 +1,161 @@
-"""How long the audio build takes beside the floor: eSpeak NG alone plus LAME alone, for the same script.
+"""The audio build beside its floor, eSpeak NG plus LAME on the same script, side by side in one run.
 
-    .venv/bin/python bench/bench_audio.py [LEAFLET_FOLDER]
+    .venv/bin/python bench/bench_audio.py [--runs N]
 
-Prints figures; asserts nothing. The floor is one process saying the whole
-script section by section with pyttsx3 and eSpeak NG (no checks, no second
-take), and one LAME pass over the result; the build adds the second take,
-levels, the limiter, chapters and the per-section tracks.
+For the NICE leaflet and for a generated leaflet of about 2,500 words, it
+times, turn about, ``--runs`` times each (median shown):
+
+- the build: ``leaflet build ID --format audio --force --jobs 1``, the whole
+  process, under ``/usr/bin/time -v`` for its peak memory (the largest
+  resident set of the process or any it started);
+- the floor: the ``espeak-ng`` program saying the whole script into a WAV
+  file, then the ``lame`` program encoding it once at the build's settings
+  (64 kbit/s constant, mono, quality 5); both whole processes too.
+
+The goals (issue 15): the build within 1.3x of the floor, and at most
+150 MiB, not growing with the leaflet's length. Prints figures; asserts
+nothing. Needs the Debian packages ``espeak-ng`` and ``lame`` (it says so).
 """
 
 from __future__ import annotations
 
+import argparse
+import re
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import NICE, extra_section  # noqa: E402
 
 from leaflet.reader import read_leaflet  # noqa: E402
-from leaflet.renderers import audio  # noqa: E402
+from leaflet.speech import DEFAULT_RATE  # noqa: E402
 from leaflet.speech import script as spoken  # noqa: E402
-from leaflet.speech.audio import encode_mp3  # noqa: E402
-from leaflet.speech.engines.offline import read_wav  # noqa: E402
+from leaflet.speech.audio import BIT_RATE, QUALITY  # noqa: E402
 
-SPEAK_ALL = """
-import sys, threading
-from pathlib import Path
-from leaflet.speech.engines.espeak_worker import load_espeak
-engine = load_espeak()
-texts = sys.stdin.read().split("\\f")
-folder = Path(sys.argv[1])
-done = threading.Event()
-engine.connect("finished-utterance", lambda name, completed: done.set())
-engine.setProperty("voice", "gmw/en")
-engine.setProperty("rate", 150)
-for n, text in enumerate(texts):
-    done.clear()
-    engine.save_to_file(text, str(folder / f"{n:03d}.wav"))
-    engine.runAndWait()
-    assert done.wait(120)
-"""
+LONG_WORDS = 2_500  # the generated leaflet's spoken words, at least
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    seconds: float  # wall clock
+    peak_mib: float
+    cpu: float  # user + system seconds, its own and its children's: what a loaded machine makes it wait for
+
+
+def timed(command: list[str]) -> Run:
+    """Run ``command`` under ``/usr/bin/time -v``: its wall time and peak resident set."""
+    started = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, cwd=ROOT)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
+    found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    cpu = sum(float(t) for t in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", done.stderr))
+    return Run(seconds, int(found.group(1)) / 1024 if found else float("nan"), cpu)
+
+
+def long_leaflet(source: Path) -> str:
+    """Write a leaflet of at least LONG_WORDS spoken words under ``source``; return its id."""
+    import random
+
+    rng, base = random.Random(15), NICE.read_text(encoding="utf-8")
+    parts: list[str] = []
+    folder = source / "long-leaflet"
+    folder.mkdir(parents=True)
+    while True:
+        parts.append(extra_section(rng, len(parts) + 1))
+        text = base.replace("title: Percutaneous", "title: Long leaflet, percutaneous", 1)
+        (folder / "leaflet.md").write_text(text.rstrip("\n") + "\n\n" + "\n".join(parts), encoding="utf-8")
+        if spoken.build(read_leaflet(folder).leaflet, DEFAULT_RATE).word_count() >= LONG_WORDS:
+            return folder.name
+
+
+def measure(source: Path, leaflet_id: str, scratch: Path, runs: int) -> None:
+    leaflet = read_leaflet(source / leaflet_id).leaflet
+    script = spoken.build(leaflet, DEFAULT_RATE)
+    text = scratch / f"{leaflet_id}.txt"
+    text.write_text("\n\n".join(s.text for s in script.sections), encoding="utf-8")
+    wav, mp3 = scratch / f"{leaflet_id}.wav", scratch / f"{leaflet_id}.mp3"
+    build = [sys.executable, "-m", "leaflet", "build", leaflet_id, "--source", str(source)]
+    build += ["--out", str(scratch / "out"), "--format", "audio", "--force", "--jobs", "1", "-q"]
+    speak = ["espeak-ng", "-v", leaflet.meta.language.lower(), "-s", str(DEFAULT_RATE), "-w", str(wav), "-f", str(text)]
+    encode = ["lame", "--silent", "-m", "m", "-b", str(BIT_RATE), "--cbr", "-q", str(QUALITY), str(wav), str(mp3)]
+    builds, floors, speaks, encodes = [], [], [], []
+    timed(build)  # once first, so the files and caches are warm for every timed run alike
+    for _ in range(runs):  # turn about, so the machine's other work falls on both alike
+        builds.append(timed(build))
+        speaks.append(timed(speak))
+        encodes.append(timed(encode))
+        floors.append(
+            Run(
+                speaks[-1].seconds + encodes[-1].seconds,
+                max(speaks[-1].peak_mib, encodes[-1].peak_mib),
+                speaks[-1].cpu + encodes[-1].cpu,
+            )
+        )
+    minutes = _seconds(mp3) / 60
+    built, floor = (statistics.median(r.seconds for r in rs) for rs in (builds, floors))
+    print(f"\n{leaflet_id}: {script.word_count()} words, {len(script.sections)} sections, {minutes:.1f} min of speech")
+    cpu_built, cpu_floor = (statistics.median(r.cpu for r in rs) for rs in (builds, floors))
+    print(
+        f"  build (leaflet build --format audio --jobs 1) {built:6.2f} s   peak {_peak(builds):4.0f} MiB   cpu {cpu_built:5.2f} s"
+    )
+    print(
+        f"  floor (espeak-ng + lame)                      {floor:6.2f} s   peak {_peak(floors):4.0f} MiB   cpu {cpu_floor:5.2f} s"
+    )
+    print(f"    espeak-ng {_median(speaks):5.2f} s, lame {_median(encodes):5.2f} s")
+    print(
+        f"  build / floor                                 {built / floor:6.2f}x  (goal: 1.3x or less; cpu {cpu_built / cpu_floor:.2f}x)"
+    )
+    print(f"  build times: {', '.join(f'{r.seconds:.2f}' for r in builds)}")
+
+
+def _median(runs: list[Run]) -> float:
+    return statistics.median(r.seconds for r in runs)
+
+
+def _peak(runs: list[Run]) -> float:
+    return max(r.peak_mib for r in runs)
+
+
+def _seconds(mp3: Path) -> float:
+    import miniaudio
+
+    return float(miniaudio.mp3_get_file_info(str(mp3)).duration)
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
-    leaflet = read_leaflet(folder).leaflet
-    script = spoken.build(leaflet, 150)
-    with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch)
-        started = time.perf_counter()
-        audio.write(leaflet, audio.Options())
-        build = time.perf_counter() - started
-
-        started = time.perf_counter()
-        texts = "\f".join(s.text for s in script.sections)
-        subprocess.run(
-            [sys.executable, "-c", SPEAK_ALL, scratch],
-            input=texts,
-            text=True,
-            check=True,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    missing = [tool for tool in ("espeak-ng", "lame") if shutil.which(tool) is None]
+    if missing or not Path("/usr/bin/time").exists():
+        raise SystemExit(
+            f"the floor needs eSpeak NG, LAME and GNU time: apt-get install -y espeak-ng lame time ({missing})"
         )
-        speak = time.perf_counter() - started
-        import numpy as np
+    with tempfile.TemporaryDirectory(prefix="bench-audio-") as folder:
+        scratch = Path(folder)
+        source = scratch / "source"
+        shutil.copytree(NICE.parent, source / NICE.parent.name)
+        print(f"{args.runs} runs each, turn about; medians. Machine: {_machine()}")
+        for leaflet_id in (NICE.parent.name, long_leaflet(source)):
+            measure(source, leaflet_id, scratch, args.runs)
 
-        samples = np.concatenate([read_wav(p) for p in sorted(out.glob("*.wav"))])
-        started = time.perf_counter()
-        encode_mp3(samples)
-        lame = time.perf_counter() - started
 
-    minutes = samples.size / 22_050 / 60
-    print(f"leaflet: {leaflet.meta.id} ({script.word_count()} words, about {minutes:.1f} min of speech)")
-    print(f"audio build (render):          {build:6.2f} s")
-    print(f"eSpeak NG alone (one process): {speak:6.2f} s")
-    print(f"LAME alone (one pass):         {lame:6.2f} s")
-    floor = speak + lame
-    print(f"floor (eSpeak NG + LAME):      {floor:6.2f} s")
-    print(f"build / floor:                 {build / floor:6.2f}x")
+def _machine() -> str:
+    import os
+    import platform
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, load average {load}"
 
 
 if __name__ == "__main__":

@@ -303,7 +303,7 @@ def test_a_chosen_voice_names_its_files(tmp_path: Path) -> None:
     assert AUDIO.file_names("x") == ("x.mp3", "x.audio/", "x.audio-script.txt")
 
 
-def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import sys
 
     from leaflet.diagnostics import BuildError
@@ -313,7 +313,7 @@ def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(offline, "BASE_LIMIT", 0.5)
     monkeypatch.setattr(offline, "GRACE", 0.5)
     with pytest.raises(BuildError, match="stalled"):
-        offline.OfflineEngine("gmw/en", 150).synthesise(["Hello."], lambda: None)
+        list(offline.OfflineEngine("gmw/en", 150).synthesise(["Hello."], tmp_path, lambda: None))
 
 
 def test_tags_read_back_from_memory_too(short: dict[str, Path]) -> None:
@@ -336,3 +336,20 @@ def test_every_rate_is_in_force_before_the_text_is_said(tmp_path: Path) -> None:
         sizes.setdefault(rate, []).append(out.read_bytes())
     assert len(sizes[150][0]) > len(sizes[175][0]) > len(sizes[200][0])
     assert sizes[150][0] == sizes[150][1]
+
+
+def test_each_text_is_said_from_a_fresh_state_whatever_came_before(tmp_path: Path) -> None:
+    """eSpeak NG carries state from text to text; the worker forks a child per text from one untouched
+    engine, so a text comes out the same said first, said after another, or by a process of its own."""
+    import json
+
+    from leaflet.speech.engines.offline import WORKER
+
+    first, second = "How many appointments will I need?", "Some questions to think about. Call 111."
+    command = [*WORKER, "--voice", "gmw/en", "--rate", "150", "--folder", str(tmp_path), "--jobs", "1"]
+    done = subprocess.run(command, input=json.dumps([first, second, first]).encode(), capture_output=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.split() == [b"0", b"1", b"2"]
+    alone = tmp_path / "alone.wav"
+    command = [*WORKER, "--voice", "gmw/en", "--rate", "150", "--out", str(alone)]
+    subprocess.run(command, input=first.encode(), check=True, capture_output=True, timeout=120)
+    assert (tmp_path / "000.wav").read_bytes() == (tmp_path / "002.wav").read_bytes() == alone.read_bytes()

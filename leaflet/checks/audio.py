@@ -7,9 +7,9 @@ order, inside the file; its tags are set; the tracks and the playlist match
 the chapters and add up to the whole.
 
 Loudness and true peak are measured by ffmpeg's ``ebur128`` filter (ITU-R
-BS.1770 with its own decoder and oversampling), not by the pyloudnorm and
-scipy code in ``leaflet.speech.audio`` that set them, so a mistake there
-cannot hide itself. ``make`` installs ffmpeg.
+BS.1770 with its own decoder and oversampling), not by the code in
+``leaflet.speech.audio`` that set them, so a mistake there cannot hide
+itself. ``make`` installs ffmpeg.
 """
 
 from __future__ import annotations

@@ -146,11 +146,10 @@ SAMPLE_TEXT = "Hello. This is how your leaflet will sound. You can choose anothe
 def speak_sample(voice: str | None, rate: int, language: str = "en-GB") -> bytes:
     """A few seconds of ``SAMPLE_TEXT`` as MP3 in ``voice`` (None: the language's own) at ``rate``."""
     from leaflet.speech import engines
-    from leaflet.speech.audio import assemble, master
+    from leaflet.speech.audio import speak
 
     engine = engines.make(engines.DEFAULT_ENGINE, voice=voice, rate=rate, language=language)
-    said = engine.synthesise([SAMPLE_TEXT], lambda: None)
-    return master(assemble(said))[1]
+    return speak(engine, [SAMPLE_TEXT]).whole
 
 
 def sample_options(voice: str, rate: str) -> tuple[str | None, int]:

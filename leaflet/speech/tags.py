@@ -79,6 +79,11 @@ def language_code(language: str) -> str:
 
 def tag(mp3: bytes, info: Info, chapters: Sequence[Chapter] = ()) -> bytes:
     """``mp3`` with an ID3v2 tag in front saying ``info`` and, if given, its chapters."""
+    return header(info, chapters) + mp3
+
+
+def header(info: Info, chapters: Sequence[Chapter] = ()) -> bytes:
+    """The ID3v2 tag alone, to go in front of the MP3's frames (which need not be joined up yet)."""
     tags = _OrderedID3()
     tags.add(TIT2(encoding=3, text=[info.title]))
     tags.add(TPE1(encoding=3, text=[info.publisher]))
@@ -112,11 +117,11 @@ def tag(mp3: bytes, info: Info, chapters: Sequence[Chapter] = ()) -> bytes:
                     sub_frames=[TIT2(encoding=3, text=[chapter.title])],
                 )
             )
-    buffer = io.BytesIO(mp3)
+    buffer = io.BytesIO()
     tags.save(buffer, v1=0, v2_version=ID3_VERSION, padding=lambda info: 0)
-    tagged = buffer.getvalue()
-    _check_order(tagged, chapters)
-    return tagged
+    made = buffer.getvalue()
+    _check_order(made, chapters)
+    return made
 
 
 def read_chapters(mp3: bytes) -> list[Chapter]:

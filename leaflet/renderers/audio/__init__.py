@@ -29,7 +29,7 @@ from leaflet.speech import script as spoken
 from leaflet.speech.progress import progress
 
 if TYPE_CHECKING:
-    from leaflet.speech.audio import Programme
+    from leaflet.speech.audio import Recording
     from leaflet.speech.tags import Info
 
 PLAYLIST = "playlist.m3u"
@@ -75,15 +75,14 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     script = spoken.build(leaflet, options.rate)
     engine = engines.make(options.engine, voice=options.voice, rate=options.rate, language=leaflet.meta.language)
     sections = script.sections
-    with progress(len(sections), f"{leaflet.meta.id}: speaking") as tick:
-        said = engine.synthesise([s.text for s in sections], tick)
-    with progress(len(sections) + 1, f"{leaflet.meta.id}: levels and encoding") as tick:
-        from leaflet.speech.audio import assemble, master  # numpy: only when there is audio to make
+    with progress(2 * len(sections), f"{leaflet.meta.id}: speaking and encoding") as tick:
+        from leaflet.speech.audio import speak  # numpy: only when there is audio to make
 
-        programme, mp3 = master(assemble(said))
-        whole = _whole(leaflet, script, programme, mp3, tick)
-        tracks = _tracks(leaflet, script, programme, tick)
-    lengths = [len(t) / SAMPLE_RATE for t in programme.tracks]
+        recording = speak(engine, [s.text for s in sections], tick)
+    lengths = [n / SAMPLE_RATE for n in recording.lengths()]
+    whole = _whole(leaflet, script, recording)
+    tracks = _tracks(leaflet, script, list(recording.tracks))
+    del recording  # each track's untagged frames go as its tagged copy is made: the MP3s are held twice at most
     return Output(_files(AUDIO.names(leaflet.meta.id, options), script, whole, tracks, lengths))
 
 
@@ -96,26 +95,23 @@ def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:
     )
 
 
-def _whole(leaflet: Leaflet, script: spoken.Script, programme: Programme, mp3: bytes, tick: engines.Tick) -> bytes:
-    starts = [*programme.starts(), len(programme.whole)]
-    from leaflet.speech.tags import Chapter, tag
+def _whole(leaflet: Leaflet, script: spoken.Script, recording: Recording) -> bytes:
+    """The tracks' frames one after another, each chapter exactly where its track starts."""
+    from leaflet.speech.tags import Chapter, header
 
+    starts = [*recording.starts(), sum(recording.lengths())]
     chapters = [Chapter(section.title, _ms(starts[n]), _ms(starts[n + 1])) for n, section in enumerate(script.sections)]
-    data = tag(mp3, _info(leaflet, leaflet.meta.title), chapters)
-    tick()
-    return data
+    return b"".join([header(_info(leaflet, leaflet.meta.title), chapters), *recording.tracks])
 
 
-def _tracks(leaflet: Leaflet, script: spoken.Script, programme: Programme, tick: engines.Tick) -> list[bytes]:
-    from leaflet.speech.audio import encode_mp3
-    from leaflet.speech.tags import tag
+def _tracks(leaflet: Leaflet, script: spoken.Script, frames: list[bytes]) -> list[bytes]:
+    """Each track's frames with its own tag in front (replacing the untagged frames in ``frames``)."""
+    from leaflet.speech.tags import header
 
     total = len(script.sections)
-    made = []
-    for number, (section, samples) in enumerate(zip(script.sections, programme.tracks, strict=True), start=1):
-        made.append(tag(encode_mp3(samples), _info(leaflet, section.title, f"{number}/{total}")))
-        tick()
-    return made
+    for number, section in enumerate(script.sections, start=1):
+        frames[number - 1] = header(_info(leaflet, section.title, f"{number}/{total}")) + frames[number - 1]
+    return frames
 
 
 def _ms(samples: int) -> int:

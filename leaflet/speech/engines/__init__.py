@@ -1,17 +1,18 @@
-"""Speech engines behind one small interface: texts in, one waveform per text out.
+"""Speech engines behind one small interface: texts in, one WAV file per text out.
 
 ``offline`` (the default) is pyttsx3 driving eSpeak NG on this machine;
 ``gtts`` (only when asked) sends the text to Google's online voice. Each
-returns mono float32 samples at ``leaflet.speech.SAMPLE_RATE``, in order.
+writes 16-bit mono WAV files at ``leaflet.speech.SAMPLE_RATE`` into a folder
+it is given and yields their paths in order, each as soon as it is ready, so
+the audio can be measured while later texts are still being said, and no
+recording is ever held in memory whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
-
-if TYPE_CHECKING:  # numpy is slow to import, and only synthesis needs it
-    import numpy as np
+from collections.abc import Callable, Generator, Sequence
+from pathlib import Path
+from typing import Protocol
 
 ENGINES = ("offline", "gtts")
 DEFAULT_ENGINE = "offline"
@@ -24,17 +25,17 @@ class Engine(Protocol):
 
     name: str
 
-    def synthesise(self, texts: Sequence[str], tick: Tick) -> list[np.ndarray]:
-        """One waveform per text, in order; ``tick()`` after each one is done."""
+    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
+        """One WAV file per text, written in ``folder`` and yielded in order; ``tick()`` after each is done."""
         ...
 
 
 def make(name: str, *, voice: str | None, rate: int, language: str) -> Engine:
     """The engine called ``name``, ready to speak ``language``."""
     if name == "offline":
-        from leaflet.speech.engines.offline import OfflineEngine, default_voice
+        from leaflet.speech.engines.offline import OfflineEngine
 
-        return OfflineEngine(voice or default_voice(language).id, rate)
+        return OfflineEngine(voice, rate, language)
     if name == "gtts":
         from leaflet.speech.engines.online import GttsEngine
 

@@ -1,13 +1,29 @@
-"""One short-lived process that says one text with pyttsx3 and eSpeak NG, into a WAV file.
+"""One process that says texts with eSpeak NG (through pyttsx3's binding), each into its own WAV file.
 
-Run as ``python -m leaflet.speech.engines.espeak_worker --voice V --rate R --out F``
-with the text on standard input, or with ``--list`` to print the voices as JSON.
+Run as ``python -m leaflet.speech.engines.espeak_worker --voice V --rate R --folder F``
+with the texts on standard input as a JSON list (``NNN.wav`` in F for text
+NNN; the number of each text done is printed on a line as soon as it is),
+or with ``--out F`` and one text as plain text, or with ``--list`` to print
+the voices as JSON.
 
-Why a process per text: the same text said twice by one long-lived engine
-can come out as different bytes, while a fresh process says it the same way
-every time. Why the waiting: ``runAndWait()`` can return before the file is
-written, so the worker waits for the engine's ``finished-utterance`` event,
-with a time limit, and exits non-zero if it never comes.
+Why a fresh process for each text: eSpeak NG carries state from one text
+to the next, so a text said after another comes out as different bytes
+from the same text said first. This process starts eSpeak NG and loads the
+voice once, then forks a child for each text (``--jobs`` at a time): every
+child starts from that same untouched state, so each text comes out exactly
+as a fresh process would say it, whichever child says it and in whatever
+order, without starting Python and eSpeak NG again for each.
+
+Why synchronous: pyttsx3's own driver asks eSpeak NG for its sound on a
+thread, queues the voice and rate behind the text (on a busy machine a text
+could come out at the default rate), and gathers the sound by joining bytes
+over and over, which grows with the square of the text's length. Here
+eSpeak NG runs in its synchronous mode through pyttsx3's ctypes binding:
+the voice and rate are in force before the text is given, and the sound is
+kept in pieces and written once; the bytes are the same as pyttsx3's own
+driver gives. A child that does not finish within its time limit (the
+base ``--timeout`` plus a second per 100 characters) is ended, and the
+process exits with status 3.
 
 eSpeak NG comes from the ``espeakng-loader`` package: its data folder must be
 named in ``ESPEAK_DATA_PATH`` and its library loaded globally *before*
@@ -19,88 +35,184 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes
-import io
 import json
 import os
+import signal
 import sys
-import threading
+import time
+import wave
 from pathlib import Path
 from typing import Any
 
 STALLED = 3  # exit status when the engine never says it has finished
+FALLBACK_VOICE = "gmw/en"  # British English
 
 
-def load_espeak() -> Any:
-    """Point eSpeak NG at its data and load its library; then import and start pyttsx3."""
+def _load_library() -> None:
+    """Point eSpeak NG at its data and load its library, before pyttsx3 looks for one."""
     import espeakng_loader
 
     os.environ["ESPEAK_DATA_PATH"] = espeakng_loader.get_data_path()
     ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
-    import pyttsx3
-
-    return pyttsx3.init("espeak")
 
 
-def voices(engine: Any) -> list[dict[str, str]]:
-    return [
-        {"id": v.id, "name": v.name, "language": (v.languages or [""])[0], "gender": v.gender or ""}
-        for v in engine.getProperty("voices")
-    ]
-
-
-def settle(engine: Any, voice: str, rate: int) -> None:
-    """Put the voice and rate in force before any text is queued.
-
-    With eSpeak NG's asynchronous output, a parameter is a command in its own
-    queue. Set through pyttsx3's queue, a rate change could land part-way
-    through an utterance on a busy machine, so the same text came out at two
-    speeds from run to run. Setting them on the driver and waiting for
-    eSpeak NG's queue to empty makes every run say it the same way.
-    """
+def voices() -> list[dict[str, str]]:
+    """Every voice, as pyttsx3's driver lists them (without starting the driver, which takes a while)."""
+    _load_library()
     from pyttsx3.drivers import _espeak
 
-    driver = engine.proxy._driver
-    driver.setProperty("voice", voice)
-    driver.setProperty("rate", rate)
-    driver.setProperty("volume", 1.0)
-    _espeak.Synchronize()
-    in_force = _espeak.dll.espeak_GetParameter(_espeak.RATE, 1)  # pyttsx3 binds it without "current"
+    if _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000) <= 0:
+        raise RuntimeError("eSpeak NG did not start")
+    return _listed(_espeak)
+
+
+def _listed(espeak: Any) -> list[dict[str, str]]:
+    found = []
+    for voice in espeak.ListVoices(None):
+        language = voice.languages[1:].decode("utf-8", errors="ignore") if voice.languages else ""
+        gender = [None, "Male", "Female"][voice.gender] or ""
+        found.append(
+            {"id": voice.identifier.decode("utf-8").lower(), "name": voice.name.decode("utf-8"), "language": language}
+            | {"gender": gender}
+        )
+    return found
+
+
+def voice_for(listed: list[dict[str, str]], language: str) -> str | None:
+    """The id of the voice for a leaflet's language: its own (en-GB: British English), else its base
+    language's, else British English; None if there is none of them."""
+    for wanted in (language, language.split("-")[0], FALLBACK_VOICE):
+        for voice in sorted(listed, key=lambda v: v["id"]):
+            if wanted.strip().lower() in (voice["id"], voice["language"].lower()):
+                return voice["id"]
+    return None
+
+
+_PIECES: list[bytes] = []  # what eSpeak NG hands back while it speaks (each child fills its own copy)
+
+
+def _heard(wav: Any, count: int, events: Any) -> int:
+    if count > 0:
+        _PIECES.append(ctypes.string_at(wav, count * 2))
+    return 0
+
+
+def start(voice: str | None, language: str) -> tuple[Any, int]:
+    """eSpeak NG started in synchronous mode with ``voice`` (or the one for ``language``) loaded: its
+    binding and its sample rate."""
+    _load_library()
+    from pyttsx3.drivers import _espeak
+
+    sample_rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000)
+    if sample_rate <= 0:
+        raise RuntimeError("eSpeak NG did not start")
+    _espeak.SetSynthCallback(_heard)
+    voice = voice or voice_for(_listed(_espeak), language)
+    if voice is None or _espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
+        raise RuntimeError(f"eSpeak NG has no voice {voice or FALLBACK_VOICE!r}")
+    return _espeak, sample_rate
+
+
+def say(espeak: Any, text: str, rate: int) -> bytes:
+    """``text`` said at ``rate`` words a minute: 16-bit mono samples."""
+    espeak.SetParameter(espeak.RATE, rate, 0)
+    espeak.SetParameter(espeak.VOLUME, 100, 0)
+    in_force = espeak.dll.espeak_GetParameter(espeak.RATE, 1)  # pyttsx3 binds it without "current"
     if in_force != rate:
         raise RuntimeError(f"eSpeak NG did not take rate {rate} (it has {in_force})")
+    _PIECES.clear()
+    espeak.Synth(text.encode("utf-8"), flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
+    espeak.Synchronize()
+    return b"".join(_PIECES)
 
 
-def say(engine: Any, text: str, voice: str, rate: int, out: Path, timeout: float) -> bool:
-    """Say ``text`` into ``out``; True once the engine reports it finished and the file is there."""
-    finished = threading.Event()
-    engine.connect("finished-utterance", lambda name, completed: finished.set())
-    settle(engine, voice, rate)
-    # pyttsx3 prints "Audio saved to ..." on standard output; keep ours clean.
-    with contextlib.redirect_stdout(io.StringIO()):
-        engine.save_to_file(text, str(out))
-        engine.runAndWait()
-        done = finished.wait(timeout)
-    return done and out.is_file() and out.stat().st_size > 44
+def write(out: Path, sample_rate: int, samples: bytes) -> None:
+    with wave.open(str(out), "wb") as audio:
+        audio.setnchannels(1)
+        audio.setsampwidth(2)
+        audio.setframerate(sample_rate)
+        audio.writeframes(samples)
+
+
+def say_all(
+    texts: list[str], outs: list[Path], voice: str | None, language: str, rate: int, jobs: int, timeout: float
+) -> int:
+    """Each text said by a child of this process into its file, ``jobs`` at a time; the exit status."""
+    try:
+        espeak, sample_rate = start(voice, language)
+    except RuntimeError as error:
+        _fail(str(error), 1)
+    waiting = list(range(len(texts)))
+    running: dict[int, tuple[int, float]] = {}  # child's pid: (text number, deadline)
+    while waiting or running:
+        while waiting and len(running) < jobs:
+            number = waiting.pop(0)
+            pid = os.fork()
+            if pid == 0:  # the child: say one text, write it, and go
+                _child(espeak, texts[number], rate, outs[number], sample_rate)
+            running[pid] = (number, time.monotonic() + timeout + len(texts[number]) / 100)
+        pid, status = os.waitpid(-1, os.WNOHANG)
+        if pid == 0:
+            late = [(p, n) for p, (n, deadline) in running.items() if time.monotonic() > deadline]
+            if late:
+                _end(running)
+                _fail(f"eSpeak NG did not finish text {late[0][1]} in time", STALLED)
+            time.sleep(0.002)
+            continue
+        number, _ = running.pop(pid)
+        if os.waitstatus_to_exitcode(status) != 0:
+            _end(running)
+            _fail(f"eSpeak NG failed on text {number}", 1)
+        print(number, flush=True)
+    return 0
+
+
+def _child(espeak: Any, text: str, rate: int, out: Path, sample_rate: int) -> None:
+    try:
+        samples = say(espeak, text, rate)
+        if not samples:
+            raise RuntimeError("eSpeak NG said nothing")
+        write(out, sample_rate, samples)
+    except Exception as error:
+        print(error, file=sys.stderr, flush=True)
+        os._exit(1)
+    os._exit(0)  # not Python's exit: eSpeak NG can assert when Python tears it down
+
+
+def _end(running: dict[int, tuple[int, float]]) -> None:
+    for pid in running:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _fail(message: str, status: int) -> None:
+    print(message, file=sys.stderr, flush=True)
+    os._exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="espeak_worker")
     parser.add_argument("--list", action="store_true")
-    parser.add_argument("--voice", default="gmw/en")
+    parser.add_argument("--voice", help="a voice id; without it, the voice for --language")
+    parser.add_argument("--language", default="en-GB")
     parser.add_argument("--rate", type=int, default=150)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--out", type=Path, help="one text, from standard input as plain text, into this file")
+    parser.add_argument("--folder", type=Path, help="texts, from standard input as a JSON list, into NNN.wav here")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds for a text, plus one per 100 characters")
     args = parser.parse_args(argv)
-    engine = load_espeak()
     if args.list:
-        json.dump(voices(engine), sys.stdout)
-        return 0
-    text = sys.stdin.buffer.read().decode("utf-8")
-    if not say(engine, text, args.voice, args.rate, args.out, args.timeout):
-        print(f"eSpeak NG did not finish within {args.timeout:.0f} s", file=sys.stderr)
-        sys.stderr.flush()
-        os._exit(STALLED)  # the engine's thread may still hang: do not wait for it
+        json.dump(voices(), sys.stdout)
+        sys.stdout.flush()
+        os._exit(0)  # eSpeak NG can assert when Python tears it down
+    given = sys.stdin.buffer.read().decode("utf-8")
+    if args.out is not None:
+        texts, outs = [given], [args.out]
+    else:
+        texts = json.loads(given)
+        outs = [args.folder / f"{n:03d}.wav" for n in range(len(texts))]
     sys.stdout.flush()
-    os._exit(0)  # eSpeak NG can assert when Python tears it down; the file is complete
+    os._exit(say_all(texts, outs, args.voice, args.language, args.rate, max(1, args.jobs), args.timeout))
 
 
 if __name__ == "__main__":

@@ -1,36 +1,35 @@
-"""The offline engine: pyttsx3 and eSpeak NG, one fresh worker process per section.
+"""The offline engine: pyttsx3 and eSpeak NG, a fresh process (forked) for each section.
 
-A fresh process per text, with the voice and rate in force before the text
-is queued, is what makes the audio byte-identical from run to run (see
-``espeak_worker``); the processes run side by side, one per CPU.
-Each has a time limit, so a stalled engine fails the build clearly instead
-of hanging it.
+eSpeak NG in a fresh state for each text, with the voice and rate in force
+before the text is given, is what makes the audio byte-identical from run
+to run (see ``espeak_worker``); one worker process starts eSpeak NG once
+and forks a child per text, one per CPU at a time, and each file is handed
+on as soon as it and those before it are written. Every text has a time
+limit, and the worker as a whole another, so a stalled engine fails the
+build clearly instead of hanging it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
+import signal
 import subprocess
 import sys
-import tempfile
-import wave
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from leaflet.diagnostics import BuildError
-from leaflet.speech import SAMPLE_RATE
 from leaflet.speech.engines import Tick
+from leaflet.speech.engines.espeak_worker import FALLBACK_VOICE, STALLED, voice_for
 
 WORKER = [sys.executable, "-m", "leaflet.speech.engines.espeak_worker"]
 BASE_LIMIT = 30.0  # seconds a worker may take, plus one per 100 characters of text
 GRACE = 15.0  # further seconds before a worker that does not stop itself is killed
-FALLBACK_VOICE = "gmw/en"  # British English
 # eSpeak NG's rate is words a minute of the script as written (measured on the
 # NICE leaflet: 157 at 150, 125 at 120, 87 at 80), so it is passed straight on.
 
@@ -70,14 +69,12 @@ def find_voice(name: str) -> Voice | None:
 
 
 def default_voice(language: str) -> Voice:
-    """The voice for a leaflet's language (en-GB: British English)."""
-    return find_voice(language) or find_voice(language.split("-")[0]) or _must(find_voice(FALLBACK_VOICE))
-
-
-def _must(voice: Voice | None) -> Voice:
-    if voice is None:
+    """The voice for a leaflet's language (en-GB: British English), by the rule the worker follows."""
+    listed = voices()
+    chosen = voice_for([{"id": v.id, "language": v.language} for v in listed], language)
+    if chosen is None:
         raise BuildError(f"eSpeak NG has no voice {FALLBACK_VOICE!r}; reinstall espeakng-loader")
-    return voice
+    return next(v for v in listed if v.id == chosen)
 
 
 class OfflineEngine:
@@ -85,42 +82,50 @@ class OfflineEngine:
 
     name = "offline"
 
-    def __init__(self, voice: str, rate: int) -> None:
-        self.voice = voice
+    def __init__(self, voice: str | None, rate: int, language: str = "en-GB") -> None:
+        self.voice = voice  # None: the worker picks the language's voice (no process just to list them)
         self.rate = rate
+        self.language = language
 
-    def synthesise(self, texts: Sequence[str], tick: Tick) -> list[np.ndarray]:
-        with tempfile.TemporaryDirectory(prefix="leaflet-speech-") as folder:
-            jobs = [(text, Path(folder) / f"{n:03d}.wav") for n, text in enumerate(texts)]
-
-            def one(job: tuple[str, Path]) -> np.ndarray:
-                samples = self._say(*job)
-                tick()
-                return samples
-
-            with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
-                return list(pool.map(one, jobs))
-
-    def _say(self, text: str, out: Path) -> np.ndarray:
-        limit = BASE_LIMIT + len(text) / 100  # eSpeak NG says thousands of characters a second
-        command = [*WORKER, "--voice", self.voice, "--rate", str(self.rate)]
-        command += ["--out", str(out), "--timeout", str(limit)]
+    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
+        """One worker process says them all, a child of it for each text, one per CPU at a time; each
+        file is handed on as soon as it and those before it are written."""
+        limit = BASE_LIMIT * len(texts) + sum(len(t) for t in texts) / 100 + GRACE  # should the worker itself stall
+        command = [*WORKER, "--rate", str(self.rate), "--folder", str(folder), "--language", self.language]
+        command += ["--voice", self.voice] if self.voice else []
+        command += ["--jobs", str(max(1, min(len(texts), os.cpu_count() or 1))), "--timeout", str(BASE_LIMIT)]
+        worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        watchdog = threading.Timer(limit, worker.kill)
+        watchdog.start()
         try:
-            subprocess.run(command, input=text.encode("utf-8"), capture_output=True, timeout=limit + GRACE, check=True)
-        except subprocess.TimeoutExpired:
-            raise BuildError(f"eSpeak NG stalled: no audio after {limit + GRACE:.0f} s for {_start(text)}") from None
-        except subprocess.CalledProcessError as error:
-            raise BuildError(f"eSpeak NG failed on {_start(text)}: {_reason(error)}") from None
-        return read_wav(out)
+            assert worker.stdin is not None and worker.stdout is not None
+            with contextlib.suppress(BrokenPipeError):
+                worker.stdin.write(json.dumps(list(texts)).encode("utf-8"))
+                worker.stdin.close()
+            done: set[int] = set()
+            handed = 0
+            for line in worker.stdout:
+                done.add(int(line))
+                tick()
+                while handed in done:
+                    yield folder / f"{handed:03d}.wav"
+                    handed += 1
+            status = worker.wait()
+            if handed < len(texts):
+                _failed(worker, status, texts[handed], limit)
+        finally:
+            watchdog.cancel()
+            if worker.poll() is None:  # the files are not all wanted (a failure elsewhere): stop it
+                worker.kill()
+                worker.wait()
 
 
-def read_wav(path: Path) -> np.ndarray:
-    """A 16-bit mono WAV file as float32 samples from -1 to 1."""
-    with wave.open(str(path), "rb") as audio:
-        if audio.getnchannels() != 1 or audio.getsampwidth() != 2 or audio.getframerate() != SAMPLE_RATE:
-            raise BuildError(f"eSpeak NG wrote unexpected audio ({audio.getparams()})")
-        frames = audio.readframes(audio.getnframes())
-    return np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
+def _failed(worker: subprocess.Popen[bytes], status: int, text: str, limit: float) -> None:
+    if status in (-signal.SIGKILL, STALLED):
+        raise BuildError(f"eSpeak NG stalled: no audio after {limit:.0f} s for {_start(text)}")
+    assert worker.stderr is not None
+    reason = worker.stderr.read().decode("utf-8", "replace").strip().splitlines()
+    raise BuildError(f"eSpeak NG failed on {_start(text)}: {reason[-1] if reason else f'status {status}'}")
 
 
 def _start(text: str) -> str:

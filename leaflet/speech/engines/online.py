@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable, Sequence
-
-import numpy as np
+from collections.abc import Callable, Generator, Sequence
+from pathlib import Path
 
 from leaflet.diagnostics import BuildError
-from leaflet.speech.audio import decode_mp3
+from leaflet.speech.audio import decode_mp3, write_wav
 from leaflet.speech.engines import Tick
 
 TIMEOUT = 10.0  # seconds for each request
@@ -36,12 +35,12 @@ class GttsEngine:
         self.tld = _ACCENTS.get(parts[1], "com") if len(parts) > 1 else "com"
         self.sleep = sleep or time.sleep
 
-    def synthesise(self, texts: Sequence[str], tick: Tick) -> list[np.ndarray]:
-        said = []
-        for text in texts:
-            said.append(decode_mp3(self._fetch(text)).astype(np.float32))
+    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
+        for number, text in enumerate(texts):
+            path = folder / f"{number:03d}.wav"
+            write_wav(path, decode_mp3(self._fetch(text)))  # at the pipeline's rate: miniaudio resamples
             tick()
-        return said
+            yield path
 
     def _fetch(self, text: str) -> bytes:
         from gtts import gTTS, gTTSError
