@@ -18,7 +18,7 @@ BENCH_PACKAGES := espeak-ng lame time pandoc liblouisutdml-bin
 # One target per registered format (tests/test_release.py keeps this list true).
 FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille html epub
 
-.PHONY: system-deps bench-deps all build test lint check release verify bench bench-service formats serve clean distclean $(FORMATS)
+.PHONY: system-deps bench-deps all build test lint check release verify bench bench-catalogue bench-service formats serve clean distclean $(FORMATS)
 
 all: build
 
@@ -57,6 +57,10 @@ bench: $(STAMP) bench-deps
 	$(PY) bench/run.py
 
 # The service under load on 127.0.0.1 (bounded in requests and time).
+# 200 generated leaflets in every format, audio included; the Dask local cluster against the pool
+bench-catalogue: $(STAMP)
+	$(PY) bench/catalogue.py
+
 bench-service: $(STAMP)
 	$(PY) bench/bench_service.py
 

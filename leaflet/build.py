@@ -31,7 +31,7 @@ from leaflet import renderers
 from leaflet.checks import cached
 from leaflet.checks.cached import FormatCheck
 from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError, every_error
-from leaflet.executors import Executor, LocalExecutor
+from leaflet.executors import Executor, JobsLost, LocalExecutor
 from leaflet.files import locked, sweep_temporary, write_bytes_atomic
 from leaflet.folders import empty_folders, find_leaflets, usable_out
 from leaflet.manifest import Entry, FileRecord, Manifest, entry_key, source_digest, stamp
@@ -173,7 +173,7 @@ def build(request: Request, events: Events | None = None) -> Outcome:
         if not pending:
             return outcome
         readings, outcome.source_errors, warnings = read_all(
-            list(dict.fromkeys(t.folder for t in pending)), request.strict
+            list(dict.fromkeys(t.folder for t in pending)), request.strict, min(request.workers, default_workers())
         )
         outcome.source_warnings += warnings
         if outcome.source_errors:
@@ -237,18 +237,40 @@ def check(request: Request) -> Report:
     return report
 
 
+READ_IN_PARALLEL = 8  # leaflets: fewer are read here, quicker than starting processes to read them
+
+
+@dataclass(frozen=True, slots=True)
+class _Unread:
+    """Every mistake of a source, as a worker process sends them back (the exceptions do not survive pickling)."""
+
+    errors: tuple[tuple[Path, int, str], ...]
+
+
+def _read(folder: Path) -> Reading | _Unread:
+    try:
+        return read_leaflet(folder)
+    except SourceError as error:
+        return _Unread(tuple((e.path, e.line, e.message) for e in every_error(error)))
+
+
 def read_all(
-    folders: Sequence[Path], strict: bool = False
+    folders: Sequence[Path], strict: bool = False, workers: int = 1
 ) -> tuple[list[Reading], list[SourceError], list[Diagnostic]]:
-    """Read every folder; return the readings, every error, and every warning."""
+    """Read every folder (in ``workers`` processes, for a catalogue); return the readings, every error, every warning.
+
+    Reading is the part of a build that runs on this machine before any job
+    starts; a catalogue is read in parallel so it does not hold the workers up.
+    """
     readings: list[Reading] = []
     errors: list[SourceError] = []
     warnings: list[Diagnostic] = []
-    for folder in folders:
-        try:
-            reading = read_leaflet(folder)
-        except SourceError as error:
-            errors.extend(every_error(error))
+    pool = LocalExecutor(workers if len(folders) >= READ_IN_PARALLEL else 1)
+    done = dict(pool.run(_read, folders))
+    for index in range(len(folders)):
+        reading = done[index]
+        if isinstance(reading, _Unread):
+            errors.extend(SourceError(path, line, message) for path, line, message in reading.errors)
             continue
         if strict and reading.warnings:
             errors.extend(w.as_error() for w in reading.warnings)
@@ -304,10 +326,16 @@ def run(
     jobs = [Job(readings[t.folder].leaflet, t.format, dict(t.values)) for t in pending]
     previous = {folder: Manifest.load(out_dir / folder.name) for folder in {t.folder for t in pending}}
     finished: dict[int, JobResult] = {}
-    for index, made in executor.run(run_job, jobs):
-        target = pending[index]
-        finished[index] = result = _written(target, made, out_dir / target.folder.name, previous[target.folder])
-        events.finished(result)
+    try:
+        for index, made in executor.run(run_job, jobs):
+            target = pending[index]
+            finished[index] = result = _written(target, made, out_dir / target.folder.name, previous[target.folder])
+            events.finished(result)
+    except JobsLost as lost:  # a cluster gave up on these (its workers kept dying): failures, like any other
+        for index, reason in sorted(lost.reasons.items()):
+            target = pending[index]
+            finished[index] = result = JobResult(target, failure=f"{target.folder.name} ({target.format}): {reason}")
+            events.finished(result)
     return [finished[n] for n in range(len(pending))]
 
 

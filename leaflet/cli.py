@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from leaflet import __version__, build, manifest, renderers
+from leaflet import __version__, build, executors, manifest, renderers
 from leaflet import folders as folders_module
 from leaflet.checks.cached import FormatCheck
 from leaflet.diagnostics import Diagnostic, LeafletError, OptionError
@@ -76,7 +76,18 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive,
         default=build.default_workers(),
         metavar="N",
-        help="worker processes (default: the number of cores, here %(default)s)",
+        help="worker processes (default: the number of cores, here %(default)s); with --executor dask, the local cluster's",
+    )
+    build_cmd.add_argument(
+        "--executor",
+        choices=executors.EXECUTORS,
+        default=None,
+        help="where jobs run: 'local' processes (the default) or a 'dask' cluster started here with --jobs workers",
+    )
+    build_cmd.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the jobs on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (implies --executor dask)",
     )
     personal = build_cmd.add_argument_group(
         "personal options",
@@ -214,21 +225,25 @@ def _build(args: argparse.Namespace) -> int:
     values = {
         name: getattr(args, f"opt_{name}") for name in PERSONAL_OPTIONS if getattr(args, f"opt_{name}") is not None
     }
-    request = build.Request(
-        source=args.source,
-        out=args.out,
-        ids=tuple(args.ids),
-        formats=tuple(args.formats or ()),
-        options=values,
-        strict=args.strict,
-        force=args.force,
-        workers=args.jobs,
-    )
     shown = _Shown(args.quiet)
-    try:
-        outcome = build.build(request, shown)
-    finally:
-        shown.close()
+    # The executor is made before the build (a wrong --scheduler is refused at once) but
+    # starts or reaches a cluster only when there is work to send it.
+    with executors.from_options(args.executor, args.scheduler, args.jobs) as executor:
+        request = build.Request(
+            source=args.source,
+            out=args.out,
+            ids=tuple(args.ids),
+            formats=tuple(args.formats or ()),
+            options=values,
+            strict=args.strict,
+            force=args.force,
+            workers=args.jobs,
+            executor=executor,
+        )
+        try:
+            outcome = build.build(request, shown)
+        finally:
+            shown.close()
     for warning in outcome.replayed:
         _stderr(warning)
     _show_reading(outcome.source_errors, outcome.source_warnings)

@@ -5,7 +5,12 @@ each result, with the job's index, as soon as it is done, so the client can
 write its files and show progress while the rest run. The job function takes
 a leaflet model, a format name and option values and returns bytes; it needs
 no source folder and writes nothing, so any executor (a process pool here; a
-cluster later) can run it. The client that called ``build`` writes the files.
+Dask cluster in ``leaflet.dask_executor``) can run it. The client that called
+``build`` writes the files.
+
+``from_options(executor, scheduler, workers)`` makes the one the user chose
+(``leaflet build --executor/--scheduler/--jobs``; the request service calls
+it with its own settings). Dask is imported only when it is chosen.
 """
 
 from __future__ import annotations
@@ -13,8 +18,12 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterator, Sequence
+from concurrent import futures
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from types import TracebackType
 from typing import Protocol, TypeVar
+
+from leaflet.diagnostics import OptionError
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -24,6 +33,66 @@ class Executor(Protocol):
     """Runs ``function`` over ``jobs``; yields ``(index, result)`` in the order they finish."""
 
     def run(self, function: Callable[[J], R], jobs: Sequence[J]) -> Iterator[tuple[int, R]]: ...
+
+
+class ManagedExecutor(Executor, Protocol):
+    """An executor that may hold machines (a cluster) until it is closed; a context manager."""
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> ManagedExecutor: ...
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None: ...
+
+
+class JobsLost(Exception):
+    """Raised by ``run`` after every other result was yielded: the jobs the machines lost, by index, and why."""
+
+    def __init__(self, reasons: dict[int, str]) -> None:
+        super().__init__(f"{len(reasons)} job(s) lost")
+        self.reasons = reasons
+
+
+EXECUTORS = ("local", "dask")
+
+
+def from_options(executor: str | None = None, scheduler: str | None = None, workers: int = 1) -> ManagedExecutor:
+    """The executor the user chose: 'local' (a process pool of ``workers``; the default) or 'dask'.
+
+    'dask' without ``scheduler`` starts a local Dask cluster of ``workers``
+    processes when first used; with ``scheduler`` ('tcp://HOST:PORT') it sends
+    the jobs to that cluster. A scheduler alone implies 'dask'. Close what this
+    returns (or use it in a ``with``) to stop a cluster it started.
+    """
+    if executor is None:
+        executor = "local" if scheduler is None else "dask"
+    if executor not in EXECUTORS:
+        raise OptionError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
+    if scheduler is not None and executor == "local":
+        raise OptionError("--scheduler sends jobs to a Dask cluster; it cannot be used with --executor local")
+    if scheduler is not None and "://" not in scheduler:
+        raise OptionError(
+            f"--scheduler takes a Dask scheduler's address such as tcp://10.0.0.5:8786, not {scheduler!r}"
+        )
+    if executor == "local" and scheduler is None:
+        return LocalExecutor(workers)
+    from leaflet.dask_executor import DaskExecutor  # only here: the local path never imports Dask
+
+    return DaskExecutor(workers, scheduler)
+
+
+def pool_from_options(executor: str | None, scheduler: str | None, workers: int) -> futures.Executor | None:
+    """For a caller that submits calls one by one (the request service): the Dask cluster chosen, as a
+    ``concurrent.futures`` executor, or None when the choice is local (the caller keeps its own pool)."""
+    chosen = from_options(executor, scheduler, workers)
+    if isinstance(chosen, LocalExecutor):
+        return None
+    from leaflet.dask_executor import DaskExecutor, DaskPool
+
+    assert isinstance(chosen, DaskExecutor)
+    return DaskPool(chosen)
 
 
 class LocalExecutor:
@@ -50,6 +119,17 @@ class LocalExecutor:
             _stop(pool)
             raise
         pool.shutdown()
+
+    def close(self) -> None:
+        """Nothing to stop: the pool lives only while ``run`` does."""
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
 
 
 def _leave_interrupts_to_the_client() -> None:

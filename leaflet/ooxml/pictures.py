@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from docx.image.exceptions import UnrecognizedImageError
+from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.image.image import Image as ImageInfo
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length
@@ -21,16 +21,17 @@ def pixels(picture: Picture, name: str = "") -> tuple[int, int]:
     where = name or str(picture if isinstance(picture, Path) else "a picture")
     try:
         info = ImageInfo.from_blob(picture) if isinstance(picture, bytes) else ImageInfo.from_file(str(picture))
-    except (UnrecognizedImageError, OSError) as error:
-        raise BuildError(
-            f"{where}: Word cannot show this picture ({error or 'unknown format'}); save it as PNG or JPEG"
-        ) from None
+    except (UnrecognizedImageError, InvalidImageStreamError, UnexpectedEndOfFileError, OSError) as error:
+        reason = str(error) or (
+            "the file is cut short" if isinstance(error, UnexpectedEndOfFileError) else "unknown format"
+        )
+        raise BuildError(f"{where}: Word cannot show this picture ({reason}); save it as PNG or JPEG") from None
     return info.px_width, info.px_height
 
 
-def fit(picture: Picture, width: int, height: int | None = None) -> tuple[Length, Length]:
+def fit(picture: Picture, width: int, height: int | None = None, name: str = "") -> tuple[Length, Length]:
     """The picture's size scaled to ``width`` EMU, or less where it would be taller than ``height``."""
-    across, down = pixels(picture)
+    across, down = pixels(picture, name)
     shown_width, shown_height = width, round(width * down / across)
     if height is not None and shown_height > height:
         shown_width, shown_height = round(width * height / shown_height), height

@@ -31,6 +31,17 @@ def add_command(command: Callable[[str, str, str], argparse.ArgumentParser], def
     serve.add_argument(
         "--jobs", "-j", type=int, default=default_jobs, metavar="N", help="worker processes (default: %(default)s)"
     )
+    serve.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default=None,
+        help="where jobs run: 'local' processes (the default) or a 'dask' cluster started here with --jobs workers",
+    )
+    serve.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the jobs on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (implies --executor dask)",
+    )
     serve.add_argument("--queue", type=int, default=16, metavar="N", help="most jobs waiting or running (default: 16)")
     serve.add_argument(
         "--wait",
@@ -53,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         queue=max(1, args.queue),
         cache_bytes=max(1, int(args.cache_size * 1024 * 1024)),
         wait=max(0.0, args.wait),
+        executor=args.executor,
+        scheduler=args.scheduler,
     )
     serve(config, args.host, args.port)
     return 0

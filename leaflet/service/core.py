@@ -32,6 +32,8 @@ class Config:
     queue: int = 16  # jobs running or waiting; more get 503
     cache_bytes: int = 1024 * 1024 * 1024
     wait: float = 5.0  # how long a request waits for a new file before answering 202
+    executor: str | None = None  # 'local' processes (the default) or 'dask' (leaflet.executors.from_options)
+    scheduler: str | None = None  # an existing Dask cluster's scheduler, tcp://HOST:PORT
 
 
 class Service:
@@ -41,7 +43,7 @@ class Service:
         self.config = config
         self.catalogue = Catalogue(config.source)
         self.cache = DiskCache(config.cache, config.cache_bytes)
-        self.runner = Runner(self.cache, config.jobs, config.queue)
+        self.runner = Runner(self.cache, config.jobs, config.queue, config.executor, config.scheduler)
         self.formats = jobs.formats()
         self.format_names = tuple(f.name for f in self.formats)
 

@@ -11,7 +11,8 @@ which use the build's own pieces (the format records, ``parse_options``, each wr
 - ``unavailable(leaflet, format)``: why a format cannot be made of a leaflet, if it cannot;
 - ``produce(leaflet, format, options)``: the bytes of the variant and the file name the CLI writes;
 - ``speak_sample(voice, rate)``: a few seconds of speech for the request page;
-- ``make_executor(workers)``: the worker processes ``produce`` runs in.
+- ``make_executor(workers, executor, scheduler)``: the worker processes ``produce`` runs in, or the Dask
+  cluster chosen with ``leaflet serve --executor dask`` / ``--scheduler`` (``executors.pool_from_options``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from leaflet import manifest, renderers
+from leaflet import executors, manifest, renderers
 from leaflet.diagnostics import LeafletError, OptionError
 from leaflet.model import Leaflet
 from leaflet.options import PERSONAL_OPTIONS
@@ -160,8 +161,15 @@ def sample_options(voice: str, rate: str) -> tuple[str | None, int]:
     return options.voice, options.rate
 
 
-def make_executor(workers: int) -> Executor:
-    """The worker processes jobs run in; they leave SIGINT and SIGTERM to the server, which ends them cleanly."""
+def make_executor(workers: int, executor: str | None = None, scheduler: str | None = None) -> Executor:
+    """The worker processes jobs run in; they leave SIGINT and SIGTERM to the server, which ends them cleanly.
+
+    With ``executor`` 'dask' or a ``scheduler`` address, the jobs run on that Dask cluster instead (the
+    same choice as ``leaflet build``; a local cluster is started on the first job and stopped at shutdown).
+    """
+    cluster = executors.pool_from_options(executor, scheduler, workers)
+    if cluster is not None:
+        return cluster
     context = multiprocessing.get_context("spawn")  # the server has threads: a forked copy of them could hang
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start)
 

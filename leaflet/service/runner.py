@@ -52,11 +52,19 @@ class State:
 class Runner:
     """Single-flight jobs over a pool of worker processes, with a bounded queue and a disk cache."""
 
-    def __init__(self, cache: DiskCache, workers: int, queue_limit: int) -> None:
+    def __init__(
+        self,
+        cache: DiskCache,
+        workers: int,
+        queue_limit: int,
+        executor: str | None = None,
+        scheduler: str | None = None,
+    ) -> None:
         self.cache = cache
         self.workers = workers
         self.queue_limit = queue_limit
-        self.executor: Executor = jobs.make_executor(workers)
+        self.choice = (executor, scheduler)  # where jobs run: local processes (None, None) or a Dask cluster
+        self.executor: Executor = jobs.make_executor(workers, *self.choice)
         self.inflight: dict[str, asyncio.Task[State]] = {}
         self.failures: OrderedDict[str, tuple[float, State]] = OrderedDict()
         self.made = 0
@@ -142,7 +150,7 @@ class Runner:
 
     def _renew_executor(self) -> None:
         old = self.executor
-        self.executor = jobs.make_executor(self.workers)
+        self.executor = jobs.make_executor(self.workers, *self.choice)
         old.shutdown(wait=False, cancel_futures=True)
 
     async def close(self, grace: float) -> None:

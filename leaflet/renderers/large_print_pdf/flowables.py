@@ -8,6 +8,7 @@ element, so a paragraph stays one P.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -252,7 +253,6 @@ class Picture(Flowable):
 
     def __init__(self, data: bytes, elem: Elem, tagger: Tagger, *, max_height: float, space_after: float) -> None:
         super().__init__()
-        import io
 
         from reportlab.lib.utils import ImageReader
 

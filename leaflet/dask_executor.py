@@ -1,0 +1,188 @@
+"""Jobs on a Dask cluster: a local one started here, or an operator's, reached by its scheduler's address.
+
+Imported only when a build asks for ``--executor dask`` or ``--scheduler``
+(``leaflet.executors.from_options``), so the default local pool never loads
+Dask. A job is a pure function of what it carries (the leaflet model, the
+format, the option values); a worker sends back bytes and never touches a
+disk this process can see, so workers on other machines need only the same
+version of the publisher installed, no shared folder.
+
+What Dask gives us and we rely on:
+
+- a worker process that dies mid-job (killed, out of memory, its machine
+  gone) has the job run again on another worker by the scheduler; a job that
+  has killed ``distributed.scheduler.allowed-failures`` workers (3) is given
+  up and reported as that job's failure, the others carry on;
+- results come back as each job finishes (``as_completed``), so the files
+  are written and the progress shown exactly as with the local pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from concurrent import futures
+from types import TracebackType
+from typing import Any, ParamSpec, TypeVar
+
+from distributed import Client, LocalCluster, as_completed
+from distributed.comm import connect
+
+from leaflet.diagnostics import BuildError
+from leaflet.executors import JobsLost
+
+J = TypeVar("J")
+R = TypeVar("R")
+P = ParamSpec("P")
+
+CONNECT_SECONDS = 5.0  # how long to try an operator's scheduler before saying it cannot be reached
+
+
+class ClusterError(BuildError):
+    """The cluster could not be reached or started (exit status 1)."""
+
+
+async def _handshake(address: str, seconds: float) -> None:
+    """Connect to ``address`` and exchange Dask's handshake, within ``seconds``, then hang up."""
+    comm = await asyncio.wait_for(connect(address, timeout=seconds), seconds + 1)
+    await comm.close()
+
+
+class DaskExecutor:
+    """Runs jobs on a Dask cluster: ``scheduler`` ('tcp://HOST:PORT'), or else a local cluster of ``workers`` processes.
+
+    Nothing starts until the first ``run`` (a build with nothing to do needs no
+    cluster); ``close`` stops a local cluster and disconnects from a remote one.
+    Safe to share between threads (the request service builds from several).
+    """
+
+    def __init__(
+        self, workers: int = 1, scheduler: str | None = None, connect_seconds: float = CONNECT_SECONDS
+    ) -> None:
+        self.workers = max(1, workers)
+        self.scheduler = scheduler
+        self.connect_seconds = connect_seconds
+        self._client: Client | None = None
+        self._cluster: LocalCluster | None = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self._lock = threading.Lock()
+
+    def client(self) -> Client:
+        """The connected client, connecting (or starting the local cluster) the first time."""
+        with self._lock:
+            if self._client is None:
+                self._client = self._connect() if self.scheduler else self._start_local()
+            return self._client
+
+    def _connect(self) -> Client:
+        address = self.scheduler or ""
+        try:
+            # One handshake first: a Client that fails half-way spends seconds more closing itself.
+            asyncio.run(_handshake(address, self.connect_seconds))
+            return Client(address, timeout=f"{self.connect_seconds}s", set_as_default=False)
+        except Exception as error:  # refused, timed out, no such host, or not a Dask scheduler at all
+            if isinstance(error, OSError | TimeoutError):
+                reason = " ".join(str(error).split()) or type(error).__name__
+            else:  # something answered, but not in Dask's protocol
+                reason = f"what answered there is not a Dask scheduler: {type(error).__name__}"
+            raise ClusterError(
+                f"cannot reach the Dask scheduler at {address} within {self.connect_seconds:g} s ({reason}); "
+                "start one with 'dask scheduler', or check --scheduler"
+            ) from None
+
+    def _start_local(self) -> Client:
+        logging.getLogger("distributed").setLevel(logging.ERROR)  # a build's own messages only
+        self._scratch = tempfile.TemporaryDirectory(prefix="leaflet-dask-")
+        try:
+            self._cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,  # a job is CPU-bound Python: one at a time per process, like the pool
+                processes=True,
+                dashboard_address=None,
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # its health page: any free port
+                host="127.0.0.1",
+                local_directory=self._scratch.name,
+                silence_logs=logging.ERROR,
+            )
+            return Client(self._cluster, set_as_default=False)
+        except Exception as error:  # whatever stopped the processes starting, said in one line
+            self.close()
+            raise ClusterError(f"cannot start a local Dask cluster: {' '.join(str(error).split())}") from None
+
+    def run(self, function: Callable[[J], R], jobs: Sequence[J]) -> Iterator[tuple[int, R]]:
+        """Submit every job; yield ``(index, result)`` as each finishes; then raise ``JobsLost`` for any lost."""
+        if not jobs:
+            return
+        client = self.client()
+        batch = uuid.uuid4().hex[:12]
+        futures = {
+            # pure=False: the same job asked for twice is run twice (a --force build means it)
+            client.submit(function, job, key=f"leaflet-{batch}-{index}", pure=False, retries=1): index
+            for index, job in enumerate(jobs)
+        }
+        lost: dict[int, str] = {}
+        # with_results: results come back in batches as they finish, not one round trip each
+        for future, result in as_completed(futures, with_results=True, raise_errors=False, loop=client.loop):
+            index = futures[future]
+            future.release()
+            if future.status == "error":  # the workers that ran it died, or it could not be sent or run
+                error = result if isinstance(result, BaseException) else future.exception()
+                lost[index] = f"the Dask cluster lost this job ({type(error).__name__}: {' '.join(str(error).split())})"
+                continue
+            yield index, result
+        if lost:
+            raise JobsLost(lost)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+            if self._cluster is not None:
+                self._cluster.close()
+                self._cluster = None
+            if self._scratch is not None:
+                self._scratch.cleanup()
+                self._scratch = None
+
+    def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class DaskPool(futures.Executor):
+    """The cluster as a ``concurrent.futures`` executor, for a caller that submits calls one by one (the service).
+
+    Nothing starts until the first ``submit``; ``shutdown`` stops a local
+    cluster (and drops queued calls when asked to, as a process pool does).
+    """
+
+    def __init__(self, owner: DaskExecutor) -> None:
+        self.owner = owner
+        self._inner: futures.Executor | None = None
+        self._lock = threading.Lock()
+
+    def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> futures.Future[R]:
+        with self._lock:
+            if self._inner is None:
+                self._inner = self.owner.client().get_executor(pure=False)
+            inner = self._inner
+        return inner.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._lock:
+            inner, self._inner = self._inner, None
+        if inner is not None:
+            if cancel_futures:
+                pending: Any = getattr(inner, "_futures", ())  # the Dask futures it has handed out
+                self.owner.client().cancel(list(pending))
+            inner.shutdown(wait=wait and not cancel_futures)
+        self.owner.close()
