@@ -14,6 +14,11 @@ from scipy.signal import resample_poly
 
 from leaflet.diagnostics import BuildError
 from leaflet.speech import SAMPLE_RATE, audio
+from leaflet.speech.limiter import db_to_gain, follow, limiter_gain, true_peak_dbtp
+from leaflet.speech.loudness import Meter, gated_loudness, loudness
+from leaflet.speech.mp3 import FRAME_SAMPLES, checked_frames, encode_mp3, frame_count
+from leaflet.speech.samples import write_wav
+from leaflet.speech.takes import Take, measure, true_peaks
 
 
 def speechlike(seconds: float, seed: int, level: float = 0.3) -> np.ndarray:
@@ -42,13 +47,13 @@ def decode(data: bytes) -> np.ndarray:
     return np.asarray(found.samples, dtype=np.float32)
 
 
-def takes(folder: Path, sections: list[np.ndarray]) -> list[audio.Take]:
+def takes(folder: Path, sections: list[np.ndarray]) -> list[Take]:
     made = []
     for number, samples in enumerate(sections):
         path = folder / f"{number:03d}.wav"
         padded = np.concatenate([np.zeros(3000, np.float32), samples, np.zeros(5000, np.float32)])
-        audio.write_wav(path, padded)  # with the engine's own silence either side, to be trimmed
-        made.append(audio.Take.trimmed(path))
+        write_wav(path, padded)  # with the engine's own silence either side, to be trimmed
+        made.append(Take.trimmed(path))
     return made
 
 
@@ -62,43 +67,43 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[audio.Recording, aud
 
 def test_loudness_is_bs1770_as_pyloudnorm_measures_it() -> None:
     samples = speechlike(12.0, seed=7)
-    assert audio.loudness(samples) == pytest.approx(reference_loudness(samples), abs=0.01)
-    assert audio.loudness(samples * 0.1) == pytest.approx(reference_loudness(samples * 0.1), abs=0.01)
-    assert audio.loudness(np.zeros(SAMPLE_RATE)) == -math.inf
-    assert audio.loudness(samples[: SAMPLE_RATE // 4]) == -math.inf  # shorter than one gating block
+    assert loudness(samples) == pytest.approx(reference_loudness(samples), abs=0.01)
+    assert loudness(samples * 0.1) == pytest.approx(reference_loudness(samples * 0.1), abs=0.01)
+    assert loudness(np.zeros(SAMPLE_RATE)) == -math.inf
+    assert loudness(samples[: SAMPLE_RATE // 4]) == -math.inf  # shorter than one gating block
 
 
 def test_a_meter_fed_in_odd_pieces_measures_the_same() -> None:
     samples = speechlike(8.0, seed=3)
-    meter = audio.Meter(block=SAMPLE_RATE // 10)
+    meter = Meter(block=SAMPLE_RATE // 10)
     for low in range(0, samples.size, 12_345):
         meter.feed(samples[low : low + 12_345])
     steps = meter.energy()[: samples.size // (SAMPLE_RATE // 10)]
-    assert audio.gated_loudness(steps) == pytest.approx(audio.loudness(samples), abs=1e-4)
+    assert gated_loudness(steps) == pytest.approx(loudness(samples), abs=1e-4)
 
 
 def test_true_peak_is_4x_oversampling_as_resample_poly_does_it() -> None:
     rng = np.random.default_rng(5)
     for samples in (speechlike(5.0, seed=1), rng.normal(0, 0.2, 30_000).astype(np.float32)):
-        assert audio.true_peak_dbtp(samples) == pytest.approx(reference_true_peak(samples), abs=1e-3)
-    assert audio.true_peak_dbtp(np.zeros(100)) == -math.inf
+        assert true_peak_dbtp(samples) == pytest.approx(reference_true_peak(samples), abs=1e-3)
+    assert true_peak_dbtp(np.zeros(100)) == -math.inf
 
 
 def test_the_limiter_holds_true_peaks_under_its_ceiling_and_never_jumps(tmp_path: Path) -> None:
     said = speechlike(6.0, seed=2, level=0.9)
-    audio.write_wav(tmp_path / "take.wav", said[: said.size - said.size % 21])
-    take = audio.Take(tmp_path / "take.wav", 0, said.size - said.size % 21)
+    write_wav(tmp_path / "take.wav", said[: said.size - said.size % 21])
+    take = Take(tmp_path / "take.wav", 0, said.size - said.size % 21)
     samples = np.concatenate(list(take.speech()))
-    peaks = audio._true_peaks(audio.measure(take), floor=0.0)  # worked out for every block
+    peaks = true_peaks(measure(take), floor=0.0)  # worked out for every block
     oversampled = np.abs(resample_poly(samples.astype(np.float64), 4, 1)).reshape(-1, 4 * 21).max(axis=1)
     assert np.allclose(peaks, oversampled, atol=1e-5)
-    curve = audio.limiter_gain(peaks, audio.db_to_gain(-6.0))
+    curve = limiter_gain(peaks, db_to_gain(-6.0))
     assert curve is not None and curve.min() < 0.7  # it has work to do
     # Within 0.2 dB even on these one-sample clicks: the gain moves a little across the 21 samples that
     # oversampling looks at (which is why the build's ceiling is 1 dB under the rule and it checks the MP3).
-    assert reference_true_peak(audio._follow(samples, curve, 0)) <= -6.0 + 0.2
+    assert reference_true_peak(follow(samples, curve, 0)) <= -6.0 + 0.2
     assert np.abs(np.diff(curve)).max() < 0.05  # and does it smoothly
-    assert audio.limiter_gain(peaks, 2.0) is None  # nothing reaches +6 dBTP
+    assert limiter_gain(peaks, 2.0) is None  # nothing reaches +6 dBTP
 
 
 def test_the_recording_is_at_minus_19_lufs_under_minus_1_dbtp_as_heard(made: tuple[audio.Recording, ...]) -> None:
@@ -120,13 +125,13 @@ def test_without_decoding_the_level_is_set_for_the_known_loss_and_the_frames_are
 
 
 def test_a_broken_encode_is_caught_by_walking_its_frames() -> None:
-    mp3 = audio.encode_mp3(speechlike(2.0, seed=4))
+    mp3 = encode_mp3(speechlike(2.0, seed=4))
     samples = round(2.0 * SAMPLE_RATE)
-    assert audio._frames(mp3, samples) == audio.frame_count(mp3)
+    assert checked_frames(mp3, samples) == frame_count(mp3)
     with pytest.raises(BuildError, match="not a frame at byte 0"):
-        audio._frames(b"\x00" * 4 + mp3[4:], samples)
+        checked_frames(b"\x00" * 4 + mp3[4:], samples)
     with pytest.raises(BuildError, match=r"wrote \d+ frames for 44100 samples"):
-        audio._frames(mp3[: len(mp3) // 2], samples)  # cut short
+        checked_frames(mp3[: len(mp3) // 2], samples)  # cut short
 
 
 def test_the_same_takes_give_the_same_bytes(made: tuple[audio.Recording, ...]) -> None:
@@ -139,11 +144,11 @@ def test_the_whole_is_the_tracks_frames_so_chapters_are_exact(made: tuple[audio.
     assert whole.size == sum(recording.lengths())
     for mp3, frames, start in zip(recording.tracks, recording.frames, recording.starts(), strict=True):
         alone = decode(mp3)
-        assert alone.size == frames * audio.FRAME_SAMPLES == audio.frame_count(mp3) * audio.FRAME_SAMPLES
+        assert alone.size == frames * FRAME_SAMPLES == frame_count(mp3) * FRAME_SAMPLES
         # Decoded inside the whole, a track is what it is alone (but for the decoder's overlap with the
         # silence before it in its first frame): each chapter starts exactly where its speech does.
         inside = whole[start : start + alone.size]
-        assert np.abs(inside[2 * audio.FRAME_SAMPLES :] - alone[2 * audio.FRAME_SAMPLES :]).max() < 1e-4
+        assert np.abs(inside[2 * FRAME_SAMPLES :] - alone[2 * FRAME_SAMPLES :]).max() < 1e-4
         assert np.abs(inside - alone).max() < 1e-2
 
 

@@ -8,8 +8,8 @@ the chapters and add up to the whole.
 
 Loudness and true peak are measured by ffmpeg's ``ebur128`` filter (ITU-R
 BS.1770 with its own decoder and oversampling), not by the code in
-``leaflet.speech.audio`` that set them, so a mistake there cannot hide
-itself. ``make`` installs ffmpeg.
+``leaflet.speech`` that set them (``loudness``, ``limiter``), so a mistake
+there cannot hide itself. ``make`` installs ffmpeg.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from leaflet.model import Leaflet
 from leaflet.renderers import AUDIO
 from leaflet.speech import DEFAULT_RATE, SAMPLE_RATE, pause_seconds
 from leaflet.speech import script as spoken
-from leaflet.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS, decode_mp3
+from leaflet.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS
+from leaflet.speech.mp3 import decode_mp3
 from leaflet.speech.tags import read_chapters
 from leaflet.text import first_missing_word, words
 

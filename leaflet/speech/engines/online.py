@@ -14,8 +14,9 @@ from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 
 from leaflet.diagnostics import BuildError
-from leaflet.speech.audio import decode_mp3, write_wav
 from leaflet.speech.engines import Tick
+from leaflet.speech.mp3 import decode_mp3
+from leaflet.speech.samples import write_wav
 
 TIMEOUT = 10.0  # seconds for each request
 RETRIES = 4  # after HTTP 429, at most this many more tries
