@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
+import shutil
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +21,11 @@ import pytest
 from lxml import etree
 
 from leaflet.checks import epub as check
+from leaflet.diagnostics import OptionError
 from leaflet.model import Leaflet, Link, Strong, Text
 from leaflet.reader import read_leaflet
-from leaflet.renderers import epub
+from leaflet.renderers import AUDIO, EPUB, audio, epub
+from leaflet.service import forms, jobs
 from leaflet.xhtml.sentences import split
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 
@@ -289,3 +295,94 @@ def test_sentences_keep_links_whole_and_split_bold_words() -> None:
     ]
     assert [i.text for p in pieces for i in p][-2:] == ["Bold one.", "Bold two."]
     assert pieces[2][1] == inlines[1], "the link is not cut"
+
+
+# The speech options: the audio format's, checked by the same code ------------
+
+
+def test_the_talking_book_takes_the_audio_formats_speech_options_and_names_its_variants() -> None:
+    assert EPUB.option_names == {"voice", "rate", "engine"} == AUDIO.option_names
+    for values in ({}, {"rate": "120"}, {"voice": "en-us"}, {"voice": "en-gb-x-rp", "rate": "100"}, {"engine": "gtts"}):
+        assert epub.parse_options(values).speech == audio.parse_options(values), values
+    names = {
+        "x.epub": {},
+        "x.120wpm.epub": {"rate": "120"},
+        "x.en-us.epub": {"voice": "en-us"},
+        "x.en-us.120wpm.epub": {"voice": "en-us", "rate": "120"},
+        "x.gtts.epub": {"engine": "gtts"},
+    }
+    for name, values in names.items():
+        assert EPUB.file_names("x", values) == (name,), values
+        assert AUDIO.file_names("x", values)[0] == name.replace(".epub", ".mp3"), "named as audio names them"
+    assert EPUB.file_names("x", {"rate": "150"}) == ("x.epub",), "the default rate is the default book"
+    assert EPUB.names("x", epub.Options(talking=False)) == ("x.plain.epub",)
+
+
+@pytest.mark.parametrize(
+    ("values", "says"),
+    [
+        ({"rate": "300"}, "--rate 300 is out of range; give a number from 80 to 250"),
+        ({"rate": "slow"}, "--rate 'slow' is not a whole number"),
+        ({"voice": "klingon"}, "--voice 'klingon' is not known"),
+        ({"engine": "gtts", "rate": "120"}, "the gtts engine speaks at its own pace"),
+        ({"size": "24"}, "the epub format does not take --size; it takes --engine, --rate, --voice"),
+    ],
+)
+def test_the_talking_book_refuses_what_audio_refuses(values: dict[str, str], says: str) -> None:
+    with pytest.raises(OptionError, match=re.escape(says)):
+        EPUB.validate(values)
+
+
+def test_the_service_offers_the_speed_and_voice_for_the_talking_book() -> None:
+    everything = jobs.formats()
+    fields = {f.name: f for f in forms.fields(everything)}
+    assert "epub" in fields["rate"].formats and "epub" in fields["voice"].formats
+    assert "engine" not in fields, "the online engine is not offered to patients"
+    sent = forms.check({"format": "epub", "rate": "120", "voice": "en-us"}, everything, tuple(fields.values()))
+    assert sent.errors == {} and sent.options == {"rate": "120", "voice": "en-us"}
+
+
+def test_a_voice_in_another_language_than_the_leaflet_warns_in_the_talking_book_too(tmp_path: Path) -> None:
+    folder = tmp_path / "short"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text("---\ntitle: Short\npublisher: P\npublished: 2026-01-15\n---\n\nHello.\n")
+    leaflet = read_leaflet(folder).leaflet
+    made = epub.write(leaflet, epub.parse_options({"voice": "cy"}))
+    assert [f.name for f in made.files] == ["short.cy.epub"]
+    assert [w.code for w in made.warnings] == ["voice-language"] and "'cy'" in made.warnings[0].message
+
+
+@pytest.fixture(scope="module")
+def slower_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The NICE talking book at 120 words a minute, built as a patient would ask for it: ``leaflet build``."""
+    out = tmp_path_factory.mktemp("epub-slower")
+    command = shutil.which("leaflet", path=str(Path(sys.executable).parent))
+    assert command, "the leaflet console script is installed beside this Python"
+    args = [command, "build", NICE_ID, "--source", str(SOURCE), "--out", str(out), "--format", "epub", "--rate", "120"]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    built = sorted(p.name for p in (out / NICE_ID).iterdir() if p.suffix == ".epub")
+    assert built == [f"{NICE_ID}.120wpm.epub"], "the variant never replaces the default book"
+    return out / NICE_ID / built[0]
+
+
+def _clip_seconds(path: Path) -> float:
+    with zipfile.ZipFile(path) as archive:
+        return sum(
+            _seconds(audio.get("clipEnd")) - _seconds(audio.get("clipBegin"))
+            for name in archive.namelist()
+            if name.endswith(".smil")
+            for audio in _xml(archive, name).iter(f"{SMIL}audio")
+        )
+
+
+def test_a_slower_book_is_read_slower_and_is_as_sound_as_the_default(books, slower_book: Path) -> None:
+    slower, usual = _clip_seconds(slower_book), _clip_seconds(books["nice"].path)
+    assert slower > usual * 1.1, f"120 wpm: {slower:.1f} s of clips; 150 wpm: {usual:.1f} s"
+    with zipfile.ZipFile(slower_book) as archive:
+        opf, _ = _package(archive)
+        (total,) = [m for m in _metas(opf, "media:duration") if not m.get("refines")]
+    assert abs(_seconds(total.text) - slower) <= TOLERANCE * 10, "media:duration follows the overlays"
+    assert {d.code for d in check.readback(slower_book)} == {"epub-summary"}, "overlays and durations add up"
+    found = [m for m in check.epubcheck_messages(slower_book) if m["severity"] in {"FATAL", "ERROR", "WARNING"}]
+    assert found == [], [(m["ID"], m["message"]) for m in found]

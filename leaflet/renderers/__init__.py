@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 from leaflet.diagnostics import Diagnostic, OptionError
 from leaflet.model import Leaflet
 from leaflet.options import only
+from leaflet.speech.options import NAMES as SPEECH_OPTIONS
 
 if TYPE_CHECKING:
     from leaflet.renderers.audio import Options as AudioOptions
@@ -172,14 +173,8 @@ def _easy_read_print_names(leaflet_id: str, options: EasyReadPrintOptions) -> tu
 
 
 def _audio_names(leaflet_id: str, options: AudioOptions) -> tuple[str, ...]:
-    """The whole MP3, the folder of tracks (and playlist), and the spoken script."""
-    default = type(options)()
-    parts = [
-        options.engine if options.engine != default.engine else "",
-        options.voice_name or "",
-        f"{options.rate}wpm" if options.rate != default.rate else "",
-    ]
-    base = leaflet_id + "".join(f".{part}" for part in parts if part)
+    """The whole MP3, the folder of tracks (and playlist), and the spoken script; a variant names its speech."""
+    base = leaflet_id + options.suffix
     return f"{base}.mp3", f"{base}.audio/", f"{base}.audio-script.txt"
 
 
@@ -198,8 +193,9 @@ def _html_names(leaflet_id: str, options: HtmlOptions) -> tuple[str, ...]:
 
 
 def _epub_names(leaflet_id: str, options: EpubOptions) -> tuple[str, ...]:
-    """``<id>.epub``, the talking book; ``<id>.plain.epub`` for a book with no speech (benchmarks)."""
-    return (f"{leaflet_id}.epub" if options.talking else f"{leaflet_id}.plain.epub",)
+    """``<id>.epub``, the talking book; a variant names its speech as audio does: ``<id>.en-us.120wpm.epub``;
+    ``<id>.plain.epub`` for a book with no speech (benchmarks)."""
+    return (f"{leaflet_id}{options.speech.suffix}.epub" if options.talking else f"{leaflet_id}.plain.epub",)
 
 
 # The registry -------------------------------------------------------------
@@ -249,7 +245,7 @@ AUDIO = Format(
     summary="spoken audio: MP3 with a chapter per section, a track per section, and the spoken script",
     writer="leaflet.renderers.audio",
     audit="leaflet.checks.audio",
-    option_names=frozenset({"voice", "rate", "engine"}),
+    option_names=SPEECH_OPTIONS,
     names=_audio_names,
 )
 BRAILLE = Format(
@@ -274,7 +270,7 @@ EPUB = Format(
     summary="talking book (.epub): EPUB 3.3, the text read aloud and highlighted in sync (media overlays)",
     writer="leaflet.renderers.epub",
     audit="leaflet.checks.epub",
-    option_names=frozenset(),
+    option_names=SPEECH_OPTIONS,
     names=_epub_names,
 )
 

@@ -16,16 +16,14 @@ Its audit decodes and measures the files with ffmpeg (``leaflet/checks/audio.py`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from leaflet.diagnostics import Diagnostic, OptionError
 from leaflet.model import Leaflet
-from leaflet.options import choice, whole_number
 from leaflet.renderers import AUDIO, Output, OutputFile
-from leaflet.speech import DEFAULT_RATE, MAX_RATE, MIN_RATE, SAMPLE_RATE, engines, milliseconds
+from leaflet.speech import SAMPLE_RATE, milliseconds
 from leaflet.speech import script as spoken
+from leaflet.speech.options import SpeechOptions, parse_speech_options, voice_language_warning
 from leaflet.speech.progress import progress
 
 if TYPE_CHECKING:
@@ -35,36 +33,8 @@ if TYPE_CHECKING:
 PLAYLIST = "playlist.m3u"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """Which engine, which voice (None: the leaflet's language) and how fast."""
-
-    engine: str = engines.DEFAULT_ENGINE
-    voice: str | None = None  # an eSpeak NG voice id, 'gmw/en-gb-x-rp'
-    voice_name: str | None = None  # its language code, for file names: 'en-gb-x-rp'
-    rate: int = DEFAULT_RATE
-
-
-def parse_options(values: Mapping[str, str]) -> Options:
-    engine = choice("engine", values.get("engine", engines.DEFAULT_ENGINE), engines.ENGINES)
-    rate = whole_number("rate", values["rate"], MIN_RATE, MAX_RATE) if "rate" in values else DEFAULT_RATE
-    if engine == "gtts":
-        if "voice" in values:
-            raise OptionError("--voice chooses an offline voice; the gtts engine has one voice per language")
-        if rate != DEFAULT_RATE:
-            raise OptionError("--rate sets the offline engine's pace; the gtts engine speaks at its own pace")
-        return Options(engine=engine)
-    if "voice" not in values:
-        return Options(engine=engine, rate=rate)
-    from leaflet.speech.engines.offline import find_voice
-
-    voice = find_voice(values["voice"])
-    if voice is None:
-        raise OptionError(
-            f"--voice {values['voice']!r} is not known; choose one that 'leaflet voices' lists, "
-            "for example: en-gb, en-gb-x-rp, en-gb-scotland, en-us"
-        )
-    return Options(engine=engine, voice=voice.id, voice_name=voice.short, rate=rate)
+Options = SpeechOptions  # the shared speech options: --engine, --voice, --rate (leaflet/speech/options.py)
+parse_options = parse_speech_options
 
 
 def track_name(number: int, section: spoken.SpokenSection) -> str:
@@ -73,7 +43,7 @@ def track_name(number: int, section: spoken.SpokenSection) -> str:
 
 def write(leaflet: Leaflet, options: Options) -> Output:
     script = spoken.build(leaflet, options.rate)
-    engine = engines.make(options.engine, voice=options.voice, rate=options.rate, language=leaflet.meta.language)
+    engine = options.engine_for(leaflet.meta.language)
     sections = script.sections
     with progress(2 * len(sections), f"{leaflet.meta.id}: speaking and encoding") as tick:
         from leaflet.speech.audio import speak  # numpy: only when there is audio to make
@@ -86,22 +56,6 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     warning = voice_language_warning(leaflet, options)
     files = _files(AUDIO.names(leaflet.meta.id, options), script, whole, tracks, lengths)
     return Output(files, (warning,) if warning else ())
-
-
-def voice_language_warning(leaflet: Leaflet, options: Options) -> Diagnostic | None:
-    """A warning when ``--voice`` speaks another language than the leaflet's (an English leaflet in a Welsh voice)."""
-    if options.voice_name is None:
-        return None
-    voice, leaflet_language = options.voice_name.split("-")[0].lower(), leaflet.meta.language.split("-")[0].lower()
-    if voice == leaflet_language:
-        return None
-    return Diagnostic(
-        leaflet.source_path,
-        0,
-        "voice-language",
-        f"the voice '{options.voice_name}' speaks '{voice}', but the leaflet is in '{leaflet.meta.language}'; "
-        f"choose a '{leaflet_language}' voice ('leaflet voices' lists them), or leave --voice out",
-    )
 
 
 def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:

@@ -4,7 +4,10 @@ Every heading, sentence, list item, table cell and glossary entry has an id
 in the XHTML, and a media overlay (SMIL) pairs each with its clip of speech,
 so a reading system (Thorium, Apple Books, VoiceDream) highlights the text as
 it reads it aloud. The speech is the audio format's: the same engine, voice,
-lexicon and spoken forms; each fragment is said on its own, so the clip
+lexicon and spoken forms, and the same personal options (``--engine``,
+``--voice``, ``--rate``, checked by ``leaflet.speech.options``), named in
+the file as audio names them: ``<id>.120wpm.epub``, ``<id>.en-us.epub``.
+Each fragment is said on its own, so the clip
 times are exact and no forced alignment is needed.
 
 A navigation document (contents and landmarks), schema.org accessibility
@@ -19,12 +22,12 @@ Hyperlegible embedded, and the same bytes for the same source.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from leaflet.model import Leaflet
 from leaflet.renderers import EPUB, Output, OutputFile
-from leaflet.speech import DEFAULT_RATE
+from leaflet.speech.options import SpeechOptions, parse_speech_options, voice_language_warning
 
 if TYPE_CHECKING:
     from leaflet.renderers.epub.documents import Document
@@ -33,13 +36,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """``talking=False`` makes a plain book with no speech (for comparisons; not a personal option)."""
+    """How the book speaks (the audio format's options); ``talking=False`` makes a plain book with no speech
+    (for comparisons; not a personal option)."""
 
+    speech: SpeechOptions = field(default_factory=SpeechOptions)
     talking: bool = True
 
 
 def parse_options(values: Mapping[str, str]) -> Options:
-    return Options()
+    return Options(speech=parse_speech_options(values))
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
@@ -53,14 +58,14 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     nav = nav_document(leaflet.meta.language, leaflet.meta.title, made)
     regular, bold = (f"fonts/{name}" for name in FILES)
     css = (font_faces((regular, bold)) + book_css()).encode("utf-8")
-    tracks: list[Track | None] = _speak(leaflet, made) if options.talking else [None for _ in made]
+    tracks = _speak(leaflet, made, options.speech) if options.talking else [None for _ in made]
     (name,) = EPUB.names(leaflet.meta.id, options)
-    return Output((OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks)),))
+    warning = voice_language_warning(leaflet, options.speech) if options.talking else None
+    book = OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks))
+    return Output((book,), (warning,) if warning else ())
 
 
-def _speak(leaflet: Leaflet, made: Sequence[Document]) -> list[Track | None]:
+def _speak(leaflet: Leaflet, made: Sequence[Document], speech: SpeechOptions) -> list[Track | None]:
     from leaflet.renderers.epub.speech import speak
-    from leaflet.speech import engines
 
-    engine = engines.make(engines.DEFAULT_ENGINE, voice=None, rate=DEFAULT_RATE, language=leaflet.meta.language)
-    return speak([d.fragments for d in made], engine, leaflet.meta.id)
+    return speak([d.fragments for d in made], speech.engine_for(leaflet.meta.language), leaflet.meta.id)
