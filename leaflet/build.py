@@ -30,8 +30,8 @@ from typing import Protocol
 from leaflet import renderers
 from leaflet.checks import cached
 from leaflet.checks.cached import FormatCheck
-from leaflet.diagnostics import Diagnostic, LeafletError, OptionError, SourceError, every_error
-from leaflet.executors import Executor, JobsLost, LocalExecutor
+from leaflet.diagnostics import Diagnostic, JobsLost, LeafletError, OptionError, SourceError, every_error
+from leaflet.executors import Executor, LocalExecutor
 from leaflet.files import locked, sweep_temporary, write_bytes_atomic
 from leaflet.folders import empty_folders, find_leaflets, usable_out
 from leaflet.manifest import Entry, FileRecord, Manifest, entry_key, source_digest, stamp

@@ -32,8 +32,7 @@ from typing import Any, ParamSpec, TypeVar
 from distributed import Client, LocalCluster, as_completed
 from distributed.comm import connect
 
-from leaflet.diagnostics import BuildError
-from leaflet.executors import JobsLost
+from leaflet.diagnostics import BuildError, JobsLost
 
 J = TypeVar("J")
 R = TypeVar("R")

@@ -79,3 +79,11 @@ class Diagnostic:
     def as_error(self) -> SourceError:
         """The same finding, made fatal (for ``--strict``)."""
         return SourceError(self.path, self.line, f"[{self.code}] {self.message}")
+
+
+class JobsLost(Exception):
+    """Raised by an executor's ``run`` after every other result was yielded: the jobs the machines lost, by index, and why."""
+
+    def __init__(self, reasons: dict[int, str]) -> None:
+        super().__init__(f"{len(reasons)} job(s) lost")
+        self.reasons = reasons

@@ -47,14 +47,6 @@ class ManagedExecutor(Executor, Protocol):
     ) -> None: ...
 
 
-class JobsLost(Exception):
-    """Raised by ``run`` after every other result was yielded: the jobs the machines lost, by index, and why."""
-
-    def __init__(self, reasons: dict[int, str]) -> None:
-        super().__init__(f"{len(reasons)} job(s) lost")
-        self.reasons = reasons
-
-
 EXECUTORS = ("local", "dask")
 
 
