@@ -16,7 +16,7 @@ SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless
 # What the benchmarks run beside ours (the tools a team would pick instead), and GNU time for peak memory.
 BENCH_PACKAGES := espeak-ng lame time pandoc liblouisutdml-bin
 # One target per registered format (tests/test_release.py keeps this list true).
-FORMATS := text large-print-pdf docx easy-read easy-read-print audio braille html epub
+FORMATS := text large-print-pdf docx easy-read easy-read-print easy-read-html audio braille html epub
 
 .PHONY: system-deps bench-deps all build test lint check release verify bench bench-catalogue bench-service formats serve clean distclean $(FORMATS)
 

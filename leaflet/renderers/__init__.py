@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from leaflet.renderers.braille import Options as BrailleOptions
     from leaflet.renderers.docx.options import Options as DocxOptions
     from leaflet.renderers.easy_read import Options as EasyReadOptions
+    from leaflet.renderers.easy_read_html import Options as EasyReadHtmlOptions
     from leaflet.renderers.easy_read_print import Options as EasyReadPrintOptions
     from leaflet.renderers.epub import Options as EpubOptions
     from leaflet.renderers.html import Options as HtmlOptions
@@ -172,6 +173,11 @@ def _easy_read_print_names(leaflet_id: str, options: EasyReadPrintOptions) -> tu
     return (options.file_name(f"{leaflet_id}.easy-read", ".docx", type(options)().size),)
 
 
+def _easy_read_html_names(leaflet_id: str, options: EasyReadHtmlOptions) -> tuple[str, ...]:
+    """``<id>.easy-read.html``; a variant names what was chosen: ``<id>.easy-read.24pt-black-on-cream.html``."""
+    return (options.file_name(f"{leaflet_id}.easy-read", ".html", type(options)().size),)
+
+
 def _audio_names(leaflet_id: str, options: AudioOptions) -> tuple[str, ...]:
     """The whole MP3, the folder of tracks (and playlist), and the spoken script; a variant names its speech."""
     base = leaflet_id + options.suffix
@@ -240,6 +246,14 @@ EASY_READ_PRINT = Format(
     option_names=frozenset({"size", "colours"}),
     names=_easy_read_print_names,
 )
+EASY_READ_HTML = Format(
+    name="easy-read-html",
+    summary="easy read as a web page (.easy-read.html): a picture left of each point, words right, WCAG 2.2 AA",
+    writer="leaflet.renderers.easy_read_html",
+    audit="leaflet.checks.easy_read_html",
+    option_names=frozenset({"size", "colours"}),
+    names=_easy_read_html_names,
+)
 AUDIO = Format(
     name="audio",
     summary="spoken audio: MP3 with a chapter per section, a track per section, and the spoken script",
@@ -274,7 +288,18 @@ EPUB = Format(
     names=_epub_names,
 )
 
-FORMATS: tuple[AnyFormat, ...] = (TEXT, LARGE_PRINT_PDF, DOCX, EASY_READ, EASY_READ_PRINT, AUDIO, BRAILLE, HTML, EPUB)
+FORMATS: tuple[AnyFormat, ...] = (
+    TEXT,
+    LARGE_PRINT_PDF,
+    DOCX,
+    EASY_READ,
+    EASY_READ_PRINT,
+    EASY_READ_HTML,
+    AUDIO,
+    BRAILLE,
+    HTML,
+    EPUB,
+)
 
 
 def names() -> tuple[str, ...]:
@@ -295,6 +320,7 @@ if TYPE_CHECKING:  # mypy proves each writer keeps the contract for its own opti
     from leaflet.renderers import braille as _braille
     from leaflet.renderers import docx as _docx
     from leaflet.renderers import easy_read as _easy_read
+    from leaflet.renderers import easy_read_html as _easy_read_html
     from leaflet.renderers import easy_read_print as _easy_read_print
     from leaflet.renderers import epub as _epub
     from leaflet.renderers import html as _html
@@ -307,8 +333,9 @@ if TYPE_CHECKING:  # mypy proves each writer keeps the contract for its own opti
         Writer[DocxOptions],
         Writer[EasyReadOptions],
         Writer[EasyReadPrintOptions],
+        Writer[EasyReadHtmlOptions],
         Writer[AudioOptions],
         Writer[BrailleOptions],
         Writer[HtmlOptions],
         Writer[EpubOptions],
-    ] = (_text, _large_print, _docx, _easy_read, _easy_read_print, _audio, _braille, _html, _epub)
+    ] = (_text, _large_print, _docx, _easy_read, _easy_read_print, _easy_read_html, _audio, _braille, _html, _epub)

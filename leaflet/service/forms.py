@@ -23,6 +23,10 @@ FORMAT_WORDS: Mapping[str, tuple[str, str]] = {
     "text": ("Plain text", "For screen readers and braille displays."),
     "easy-read": ("Easy read", "Short sentences and simple words, as plain text."),
     "easy-read-print": ("Easy read to print", "A Word document with short sentences and space for pictures."),
+    "easy-read-html": (
+        "Easy read web page",
+        "Short sentences with a picture beside each one, to read in a web browser.",
+    ),
     "html": ("Web page", "A page to read in a web browser, with your own settings."),
     "epub": ("Talking e-book", "An e-book that reads itself aloud and highlights each sentence as it is read."),
     "braille": ("Braille", "A braille file (BRF) for a braille embosser or display."),

@@ -32,7 +32,7 @@ from leaflet.model import Leaflet
 from leaflet.options import PERSONAL_OPTIONS
 
 SOURCE_NAME = "leaflet.md"
-NEEDS_EASY_READ = frozenset({"easy-read", "easy-read-print"})
+NEEDS_EASY_READ = frozenset({"easy-read", "easy-read-print", "easy-read-html"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-
 from leaflet.compose import compose
 from leaflet.model import Image, Leaflet
-from leaflet.xhtml import style
-from leaflet.xhtml.fonts import font_bytes
-from leaflet.xhtml.markup import Markup, attribute, heading_ids, text
+from leaflet.xhtml.markup import Markup, heading_ids, text
 from leaflet.xhtml.page import CONTENTS_TITLE
+from leaflet.xhtml.shell import data_url, document
 
 SKIP_TEXT = "Skip to the leaflet"
 MIN_ENTRIES_FOR_CONTENTS = 3  # a short leaflet reads faster without a list of its parts
-
-
-def data_url(data: bytes, media_type: str) -> str:
-    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def picture_url(image: Image) -> str:
@@ -59,22 +52,3 @@ def page_html(leaflet: Leaflet, size: int, colours: str | None) -> str:
     body += [markup.block(block) for block in colophon.blocks]
     body.append("</footer>")
     return document(composed.language, composed.title, leaflet.meta.publisher, size, colours, "\n".join(body))
-
-
-def document(language: str, title: str, author: str, size: int, colours: str | None, body: str) -> str:
-    regular, bold = font_bytes()
-    fonts = style.font_faces((data_url(regular, "font/ttf"), data_url(bold, "font/ttf")))
-    head = [
-        '<meta charset="utf-8"/>',
-        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
-        f"<title>{text(title)}</title>",
-        f'<meta name="author" content="{attribute(author)}"/>',
-    ]
-    if colours is None:
-        head.append('<meta name="color-scheme" content="light dark"/>')
-    head.append(f"<style>\n{fonts}{style.page_css(size, colours)}</style>")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{attribute(language)}">\n<head>\n'
-        + "\n".join(head)
-        + f"\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )

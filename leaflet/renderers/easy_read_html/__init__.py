@@ -1,0 +1,59 @@
+"""Easy read as a web page (format ``easy-read-html``): ``<id>.easy-read.html``, one self-contained page.
+
+The easy read (``leaflet.compose.compose_easy_read``) in the standard layout:
+each point a row, its picture on the left (every picture the same size, with
+its alt text) and its words on the right; on a narrow screen (or zoomed in)
+the picture stands above its words. Hard words are bold; "Words to know" and
+"About this easy read" (with the pictures' credit and licence) end it. Type,
+colours, fonts and the page shell are the web page's (``leaflet.xhtml``), so
+it reads offline and follows the reader's light or dark setting.
+
+Options, as the ``html`` format takes them: ``--size POINTS`` (14 to 48;
+18, the default, is 24 CSS pixels) and ``--colours SCHEME`` write a variant
+such as ``<id>.easy-read.24pt-black-on-cream.html`` beside the default. A
+leaflet with no ``easy-read.md`` gets a warning and no file, as the other
+easy-read formats do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from leaflet.colours import DEFAULT_SCHEME, PrintOptions
+from leaflet.model import Leaflet
+from leaflet.options import size_and_colours
+from leaflet.reader.rules import no_easy_read
+from leaflet.renderers import EASY_READ_HTML, Output, OutputFile
+
+DEFAULT_SIZE = 18  # easy-read guidance asks for 16pt or more; the web page's large-print 18pt
+SMALLEST, LARGEST = 14, 48
+
+
+@dataclass(frozen=True, slots=True)
+class Options(PrintOptions):
+    """Body size in points (at the browser's default zoom) and a colour scheme.
+
+    The default scheme follows the reader's own light or dark setting; any other stays as chosen.
+    """
+
+    size: int = DEFAULT_SIZE
+
+    @property
+    def fixed_colours(self) -> str | None:
+        return None if self.colours == DEFAULT_SCHEME else self.colours
+
+
+def parse_options(values: Mapping[str, str]) -> Options:
+    size, colours = size_and_colours(values, SMALLEST, LARGEST, DEFAULT_SIZE)
+    return Options(size, colours)
+
+
+def write(leaflet: Leaflet, options: Options) -> Output:
+    if leaflet.easy_read is None:
+        return Output((), (no_easy_read(leaflet),))
+    from leaflet.renderers.easy_read_html.page import page_html
+
+    (name,) = EASY_READ_HTML.names(leaflet.meta.id, options)
+    data = page_html(leaflet, options.size, options.fixed_colours).encode("utf-8")
+    return Output((OutputFile(name, data),))
