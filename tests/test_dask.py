@@ -190,19 +190,21 @@ def test_a_worker_killed_mid_job_has_its_job_run_again_elsewhere(cluster: Cluste
     assert snapshot(remote / SMALL) == snapshot(local / SMALL)
 
 
-def test_a_failing_job_reports_the_same_located_error_as_locally(cluster: Cluster, run_cli) -> None:
-    broken = cluster.work / "broken"
-    shutil.copytree(cluster.source / SMALL, broken / SMALL)
-    (broken / SMALL / "heart.png").write_bytes(b"\x89PNG\r\n\x1a\n not really a picture")
+def test_a_failing_job_reports_the_same_located_error_as_locally(
+    cluster: Cluster, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every mistake in a source is refused while reading, before any job: to make a job fail in its worker,
+    # take liblouis away (as on a machine without it); the workers of a cluster started here inherit that.
+    monkeypatch.setenv("LEAFLET_LIBLOUIS", "/nonexistent/liblouis.so.20")
     errors = {}
-    for name, where in (("local", ["-j", "1"]), ("dask", ["--scheduler", cluster.address])):
-        status, _, err = run_cli(
-            "build", "--source", broken, "--out", cluster.work / f"broken-{name}", "-f", "docx", *where
-        )
+    for name, where in (("local", ["-j", "1"]), ("dask", ["--executor", "dask", "-j", "1"])):
+        out = cluster.work / f"broken-{name}"
+        status, _, err = run_cli("build", "--source", cluster.source, "--out", out, "-f", "braille", *where)
         assert status == 1
         errors[name] = [line for line in err.splitlines() if line.startswith("leaflet: failed:")]
     assert errors["dask"] == errors["local"]
-    assert len(errors["local"]) == 1 and f"{SMALL} (docx): " in errors["local"][0] and "heart.png" in errors["local"][0]
+    assert len(errors["local"]) == 2 and all("apt-get install liblouis20" in line for line in errors["local"])
+    assert f"{SMALL} (braille): " in "".join(errors["local"])
     _no_touching(cluster)
 
 
