@@ -58,7 +58,7 @@ def face(file_name: str) -> bytes:
 
 
 def font_key(data: bytes) -> str:
-    """A GUID for ``data`` in Word's form, ``{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}``, the same every build."""
+    """A GUID for ``data`` in Word's form, braces around 8-4-4-4-12 hexadecimal digits, the same every build."""
     return "{" + str(uuid.uuid5(_KEY_NAMESPACE, hashlib.sha256(data).hexdigest())).upper() + "}"
 
 
