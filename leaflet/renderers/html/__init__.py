@@ -16,35 +16,11 @@ chosen is kept whatever the reader's setting; black on white, the default, follo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-from leaflet.colours import DEFAULT_SCHEME, PrintOptions
 from leaflet.model import Leaflet
-from leaflet.options import size_and_colours
 from leaflet.renderers import HTML, Output, OutputFile
+from leaflet.xhtml.options import Options, parse_options
 
-DEFAULT_SIZE = 18
-SMALLEST, LARGEST = 14, 48
-
-
-@dataclass(frozen=True, slots=True)
-class Options(PrintOptions):
-    """Body size in points (at the browser's default zoom) and a colour scheme.
-
-    The default scheme follows the reader's own light or dark setting; any other stays as chosen.
-    """
-
-    size: int = DEFAULT_SIZE
-
-    @property
-    def fixed_colours(self) -> str | None:
-        return None if self.colours == DEFAULT_SCHEME else self.colours
-
-
-def parse_options(values: Mapping[str, str]) -> Options:
-    size, colours = size_and_colours(values, SMALLEST, LARGEST, DEFAULT_SIZE)
-    return Options(size, colours)
+__all__ = ["Options", "parse_options", "write"]  # the writer's contract; the options are the web formats' own
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
