@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from leaflet.checks import error, not_built, note
-from leaflet.checks.html import NS, _headings, _landmarks, _pictures_and_links, _reading, parse
+from leaflet.checks.html import NS, page_problems
 from leaflet.compose import compose_easy_read
 from leaflet.diagnostics import Diagnostic
 from leaflet.model import EasyReadPoint, Leaflet
 from leaflet.renderers import EASY_READ_HTML
-from leaflet.text import easy_read_words, find_terms, first_missing_word, plain, words
+from leaflet.text import easy_read_words, find_terms, plain
 
 PICTURE_SIZE = ("360", "360")  # every picture's width and height attributes: all the same size
 
@@ -45,30 +45,10 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
 
 
 def problems_in(data: bytes, leaflet: Leaflet) -> Iterator[tuple[str, str]]:
-    """(code, message) for each rule the page breaks."""
-    import html5lib
-
-    try:
-        root = parse(data)
-    except html5lib.html5parser.ParseError as problem:
-        yield "invalid-html", f"not valid HTML5: {problem}"
-        return
-    if not data.startswith(b"<!DOCTYPE html>"):
-        yield "doctype", "the page does not start with <!DOCTYPE html>"
-    if root.get("lang") != leaflet.meta.language:
-        yield "lang", f"the <html> element's language is not {leaflet.meta.language}"
-    title = root.find(f"{NS}head/{NS}title")
-    if title is None or not (title.text or "").strip():
-        yield "title", "the page has no <title>"
-    yield from _headings(root)
-    yield from _landmarks(root)
-    yield from _pictures_and_links(root)
-    yield from _points(root, leaflet)
-    body = root.find(f"{NS}body")
-    found = words(" ".join(_reading(body))) if body is not None else []
-    missing = first_missing_word(easy_read_words(leaflet), found)
-    if missing is not None:
-        yield "words", f"the easy read's words are not all there in order; first missing: {missing!r}"
+    """(code, message) for each rule the page breaks: the web page's, then the easy read's rows of points."""
+    return page_problems(
+        data, leaflet.meta.language, easy_read_words(leaflet), "the easy read's", lambda root: _points(root, leaflet)
+    )
 
 
 def _points(root: ET.Element, leaflet: Leaflet) -> Iterator[tuple[str, str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from leaflet.checks import error, not_built, note
@@ -45,29 +45,41 @@ def parse(data: bytes) -> ET.Element:
 
 def problems_in(data: bytes, leaflet: Leaflet) -> Iterator[tuple[str, str]]:
     """(code, message) for each rule the page breaks."""
+    return page_problems(data, leaflet.meta.language, leaflet_words(leaflet), "the leaflet's", _tables)
+
+
+def page_problems(
+    data: bytes,
+    language: str,
+    expected: Sequence[str],
+    whose: str,
+    body_rules: Callable[[ET.Element], Iterator[tuple[str, str]]],
+) -> Iterator[tuple[str, str]]:
+    """The rules every web page of ours keeps (valid, language, title, headings, landmarks, pictures and links,
+    ``expected`` words in order), then the page's own ``body_rules``; shared by html and easy-read-html."""
     import html5lib
 
     try:
         root = parse(data)
-    except html5lib.html5parser.ParseError as error:
-        yield "invalid-html", f"not valid HTML5: {error}"
+    except html5lib.html5parser.ParseError as problem:
+        yield "invalid-html", f"not valid HTML5: {problem}"
         return
     if not data.startswith(b"<!DOCTYPE html>"):
         yield "doctype", "the page does not start with <!DOCTYPE html>"
-    if not root.get("lang"):
-        yield "lang", "the <html> element names no language"
+    if root.get("lang") != language:
+        yield "lang", f"the <html> element's language is not {language}"
     title = root.find(f"{NS}head/{NS}title")
     if title is None or not (title.text or "").strip():
         yield "title", "the page has no <title>"
     yield from _headings(root)
     yield from _landmarks(root)
-    yield from _tables(root)
+    yield from body_rules(root)
     yield from _pictures_and_links(root)
     body = root.find(f"{NS}body")
     found = words(" ".join(_reading(body))) if body is not None else []
-    missing = first_missing_word(leaflet_words(leaflet), found)
+    missing = first_missing_word(list(expected), found)
     if missing is not None:
-        yield "words", f"the leaflet's words are not all there in order; first missing: {missing!r}"
+        yield "words", f"{whose} words are not all there in order; first missing: {missing!r}"
 
 
 def _reading(element: ET.Element) -> Iterator[str]:
