@@ -8,7 +8,7 @@ fails the test naming that command; nothing is skipped.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,3 +51,19 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
 
 def describe(violations: list[dict[str, Any]]) -> str:
     return "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in violations)
+
+
+def write_pages(
+    writer: Any, leaflets: Mapping[str, Path], variants: Mapping[str, Mapping[str, str]], out: Path
+) -> dict[tuple[str, str], tuple[Any, Path]]:
+    """Each leaflet's page in each variant, written by ``writer`` (a web format's module) into ``out``, once."""
+    from leaflet.reader import read_leaflet
+
+    made = {}
+    for key, folder in leaflets.items():
+        leaflet = read_leaflet(folder).leaflet
+        for variant, values in variants.items():
+            (written,) = writer.write(leaflet, writer.parse_options(values)).files
+            (out / written.name).write_bytes(written.data)
+            made[key, variant] = (leaflet, out / written.name)
+    return made

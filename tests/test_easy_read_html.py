@@ -18,7 +18,7 @@ from leaflet.diagnostics import OptionError
 from leaflet.model import Leaflet
 from leaflet.reader import read_leaflet
 from leaflet.renderers import easy_read_html
-from tests.browser import TEXT_SPACING, axe_violations, describe, launch
+from tests.browser import TEXT_SPACING, axe_violations, describe, launch, write_pages
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 
 LEAFLETS = {"nice": SOURCE / NICE_ID, "real-leaflet": FIXTURE_LEAFLETS / "real-leaflet"}
@@ -29,14 +29,7 @@ VARIANTS = {"default": {}, "yellow-on-black": {"colours": "yellow-on-black"}, "g
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[Leaflet, Path]]:
     """Each leaflet's easy-read page in each variant, built once."""
     out = tmp_path_factory.mktemp("easy-read-html")
-    made = {}
-    for key, folder in LEAFLETS.items():
-        leaflet = read_leaflet(folder).leaflet
-        for variant, values in VARIANTS.items():
-            (written,) = easy_read_html.write(leaflet, easy_read_html.parse_options(values)).files
-            (out / written.name).write_bytes(written.data)
-            made[key, variant] = (leaflet, out / written.name)
-    return made
+    return write_pages(easy_read_html, LEAFLETS, VARIANTS, out)
 
 
 @pytest.fixture(scope="module")

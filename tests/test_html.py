@@ -17,9 +17,8 @@ from leaflet.checks.html import NS, audit, parse
 from leaflet.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.diagnostics import OptionError
 from leaflet.model import Leaflet
-from leaflet.reader import read_leaflet
 from leaflet.renderers import html
-from tests.browser import TEXT_SPACING, axe_violations, describe, launch
+from tests.browser import TEXT_SPACING, axe_violations, describe, launch, write_pages
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 
 LEAFLETS = {
@@ -38,14 +37,7 @@ VARIANTS = {
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[Leaflet, Path]]:
     """Every leaflet's page in every variant, built once."""
     out = tmp_path_factory.mktemp("html")
-    made = {}
-    for key, folder in LEAFLETS.items():
-        leaflet = read_leaflet(folder).leaflet
-        for variant, values in VARIANTS.items():
-            (written,) = html.write(leaflet, html.parse_options(values)).files
-            (out / written.name).write_bytes(written.data)
-            made[key, variant] = (leaflet, out / written.name)
-    return made
+    return write_pages(html, LEAFLETS, VARIANTS, out)
 
 
 @pytest.fixture(scope="module")
