@@ -20,14 +20,13 @@ manifest. Neither prints anything: the caller shows what they return.
 
 from __future__ import annotations
 
-import os
 import resource
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from leaflet import renderers
+from leaflet import cores, renderers
 from leaflet.checks import cached
 from leaflet.checks.cached import FormatCheck
 from leaflet.diagnostics import Diagnostic, JobsLost, LeafletError, OptionError, SourceError, every_error
@@ -98,11 +97,13 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """What a worker needs: the leaflet read, the format's name and its option values. Picklable."""
+    """What a worker needs: the part of the leaflet its format reads, the format's name, its option values,
+    and how many cores it may use (its share of ``--jobs``; 0: every core). Picklable."""
 
     leaflet: Leaflet
     format: str
     values: Mapping[str, str]
+    cores: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +312,8 @@ def run_job(job: Job) -> Made:
     """Write one leaflet in one format, as bytes; every failure becomes a message, never a lost job."""
     label = f"{job.leaflet.meta.id} ({job.format})"
     try:
-        output = renderers.find(job.format).write(job.leaflet, job.values)
+        with cores.allowing(job.cores):
+            output = renderers.find(job.format).write(job.leaflet, job.values)
     except LeafletError as error:
         return Made(None, f"{label}: {error}", _peak_memory())
     except Exception as error:  # a writer's bug must not hide the other jobs' results
@@ -323,7 +325,10 @@ def run(
     pending: Sequence[Target], readings: Mapping[Path, Reading], out_dir: Path, executor: Executor, events: Events
 ) -> list[JobResult]:
     """Run every job on ``executor``; write each one's files as it finishes; return the results in order."""
-    jobs = [Job(readings[t.folder].leaflet, t.format, dict(t.values)) for t in pending]
+    each = cores.share(executor.workers, len(pending))
+    jobs = [
+        Job(renderers.find(t.format).sees(readings[t.folder].leaflet), t.format, dict(t.values), each) for t in pending
+    ]
     previous = {folder: Manifest.load(out_dir / folder.name) for folder in {t.folder for t in pending}}
     finished: dict[int, JobResult] = {}
     try:
@@ -396,7 +401,7 @@ def replayed_warnings(current: Sequence[Target], out_dir: Path) -> list[str]:
 
 def default_workers() -> int:
     """The number of cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores.usable()
 
 
 def _peak_memory() -> int:

@@ -30,7 +30,9 @@ R = TypeVar("R")
 
 
 class Executor(Protocol):
-    """Runs ``function`` over ``jobs``; yields ``(index, result)`` in the order they finish."""
+    """Runs ``function`` over ``jobs``, ``workers`` at once; yields ``(index, result)`` in the order they finish."""
+
+    workers: int
 
     def run(self, function: Callable[[J], R], jobs: Sequence[J]) -> Iterator[tuple[int, R]]: ...
 

@@ -227,8 +227,21 @@ def _segmenter(language: str) -> object:
     return pysbd.Segmenter(language=language, clean=False)
 
 
+# Anything pysbd might split at: without one of these before its closing marks, a text is one sentence.
+_MAY_SPLIT = re.compile(r"[.!?\u2026\n\r);:\u2022]")
+_CLOSING_MARKS = ".!?\"'\u2019\u201d "
+
+
 def sentences(text: str, language: str = "en") -> list[str]:
-    """Split ``text`` into sentences with pysbd (rule-based, works offline)."""
+    """Split ``text`` into sentences with pysbd (rule-based, works offline).
+
+    A text with nothing pysbd could split at before its closing marks (most
+    easy-read points: 'You stay in hospital.') is one sentence, said so
+    without pysbd, which takes a third of a millisecond for each text.
+    """
+    whole = text.strip()
+    if not _MAY_SPLIT.search(whole.rstrip(_CLOSING_MARKS)):
+        return [whole] if whole else []
     segmenter = _segmenter(language.split("-")[0].lower())
     return [s.strip() for s in segmenter.segment(text) if s.strip()]  # type: ignore[attr-defined]
 

@@ -54,8 +54,8 @@ def test_writer_makes_same_bytes_twice_named_by_its_record_and_passes_its_audit(
     leaflet = read_leaflet(folder).leaflet
     record = RECORDS[name]
 
-    first, second = record.write(leaflet, {}), record.write(leaflet, {})
-    assert first == second, "same source and options, same bytes"
+    first, second = record.write(leaflet, {}), record.write(record.sees(leaflet), {})
+    assert first == second, "same source and options, same bytes; and the part of it a job carries is all it reads"
     assert not list(tmp_path.iterdir()), "a writer writes nothing itself"
     if leaflet.easy_read is None and not first.files:
         # The easy-read formats need easy-read.md: without it they make nothing and say so.

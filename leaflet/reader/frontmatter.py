@@ -89,9 +89,13 @@ def parse(text: str, path: Path) -> FrontMatter:
     return front
 
 
+# libyaml's loader when PyYAML was built with it (the wheels are): the same nodes and marks, five times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _compose(raw: str, path: Path) -> yaml.MappingNode | None:
     try:
-        root = yaml.compose(raw, Loader=yaml.SafeLoader)
+        root = yaml.compose(raw, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark is not None else 2

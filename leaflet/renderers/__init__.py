@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 
@@ -94,6 +94,12 @@ class Format(Generic[OptionsT]):
     # The files it writes for a leaflet id and options, relative to outputs/<id>/; the first is the
     # main file. A name ending in "/" is a folder whose files the writer names from the leaflet's content.
     names: Callable[[str, OptionsT], tuple[str, ...]]
+    reads_easy_read: bool = False  # it writes the easy read (and needs one); the others never look at it
+
+    def sees(self, leaflet: Leaflet) -> Leaflet:
+        """The part of ``leaflet`` this format reads: without the easy read for a format that never looks at
+        it. The easy read's pictures are most of a leaflet's bytes, and a job sent to a worker carries this."""
+        return leaflet if self.reads_easy_read or leaflet.easy_read is None else replace(leaflet, easy_read=None)
 
     def load(self) -> Writer[OptionsT]:
         return cast("Writer[OptionsT]", importlib.import_module(self.writer))
@@ -134,6 +140,10 @@ class AnyFormat(Protocol):
     def audit(self) -> str | None: ...
     @property
     def option_names(self) -> frozenset[str]: ...
+    @property
+    def reads_easy_read(self) -> bool: ...
+
+    def sees(self, leaflet: Leaflet) -> Leaflet: ...
 
     def validate(self, values: Mapping[str, str]) -> None: ...
 
@@ -237,6 +247,7 @@ EASY_READ = Format(
     audit="leaflet.checks.easy_read",
     option_names=frozenset(),
     names=_easy_read_names,
+    reads_easy_read=True,
 )
 EASY_READ_PRINT = Format(
     name="easy-read-print",
@@ -245,6 +256,7 @@ EASY_READ_PRINT = Format(
     audit="leaflet.checks.easy_read_print",
     option_names=frozenset({"size", "colours"}),
     names=_easy_read_print_names,
+    reads_easy_read=True,
 )
 EASY_READ_HTML = Format(
     name="easy-read-html",
@@ -253,6 +265,7 @@ EASY_READ_HTML = Format(
     audit="leaflet.checks.easy_read_html",
     option_names=frozenset({"size", "colours"}),
     names=_easy_read_html_names,
+    reads_easy_read=True,
 )
 AUDIO = Format(
     name="audio",

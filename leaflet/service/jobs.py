@@ -32,7 +32,6 @@ from leaflet.model import Leaflet
 from leaflet.options import PERSONAL_OPTIONS
 
 SOURCE_NAME = "leaflet.md"
-NEEDS_EASY_READ = frozenset({"easy-read", "easy-read-print", "easy-read-html"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +117,7 @@ def _writer(format_name: str) -> Any:
 
 def unavailable(leaflet: Leaflet, format_name: str) -> str | None:
     """Why ``format_name`` cannot be made of ``leaflet``, or None when it can."""
-    if format_name in NEEDS_EASY_READ and leaflet.easy_read is None:
+    if renderers.find(format_name).reads_easy_read and leaflet.easy_read is None:
         return "This leaflet has no easy read version yet."
     return None
 

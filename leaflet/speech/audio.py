@@ -12,8 +12,9 @@ is found from the takes' energy per block of 21 samples, then each track is
 limited and encoded. The level is set for what LAME is known to take off
 eSpeak NG's voice, so the MP3 is not decoded again: its frames are walked,
 which catches a broken encode (another engine's MP3 is decoded, measured *as
-heard* and corrected). Tracks are worked on side by side in threads (numpy
-and LAME release the GIL). The measuring lives beside this: loudness in
+heard* and corrected). Tracks are worked on side by side in threads, as
+many as the job's share of cores (``leaflet.cores``; numpy and LAME release
+the GIL). The measuring lives beside this: loudness in
 ``leaflet.speech.loudness``, true peak and the limiter in
 ``leaflet.speech.limiter``, MP3 in ``leaflet.speech.mp3``.
 
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
+from leaflet.cores import cores
 from leaflet.diagnostics import BuildError
 from leaflet.speech import GAP_SECONDS, LEAD_SECONDS, SAMPLE_RATE
 from leaflet.speech.limiter import PeakMeter, db_to_gain, limiter_gain
@@ -56,7 +58,6 @@ LIMIT_DBTP = -2.0  # where the limiter holds peaks: 1 dB of room for MP3's overs
 HEARD_PEAK_DBTP = MAX_TRUE_PEAK_DBTP - 0.3  # the highest true peak accepted in the decoded MP3
 LOUDNESS_ERROR_LU = 0.3  # how far from the target the decoded MP3 may be before it is made again
 ENCODING_LOSS_LU = 0.45  # what LAME takes off eSpeak NG's speech (measured); checked and corrected after
-THREADS = 2  # tracks measured and encoded at once
 CALIBRATED_ENGINES = frozenset({"offline"})  # ENCODING_LOSS_LU was measured on these engines' voices
 
 _STEP_BLOCKS = STEP // BLOCK  # 105 blocks in 100 ms
@@ -133,7 +134,7 @@ def record(
     track is also decoded and measured, and if the decoded level or peak is
     off the gain or ceiling is corrected and the tracks made again.
     """
-    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+    with ThreadPoolExecutor(max_workers=cores()) as pool:  # the job's share of --jobs
         measuring = []
         for number, take in enumerate(takes, start=1):
             if take.length == 0:

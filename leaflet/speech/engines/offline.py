@@ -3,8 +3,9 @@
 eSpeak NG in a fresh state for each text, with the voice and rate in force
 before the text is given, is what makes the audio byte-identical from run
 to run (see ``espeak_worker``); one worker process starts eSpeak NG once
-and forks a child per text, one per CPU at a time, and each file is handed
-on as soon as it and those before it are written. Every text has a time
+and forks a child per text, as many at a time as the job's share of
+cores (``leaflet.cores``), and each file is handed on as soon as it and
+those before it are written. Every text has a time
 limit, and the worker as a whole another, so a stalled engine fails the
 build clearly instead of hanging it.
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -23,6 +23,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from leaflet.cores import cores
 from leaflet.diagnostics import BuildError
 from leaflet.speech.engines import Tick
 from leaflet.speech.engines.espeak_worker import FALLBACK_VOICE, STALLED, voice_for
@@ -88,12 +89,12 @@ class OfflineEngine:
         self.language = language
 
     def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
-        """One worker process says them all, a child of it for each text, one per CPU at a time; each
+        """One worker process says them all, a child of it for each text, the job's share of cores at a time; each
         file is handed on as soon as it and those before it are written."""
         limit = BASE_LIMIT * len(texts) + sum(len(t) for t in texts) / 100 + GRACE  # should the worker itself stall
         command = [*WORKER, "--rate", str(self.rate), "--folder", str(folder), "--language", self.language]
         command += ["--voice", self.voice] if self.voice else []
-        command += ["--jobs", str(max(1, min(len(texts), os.cpu_count() or 1))), "--timeout", str(BASE_LIMIT)]
+        command += ["--jobs", str(max(1, min(len(texts), cores()))), "--timeout", str(BASE_LIMIT)]
         worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         watchdog = threading.Timer(limit, worker.kill)
         watchdog.start()

@@ -1,0 +1,73 @@
+"""``--jobs`` is the number of cores a build uses: it is shared out among the jobs running at once, and each
+job carries only the part of the leaflet its format reads. Seen through a toy format run by the real pool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leaflet import build, cores, renderers
+from tests.conftest import NICE_ID
+from tests.toy.census import CENSUS, CENSUS_EASY
+
+
+@pytest.mark.parametrize(
+    ("workers", "jobs", "each"),
+    [(1, 1, 1), (1, 200, 1), (2, 1, 2), (2, 2, 1), (2, 200, 1), (4, 1, 4), (4, 2, 2), (4, 3, 1), (8, 3, 2)],
+)
+def test_each_job_gets_the_cores_too_few_jobs_leave_idle(workers: int, jobs: int, each: int) -> None:
+    assert cores.share(workers, jobs) == each
+    assert cores.share(workers, jobs) * min(workers, jobs) <= workers, "never more cores than --jobs"
+
+
+def test_a_share_holds_only_inside_its_block() -> None:
+    every = cores.cores()
+    assert every == cores.usable() >= 1
+    with cores.allowing(1):
+        assert cores.cores() == 1
+        with cores.allowing(0):
+            assert cores.cores() == every
+    assert cores.cores() == every
+
+
+@pytest.fixture
+def with_census(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(renderers, "FORMATS", (*renderers.FORMATS, CENSUS, CENSUS_EASY))
+
+
+def said(out: Path, leaflet_id: str, name: str) -> dict[str, str]:
+    text = (out / leaflet_id / f"{leaflet_id}.{name}.txt").read_text(encoding="utf-8")
+    return dict(line.split(": ", 1) for line in text.splitlines())
+
+
+def built(source: Path, out: Path, ids: tuple[str, ...], formats: tuple[str, ...], workers: int) -> None:
+    request = build.Request(source, out, ids, formats, force=True, workers=workers)
+    outcome = build.build(request)
+    assert not outcome.failures and not outcome.source_errors
+
+
+def test_one_job_may_use_every_core_it_was_given(with_census: None, source_copy: Path, tmp_path: Path) -> None:
+    built(source_copy, tmp_path / "two", (NICE_ID,), ("census",), 2)
+    assert said(tmp_path / "two", NICE_ID, "census")["cores"] == "2"
+    built(source_copy, tmp_path / "one", (NICE_ID,), ("census",), 1)
+    assert said(tmp_path / "one", NICE_ID, "census")["cores"] == "1"
+
+
+def test_many_jobs_on_two_workers_use_one_core_each(with_census: None, source_copy: Path, tmp_path: Path) -> None:
+    ids = tuple(sorted(p.name for p in source_copy.iterdir()))
+    assert len(ids) >= 2
+    built(source_copy, tmp_path / "out", ids, ("census", "census-easy"), 2)  # in forked pool workers
+    for leaflet_id in ids:
+        assert said(tmp_path / "out", leaflet_id, "census")["cores"] == "1"
+        assert said(tmp_path / "out", leaflet_id, "census-easy")["cores"] == "1"
+
+
+def test_a_job_carries_the_easy_read_only_to_a_format_that_reads_it(
+    with_census: None, source_copy: Path, tmp_path: Path
+) -> None:
+    built(source_copy, tmp_path / "out", (NICE_ID,), ("census", "census-easy"), 2)
+    assert said(tmp_path / "out", NICE_ID, "census")["easy read"] == "no"
+    assert said(tmp_path / "out", NICE_ID, "census-easy")["easy read"] == "yes"
+    readers = {record.name for record in renderers.FORMATS if record.reads_easy_read}
+    assert readers == {"easy-read", "easy-read-print", "easy-read-html", "census-easy"}
