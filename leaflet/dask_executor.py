@@ -23,12 +23,15 @@ import asyncio
 import logging
 import tempfile
 import threading
+import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent import futures
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
+import dask
 from distributed import Client, LocalCluster, as_completed
 from distributed.comm import connect
 
@@ -39,6 +42,56 @@ R = TypeVar("R")
 P = ParamSpec("P")
 
 CONNECT_SECONDS = 5.0  # how long to try an operator's scheduler before saying it cannot be reached
+
+
+TASK_SECONDS = 0.25  # what a task (a batch of jobs) should take: Dask's milliseconds per task become a few per cent
+IN_FLIGHT = 2  # tasks per worker thread sent at once: one running, one ready to start
+MOST_JOBS = 32  # in one task: 32 leaflets with their easy-read pictures are about 7 MB (Dask warns at 10)
+
+
+def _run_batch(function: Callable[[J], R], batch: Sequence[tuple[int, J]]) -> list[tuple[int, R, float]]:
+    """Run a batch of jobs in a worker: each one's index, result and seconds."""
+    done = []
+    for index, job in batch:
+        start = time.perf_counter()
+        result = function(job)
+        done.append((index, result, time.perf_counter() - start))
+    return done
+
+
+class _Timing:
+    """How long the jobs done so far took, and so how many to send in the next task."""
+
+    def __init__(self) -> None:
+        self.jobs = 0
+        self.seconds = 0.0
+
+    def add(self, seconds: float) -> None:
+        self.jobs += 1
+        self.seconds += seconds
+
+    def batch(self, waiting: int, slots: int) -> int:
+        """Jobs for a task of about ``TASK_SECONDS``, leaving each of ``slots`` tasks its share of ``waiting``."""
+        if not self.jobs:
+            return 1
+        each = self.seconds / self.jobs
+        return max(1, min(int(TASK_SECONDS / max(each, 1e-6)), waiting // slots, MOST_JOBS))
+
+
+# A local cluster's workers do a build's work and nothing else, for seconds or minutes. Two of Dask's defaults
+# cost such a worker about 8% of its CPU on a job such as a Word file (measured, docx, 200 leaflets): the statistical
+# profiler, which samples the running task's stack every 10 ms for a dashboard nobody is looking at, and
+# MALLOC_TRIM_THRESHOLD_, which has the C library hand memory back to the system at every chance, so a job that
+# builds and drops a document's objects pays for page faults again and again. The rest of Dask's settings for
+# workers' environments (one thread for numerical libraries) are kept.
+LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {
+        name: value
+        for name, value in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+        if name != "MALLOC_TRIM_THRESHOLD_"
+    },
+}
 
 
 class ClusterError(BuildError):
@@ -97,42 +150,74 @@ class DaskExecutor:
         logging.getLogger("distributed").setLevel(logging.ERROR)  # a build's own messages only
         self._scratch = tempfile.TemporaryDirectory(prefix="leaflet-dask-")
         try:
-            self._cluster = LocalCluster(
-                n_workers=self.workers,
-                threads_per_worker=1,  # a job is CPU-bound Python: one at a time per process, like the pool
-                processes=True,
-                dashboard_address=None,
-                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # its health page: any free port
-                host="127.0.0.1",
-                local_directory=self._scratch.name,
-                silence_logs=logging.ERROR,
-            )
+            with dask.config.set(LOCAL_WORKER_CONFIG):  # read once, when each worker's nanny is made
+                self._cluster = self._local_cluster()
             return Client(self._cluster, set_as_default=False)
         except Exception as error:  # whatever stopped the processes starting, said in one line
             self.close()
             raise ClusterError(f"cannot start a local Dask cluster: {' '.join(str(error).split())}") from None
 
+    def _local_cluster(self) -> LocalCluster:
+        assert self._scratch is not None
+        return LocalCluster(
+            n_workers=self.workers,
+            threads_per_worker=1,  # a job is CPU-bound Python: one at a time per process, like the pool
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # its health page: any free port
+            host="127.0.0.1",
+            local_directory=self._scratch.name,
+            silence_logs=logging.ERROR,
+        )
+
     def run(self, function: Callable[[J], R], jobs: Sequence[J]) -> Iterator[tuple[int, R]]:
-        """Submit every job; yield ``(index, result)`` as each finishes; then raise ``JobsLost`` for any lost."""
+        """Send the jobs in batches; yield ``(index, result)`` as each batch finishes; then raise ``JobsLost``
+        for the jobs of any batch the cluster lost.
+
+        Dask spends milliseconds on every task, whatever it does, and a catalogue
+        has many jobs of a few milliseconds (a text file). So a task is a batch of
+        jobs sized to take about ``TASK_SECONDS`` (from how long the jobs done so
+        far took: the first tasks are one job each), never more than leaves every
+        worker its share of what remains, so the last tasks finish together. At
+        most ``IN_FLIGHT`` tasks per worker thread are out at once: the rest wait
+        here, not on the scheduler, and each batch's jobs share one copy of what
+        they carry (a leaflet's formats are next to each other in ``jobs``).
+        """
         if not jobs:
             return
         client = self.client()
-        batch = uuid.uuid4().hex[:12]
-        futures = {
+        slots = max(1, sum(client.nthreads().values())) * IN_FLIGHT
+        waiting = deque(enumerate(jobs))
+        run_id = uuid.uuid4().hex[:12]
+        sent: dict[Any, list[int]] = {}
+        timing = _Timing()
+
+        def send(size: int) -> Any:
+            batch = [waiting.popleft() for _ in range(min(size, len(waiting)))]
             # pure=False: the same job asked for twice is run twice (a --force build means it)
-            client.submit(function, job, key=f"leaflet-{batch}-{index}", pure=False, retries=1): index
-            for index, job in enumerate(jobs)
-        }
+            key = f"leaflet-{run_id}-{batch[0][0]}"
+            future = client.submit(_run_batch, function, batch, key=key, pure=False, retries=1)
+            sent[future] = [index for index, _ in batch]
+            return future
+
         lost: dict[int, str] = {}
-        # with_results: results come back in batches as they finish, not one round trip each
-        for future, result in as_completed(futures, with_results=True, raise_errors=False, loop=client.loop):
-            index = futures[future]
+        # with_results: results come back as they finish, not one round trip each
+        flow = as_completed(
+            [send(1) for _ in range(min(slots, len(waiting)))], with_results=True, raise_errors=False, loop=client.loop
+        )
+        for future, result in flow:
+            indices = sent.pop(future)
             future.release()
             if future.status == "error":  # the workers that ran it died, or it could not be sent or run
                 error = result if isinstance(result, BaseException) else future.exception()
-                lost[index] = f"the Dask cluster lost this job ({type(error).__name__}: {' '.join(str(error).split())})"
-                continue
-            yield index, result
+                reason = f"the Dask cluster lost this job ({type(error).__name__}: {' '.join(str(error).split())})"
+                lost.update(dict.fromkeys(indices, reason))
+            else:
+                for index, value, seconds in result:
+                    timing.add(seconds)
+                    yield index, value
+            while waiting and len(sent) < slots:
+                flow.add(send(timing.batch(len(waiting), slots)))
         if lost:
             raise JobsLost(lost)
 

@@ -264,3 +264,33 @@ def test_the_request_service_can_make_its_files_on_the_cluster(cluster: Cluster)
     assert made == jobs.produce(leaflet, "docx", options)
     assert made.name == f"{SMALL}.20pt.docx"
     _no_touching(cluster)
+
+
+def test_jobs_go_in_batches_sized_from_how_long_the_jobs_took() -> None:
+    from leaflet.dask_executor import MOST_JOBS, TASK_SECONDS, _Timing
+
+    timing = _Timing()
+    assert timing.batch(200, 4) == 1, "nothing measured yet: one job a task"
+    for _ in range(4):
+        timing.add(0.002)  # a text file
+    assert timing.batch(200, 4) == MOST_JOBS
+    assert timing.batch(40, 4) == 10, "every task slot keeps a share of what is left"
+    assert timing.batch(3, 4) == 1
+    slow = _Timing()
+    slow.add(TASK_SECONDS * 4)  # an audio file
+    assert slow.batch(200, 4) == 1
+
+
+def _worker_settings() -> tuple[object, str | None]:
+    import dask
+
+    return dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def test_a_local_clusters_workers_spend_their_time_on_jobs() -> None:
+    """No stack sampler for a dashboard, and the C library keeps the memory a job frees for the next one."""
+    from leaflet.dask_executor import DaskExecutor
+
+    with DaskExecutor(1) as executor:
+        settings = executor.client().run(_worker_settings)
+    assert list(settings.values()) == [(False, None)]
