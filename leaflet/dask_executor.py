@@ -168,6 +168,7 @@ class DaskExecutor:
             host="127.0.0.1",
             local_directory=self._scratch.name,
             silence_logs=logging.ERROR,
+            preload=["leaflet.build"],  # what every job needs, imported while the cluster starts
         )
 
     def run(self, function: Callable[[J], R], jobs: Sequence[J]) -> Iterator[tuple[int, R]]:
@@ -208,16 +209,20 @@ class DaskExecutor:
         for future, result in flow:
             indices = sent.pop(future)
             future.release()
-            if future.status == "error":  # the workers that ran it died, or it could not be sent or run
+            failed = future.status == "error"  # the workers that ran it died, or it could not be sent or run
+            if failed:
                 error = result if isinstance(result, BaseException) else future.exception()
                 reason = f"the Dask cluster lost this job ({type(error).__name__}: {' '.join(str(error).split())})"
                 lost.update(dict.fromkeys(indices, reason))
             else:
-                for index, value, seconds in result:
+                for _, _, seconds in result:
                     timing.add(seconds)
-                    yield index, value
+            # more work out first: the caller writes this batch's files while the workers carry on
             while waiting and len(sent) < slots:
                 flow.add(send(timing.batch(len(waiting), slots)))
+            if not failed:
+                for index, value, _ in result:
+                    yield index, value
         if lost:
             raise JobsLost(lost)
 
