@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from leaflet.diagnostics import Diagnostic
 from leaflet.model import (
+    EASY_READ_NAME,
     Definition,
     EasyRead,
     EasyReadPoint,
@@ -191,3 +193,14 @@ def picture_credits(easy: EasyRead) -> list[str]:
 def _line(text: str) -> Paragraph:
     inlines: Inlines = (Text(text),)
     return Paragraph(inlines)
+
+
+def no_easy_read(leaflet: Leaflet) -> Diagnostic:
+    """The easy-read formats' warning for a leaflet with no easy-read source (an error with --strict)."""
+    return Diagnostic(
+        leaflet.folder / EASY_READ_NAME,
+        0,
+        "no-easy-read",
+        f"{leaflet.meta.id} has no {EASY_READ_NAME}, so the easy-read formats wrote nothing; "
+        "write one (see the README, section 'easy-read') to publish an easy read",
+    )

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, TypeAlias
 
+EASY_READ_NAME = "easy-read.md"  # a leaflet's easy read, beside its leaflet.md: where to write one when it has none
+
 
 def _line() -> int:
     return field(default=0, compare=False, repr=False)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from leaflet.diagnostics import Diagnostic, SourceError, SourceErrors
 from leaflet.model import EasyRead, EasyReadPoint, Leaflet
-from leaflet.reader import EASY_READ_NAME, Reading
+from leaflet.reader import Reading
 from leaflet.text import plain, sentences, term_pattern
 
 MOST_WORDS = 20  # a longer sentence is an error
@@ -62,17 +62,6 @@ def check_easy_read(reading: Reading) -> Reading:
         raise SourceErrors([SourceError(_path(leaflet, f), f.line, f.message) for f in errors])
     warnings = tuple(Diagnostic(_path(leaflet, f), f.line, f.code, f.message) for f in findings)
     return Reading(leaflet, (*reading.warnings, *warnings))
-
-
-def no_easy_read(leaflet: Leaflet) -> Diagnostic:
-    """The easy-read formats' warning for a leaflet with no easy-read source (an error with --strict)."""
-    return Diagnostic(
-        leaflet.folder / EASY_READ_NAME,
-        0,
-        "no-easy-read",
-        f"{leaflet.meta.id} has no {EASY_READ_NAME}, so the easy-read formats wrote nothing; "
-        "write one (see the README, section 'easy-read') to publish an easy read",
-    )
 
 
 def find(leaflet: Leaflet) -> Iterator[Finding]:

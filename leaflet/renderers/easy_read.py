@@ -16,9 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import assert_never
 
-from leaflet.compose import compose_easy_read
+from leaflet.compose import compose_easy_read, no_easy_read
 from leaflet.model import EasyReadPoint, Leaflet, LineBreak, Link, Strong, Text
-from leaflet.reader.rules import no_easy_read
 from leaflet.renderers import EASY_READ, Output, OutputFile
 from leaflet.text import display_url, plain, shows_own_address, split_lines, underlined, wrap
 

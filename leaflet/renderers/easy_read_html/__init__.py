@@ -17,8 +17,8 @@ easy-read formats do.
 
 from __future__ import annotations
 
+from leaflet.compose import no_easy_read
 from leaflet.model import Leaflet
-from leaflet.reader.rules import no_easy_read
 from leaflet.renderers import EASY_READ_HTML, Output, OutputFile
 from leaflet.xhtml.options import Options, parse_options
 

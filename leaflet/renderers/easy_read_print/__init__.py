@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from leaflet.compose import no_easy_read
 from leaflet.model import Leaflet
 from leaflet.options import size_and_colours
-from leaflet.reader.rules import no_easy_read
 from leaflet.renderers import EASY_READ_PRINT, Output, OutputFile
 from leaflet.renderers.easy_read_print.options import DEFAULT_SIZE, LARGEST, SMALLEST, Options
 
