@@ -10,11 +10,15 @@ version of the publisher installed, no shared folder.
 What Dask gives us and we rely on:
 
 - a worker process that dies mid-job (killed, out of memory, its machine
-  gone) has the job run again on another worker by the scheduler; a job that
-  has killed ``distributed.scheduler.allowed-failures`` workers (3) is given
-  up and reported as that job's failure, the others carry on;
-- results come back as each job finishes (``as_completed``), so the files
-  are written and the progress shown exactly as with the local pool.
+  gone) has its task run again on another worker by the scheduler; a task
+  that has killed ``distributed.scheduler.allowed-failures`` workers (3) is
+  given up and reported as the failure of each of its jobs, the others
+  carry on;
+- results come back as each task finishes (``as_completed``), so the files
+  are written and the progress shown as with the local pool.
+
+A task is a batch of jobs (``run``): many jobs take a few milliseconds, and
+Dask spends milliseconds on every task whatever its size.
 """
 
 from __future__ import annotations
@@ -42,8 +46,6 @@ R = TypeVar("R")
 P = ParamSpec("P")
 
 CONNECT_SECONDS = 5.0  # how long to try an operator's scheduler before saying it cannot be reached
-
-
 TASK_SECONDS = 0.25  # what a task (a batch of jobs) should take: Dask's milliseconds per task become a few per cent
 IN_FLIGHT = 2  # tasks per worker thread sent at once: one running, one ready to start
 MOST_JOBS = 32  # in one task: 32 leaflets with their easy-read pictures are about 7 MB (Dask warns at 10)
