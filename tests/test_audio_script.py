@@ -106,7 +106,7 @@ def test_sections_are_announced_and_become_chapters() -> None:
         "Some questions to think about",
         "Information and support",
         "Words explained",
-        "Where to get help",
+        "Where to get help, and about this leaflet",
     ]
     assert script.sections[2].paragraphs[0] == "Section 2 of 5: Is this procedure right for me?"
     glossary = script.sections[5].paragraphs
@@ -153,7 +153,7 @@ def test_symbols_are_said_as_words() -> None:
 
 def test_closing_repeats_where_to_get_help() -> None:
     closing = spoken.build(_read("every-feature"), 150).sections[-1]
-    assert closing.title == "Where to get help"
+    assert closing.title == "Where to get help, and about this leaflet"
     said = " ".join(closing.paragraphs)
     assert "To phone, call zero three zero zero, one two three, one two three four." in said
     assert "To email, write to help at example dot org." in said

@@ -41,7 +41,7 @@ from leaflet.speech.say import ORDINALS, Lexicon, address, count, isbns, symbols
 from leaflet.text import block_inlines, leaflet_links, plain, shows_own_address, slug, words, wrap
 
 OPENING_TITLE = "About this recording"
-CLOSING_TITLE = "Where to get help"
+CLOSING_TITLE = "Where to get help, and about this leaflet"  # what the last chapter holds
 INTRODUCTION_TITLE = "Introduction"
 _HELP_WORDS = frozenset({"help", "support", "contact", "contacts", "advice"})
 _SENTENCE_END = (".", "?", "!", ":")
