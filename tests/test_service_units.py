@@ -128,3 +128,49 @@ def test_the_cache_forgets_torn_entries(tmp_path: Path) -> None:
     assert json.loads(whole.path.with_suffix(".json").read_text())["size"] == 10
     with pytest.raises(ValueError):
         cache.put("../../etc/passwd", "x", b"")
+
+
+def test_reading_a_changed_leaflet_never_holds_up_other_requests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A leaflet whose files changed is read again in a worker thread: while that read is held up here, the
+    event loop still answers another request."""
+    import threading
+
+    from starlette.testclient import TestClient
+
+    from leaflet.service.app import create_app
+    from leaflet.service.core import Config
+
+    folder = make_source(tmp_path / "source") / "new-hip"
+    armed, reading, release = threading.Event(), threading.Event(), threading.Event()
+    read = jobs.read
+
+    def held_read(path: Path):  # type: ignore[no-untyped-def]
+        if armed.is_set() and path.name == folder.name:
+            reading.set()
+            release.wait(60)
+        return read(path)
+
+    monkeypatch.setattr(jobs, "read", held_read)
+    answers: dict[str, int] = {}
+    with TestClient(create_app(Config(source=tmp_path / "source", cache=tmp_path / "cache"))) as client:
+        armed.set()
+        source = folder / "leaflet.md"
+        source.write_text(source.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+
+        def ask(name: str, url: str) -> None:
+            answers[name] = client.get(url).status_code
+
+        changed = threading.Thread(target=ask, args=("changed", "/api/v1/leaflets/new-hip"))
+        changed.start()
+        try:
+            assert reading.wait(30), "the changed leaflet was not read again"
+            other = threading.Thread(target=ask, args=("other", "/api/v1/status"))
+            other.start()
+            other.join(30)
+            assert answers.get("other") == 200, "another request waited for the leaflet being read"
+        finally:
+            release.set()
+            changed.join(60)
+    assert answers["changed"] == 200

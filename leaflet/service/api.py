@@ -48,12 +48,12 @@ def summary(item: Item, request: Request) -> dict[str, Any]:
 
 
 async def leaflets(request: Request) -> Response:
-    items = service(request).catalogue.items()
+    items = await service(request).offered()
     return JSONResponse({"leaflets": [summary(item, request) for item in items]})
 
 
 async def leaflet(request: Request) -> Response:
-    item = service(request).leaflet(request.path_params["leaflet_id"])
+    item = await service(request).find(request.path_params["leaflet_id"])
     if item is None:
         return error(404, "unknown_leaflet", "There is no leaflet with this id.")
     body = summary(item, request)
@@ -92,7 +92,7 @@ async def variant_status(request: Request) -> Response:
 
 async def _state(request: Request, wait: float | None = None) -> State | Response:
     svc = service(request)
-    item = svc.leaflet(request.path_params["leaflet_id"])
+    item = await svc.find(request.path_params["leaflet_id"])
     if item is None:
         return error(404, "unknown_leaflet", "There is no leaflet with this id.")
     format_name = request.path_params["format"]

@@ -74,7 +74,7 @@ class Catalogue:
         return sorted(found, key=lambda item: item.title.lower())
 
     def search(self, words: str) -> list[Item]:
-        """The leaflets whose title (or id) holds every word of ``words``."""
+        """The leaflets whose title (or id) holds every word of ``words`` (all of them, for no words)."""
         wanted = [w for w in re.findall(r"[a-z0-9]+", words.lower()) if w]
         return [i for i in self.items() if all(w in f"{i.title.lower()} {i.id}" for w in wanted)]
 

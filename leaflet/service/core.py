@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
@@ -47,8 +48,16 @@ class Service:
         self.formats = jobs.formats()
         self.format_names = tuple(f.name for f in self.formats)
 
-    def leaflet(self, leaflet_id: str) -> Item | None:
-        return self.catalogue.get(leaflet_id)
+    # A leaflet whose files changed is read again (10-50 ms): in a worker thread, so the event loop
+    # goes on answering other requests meanwhile.
+
+    async def find(self, leaflet_id: str) -> Item | None:
+        """The leaflet called ``leaflet_id`` (None: no such leaflet, or its source has a mistake), off the event loop."""
+        return await run_in_threadpool(self.catalogue.get, leaflet_id)
+
+    async def offered(self, words: str = "") -> list[Item]:
+        """Every leaflet offered, by title, or those whose title holds every one of ``words``; off the event loop."""
+        return await run_in_threadpool(self.catalogue.search, words)
 
     def spec(self, item: Item, format_name: str, values: Mapping[str, str]) -> Spec:
         """The job that makes ``format_name`` of ``item`` with ``values``; ``OptionError`` if one is wrong."""

@@ -50,16 +50,16 @@ def _here(request: Request) -> str:
 async def home(request: Request) -> Response:
     svc = service(request)
     words = request.query_params.get("q", "")[:100].strip()
-    found = svc.catalogue.search(words) if words else svc.catalogue.items()
+    found = await svc.offered(words)
     return page(request, "index.html", words=words, leaflets=found)
 
 
-def _item(request: Request) -> Item | None:
-    return service(request).leaflet(request.path_params["leaflet_id"])
+async def _item(request: Request) -> Item | None:
+    return await service(request).find(request.path_params["leaflet_id"])
 
 
 async def leaflet(request: Request) -> Response:
-    item = _item(request)
+    item = await _item(request)
     if item is None:
         return not_found(request)
     return _form(request, item, forms.Submission({}), status=200)
@@ -87,7 +87,7 @@ def _form(request: Request, item: Item, sent: forms.Submission, status: int) -> 
 
 
 async def request_file(request: Request) -> Response:
-    item = _item(request)
+    item = await _item(request)
     if item is None:
         return not_found(request)
     svc = service(request)
