@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import resource
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -36,6 +36,7 @@ from leaflet.folders import empty_folders, find_leaflets, usable_out
 from leaflet.manifest import Entry, FileRecord, Manifest, entry_key, source_digest, stamp
 from leaflet.model import Leaflet
 from leaflet.reader import Reading, read_leaflet
+from leaflet.reader.pictures import share_pictures
 from leaflet.renderers import Output
 
 
@@ -278,6 +279,9 @@ def read_all(
             continue
         warnings.extend(reading.warnings)
         readings.append(reading)
+    if len(readings) > 1:  # read in other processes: the pictures they share become one object each here
+        shared = share_pictures(r.leaflet for r in readings)
+        readings = [replace(reading, leaflet=leaflet) for reading, leaflet in zip(readings, shared, strict=True)]
     return readings, errors, warnings
 
 

@@ -71,3 +71,26 @@ def test_a_job_carries_the_easy_read_only_to_a_format_that_reads_it(
     assert said(tmp_path / "out", NICE_ID, "census-easy")["easy read"] == "yes"
     readers = {record.name for record in renderers.FORMATS if record.reads_easy_read}
     assert readers == {"easy-read", "easy-read-print", "easy-read-html", "census-easy"}
+
+
+def test_leaflets_read_in_other_processes_share_their_pictures(source_copy: Path, tmp_path: Path) -> None:
+    import pickle
+    import shutil
+
+    nice = source_copy / NICE_ID
+    for n in range(build.READ_IN_PARALLEL):  # enough copies to be read in worker processes
+        shutil.copytree(nice, source_copy / f"copy-{n}")
+    folders = [nice, *(source_copy / f"copy-{n}" for n in range(build.READ_IN_PARALLEL))]
+    readings, errors, _ = build.read_all(folders, workers=2)
+    assert not errors and len(readings) == len(folders)
+    pictures = [
+        [point.picture for section in r.leaflet.easy_read.sections for point in section.points if point.picture]
+        for r in readings
+        if r.leaflet.easy_read
+    ]
+    assert len(pictures) == len(folders) and pictures[0]
+    assert all(a is b for other in pictures[1:] for a, b in zip(pictures[0], other, strict=True))
+    one, every = pickle.dumps(readings[0].leaflet), pickle.dumps([r.leaflet for r in readings])
+    assert len(every) < 2 * len(one), "a batch of jobs carries each picture once"
+    alone = build.read_all([nice])[0][0].leaflet
+    assert alone == readings[0].leaflet

@@ -9,10 +9,12 @@ before any output is written.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from leaflet.diagnostics import SourceError
-from leaflet.model import Image, PictureType
+from leaflet.model import Image, Leaflet, Picture, PictureType
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 KINDS: dict[str, PictureType] = {
@@ -96,3 +98,31 @@ def _svg_problem(data: bytes) -> str | None:
     except Exception as error:  # resvg's own error, whatever it is
         return f"it cannot be drawn: {error}"
     return None
+
+
+def share_pictures(leaflets: Iterable[Leaflet]) -> list[Leaflet]:
+    """The leaflets with each easy-read picture they have in common as one object.
+
+    Leaflets read in separate processes come back with a copy of every symbol
+    each: 200 leaflets of the same 47 symbols would hold 9,400 copies (43 MB).
+    As one object, a catalogue holds each picture once, and a batch of jobs
+    sent to a worker carries each once (pickle writes an object it has already
+    written as a reference). Equal pictures are equal in every field, so
+    nothing any format writes can change.
+    """
+    seen: dict[Picture, Picture] = {}
+
+    def one(picture: Picture | None) -> Picture | None:
+        return None if picture is None else seen.setdefault(picture, picture)
+
+    shared = []
+    for leaflet in leaflets:
+        easy = leaflet.easy_read
+        if easy is not None:
+            sections = tuple(
+                replace(section, points=tuple(replace(point, picture=one(point.picture)) for point in section.points))
+                for section in easy.sections
+            )
+            leaflet = replace(leaflet, easy_read=replace(easy, sections=sections))
+        shared.append(leaflet)
+    return shared
