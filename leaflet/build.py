@@ -22,21 +22,21 @@ from __future__ import annotations
 
 import resource
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from leaflet import cores, renderers
 from leaflet.checks import cached
 from leaflet.checks.cached import FormatCheck
-from leaflet.diagnostics import Diagnostic, JobsLost, LeafletError, OptionError, SourceError, every_error
+from leaflet.diagnostics import Diagnostic, JobsLost, LeafletError, OptionError, SourceError
 from leaflet.executors import Executor, LocalExecutor
 from leaflet.files import locked, sweep_temporary, write_bytes_atomic
 from leaflet.folders import empty_folders, find_leaflets, usable_out
 from leaflet.manifest import Entry, FileRecord, Manifest, entry_key, source_digest, stamp
 from leaflet.model import Leaflet
-from leaflet.reader import Reading, read_leaflet
-from leaflet.reader.pictures import share_pictures
+from leaflet.reader import Reading
+from leaflet.reading import read_all
 from leaflet.renderers import Output
 
 
@@ -175,7 +175,10 @@ def build(request: Request, events: Events | None = None) -> Outcome:
         if not pending:
             return outcome
         readings, outcome.source_errors, warnings = read_all(
-            list(dict.fromkeys(t.folder for t in pending)), request.strict, min(request.workers, default_workers())
+            list(dict.fromkeys(t.folder for t in pending)),
+            request.strict,
+            min(request.workers, default_workers()),
+            easy_read=any(renderers.find(name).reads_easy_read for name in {t.format for t in pending}),
         )
         outcome.source_warnings += warnings
         if outcome.source_errors:
@@ -237,52 +240,6 @@ def check(request: Request) -> Report:
                 current.save(leaflet.meta.id, current.source_sha256)
         report.leaflets.append(LeafletCheck(leaflet, table, found))
     return report
-
-
-READ_IN_PARALLEL = 8  # leaflets: fewer are read here, quicker than starting processes to read them
-
-
-@dataclass(frozen=True, slots=True)
-class _Unread:
-    """Every mistake of a source, as a worker process sends them back (the exceptions do not survive pickling)."""
-
-    errors: tuple[tuple[Path, int, str], ...]
-
-
-def _read(folder: Path) -> Reading | _Unread:
-    try:
-        return read_leaflet(folder)
-    except SourceError as error:
-        return _Unread(tuple((e.path, e.line, e.message) for e in every_error(error)))
-
-
-def read_all(
-    folders: Sequence[Path], strict: bool = False, workers: int = 1
-) -> tuple[list[Reading], list[SourceError], list[Diagnostic]]:
-    """Read every folder (in ``workers`` processes, for a catalogue); return the readings, every error, every warning.
-
-    Reading is the part of a build that runs on this machine before any job
-    starts; a catalogue is read in parallel so it does not hold the workers up.
-    """
-    readings: list[Reading] = []
-    errors: list[SourceError] = []
-    warnings: list[Diagnostic] = []
-    pool = LocalExecutor(workers if len(folders) >= READ_IN_PARALLEL else 1)
-    done = dict(pool.run(_read, folders))
-    for index in range(len(folders)):
-        reading = done[index]
-        if isinstance(reading, _Unread):
-            errors.extend(SourceError(path, line, message) for path, line, message in reading.errors)
-            continue
-        if strict and reading.warnings:
-            errors.extend(w.as_error() for w in reading.warnings)
-            continue
-        warnings.extend(reading.warnings)
-        readings.append(reading)
-    if len(readings) > 1:  # read in other processes: the pictures they share become one object each here
-        shared = share_pictures(r.leaflet for r in readings)
-        readings = [replace(reading, leaflet=leaflet) for reading, leaflet in zip(readings, shared, strict=True)]
-    return readings, errors, warnings
 
 
 def parse_options(formats: Sequence[str], values: Mapping[str, str], explicit: bool) -> dict[str, dict[str, str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import build, cores, renderers
+from leaflet import build, cores, reading, renderers
 from tests.conftest import NICE_ID
 from tests.toy.census import CENSUS, CENSUS_EASY
 
@@ -78,10 +78,10 @@ def test_leaflets_read_in_other_processes_share_their_pictures(source_copy: Path
     import shutil
 
     nice = source_copy / NICE_ID
-    for n in range(build.READ_IN_PARALLEL):  # enough copies to be read in worker processes
+    for n in range(reading.READ_IN_PARALLEL):  # enough copies to be read in worker processes
         shutil.copytree(nice, source_copy / f"copy-{n}")
-    folders = [nice, *(source_copy / f"copy-{n}" for n in range(build.READ_IN_PARALLEL))]
-    readings, errors, _ = build.read_all(folders, workers=2)
+    folders = [nice, *(source_copy / f"copy-{n}" for n in range(reading.READ_IN_PARALLEL))]
+    readings, errors, _ = reading.read_all(folders, workers=2)
     assert not errors and len(readings) == len(folders)
     pictures = [
         [point.picture for section in r.leaflet.easy_read.sections for point in section.points if point.picture]
@@ -92,5 +92,19 @@ def test_leaflets_read_in_other_processes_share_their_pictures(source_copy: Path
     assert all(a is b for other in pictures[1:] for a, b in zip(pictures[0], other, strict=True))
     one, every = pickle.dumps(readings[0].leaflet), pickle.dumps([r.leaflet for r in readings])
     assert len(every) < 2 * len(one), "a batch of jobs carries each picture once"
-    alone = build.read_all([nice])[0][0].leaflet
+    alone = reading.read_all([nice])[0][0].leaflet
     assert alone == readings[0].leaflet
+
+
+def test_a_build_of_formats_without_easy_read_still_reads_and_checks_it_whole(source_copy: Path) -> None:
+    folders = sorted(p for p in source_copy.iterdir() if (p / "leaflet.md").is_file())
+    whole, errors, warnings = reading.read_all(folders, workers=2)
+    lean, lean_errors, lean_warnings = reading.read_all(folders, workers=2, easy_read=False)
+    assert not errors and not lean_errors
+    assert [str(w) for w in lean_warnings] == [str(w) for w in warnings]
+    assert any(r.leaflet.easy_read for r in whole) and not any(r.leaflet.easy_read for r in lean)
+    assert [r.leaflet.sections for r in lean] == [r.leaflet.sections for r in whole]
+    easy = source_copy / NICE_ID / "easy-read.md"
+    easy.write_text(easy.read_text(encoding="utf-8") + "\n## A heading with no points\n", encoding="utf-8")
+    _, lean_errors, _ = reading.read_all(folders, workers=2, easy_read=False)
+    assert lean_errors and lean_errors[0].path == easy, "a mistake in the easy read stops a build of any format"

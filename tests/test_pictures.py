@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from leaflet import build
+from leaflet import reading
 from leaflet.compose import compose_easy_read
 from leaflet.diagnostics import SourceError
 from leaflet.model import Leaflet
@@ -202,7 +202,7 @@ def test_a_picture_line_in_the_middle_of_a_point_is_an_error(tmp_path: Path) -> 
 
 def test_check_warns_naming_each_point_without_a_picture(tmp_path: Path) -> None:
     folder = _leaflet(tmp_path, EASY)
-    _, errors, warnings = build.read_all([folder])
+    _, errors, warnings = reading.read_all([folder])
     assert not errors
     missing = [w for w in warnings if w.code == "no-picture"]
     assert [(w.path.name, w.line) for w in missing] == [("easy-read.md", 17)]  # 'It is short.', not 'picture: none'
