@@ -274,8 +274,14 @@ def test_jobs_go_in_batches_sized_from_how_long_the_jobs_took() -> None:
     for _ in range(4):
         timing.add(0.002)  # a text file
     assert timing.batch(200, 4) == MOST_JOBS
-    assert timing.batch(40, 4) == 10, "every task slot keeps a share of what is left"
-    assert timing.batch(3, 4) == 1
+    assert timing.batch(40, 4) == 15, "never under an eighth of a task's time: a task costs more than that saves"
+    assert timing.batch(3, 4) == 3
+    word = _Timing()
+    for _ in range(4):
+        word.add(0.02)  # a Word file
+    assert word.batch(200, 4) == 12
+    assert word.batch(40, 4) == 10, "every task slot keeps a share of what is left, so the last finish together"
+    assert word.batch(3, 4) == 1
     slow = _Timing()
     slow.add(TASK_SECONDS * 4)  # an audio file
     assert slow.batch(200, 4) == 1
