@@ -1,6 +1,6 @@
 """The catalogue benchmark (issue 15 part 3): 200 generated leaflets in every format, audio included.
 
-    python bench/catalogue.py [--leaflets 200] [--slow-minutes 3] [--work DIR]
+    python bench/catalogue.py [--leaflets 200] [--slow-minutes 5] [--work DIR] [--formats text,docx]
 
 Prints, per format: the time per leaflet and throughput, the speed-up of
 ``--jobs 2`` over ``--jobs 1``, how many cores each kept busy, the peak

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from leaflet import __version__, build, executors, manifest, renderers
+from leaflet import __version__, build, executors, manifest, reading, renderers
 from leaflet import folders as folders_module
 from leaflet.checks.cached import FormatCheck
 from leaflet.diagnostics import Diagnostic, LeafletError, OptionError
@@ -76,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive,
         default=build.default_workers(),
         metavar="N",
-        help="worker processes (default: the number of cores, here %(default)s); with --executor dask, the local cluster's",
+        help="the cores the build uses: worker processes, and each job's share of them (default: every core, here "
+        "%(default)s); with --executor dask, the local cluster's processes",
     )
     build_cmd.add_argument(
         "--executor",
@@ -343,10 +344,10 @@ def _voices(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    readings, errors, warnings = build.read_all(folders_module.find_leaflets(args.source, [args.id]))
+    readings, errors, warnings = reading.read_all(folders_module.find_leaflets(args.source, [args.id]))
     _show_reading(errors, warnings)
-    (reading,) = readings
-    print(json.dumps(to_json(reading.leaflet), indent=2, ensure_ascii=False))
+    (read,) = readings
+    print(json.dumps(to_json(read.leaflet), indent=2, ensure_ascii=False))
     return 0
 
 

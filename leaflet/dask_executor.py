@@ -24,6 +24,7 @@ Dask spends milliseconds on every task whatever its size.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import pickle
 import tempfile
@@ -97,12 +98,19 @@ class _Timing:
 # workers' environments (one thread for numerical libraries) are kept.
 LOCAL_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
-    "distributed.nanny.pre-spawn-environ": {
-        name: value
-        for name, value in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
-        if name != "MALLOC_TRIM_THRESHOLD_"
-    },
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # None: not set at all (Dask's rule)
 }
+
+
+def _why_lost(future: Any, result: object) -> str:
+    """Why the cluster could not run a task, in one line."""
+    error = result if isinstance(result, BaseException) else None
+    if error is None:
+        try:
+            error = future.exception(timeout=5)
+        except BaseException as raised:  # a cancelled task raises its reason instead of returning it
+            error = raised
+    return f"the Dask cluster lost this job ({type(error).__name__}: {' '.join(str(error).split())})"
 
 
 class ClusterError(BuildError):
@@ -126,7 +134,9 @@ class DaskExecutor:
     def __init__(
         self, workers: int = 1, scheduler: str | None = None, connect_seconds: float = CONNECT_SECONDS
     ) -> None:
-        self.workers = max(1, workers)
+        # The jobs run at once, for each job's share of cores (leaflet.cores): a local cluster's processes;
+        # on an operator's cluster one each, as its workers run a thread a core (README) on machines unseen here.
+        self.workers = 1 if scheduler else max(1, workers)
         self.scheduler = scheduler
         self.connect_seconds = connect_seconds
         self._client: Client | None = None
@@ -184,7 +194,7 @@ class DaskExecutor:
 
     def run(self, function: Callable[[J], R], jobs: Sequence[J]) -> Iterator[tuple[int, R]]:
         """Send the jobs in batches; yield ``(index, result)`` as each batch finishes; then raise ``JobsLost``
-        for the jobs of any batch the cluster lost.
+        for every job the cluster lost.
 
         Dask spends milliseconds on every task, whatever it does, and a catalogue
         has many jobs of a few milliseconds (a text file). So a task is a batch of
@@ -193,22 +203,29 @@ class DaskExecutor:
         worker its share of what remains, so the last tasks finish together. At
         most ``IN_FLIGHT`` tasks per worker thread are out at once: the rest wait
         here, not on the scheduler, and each batch's jobs share one copy of what
-        they carry (a leaflet's formats are next to each other in ``jobs``).
+        they carry (a leaflet's formats are next to each other in ``jobs``). The
+        jobs of a batch the cluster lost (its workers kept dying) are sent again,
+        one a task, so only a job that fails on its own is reported lost.
         """
         if not jobs:
             return
         client = self.client()
         slots = max(1, sum(client.nthreads().values())) * IN_FLIGHT
         waiting = deque(enumerate(jobs))
-        run_id = uuid.uuid4().hex[:12]
+        alone: deque[tuple[int, J]] = deque()  # the jobs of a lost batch: sent again, one a task
+        run_id, tasks = uuid.uuid4().hex[:12], itertools.count()
         sent: dict[Any, list[int]] = {}
         timing = _Timing()
 
-        def send(size: int) -> Any:
-            batch = [waiting.popleft() for _ in range(min(size, len(waiting)))]
-            # pure=False: the same job asked for twice is run twice (a --force build means it)
-            key = f"leaflet-{run_id}-{batch[0][0]}"
+        def send() -> Any:
+            if alone:
+                batch = [alone.popleft()]
+            else:
+                size = timing.batch(len(waiting), slots)
+                batch = [waiting.popleft() for _ in range(min(size, len(waiting)))]
             packed = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+            # pure=False: the same job asked for twice is run twice (a --force build means it)
+            key = f"leaflet-{run_id}-{next(tasks)}"
             future = client.submit(_run_batch, function, packed, key=key, pure=False, retries=1)
             sent[future] = [index for index, _ in batch]
             return future
@@ -216,23 +233,23 @@ class DaskExecutor:
         lost: dict[int, str] = {}
         # with_results: results come back as they finish, not one round trip each
         flow = as_completed(
-            [send(1) for _ in range(min(slots, len(waiting)))], with_results=True, raise_errors=False, loop=client.loop
+            [send() for _ in range(min(slots, len(waiting)))], with_results=True, raise_errors=False, loop=client.loop
         )
         for future, result in flow:
             indices = sent.pop(future)
+            finished = future.status == "finished"
+            if not finished and len(indices) > 1:  # which job was it? each again, on its own
+                alone.extend((index, jobs[index]) for index in indices)
+            elif not finished:  # its workers kept dying, or it was cancelled, or could not be sent or run
+                lost[indices[0]] = _why_lost(future, result)
             future.release()
-            failed = future.status == "error"  # the workers that ran it died, or it could not be sent or run
-            if failed:
-                error = result if isinstance(result, BaseException) else future.exception()
-                reason = f"the Dask cluster lost this job ({type(error).__name__}: {' '.join(str(error).split())})"
-                lost.update(dict.fromkeys(indices, reason))
-            else:
+            if finished:
                 for _, _, seconds in result:
                     timing.add(seconds)
             # more work out first: the caller writes this batch's files while the workers carry on
-            while waiting and len(sent) < slots:
-                flow.add(send(timing.batch(len(waiting), slots)))
-            if not failed:
+            while (waiting or alone) and len(sent) < slots:
+                flow.add(send())
+            if finished:
                 for index, value, _ in result:
                     yield index, value
         if lost:

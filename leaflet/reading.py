@@ -65,7 +65,7 @@ def read_all(
             continue
         warnings.extend(reading.warnings)
         readings.append(reading)
-    if len(readings) > 1:  # read in other processes: the pictures they share become one object each here
+    if len(readings) > 1:  # each read apart: the pictures they share become one object each here
         shared = share_pictures(r.leaflet for r in readings)
         readings = [replace(reading, leaflet=leaflet) for reading, leaflet in zip(readings, shared, strict=True)]
     return readings, errors, warnings

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -220,29 +221,41 @@ def first_missing_word(expected: list[str], found: list[str]) -> str | None:
     return None
 
 
-@functools.cache
+_SEGMENTERS = threading.local()  # pysbd's Segmenter keeps the text it is splitting: one per thread
+
+
 def _segmenter(language: str) -> object:
+    """pysbd's segmenter for ``language`` in this thread; English rules for a language pysbd does not know
+    (Welsh, say), whose sentences end with the same marks."""
     import pysbd  # lazy: only the checks and easy read need sentences
+    from pysbd.languages import LANGUAGE_CODES
 
-    return pysbd.Segmenter(language=language, clean=False)
+    made: dict[str, object] = _SEGMENTERS.__dict__.setdefault("made", {})
+    if language not in made:
+        known = language if language in LANGUAGE_CODES else "en"
+        made[language] = pysbd.Segmenter(language=known, clean=False)
+    return made[language]
 
 
-# Anything pysbd might split at: without one of these before its closing marks, a text is one sentence.
-_MAY_SPLIT = re.compile(r"[.!?\u2026\n\r);:\u2022]")
+# Anything pysbd might split an English text at (its full stops, question and exclamation marks, the
+# full-width ones too): without one of these before its closing marks, a text is one sentence.
+_MAY_SPLIT = re.compile(r"[.!?\u2026\n\r);:\u2022\u3002\uff0e\uff01\uff1f]")
 _CLOSING_MARKS = ".!?\"'\u2019\u201d "
 
 
 def sentences(text: str, language: str = "en") -> list[str]:
     """Split ``text`` into sentences with pysbd (rule-based, works offline).
 
-    A text with nothing pysbd could split at before its closing marks (most
-    easy-read points: 'You stay in hospital.') is one sentence, said so
-    without pysbd, which takes a third of a millisecond for each text.
+    An English text with nothing pysbd could split at before its closing
+    marks (most easy-read points: 'You stay in hospital.') is one sentence,
+    said so without pysbd, which takes a third of a millisecond for each text.
+    Other languages end sentences with other marks too, so pysbd reads them.
     """
+    code = language.split("-")[0].lower()
     whole = text.strip()
-    if not _MAY_SPLIT.search(whole.rstrip(_CLOSING_MARKS)):
+    if code == "en" and not _MAY_SPLIT.search(whole.rstrip(_CLOSING_MARKS)):
         return [whole] if whole else []
-    segmenter = _segmenter(language.split("-")[0].lower())
+    segmenter = _segmenter(code)
     return [s.strip() for s in segmenter.segment(text) if s.strip()]  # type: ignore[attr-defined]
 
 

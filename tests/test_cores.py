@@ -54,7 +54,10 @@ def test_one_job_may_use_every_core_it_was_given(with_census: None, source_copy:
     assert said(tmp_path / "one", NICE_ID, "census")["cores"] == "1"
 
 
-def test_many_jobs_on_two_workers_use_one_core_each(with_census: None, source_copy: Path, tmp_path: Path) -> None:
+def test_many_jobs_on_two_workers_use_one_core_each(
+    with_census: None, source_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cores, "usable", lambda: 8)  # without a share, a job would be told every core
     ids = tuple(sorted(p.name for p in source_copy.iterdir()))
     assert len(ids) >= 2
     built(source_copy, tmp_path / "out", ids, ("census", "census-easy"), 2)  # in forked pool workers

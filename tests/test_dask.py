@@ -300,3 +300,31 @@ def test_a_local_clusters_workers_spend_their_time_on_jobs() -> None:
     with DaskExecutor(1) as executor:
         settings = executor.client().run(_worker_settings)
     assert list(settings.values()) == [(False, None)]
+
+
+def _fragile(job: str) -> str:
+    """A job; the one called 'poison' kills the worker running it, every time."""
+    if job == "poison":
+        os._exit(1)
+    return job.upper()
+
+
+def test_a_job_that_kills_its_workers_is_reported_alone_and_its_batch_is_made() -> None:
+    import dask
+
+    from leaflet.dask_executor import DaskExecutor
+    from leaflet.diagnostics import JobsLost
+
+    jobs = [f"job-{n}" for n in range(120)]
+    jobs[60] = "poison"  # well after the first tasks, so it goes in a batch with others
+    done: dict[int, str] = {}
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+        DaskExecutor(2) as executor,
+        pytest.raises(JobsLost) as lost,
+    ):
+        for index, result in executor.run(_fragile, jobs):
+            done[index] = result
+    assert list(lost.value.reasons) == [60]
+    assert "KilledWorker" in lost.value.reasons[60]
+    assert done == {n: job.upper() for n, job in enumerate(jobs) if n != 60}

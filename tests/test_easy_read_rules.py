@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import build
+from leaflet import reading
 from leaflet.checks import easy_read as easy_read_audit
 from leaflet.cli import main
 from leaflet.diagnostics import Diagnostic
@@ -48,7 +48,7 @@ def test_each_broken_error_rule_stops_the_leaflet_at_its_line(
     tmp_path: Path, name: str, file: str, line: int, words: str
 ) -> None:
     folder = _leaflet_with(tmp_path, FIXTURES / "broken" / f"{name}.md")
-    readings, errors, _warnings = build.read_all([folder])
+    readings, errors, _warnings = reading.read_all([folder])
     assert readings == []
     error = errors[0]  # the others it caused (a section no longer covered) follow it
     assert (error.path.name, error.line) == (file, line)
@@ -60,12 +60,12 @@ def test_each_broken_warning_rule_is_reported_at_its_line(
     tmp_path: Path, name: str, line: int, code: str, words: str
 ) -> None:
     folder = _leaflet_with(tmp_path, FIXTURES / "broken" / f"{name}.md")
-    readings, errors, warnings = build.read_all([folder])
+    readings, errors, warnings = reading.read_all([folder])
     assert errors == [] and len(readings) == 1
     (warning,) = _without_pictures(warnings)
     assert (warning.path.name, warning.line, warning.code) == ("easy-read.md", line, code)
     assert words in warning.message
-    _, strict_errors, _ = build.read_all([folder], strict=True)
+    _, strict_errors, _ = reading.read_all([folder], strict=True)
     assert [(e.path.name, e.line) for e in strict_errors if "no-picture" not in e.message] == [("easy-read.md", line)]
 
 
@@ -117,7 +117,7 @@ def test_a_spelled_out_abbreviation_passes(tmp_path: Path) -> None:
     fixed = tmp_path / "easy-read.md"
     fixed.write_text(source.replace("after a week.", "after a week. Your General Practitioner is your GP."))
     folder = _leaflet_with(tmp_path, fixed)
-    _readings, errors, warnings = build.read_all([folder])
+    _readings, errors, warnings = reading.read_all([folder])
     assert errors == [] and _without_pictures(warnings) == []
 
 

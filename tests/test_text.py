@@ -95,3 +95,25 @@ def test_audit_catches_a_file_changed_by_hand(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("groin", "knee") + "x" * 90 + " y\n")
     problems = errors_of(text_audit.audit(leaflet, tmp_path))
     assert any("groin" in p for p in problems) and any("characters" in p for p in problems)
+
+
+def test_sentences_in_a_language_pysbd_lacks_or_with_other_marks() -> None:
+    from leaflet.text import sentences
+
+    assert sentences("Mae hyn yn dda. Diolch yn fawr.", "cy") == ["Mae hyn yn dda.", "Diolch yn fawr."]
+    bang = "\uff01"  # a full-width exclamation mark, as Japanese and Chinese text write it
+    assert sentences(f"Ask your nurse{bang}Then rest.", "en-GB") == [f"Ask your nurse{bang}", "Then rest."]
+    assert sentences("You stay in hospital.", "en-GB") == ["You stay in hospital."]
+
+
+def test_sentences_split_in_many_threads_at_once_come_out_as_in_one() -> None:
+    """The service reads leaflets in worker threads; pysbd's segmenter keeps the text it is splitting."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from leaflet.text import sentences
+
+    texts = [f"Point {n}. Ask Dr. Jones about it. Then call 0300 123 {n:04d}." for n in range(400)]
+    alone = [sentences(text) for text in texts]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(sentences, texts))
+    assert together == alone

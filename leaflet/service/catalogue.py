@@ -41,6 +41,7 @@ class Catalogue:
         self.source = source
         self._lock = threading.Lock()
         self._read: dict[str, tuple[tuple[tuple[str, int, int], ...], Item | None]] = {}
+        self._reading: dict[str, threading.Lock] = {}  # one per leaflet: held while it is read
 
     def ids(self) -> list[str]:
         """Every leaflet folder's name, sorted."""
@@ -61,11 +62,17 @@ class Catalogue:
             return None
         with self._lock:
             known = self._read.get(leaflet_id)
+            reading = self._reading.setdefault(leaflet_id, threading.Lock())
         if known and known[0] == stamp:
             return known[1]
-        item = self._load(leaflet_id, folder)
-        with self._lock:
-            self._read[leaflet_id] = (stamp, item)
+        with reading:  # requests for a leaflet being read again wait for that one read
+            with self._lock:
+                known = self._read.get(leaflet_id)
+            if known and known[0] == stamp:
+                return known[1]
+            item = self._load(leaflet_id, folder)
+            with self._lock:
+                self._read[leaflet_id] = (stamp, item)
         return item
 
     def items(self) -> list[Item]:

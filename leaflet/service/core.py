@@ -12,6 +12,7 @@ from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
+from leaflet import cores
 from leaflet.diagnostics import OptionError
 from leaflet.service import jobs
 from leaflet.service.cache import DiskCache, Entry, key
@@ -69,7 +70,11 @@ class Service:
             publisher=jobs.publisher_version(),
             source=item.digest,
         )
-        return Spec(entry_key, f"{item.id} ({format_name})", jobs.produce, (item.leaflet, format_name, options))
+        share = max(
+            1, cores.usable() // self.config.jobs
+        )  # --jobs jobs at once never ask for more cores than there are
+        arguments = (item.leaflet, format_name, options, share)
+        return Spec(entry_key, f"{item.id} ({format_name})", jobs.produce, arguments)
 
     def sample_spec(self, voice: str, rate: str) -> Spec:
         """The job that speaks the request page's sample in ``voice`` at ``rate``."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from leaflet import executors, manifest, renderers
+from leaflet import cores, executors, manifest, renderers
 from leaflet.diagnostics import LeafletError, OptionError
 from leaflet.model import Leaflet
 from leaflet.options import PERSONAL_OPTIONS
@@ -122,16 +122,18 @@ def unavailable(leaflet: Leaflet, format_name: str) -> str | None:
     return None
 
 
-def produce(leaflet: Leaflet, format_name: str, options: Any) -> Variant:
+def produce(leaflet: Leaflet, format_name: str, options: Any, share: int = 0) -> Variant:
     """Make one variant and return its main file, byte for byte what ``leaflet build`` writes.
 
     The writer returns its files as bytes, as it does for a build; the main file is the first
-    at the top of the leaflet's folder (the whole MP3 for audio, not its tracks).
+    at the top of the leaflet's folder (the whole MP3 for audio, not its tracks). ``share``: the
+    cores the job may use (``leaflet.cores``; 0: all of them).
     """
     reason = unavailable(leaflet, format_name)
     if reason:
         raise NotAvailable(reason)
-    output = _writer(format_name).write(leaflet, options)
+    with cores.allowing(share):
+        output = _writer(format_name).write(leaflet, options)
     warnings = tuple(w.message for w in output.warnings)
     top = [f for f in output.files if "/" not in f.name]
     if not top:
