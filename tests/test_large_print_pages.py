@@ -102,3 +102,40 @@ def test_an_email_address_is_never_split_but_before_its_at_sign(tmp_path: Path, 
     pieces = [word for word in words if len(word) > 3 and word in EMAIL]  # the address, or what is left of it
     assert pieces.count(EMAIL) + pieces.count("cardiology.outpatients") == 2, pieces
     assert set(pieces) <= {EMAIL, "cardiology.outpatients", "@example.nhs.uk"}, pieces
+
+
+URL = "https://www.nhs.uk/conditions/cardiogenic-shock-and-heart-failure-treatments/"
+THIRD_LEVEL_MARKER = "\u203a"  # a list three deep
+
+
+@pytest.mark.parametrize("size", [36, 42, 48])
+def test_a_long_address_breaks_after_a_slash_or_before_a_dot_or_hyphen_never_inside_a_word(
+    tmp_path: Path, size: int
+) -> None:
+    """Giant print: a line that ends with '.' reads as a sentence's end, one ending with '-' as a word hyphenated
+    for the line (a reader copying the address would drop it); a break inside a word ('condi-tions') hides it."""
+    folder = tmp_path / "address"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text(
+        f"---\ntitle: Address\npublisher: P\npublished: 2026-01-15\n---\n\n## Contact\n\n"
+        f"Email the team at {EMAIL} today. See {URL} too.\n\n"
+        f"> [!NOTE] Contact us\n> - Write to us:\n>   - by email:\n>     - {EMAIL} for appointments.\n"
+    )
+    pages = _pages(_pdf(folder, tmp_path, size))
+    lines = [line.strip() for _, text, _ in pages for line in text.splitlines()]
+    assert any(line.endswith("appointments.") for line in lines), "a word in a list three deep is broken"
+    colophon = next(text for _, text, _ in pages if "About this" in text)
+    assert "Published by P" in colophon, "the last heading is left alone at the foot of a page"
+    for address in (URL, EMAIL):
+        tokens = [word for line in lines for word in line.split() if word != THIRD_LEVEL_MARKER]
+        start = next(n for n, token in enumerate(tokens) if token and address.startswith(token) and len(token) > 5)
+        pieces, joined = [], ""
+        for token in tokens[start:]:
+            if joined == address:
+                break
+            pieces.append(token)
+            joined += token
+        assert joined == address, (size, pieces)
+        for before, after in itertools.pairwise(pieces):
+            assert not before.endswith((".", "-")), (size, pieces)
+            assert before.endswith("/") or after.startswith((".", "-", "@")), (size, pieces)

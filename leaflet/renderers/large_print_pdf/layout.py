@@ -51,6 +51,7 @@ from leaflet.text import block_inlines, callout_heading, display_url, plain, sho
 HEADING_SCALE = {1: (1.6, 16.0), 2: (1.35, 10.0), 3: (1.15, 5.0), 4: (1.05, 2.0)}
 BULLETS = ("\u2022", "\u2013", "\u203a")  # a distinct marker at each level: bullet, dash, angle
 NUMBERING = ("Decimal", "LowerAlpha", "LowerRoman")  # 1. 2. / a. b. / i. ii.
+NESTED_TEXT_EMS = 8.0  # the least width a nested list's text keeps: about 14 letters, a long word whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +119,11 @@ class StoryBuilder:
                 if isinstance(block, Paragraph) and _introduces(block, following) and isinstance(made[0], TextBlock):
                     made[0].introduces = True
                 flowables.extend(made)
-            # the colophon is short: it reads best on one page (unless moving it leaves a quarter of a page empty)
-            story.extend([self._roomy(flowables)] if section is composed.colophon else flowables)
+            # the colophon is short: it reads best on one page (unless moving it leaves a quarter of a page
+            # empty: then it flows, its heading still kept with what follows it)
+            if section is composed.colophon:
+                flowables = [self._roomy(_keep_headings(flowables, self.page_height * 0.4, self.page_height))]
+            story.extend(flowables)
         return _keep_headings(story, self.page_height * 0.4, self.page_height)
 
     def _roomy(self, flowables: list[Flowable]) -> KeepUnlessRoomy:
@@ -230,8 +234,14 @@ class StoryBuilder:
                 more = TextBlock(pieces, style, p_elem, self.tagger, links=links)
                 flowables.append(ListItem("", more, self.tagger, li, indent=indent, left=left, lbl=lbl))
             if item.sublist is not None:
-                flowables += self._list(item.sublist, body_elem, left + indent, level + 1)
+                flowables += self._list(item.sublist, body_elem, self._deeper(left, indent, style.size), level + 1)
         return flowables
+
+    def _deeper(self, left: float, indent: float, size: float) -> float:
+        """Where a nested list starts: under its parent's text, unless that would leave its own text fewer than
+        ``NESTED_TEXT_EMS`` ems (at giant sizes three levels would leave a word or two a line, and long words
+        broken): then no further in than that allows, its own marker (-, >) still showing its level."""
+        return max(left, min(left + indent, self.column - indent - NESTED_TEXT_EMS * size))
 
     def _table(self, block: TableBlock, parent: Elem) -> list[Flowable]:
         table_elem = Elem("Table", parent)

@@ -8,9 +8,9 @@ that a phone number or web address stays whole. Here:
 - lines break only at spaces, so nothing is hyphenated and no word splits;
 - a phone number's spaces are glued, so the number moves to the next line whole;
 - a word longer than the whole line (a long web address) breaks only after
-  a ``/``, an email address only before its ``@``; only if one piece is still
-  too long (giant print) does it break after ``-`` or ``.``, and as a last
-  resort between letters;
+  a ``/``, an email address only before its ``@``; only a piece still too
+  long (giant print) breaks before a ``-`` or ``.`` (so no line ends as a
+  sentence or a hyphenated word would), and as a last resort between letters;
 - every line but the last keeps its trailing space, drawn invisibly, so the
   text read back in order is spaced;
 - a ``BREAK`` piece (the author's hard line break) ends the line there.
@@ -113,19 +113,32 @@ def lay_out(pieces: Sequence[Piece], width: float, measure: Measure) -> list[Lin
 
 
 def _fit(word: list[Piece], width: float, measure: Measure) -> list[list[Piece]]:
-    """The word whole if it fits; otherwise broken after '/', then '-' or '.', then anywhere."""
+    """The word whole if it fits; otherwise broken after '/', then before '-' or '.', then anywhere."""
     if sum(measure(p) for p in word) <= width:
         return [word]
     if "@" in "".join(p.text for p in word[1:] if p.text) or "@" in word[0].text[1:]:
         halves = _break_at(word, r"(?=@)", 0.0, measure)  # an email address: its two halves, whole if they fit
         if len(halves) > 1:
             return [part for half in halves for part in _fit(half, width, measure)]
-    # after a slash (not inside "//"), else after '-' or '.', else between any two characters
-    for pattern in (_SLASH, r"(?<=[-.])", r"(?<=.)"):
-        parts = _break_at(word, pattern, width, measure)
-        if all(sum(measure(p) for p in part) <= width for part in parts) or pattern == r"(?<=.)":
-            return parts
-    return [word]  # unreachable: breaking between letters always fits a letter
+    return _fit_at(word, width, measure, _ADDRESS_BREAKS)
+
+
+# Where a web address may break, best first: after a slash (not inside "//"); before a dot or hyphen, so
+# the next line starts with it and no line ends as a sentence or a hyphenated word would; anywhere.
+_ADDRESS_BREAKS = (_SLASH, r"(?=[-.])", r"(?<=.)")
+
+
+def _fit_at(word: list[Piece], width: float, measure: Measure, patterns: Sequence[str]) -> list[list[Piece]]:
+    """``word`` in pieces as wide as fit, broken where the first pattern allows; a piece still too wide is
+    broken where the next allows, and so on: the rest of the address keeps its better breaks."""
+    parts = _break_at(word, patterns[0], width, measure)
+    if len(patterns) == 1:
+        return parts
+    return [
+        piece
+        for part in parts
+        for piece in ([part] if sum(measure(p) for p in part) <= width else _fit_at(part, width, measure, patterns[1:]))
+    ]
 
 
 def narrowest(word: list[Piece], measure: Measure) -> float:
