@@ -205,14 +205,16 @@ class DaskExecutor:
         here, not on the scheduler, and each batch's jobs share one copy of what
         they carry (a leaflet's formats are next to each other in ``jobs``). The
         jobs of a batch the cluster lost (its workers kept dying) are sent again,
-        one a task, so only a job that fails on its own is reported lost.
+        one a task with nothing else out, so only a job that fails on its own is
+        reported lost.
         """
         if not jobs:
             return
         client = self.client()
         slots = max(1, sum(client.nthreads().values())) * IN_FLIGHT
         waiting = deque(enumerate(jobs))
-        alone: deque[tuple[int, J]] = deque()  # the jobs of a lost batch: sent again, one a task
+        alone: deque[tuple[int, J]] = deque()  # the jobs of a lost task: sent again, one a task
+        isolated: set[int] = set()  # the jobs sent so
         run_id, tasks = uuid.uuid4().hex[:12], itertools.count()
         sent: dict[Any, list[int]] = {}
         timing = _Timing()
@@ -220,6 +222,7 @@ class DaskExecutor:
         def send() -> Any:
             if alone:
                 batch = [alone.popleft()]
+                isolated.add(batch[0][0])
             else:
                 size = timing.batch(len(waiting), slots)
                 batch = [waiting.popleft() for _ in range(min(size, len(waiting)))]
@@ -238,16 +241,22 @@ class DaskExecutor:
         for future, result in flow:
             indices = sent.pop(future)
             finished = future.status == "finished"
-            if not finished and len(indices) > 1:  # which job was it? each again, on its own
-                alone.extend((index, jobs[index]) for index in indices)
-            elif not finished:  # its workers kept dying, or it was cancelled, or could not be sent or run
-                lost[indices[0]] = _why_lost(future, result)
+            if not finished:  # its workers kept dying, or it was cancelled, or could not be sent or run
+                for index in indices:  # which job was it? each again, on its own; lost if it fails so too
+                    if index in isolated:
+                        lost[index] = _why_lost(future, result)
+                    else:
+                        alone.append((index, jobs[index]))
             future.release()
             if finished:
                 for _, _, seconds in result:
                     timing.add(seconds)
             # more work out first: the caller writes this batch's files while the workers carry on
             while (waiting or alone) and len(sent) < slots:
+                if alone:  # a lost batch's jobs go one at a time with nothing else out, so a job that kills its
+                    if not sent:  # worker takes no other with it (Dask blames every task that was on that worker)
+                        flow.add(send())
+                    break
                 flow.add(send())
             if finished:
                 for index, value, _ in result:
