@@ -26,7 +26,8 @@ def callout_box(
     """``content`` inside a box as wide as the column; on one page unless that leaves ``room`` empty."""
     padding = style.size * 0.6
     weight = style.size * (0.25 if kind in HEAVY else 0.1)
-    box = Table([[list(content)]], colWidths=[column], splitInRow=1, hAlign="LEFT", renderCB=table_furniture(tagger))
+    box = _Box([[list(content)]], colWidths=[column], splitInRow=1, hAlign="LEFT", renderCB=table_furniture(tagger))
+    box.leading = style.leading
     box.setStyle(
         TableStyle(
             [
@@ -42,3 +43,27 @@ def callout_box(
     )
     box.spaceAfter = style.space_after
     return KeepUnlessRoomy([box], room)
+
+
+class _Box(Table):
+    """The box's one cell, split between lines; never so that only its label stays or only its bottom padding
+    goes over."""
+
+    leading = 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) == 2 and not _cell(parts[1]):
+            # every line fitted but the padding under them: a page would hold nothing but the box's bottom
+            # rule, so the last line goes over with it
+            fewer: list[Flowable] = super().split(availWidth, availHeight - self.leading)
+            if fewer and all(_cell(part) for part in fewer):
+                parts = fewer
+        if len(parts) == 2 and len(_cell(parts[0])) == 1 and len(_cell(self)) > 1:
+            return []  # only the label would stay ("Urgent: call 111 if:"): the box goes on to the next page
+        return parts
+
+
+def _cell(table: Flowable) -> tuple[Flowable, ...]:
+    """What the box's one cell holds."""
+    return tuple(getattr(table, "_cellvalues", [[()]])[0][0])
