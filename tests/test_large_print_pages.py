@@ -162,3 +162,13 @@ def test_a_box_never_leaves_its_label_or_only_its_bottom_rule_on_a_page(tmp_path
         lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
         assert lines, f"page {number} at {size}pt holds nothing but a box's bottom rule"
         assert not any(label.endswith(lines[-1]) for label in labels), (size, number, lines[-1])
+
+
+@pytest.mark.parametrize("name", ["real-leaflet", "every-feature"])
+@pytest.mark.parametrize("size", [24, 30, 42])
+def test_a_list_item_is_never_parted_from_its_sublist_by_a_page(tmp_path: Path, name: str, size: int) -> None:
+    """'2. Keep a list of your medicines:' at a page's foot, its sublist over the page (as a heading would be)."""
+    pages = _pages(_pdf(FIXTURE_LEAFLETS / name, tmp_path, size))
+    for number, (_, text, _) in enumerate(pages[:-1], start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert not lines[-1].endswith(":"), (size, number, lines[-1])

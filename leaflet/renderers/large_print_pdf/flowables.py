@@ -290,7 +290,7 @@ class KeepWithNext(CondPageBreak):
     one as it would flow with (see ``KeepUnlessRoomy``); never more than a page.
     """
 
-    def __init__(self, heading: TextBlock, following: Flowable | None, cap: float, frame: float) -> None:
+    def __init__(self, heading: Flowable, following: Flowable | None, cap: float, frame: float) -> None:
         super().__init__(0)
         self.heading, self.following, self.cap, self.frame = heading, following, cap, frame
 

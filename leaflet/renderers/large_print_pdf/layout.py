@@ -234,6 +234,7 @@ class StoryBuilder:
                 more = TextBlock(pieces, style, p_elem, self.tagger, links=links)
                 flowables.append(ListItem("", more, self.tagger, li, indent=indent, left=left, lbl=lbl))
             if item.sublist is not None:
+                flowables[-1].body.introduces = True  # kept with the sublist's first item, as a heading is
                 flowables += self._list(item.sublist, body_elem, self._deeper(left, indent, style.size), level + 1)
         return flowables
 
@@ -378,7 +379,8 @@ def _keep_headings(story: list[Flowable], cap: float, frame: float) -> list[Flow
     """Put a conditional page break before each heading (and introducing sentence) so it is never left alone."""
     result: list[Flowable] = []
     for index, flowable in enumerate(story):
-        if isinstance(flowable, TextBlock) and (flowable.heading_level or flowable.introduces):
+        introduces = isinstance(flowable, ListItem) and flowable.body.introduces  # an item and its sublist
+        if introduces or (isinstance(flowable, TextBlock) and (flowable.heading_level or flowable.introduces)):
             following = story[index + 1] if index + 1 < len(story) else None
             result.append(KeepWithNext(flowable, following, cap, frame))
         result.append(flowable)
