@@ -41,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_catalogue
 
-from leaflet import build, executors, renderers
+from leaflet import build, cores, executors, renderers
 
 HERE = Path(__file__).resolve()
 SLOW_JOB_MS = 50  # the speed-up goal (1.8x) is for formats whose jobs take longer than this
@@ -207,7 +207,7 @@ def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     load = os.getloadavg()[0]
     return (
-        f"machine: {platform.machine()}, nproc {os.cpu_count()} ({build.default_workers()} usable), {model}, "
+        f"machine: {platform.machine()}, nproc {os.cpu_count()} ({cores.usable()} usable), {model}, "
         f"{memory:.0f} GiB, Python {platform.python_version()}, load average {load:.1f} at the start"
     )
 

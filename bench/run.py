@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_catalogue
 
 from leaflet import build, renderers
-from leaflet.build import default_workers
+from leaflet.cores import usable
 
 
 def timed_build(source: Path, out: Path, name: str, workers: int) -> tuple[float, int, int]:
@@ -99,9 +99,7 @@ def main() -> None:
         "--audio-leaflets", type=int, default=2, help="leaflets for audio and epub, the spoken formats (default 2)"
     )
     args = parser.parse_args()
-    print(
-        f"machine: {platform.machine()}, {default_workers()} cores, Python {platform.python_version()}, {platform.system()}"
-    )
+    print(f"machine: {platform.machine()}, {usable()} cores, Python {platform.python_version()}, {platform.system()}")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         print(f"\n{'format':16} {'jobs':>5} {'ms/leaflet':>10} {'leaflets/s':>9} {'speed-up':>9} {'peak MiB':>9}")

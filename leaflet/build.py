@@ -177,7 +177,7 @@ def build(request: Request, events: Events | None = None) -> Outcome:
         readings, outcome.source_errors, warnings = read_all(
             list(dict.fromkeys(t.folder for t in pending)),
             request.strict,
-            min(request.workers, default_workers()),
+            min(request.workers, cores.usable()),
             easy_read=any(renderers.find(name).reads_easy_read for name in {t.format for t in pending}),
         )
         outcome.source_warnings += warnings
@@ -358,11 +358,6 @@ def replayed_warnings(current: Sequence[Target], out_dir: Path) -> list[str]:
     """The warnings up-to-date jobs gave when they were built, so a no-op build still shows them."""
     manifests = {folder: Manifest.load(out_dir / folder.name) for folder in {t.folder for t in current}}
     return list(dict.fromkeys(w for t in current for w in manifests[t.folder].warnings(t.key)))
-
-
-def default_workers() -> int:
-    """The number of cores this process may use."""
-    return cores.usable()
 
 
 def _peak_memory() -> int:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from leaflet import __version__, build, executors, manifest, reading, renderers
+from leaflet import __version__, build, cores, executors, manifest, reading, renderers
 from leaflet import folders as folders_module
 from leaflet.checks.cached import FormatCheck
 from leaflet.diagnostics import Diagnostic, LeafletError, OptionError
@@ -74,22 +74,12 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs",
         "-j",
         type=_positive,
-        default=build.default_workers(),
+        default=cores.usable(),
         metavar="N",
         help="the cores the build uses: worker processes, and each job's share of them (default: every core, here "
         "%(default)s); with --executor dask, the local cluster's processes",
     )
-    build_cmd.add_argument(
-        "--executor",
-        choices=executors.EXECUTORS,
-        default=None,
-        help="where jobs run: 'local' processes (the default) or a 'dask' cluster started here with --jobs workers",
-    )
-    build_cmd.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="run the jobs on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (implies --executor dask)",
-    )
+    executors.add_options(build_cmd)
     personal = build_cmd.add_argument_group(
         "personal options",
         "A variant made with these carries them in its file name and never replaces the default file.",
@@ -147,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     from leaflet.importers import command as import_command  # argparse only; the importers load when it runs
 
     import_command.configure(command("import", "import a Word document or saved web page", import_command.DESCRIPTION))
-    add_serve_command(command, build.default_workers())
+    add_serve_command(command, cores.usable())
 
     pictures_cmd = command(
         "pictures",
@@ -360,10 +350,10 @@ def _pictures(args: argparse.Namespace) -> int:
             return 0
     if not args.id:
         raise OptionError("name a leaflet (leaflet pictures ID) or a word to look for (leaflet pictures --find WORD)")
-    from leaflet.reader import read_leaflet
+    from leaflet.reader import SOURCE_NAME, read_leaflet
 
     folder = args.source / args.id
-    if not (folder / "leaflet.md").is_file():
+    if not (folder / SOURCE_NAME).is_file():
         raise OptionError(f"there is no leaflet '{args.id}' in {args.source}; 'leaflet list' names them")
     leaflet = read_leaflet(folder).leaflet
     print("\n".join(report.report(leaflet)))

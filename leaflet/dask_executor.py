@@ -34,7 +34,6 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent import futures
-from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
 import dask
@@ -42,6 +41,7 @@ from distributed import Client, LocalCluster, as_completed
 from distributed.comm import connect
 
 from leaflet.diagnostics import BuildError, JobsLost
+from leaflet.executors import ClosedAfterUse
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -123,7 +123,7 @@ async def _handshake(address: str, seconds: float) -> None:
     await comm.close()
 
 
-class DaskExecutor:
+class DaskExecutor(ClosedAfterUse):
     """Runs jobs on a Dask cluster: ``scheduler`` ('tcp://HOST:PORT'), or else a local cluster of ``workers`` processes.
 
     Nothing starts until the first ``run`` (a build with nothing to do needs no
@@ -275,14 +275,6 @@ class DaskExecutor:
             if self._scratch is not None:
                 self._scratch.cleanup()
                 self._scratch = None
-
-    def __enter__(self) -> DaskExecutor:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 class DaskPool(futures.Executor):

@@ -15,13 +15,14 @@ it with its own settings). Dask is imported only when it is chosen.
 
 from __future__ import annotations
 
+import argparse
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent import futures
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from types import TracebackType
-from typing import Protocol, TypeVar
+from typing import Protocol, Self, TypeVar
 
 from leaflet.diagnostics import OptionError
 
@@ -52,6 +53,21 @@ class ManagedExecutor(Executor, Protocol):
 EXECUTORS = ("local", "dask")
 
 
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """``--executor`` and ``--scheduler``, as ``leaflet build`` and ``leaflet serve`` both take them."""
+    parser.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default=None,
+        help="where jobs run: 'local' processes (the default) or a 'dask' cluster started here with --jobs workers",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the jobs on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (implies --executor dask)",
+    )
+
+
 def from_options(executor: str | None = None, scheduler: str | None = None, workers: int = 1) -> ManagedExecutor:
     """The executor the user chose: 'local' (a process pool of ``workers``; the default) or 'dask'.
 
@@ -70,7 +86,7 @@ def from_options(executor: str | None = None, scheduler: str | None = None, work
         raise OptionError(
             f"--scheduler takes a Dask scheduler's address such as tcp://10.0.0.5:8786, not {scheduler!r}"
         )
-    if executor == "local" and scheduler is None:
+    if executor == "local":
         return LocalExecutor(workers)
     from leaflet.dask_executor import DaskExecutor  # only here: the local path never imports Dask
 
@@ -89,7 +105,22 @@ def pool_from_options(executor: str | None, scheduler: str | None, workers: int)
     return DaskPool(chosen)
 
 
-class LocalExecutor:
+class ClosedAfterUse:
+    """An executor as a context manager: ``close()`` at the end of its ``with``."""
+
+    def close(self) -> None:
+        """Stop what it holds (nothing, by default)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class LocalExecutor(ClosedAfterUse):
     """This machine: one job at a time in this process, or ``workers`` forked worker processes."""
 
     def __init__(self, workers: int = 1) -> None:
@@ -113,17 +144,6 @@ class LocalExecutor:
             _stop(pool)
             raise
         pool.shutdown()
-
-    def close(self) -> None:
-        """Nothing to stop: the pool lives only while ``run`` does."""
-
-    def __enter__(self) -> LocalExecutor:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 def _leave_interrupts_to_the_client() -> None:

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from leaflet import executors
 from leaflet.folders import add_source
 
 DEFAULT_CACHE = Path(".cache/leaflet-serve")
@@ -31,17 +32,7 @@ def add_command(command: Callable[[str, str, str], argparse.ArgumentParser], def
     serve.add_argument(
         "--jobs", "-j", type=int, default=default_jobs, metavar="N", help="worker processes (default: %(default)s)"
     )
-    serve.add_argument(
-        "--executor",
-        choices=("local", "dask"),
-        default=None,
-        help="where jobs run: 'local' processes (the default) or a 'dask' cluster started here with --jobs workers",
-    )
-    serve.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="run the jobs on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (implies --executor dask)",
-    )
+    executors.add_options(serve)
     serve.add_argument("--queue", type=int, default=16, metavar="N", help="most jobs waiting or running (default: 16)")
     serve.add_argument(
         "--wait",

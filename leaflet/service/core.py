@@ -48,6 +48,9 @@ class Service:
         self.runner = Runner(self.cache, config.jobs, config.queue, config.executor, config.scheduler)
         self.formats = jobs.formats()
         self.format_names = tuple(f.name for f in self.formats)
+        self.share = cores.share(
+            cores.usable(), config.jobs
+        )  # --jobs jobs at once ask for no more cores than there are
 
     # A leaflet whose files changed is read again (10-50 ms): in a worker thread, so the event loop
     # goes on answering other requests meanwhile.
@@ -70,10 +73,7 @@ class Service:
             publisher=jobs.publisher_version(),
             source=item.digest,
         )
-        share = max(
-            1, cores.usable() // self.config.jobs
-        )  # --jobs jobs at once never ask for more cores than there are
-        arguments = (item.leaflet, format_name, options, share)
+        arguments = (item.leaflet, format_name, options, self.share)
         return Spec(entry_key, f"{item.id} ({format_name})", jobs.produce, arguments)
 
     def sample_spec(self, voice: str, rate: str) -> Spec:
