@@ -26,6 +26,7 @@ from leaflet.symbols.choose import choose, choose_section, key
 from leaflet.symbols.curated import ALT, HEALTH_WORDS
 from leaflet.text import plain
 from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE
+from tests.test_reader_errors import _damaged_png
 
 GOOD = FIXTURES / "easyread" / "good"
 HEART_PNG = GOOD / "heart.png"
@@ -166,6 +167,8 @@ def test_the_authors_choices_win_and_their_own_picture_is_used_as_given(tmp_path
         ("picture: heart.png", "has no alt text"),
         ('picture: leaflet.md "Words"', "'leaflet.md' is not a PNG, JPEG or SVG picture"),
         ('picture: bad.svg "A drawing"', "the drawing 'bad.svg' cannot be drawn"),
+        # sound chunks around pixels that cannot be decoded: it passed reading, and failed in a writer
+        ('picture: damaged.png "A heart"', "'damaged.png' is not a PNG, JPEG or SVG picture"),
         ('picture: "A heart"', "names no picture"),
         ('picture: none "Nothing"', "takes no alt text"),
     ],
@@ -174,6 +177,7 @@ def test_a_bad_picture_line_is_a_located_error(tmp_path: Path, line: str, messag
     text = f"{COVERS}- It is short.\n  {line}\n"
     folder = _leaflet(tmp_path, text)
     (folder / "bad.svg").write_text("<svg but not really")
+    (folder / "damaged.png").write_bytes(_damaged_png())
     with pytest.raises(SourceError) as raised:
         read_leaflet(folder)
     assert (raised.value.path, raised.value.line) == (folder / "easy-read.md", 7)

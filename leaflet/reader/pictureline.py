@@ -19,6 +19,7 @@ from pathlib import Path
 
 from leaflet.diagnostics import SourceError
 from leaflet.model import Picture, PictureKind
+from leaflet.reader.pictures import picture_problem
 
 PICTURE_LINE = re.compile(r"^picture:", re.IGNORECASE)
 PICTURE_HELP = (
@@ -120,12 +121,12 @@ def _drawn(svg: bytes, fail: Callable[[str], SourceError], given: Path) -> bytes
 
 
 def _kind(data: bytes) -> PictureKind | None:
+    """The kind of picture ``data`` holds, checked whole as every picture is (``reader.pictures``), or None."""
     from PIL import Image  # Pillow comes with reportlab
 
     try:
         with Image.open(io.BytesIO(data)) as picture:
-            found = picture.format
-            picture.verify()
+            kind = _KINDS.get(picture.format or "")
     except Exception:  # Pillow raises many kinds for a damaged or foreign file
         return None
-    return _KINDS.get(found or "")
+    return kind if kind is not None and picture_problem(data, kind) is None else None

@@ -49,7 +49,7 @@ def read_picture(path: Path, line: int, source: str, folder: Path, alt: str) -> 
             f"the picture '{source}' is not PNG, JPEG or SVG ('{target.suffix or 'no extension'}'); save it as .png, .jpg or .svg"
         )
     data = target.read_bytes()
-    problem = _problem(data, kind)
+    problem = picture_problem(data, kind)
     if problem:
         raise fail(
             f"the picture '{source}' is not a {_NAMES[kind]} file as its name says ({problem}); "
@@ -58,7 +58,7 @@ def read_picture(path: Path, line: int, source: str, folder: Path, alt: str) -> 
     return Image(target, alt, line, data, kind)
 
 
-def _problem(data: bytes, kind: PictureType) -> str | None:
+def picture_problem(data: bytes, kind: PictureType) -> str | None:
     """Why ``data`` is not a good picture of ``kind``, or None."""
     if kind == "image/svg+xml":
         return _svg_problem(data)
