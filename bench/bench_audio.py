@@ -108,9 +108,9 @@ def measure(source: Path, leaflet_id: str, scratch: Path, runs: int) -> None:
             )
         )
     minutes = _seconds(mp3) / 60
-    built, floor = (statistics.median(r.seconds for r in rs) for rs in (builds, floors))
+    built, floor = _median(builds), _median(floors)
     print(f"\n{leaflet_id}: {script.word_count()} words, {len(script.sections)} sections, {minutes:.1f} min of speech")
-    cpu_built, cpu_floor = (statistics.median(r.cpu for r in rs) for rs in (builds, floors))
+    cpu_built, cpu_floor = _cpu(builds), _cpu(floors)
     print(
         f"  build (leaflet build --format audio --jobs 1) {built:6.2f} s   peak {_peak(builds):4.0f} MiB   cpu {cpu_built:5.2f} s"
     )

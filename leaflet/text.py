@@ -183,8 +183,8 @@ def block_inlines(block: Block) -> Iterator[Inlines]:
                 yield from row
         case Image(alt=alt, line=line):
             yield (Text(alt, line),)
-        case Callout(title=title, blocks=blocks, line=line):
-            yield (Text(f"{block.label}: {title}" if title else block.label, line),)  # = callout_heading
+        case Callout(blocks=blocks, line=line):
+            yield (Text(callout_heading(block), line),)
             for inner in blocks:
                 yield from block_inlines(inner)
 

@@ -56,9 +56,9 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     except Exception as problem:  # the audit reports what it cannot do, it does not crash the check
         return (error(default, "braille-liblouis", str(problem)),)
     found: list[Diagnostic] = []
+    expected = words(without_schemes(leaflet_text(leaflet)))
     for promise in promises(leaflet_id, out_dir):
         table = f"en-ueb-g{promise.grade}.ctb"
-        expected = words(without_schemes(leaflet_text(leaflet)))
         found.extend(check_file(promise, expected, functools.partial(louis.back_translate, table=table)))
     return tuple(found)
 

@@ -309,7 +309,7 @@ def _addresses(found: _Addresses, lexicon: Lexicon) -> str:
 def _closing(
     leaflet: Leaflet, composed: Composed, chapters: list[tuple[str, list[Section]]], lexicon: Lexicon
 ) -> SpokenSection:
-    say = lambda text: lexicon.say(text)  # noqa: E731
+    say = lexicon.say
     paragraphs = [f"That is the end of {_sentence(say(composed.title))}"]
     for number, (title, _) in enumerate(chapters, start=1):
         if _HELP_WORDS & set(words(title)):

@@ -77,11 +77,6 @@ def language_code(language: str) -> str:
     return _ISO639_2.get(language.split("-")[0].lower(), "und")
 
 
-def tag(mp3: bytes, info: Info, chapters: Sequence[Chapter] = ()) -> bytes:
-    """``mp3`` with an ID3v2 tag in front saying ``info`` and, if given, its chapters."""
-    return header(info, chapters) + mp3
-
-
 def header(info: Info, chapters: Sequence[Chapter] = ()) -> bytes:
     """The ID3v2 tag alone, to go in front of the MP3's frames (which need not be joined up yet)."""
     tags = _OrderedID3()

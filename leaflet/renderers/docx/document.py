@@ -203,9 +203,10 @@ class _Writer:
 
     def image(self, block: Image) -> None:
         """The picture at the text's width (less if it would be very tall), its alt text on the drawing."""
-        width, height = pictures.fit(raster(block), self._text_width(), MAX_PICTURE_HEIGHT)
+        drawn = raster(block)
+        width, height = pictures.fit(drawn, self._text_width(), MAX_PICTURE_HEIGHT)
         run = self.document.add_paragraph().add_run()
-        pictures.add_picture(run, raster(block), width, height, block.alt)
+        pictures.add_picture(run, drawn, width, height, block.alt)
 
     def _text_width(self) -> int:
         return text_width(self.document)
