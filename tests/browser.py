@@ -40,6 +40,13 @@ def launch() -> Iterator[Any]:
         launched.close()
 
 
+def open_page(browser: Any, path: Path, width: int = 1280, scheme: str = "light") -> Any:
+    """``path`` open in a new tab ``width`` CSS pixels wide (320: 400% zoom of 1280), in a colour scheme."""
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page.goto(path.as_uri())
+    return page
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """axe-core's violations of WCAG 2.2 A and AA (and best practice) on ``page``."""
     from axe_playwright_python.sync_playwright import Axe

@@ -18,7 +18,7 @@ from leaflet.diagnostics import OptionError
 from leaflet.model import Leaflet
 from leaflet.reader import read_leaflet
 from leaflet.renderers import easy_read_html
-from tests.browser import TEXT_SPACING, axe_violations, describe, launch, write_pages
+from tests.browser import TEXT_SPACING, axe_violations, describe, launch, open_page, write_pages
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 
 LEAFLETS = {"nice": SOURCE / NICE_ID, "real-leaflet": FIXTURE_LEAFLETS / "real-leaflet"}
@@ -35,12 +35,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tup
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     yield from launch()
-
-
-def _open(browser: Any, path: Path, width: int = 1280) -> Any:
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(path.as_uri())
-    return page
 
 
 # Structure ---------------------------------------------------------------
@@ -143,7 +137,7 @@ def test_options_and_file_names() -> None:
 @pytest.mark.parametrize("variant", ["default", "yellow-on-black"])
 @pytest.mark.parametrize("key", LEAFLETS)
 def test_axe_finds_no_wcag_violation(key: str, variant: str, pages, browser) -> None:
-    page = _open(browser, pages[key, variant][1])
+    page = open_page(browser, pages[key, variant][1])
     try:
         violations = axe_violations(page)
         assert not violations, describe(violations)
@@ -152,7 +146,7 @@ def test_axe_finds_no_wcag_violation(key: str, variant: str, pages, browser) -> 
 
 
 def test_pictures_sit_left_of_their_words_all_the_same_size_and_the_body_is_18pt(pages, browser) -> None:
-    page = _open(browser, pages["nice", "default"][1])
+    page = open_page(browser, pages["nice", "default"][1])
     try:
         rows = page.evaluate("""() => [...document.querySelectorAll('li.point')].map(row => {
             const img = row.querySelector('img'), words = row.querySelector('.point-words').getBoundingClientRect();
@@ -170,7 +164,7 @@ def test_pictures_sit_left_of_their_words_all_the_same_size_and_the_body_is_18pt
 
 @pytest.mark.parametrize("variant", ["default", "giant"])
 def test_reflows_at_320_css_pixels_picture_above_words_without_sideways_scrolling(variant: str, pages, browser) -> None:
-    page = _open(browser, pages["nice", variant][1], width=320)
+    page = open_page(browser, pages["nice", variant][1], width=320)
     try:
         found = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert found[0] <= found[1], f"sideways scrolling at 320 px: {found}"

@@ -18,7 +18,7 @@ from leaflet.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.diagnostics import OptionError
 from leaflet.model import Leaflet
 from leaflet.renderers import html
-from tests.browser import TEXT_SPACING, axe_violations, describe, launch, write_pages
+from tests.browser import TEXT_SPACING, axe_violations, describe, launch, open_page, write_pages
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 
 LEAFLETS = {
@@ -43,12 +43,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tup
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     yield from launch()
-
-
-def _open(browser: Any, path: Path, width: int = 1280, scheme: str = "light") -> Any:
-    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page.goto(path.as_uri())
-    return page
 
 
 # Structure ---------------------------------------------------------------
@@ -134,7 +128,7 @@ def test_options_and_file_names() -> None:
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("key", LEAFLETS)
 def test_axe_finds_no_wcag_violation(key: str, variant: str, pages, browser) -> None:
-    page = _open(browser, pages[key, variant][1])
+    page = open_page(browser, pages[key, variant][1])
     try:
         violations = axe_violations(page)
         assert not violations, describe(violations)
@@ -144,7 +138,7 @@ def test_axe_finds_no_wcag_violation(key: str, variant: str, pages, browser) -> 
 
 @pytest.mark.parametrize("key", LEAFLETS)
 def test_axe_finds_no_violation_when_the_reader_prefers_dark(key: str, pages, browser) -> None:
-    page = _open(browser, pages[key, "default"][1], scheme="dark")
+    page = open_page(browser, pages[key, "default"][1], scheme="dark")
     try:
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert background == "rgb(0, 0, 0)", "the page follows the reader's dark setting"
@@ -155,7 +149,7 @@ def test_axe_finds_no_violation_when_the_reader_prefers_dark(key: str, pages, br
 
 
 def test_a_chosen_scheme_ignores_the_dark_setting(pages, browser) -> None:
-    page = _open(browser, pages["nice", "black-on-yellow"][1], scheme="dark")
+    page = open_page(browser, pages["nice", "black-on-yellow"][1], scheme="dark")
     try:
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 0)"
     finally:
@@ -178,7 +172,7 @@ _OVERFLOW = """() => {
 @pytest.mark.parametrize("key", LEAFLETS)
 def test_reflows_at_320_css_pixels_and_takes_text_spacing_without_loss(key: str, variant: str, pages, browser) -> None:
     """400% zoom of a 1280-pixel window is 320 CSS pixels: nothing may scroll sideways or be cut off."""
-    page = _open(browser, pages[key, variant][1], width=320)
+    page = open_page(browser, pages[key, variant][1], width=320)
     try:
         text_before = page.evaluate("document.body.innerText")
         found = page.evaluate(_OVERFLOW)
@@ -192,7 +186,7 @@ def test_reflows_at_320_css_pixels_and_takes_text_spacing_without_loss(key: str,
 
 
 def test_the_skip_link_shows_when_focused_and_moves_focus_to_main(pages, browser) -> None:
-    page = _open(browser, pages["nice", "default"][1])
+    page = open_page(browser, pages["nice", "default"][1])
     try:
         link = page.locator("a.skip-link")
         assert link.bounding_box()["y"] < 0, "hidden until focused"
@@ -207,7 +201,7 @@ def test_the_skip_link_shows_when_focused_and_moves_focus_to_main(pages, browser
 
 def test_the_body_text_is_18pt_at_default_zoom_and_scales_with_size(pages, browser) -> None:
     for variant, pixels in (("default", "24px"), ("giant", "64px")):
-        page = _open(browser, pages["nice", variant][1])
+        page = open_page(browser, pages["nice", variant][1])
         try:
             assert page.evaluate("getComputedStyle(document.querySelector('main p')).fontSize") == pixels
             family = page.evaluate("getComputedStyle(document.body).fontFamily")
