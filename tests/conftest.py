@@ -75,3 +75,13 @@ def render(writer: ModuleType, leaflet: Leaflet, options: object, out: Path) -> 
 def errors_of(found: tuple[Diagnostic, ...]) -> tuple[str, ...]:
     """The broken rules an audit found, as printed."""
     return tuple(str(d) for d in found if d.severity == "error")
+
+
+def small_leaflet(where: Path, body: str = "Hello.", name: str = "short", title: str = "Short") -> Leaflet:
+    """A leaflet folder ``where/name`` of front matter and ``body``, read."""
+    from leaflet.reader import read_leaflet
+
+    folder = where / name
+    folder.mkdir()
+    (folder / "leaflet.md").write_text(f"---\ntitle: {title}\npublisher: P\npublished: 2026-01-15\n---\n\n{body}\n")
+    return read_leaflet(folder).leaflet

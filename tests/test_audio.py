@@ -30,7 +30,7 @@ from leaflet.renderers import AUDIO, audio
 from leaflet.speech import audio as mastering
 from leaflet.speech import script as spoken
 from leaflet.text import words
-from tests.conftest import errors_of
+from tests.conftest import errors_of, small_leaflet
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -361,10 +361,7 @@ def test_each_text_is_said_from_a_fresh_state_whatever_came_before(tmp_path: Pat
 
 def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> None:
     """Defect 12 of issue 11: an English leaflet read by a Welsh voice said nothing."""
-    folder = tmp_path / "short"
-    folder.mkdir()
-    (folder / "leaflet.md").write_text("---\ntitle: Short\npublisher: P\npublished: 2026-01-15\n---\n\nHello.\n")
-    leaflet = read_leaflet(folder).leaflet
+    leaflet = small_leaflet(tmp_path)
     rendered = audio.write(leaflet, audio.parse_options({"voice": "cy"}))
     assert [w.code for w in rendered.warnings] == ["voice-language"]
     assert "en-GB" in rendered.warnings[0].message and "'cy'" in rendered.warnings[0].message

@@ -27,7 +27,7 @@ from leaflet.reader import read_leaflet
 from leaflet.renderers import AUDIO, EPUB, audio, epub
 from leaflet.service import forms, jobs
 from leaflet.xhtml.sentences import split
-from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
+from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, small_leaflet
 
 LEAFLETS = {"nice": SOURCE / NICE_ID, "every-feature": FIXTURE_LEAFLETS / "every-feature"}
 OPF = "{http://www.idpf.org/2007/opf}"
@@ -343,10 +343,7 @@ def test_the_service_offers_the_speed_and_voice_for_the_talking_book() -> None:
 
 
 def test_a_voice_in_another_language_than_the_leaflet_warns_in_the_talking_book_too(tmp_path: Path) -> None:
-    folder = tmp_path / "short"
-    folder.mkdir()
-    (folder / "leaflet.md").write_text("---\ntitle: Short\npublisher: P\npublished: 2026-01-15\n---\n\nHello.\n")
-    leaflet = read_leaflet(folder).leaflet
+    leaflet = small_leaflet(tmp_path)
     made = epub.write(leaflet, epub.parse_options({"voice": "cy"}))
     assert [f.name for f in made.files] == ["short.cy.epub"]
     assert [w.code for w in made.warnings] == ["voice-language"] and "'cy'" in made.warnings[0].message
