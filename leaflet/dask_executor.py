@@ -40,8 +40,8 @@ import dask
 from distributed import Client, LocalCluster, as_completed
 from distributed.comm import connect
 
+from leaflet.closable import ClosedAfterUse
 from leaflet.diagnostics import BuildError, JobsLost
-from leaflet.executors import ClosedAfterUse
 
 J = TypeVar("J")
 R = TypeVar("R")

@@ -22,8 +22,9 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent import futures
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from types import TracebackType
-from typing import Protocol, Self, TypeVar
+from typing import Protocol, TypeVar
 
+from leaflet.closable import ClosedAfterUse
 from leaflet.diagnostics import OptionError
 
 J = TypeVar("J")
@@ -103,21 +104,6 @@ def pool_from_options(executor: str | None, scheduler: str | None, workers: int)
 
     assert isinstance(chosen, DaskExecutor)
     return DaskPool(chosen)
-
-
-class ClosedAfterUse:
-    """An executor as a context manager: ``close()`` at the end of its ``with``."""
-
-    def close(self) -> None:
-        """Stop what it holds (nothing, by default)."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 class LocalExecutor(ClosedAfterUse):
