@@ -157,6 +157,8 @@ CALLOUT_LABELS: dict[CalloutKind, str] = {
     "urgent": "Urgent",  # ... ask for help now (111)
     "emergency": "Emergency",  # ... call 999 or go to A&E
 }
+# The boxes every format draws with a heavier border: what must not be missed
+HEAVY_CALLOUTS: frozenset[CalloutKind] = frozenset({"emergency", "urgent", "warning", "caution", "important"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ the class that marks the text being read aloud.
 from __future__ import annotations
 
 from leaflet.colours import DEFAULT_SCHEME, SCHEMES, Scheme
+from leaflet.model import HEAVY_CALLOUTS
 from leaflet.xhtml.fonts import FAMILY
 
 BROWSER_POINTS = 12  # a browser's default text is 16 px, which is 12 points
@@ -51,7 +52,7 @@ caption { text-align: left; font-weight: bold; margin-bottom: 0.5rem; }
 th, td { border: 0.1rem solid currentColor; padding: 0.5rem; text-align: left; vertical-align: top; }
 figure { margin-left: 0; margin-right: 0; }
 .callout { border: min(0.2rem, 1vw) solid currentColor; padding: 0.75rem min(1rem, 3vw) 0.25rem; margin: 1.5rem 0; }
-.callout-urgent, .callout-emergency, .callout-warning, .callout-caution { border-width: min(0.4rem, 2vw); }
+%(heavy)s { border-width: min(0.4rem, 2vw); }
 .callout-label { margin-bottom: 0.5rem; }
 li > p { margin: 0.5rem 0 0; }
 img { max-width: 100%%; height: auto; }
@@ -78,10 +79,13 @@ _SCHEME = """%(selector)s {
 """
 
 
+_HEAVY = ", ".join(f".callout-{kind}" for kind in sorted(HEAVY_CALLOUTS))  # as print and Word draw them
+
+
 def page_css(size: int, colours: str | None) -> str:
     """The web page's style sheet: body text at ``size`` points, in ``colours`` (None: follow the reader)."""
     root = f"{size / BROWSER_POINTS * 100:g}%"
-    css = _TYPE % {"root": root, "family": FAMILY} + _PAGE
+    css = _TYPE % {"root": root, "family": FAMILY, "heavy": _HEAVY} + _PAGE
     if colours is None:
         css += _scheme(SCHEMES[DEFAULT_SCHEME], "@media all")
         css += _scheme(SCHEMES[DARK_SCHEME], "@media (prefers-color-scheme: dark)")
@@ -91,7 +95,7 @@ def page_css(size: int, colours: str | None) -> str:
 
 def book_css() -> str:
     """The talking book's style sheet: the type rules at the reading system's own size and colours."""
-    css = _TYPE % {"root": "100%", "family": FAMILY}
+    css = _TYPE % {"root": "100%", "family": FAMILY, "heavy": _HEAVY}
     css += "body > * { max-width: 34em; }\n"  # about 65 characters a line, where the reading system allows
     css += (
         f".{ACTIVE_CLASS} {{ color: #{HIGHLIGHT.text}; background-color: #{HIGHLIGHT.background}; }}\n"

@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from leaflet.compose import compose
 from leaflet.model import (
+    HEAVY_CALLOUTS,
     Block,
     BulletList,
     Callout,
@@ -210,9 +211,6 @@ class _Writer:
 
     def _text_width(self) -> int:
         return text_width(self.document)
-
-
-HEAVY_CALLOUTS = frozenset({"emergency", "urgent", "warning", "caution", "important"})
 
 
 def _box(paragraph: WordParagraph, options: Options, *, heavy: bool) -> None:

@@ -13,11 +13,9 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from leaflet.model import CalloutKind
+from leaflet.model import HEAVY_CALLOUTS, CalloutKind
 from leaflet.renderers.large_print_pdf.flowables import REGULAR, KeepUnlessRoomy, TextStyle, table_furniture
 from leaflet.renderers.large_print_pdf.structure import Tagger
-
-HEAVY: frozenset[CalloutKind] = frozenset({"emergency", "urgent", "warning", "caution", "important"})
 
 
 def callout_box(
@@ -25,7 +23,7 @@ def callout_box(
 ) -> Flowable:
     """``content`` inside a box as wide as the column; on one page unless that leaves ``room`` empty."""
     padding = style.size * 0.6
-    weight = style.size * (0.25 if kind in HEAVY else 0.1)
+    weight = style.size * (0.25 if kind in HEAVY_CALLOUTS else 0.1)
     box = _Box([[list(content)]], colWidths=[column], splitInRow=1, hAlign="LEFT", renderCB=table_furniture(tagger))
     box.leading = style.leading
     box.setStyle(
