@@ -16,11 +16,10 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from leaflet import __version__
+from leaflet import __version__, installed
 from leaflet.diagnostics import Diagnostic
 from leaflet.files import write_text_atomic
 
@@ -65,19 +64,13 @@ def publisher_version() -> str:
     for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + path.read_bytes())
     for requirement in _requirements():
-        try:
-            digest.update(f"{requirement}={metadata.version(requirement)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{requirement}=missing".encode())
+        digest.update(f"{requirement}={installed.version(requirement) or 'missing'}".encode())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def _requirements() -> list[str]:
     """The names of the publisher's runtime dependencies, as installed."""
-    try:
-        requires = metadata.requires("leaflet-publisher") or []
-    except metadata.PackageNotFoundError:
-        return []
+    requires = installed.requires("leaflet-publisher")
     return sorted({_NAME.match(r).group() for r in requires if "extra ==" not in r})  # type: ignore[union-attr]
 
 

