@@ -366,3 +366,24 @@ def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> N
     assert [w.code for w in rendered.warnings] == ["voice-language"]
     assert "en-GB" in rendered.warnings[0].message and "'cy'" in rendered.warnings[0].message
     assert audio.voice_language_warning(leaflet, audio.parse_options({"voice": "en-gb-x-rp"})) is None
+
+
+def test_the_worker_ends_a_child_that_never_finishes_with_its_own_status(tmp_path: Path) -> None:
+    """The worker waits for its children's ends as signals, up to each child's deadline: a child that
+    never finishes is ended there, and the worker exits with STALLED (the build then says 'stalled')."""
+    import subprocess
+    import sys
+
+    from leaflet.speech.engines.espeak_worker import STALLED
+
+    hangs = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from leaflet.speech.engines import espeak_worker as w\n"
+        "w.start = lambda voice, language: (None, 22050)\n"
+        "w._child = lambda *args: (time.sleep(60), os._exit(0))\n"
+        "w.say_all(['Quick.', 'Never ends.'], [Path('a.wav'), Path('b.wav')], None, 'en-GB', 150, 1, 0.2)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", hangs], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert done.returncode == STALLED
+    assert "did not finish text 0 in time" in done.stderr
