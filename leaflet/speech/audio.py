@@ -40,12 +40,12 @@ import numpy as np
 
 from leaflet.cores import cores
 from leaflet.diagnostics import BuildError
-from leaflet.speech import GAP_SECONDS, LEAD_SECONDS, SAMPLE_RATE
+from leaflet.speech import SAMPLE_RATE
 from leaflet.speech.limiter import PeakMeter, db_to_gain, limiter_gain
 from leaflet.speech.loudness import Meter, gated_loudness
 from leaflet.speech.mp3 import FRAME_SAMPLES, checked_frames, encode_mp3
 from leaflet.speech.samples import BLOCK, CHUNK, STEP
-from leaflet.speech.takes import Take, Track, layout, measure, true_peaks
+from leaflet.speech.takes import Take, Track, layout, measure, places, true_peaks
 
 if TYPE_CHECKING:
     from leaflet.speech.engines import Engine
@@ -141,13 +141,14 @@ def record(
                 raise BuildError(f"the speech engine said nothing for section {number}")
             measuring.append(pool.submit(measure, take))
         measured = [m.result() for m in measuring]
-        level = _programme_loudness([m.energy for m in measured], _offsets(m.take.length for m in measured), 1.0)
+        placed = places([m.take.length for m in measured], pauses)
+        level = _programme_loudness([m.energy for m in measured], [place.offset for place in placed], 1.0)
         if not math.isfinite(level):
             raise BuildError("the recording is silent, so its loudness cannot be set; the speech engine said nothing")
         target, ceiling = TARGET_LUFS + ENCODING_LOSS_LU, db_to_gain(LIMIT_DBTP)
         headroom = _HEADROOM_DB + (_CORRECTION_DB if as_heard else 0.0)
         floor = ceiling / db_to_gain(target - level + headroom)  # true peaks matter from here up
-        tracks = layout(measured, list(pool.map(functools.partial(true_peaks, floor=floor), measured)), pauses)
+        tracks = layout(measured, list(pool.map(functools.partial(true_peaks, floor=floor), measured)), placed)
         del measured
         gain = db_to_gain(target - level)
         for _ in range(3 if as_heard else 1):
@@ -169,16 +170,6 @@ def record(
         tick()
     frames = tuple(checked_frames(mp3, track.length) for mp3, track in zip(encoded, tracks, strict=True))
     return Recording(tuple(encoded), frames, heard, peak)
-
-
-def _offsets(lengths: Iterable[int]) -> list[int]:
-    """Where each take's speech starts in the programme, in blocks."""
-    lead, gap = round(LEAD_SECONDS * SAMPLE_RATE), round(GAP_SECONDS * SAMPLE_RATE)
-    starts, at = [], lead
-    for length in lengths:
-        starts.append(at // BLOCK)
-        at += length + gap
-    return starts
 
 
 def _programme_loudness(energies: Sequence[np.ndarray], offsets: Sequence[int], gain: float) -> float:

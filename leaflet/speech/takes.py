@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from leaflet.speech import GAP_SECONDS, LEAD_SECONDS, SAMPLE_RATE, TAIL_SECONDS
-from leaflet.speech.limiter import TAPS, block_true_peaks, follow, limiter_gain, oversampling
+from leaflet.speech.limiter import TAPS, block_true_peaks, follow, limiter_gain, oversampling, with_neighbours
 from leaflet.speech.loudness import KERNEL, Meter
 from leaflet.speech.samples import BLOCK, CHUNK, block_count, from_pcm16, open_wav
 
@@ -125,23 +125,38 @@ class Track:
         yield np.zeros(self.after, dtype=np.float32)
 
 
-def layout(
-    measured: Sequence[Measured], peaks: Sequence[np.ndarray], pauses: Sequence[tuple[float, float]] | None = None
-) -> list[Track]:
-    """2 s of silence before the first section, a pause after each, 2 s after the last; or, where
-    ``pauses`` is given, each take's own silence before and after it, in seconds (a talking book's
-    sentences)."""
-    last = len(measured) - 1
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where one take goes in the programme: its silence before and after (samples, whole blocks) and
+    where its speech starts (in blocks)."""
+
+    before: int
+    after: int
+    offset: int
+
+
+def places(lengths: Sequence[int], pauses: Sequence[tuple[float, float]] | None = None) -> list[Place]:
+    """Where takes of these lengths go: 2 s of silence before the first, a pause after each, 2 s after the
+    last; or, where ``pauses`` is given, each take's own silence before and after it, in seconds (a
+    talking book's sentences)."""
+    last = len(lengths) - 1
     if pauses is None:
         lead, gap, tail = LEAD_SECONDS, GAP_SECONDS, TAIL_SECONDS
-        pauses = [(lead if n == 0 else 0.0, tail if n == last else gap) for n in range(len(measured))]
+        pauses = [(lead if n == 0 else 0.0, tail if n == last else gap) for n in range(len(lengths))]
     made, at = [], 0
-    for found, top, (before_s, after_s) in zip(measured, peaks, pauses, strict=True):
+    for length, (before_s, after_s) in zip(lengths, pauses, strict=True):
         before, after = _whole_blocks(before_s), _whole_blocks(after_s)  # every length here is whole blocks
-        track = Track(found.take, top, found.energy, before, after, (at + before) // BLOCK)
-        made.append(track)
-        at += track.length
+        made.append(Place(before, after, (at + before) // BLOCK))
+        at += before + length + after
     return made
+
+
+def layout(measured: Sequence[Measured], peaks: Sequence[np.ndarray], placed: Sequence[Place]) -> list[Track]:
+    """The measured takes as tracks, with their true peaks, where ``places`` put them."""
+    return [
+        Track(found.take, top, found.energy, place.before, place.after, place.offset)
+        for found, top, place in zip(measured, peaks, placed, strict=True)
+    ]
 
 
 def _whole_blocks(seconds: float) -> int:
@@ -153,11 +168,7 @@ def true_peaks(measured: Measured, floor: float) -> np.ndarray:
     """Each block's true peak where it could reach ``floor``; elsewhere a bound under ``floor``: the
     largest sample near it times the most 4x oversampling can add between samples."""
     _, bound = oversampling()
-    levels = measured.levels
-    near = levels.copy()
-    np.maximum(near[1:], levels[:-1], out=near[1:])  # oversampling reaches 10 samples into the next block
-    np.maximum(near[:-1], levels[1:], out=near[:-1])
-    peaks = near * np.float32(bound)
+    peaks = with_neighbours(measured.levels) * np.float32(bound)
     if not np.any(peaks >= floor):
         return peaks
     at = 0
