@@ -169,9 +169,9 @@ def test_lexicon_replaces_whole_words_only_and_keeps_a_leading_capital() -> None
     lexicon = Lexicon(
         (Pronunciation("NHS", "N H S"), Pronunciation("US", "U S"), Pronunciation("catheter", "cath itter"))
     )
-    assert lexicon.apply("The NHS told us. NHS's rules.") == "The N H S told us. N H S's rules."
-    assert lexicon.apply("Catheter-based catheters, a catheter.") == "Cath itter-based catheters, a cath itter."
-    assert lexicon.apply("NHSX and nhs") == "NHSX and nhs"
+    assert lexicon.say("The NHS told us. NHS's rules.") == "The N H S told us. N H S's rules."
+    assert lexicon.say("Catheter-based catheters, a catheter.") == "Cath itter-based catheters, a cath itter."
+    assert lexicon.say("NHSX and nhs") == "NHSX and nhs"
 
 
 def test_addresses_are_said_so_they_can_be_written_down() -> None:

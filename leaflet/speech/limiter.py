@@ -51,6 +51,15 @@ def block_true_peaks(samples: np.ndarray, chosen: np.ndarray) -> np.ndarray:
     return found
 
 
+def with_neighbours(levels: np.ndarray) -> np.ndarray:
+    """The largest of each block's level and its two neighbours': oversampling reaches 10 samples into the
+    blocks either side, so a block's true peak is bounded by these times the oversampling bound."""
+    near = levels.copy()
+    np.maximum(near[1:], levels[:-1], out=near[1:])
+    np.maximum(near[:-1], levels[1:], out=near[:-1])
+    return near
+
+
 class PeakMeter:
     """The highest true peak of a stream fed in pieces (10 samples are held back until the next piece,
     which oversampling needs after them)."""
@@ -68,9 +77,7 @@ class PeakMeter:
             return
         padded = np.pad(data, (0, block_count(count) * BLOCK - count))
         blocks = np.pad(level, (0, block_count(count) * BLOCK - count)).reshape(-1, BLOCK).max(axis=1)
-        near = blocks.copy()
-        np.maximum(near[1:], blocks[:-1], out=near[1:])
-        np.maximum(near[:-1], blocks[1:], out=near[:-1])
+        near = with_neighbours(blocks)
         chosen = np.flatnonzero(near * np.float32(oversampling()[1]) >= max(self._top, float(blocks.max())))
         self._top = max(self._top, float(blocks.max()), float(block_true_peaks(padded, chosen).max()))
 

@@ -34,12 +34,6 @@ class Lexicon:
 
     entries: tuple[Pronunciation, ...] = ()
 
-    def apply(self, text: str) -> str:
-        """``text`` with every lexicon word replaced by how it is said."""
-        if not self.entries:
-            return text
-        return _pattern(self.entries).sub(lambda match: self._spoken(match.group(0)), text)
-
     def say(self, text: str) -> str:
         """``text`` as said: lexicon words as the lexicon says; everything else with its numbers,
         units and symbols in words. The lexicon wins: its words are never touched by the rest."""

@@ -58,12 +58,19 @@ def _load_library() -> None:
 
 def voices() -> list[dict[str, str]]:
     """Every voice, as pyttsx3's driver lists them (without starting the driver, which takes a while)."""
+    espeak, _ = _initialised()
+    return _listed(espeak)
+
+
+def _initialised() -> tuple[Any, int]:
+    """eSpeak NG's binding, started in synchronous mode, and its sample rate."""
     _load_library()
     from pyttsx3.drivers import _espeak
 
-    if _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000) <= 0:
+    sample_rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000)
+    if sample_rate <= 0:
         raise RuntimeError("eSpeak NG did not start")
-    return _listed(_espeak)
+    return _espeak, sample_rate
 
 
 def _listed(espeak: Any) -> list[dict[str, str]]:
@@ -100,17 +107,12 @@ def _heard(wav: Any, count: int, events: Any) -> int:
 def start(voice: str | None, language: str) -> tuple[Any, int]:
     """eSpeak NG started in synchronous mode with ``voice`` (or the one for ``language``) loaded: its
     binding and its sample rate."""
-    _load_library()
-    from pyttsx3.drivers import _espeak
-
-    sample_rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000)
-    if sample_rate <= 0:
-        raise RuntimeError("eSpeak NG did not start")
-    _espeak.SetSynthCallback(_heard)
-    voice = voice or voice_for(_listed(_espeak), language)
-    if voice is None or _espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
+    espeak, sample_rate = _initialised()
+    espeak.SetSynthCallback(_heard)
+    voice = voice or voice_for(_listed(espeak), language)
+    if voice is None or espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
         raise RuntimeError(f"eSpeak NG has no voice {voice or FALLBACK_VOICE!r}")
-    return _espeak, sample_rate
+    return espeak, sample_rate
 
 
 def say(espeak: Any, text: str, rate: int) -> bytes:
