@@ -21,6 +21,17 @@ def _parse(number: str) -> object | None:
         return None
 
 
+def same_number(shown: str, dialled: str) -> bool:
+    """True when ``shown`` and ``dialled`` are one phone number, however each is written."""
+    first, second = _parse(shown), _parse(dialled)
+    if first is None or second is None:
+        return False
+    return bool(
+        first.national_number == second.national_number  # type: ignore[attr-defined]
+        and first.country_code == second.country_code  # type: ignore[attr-defined]
+    )
+
+
 def is_valid_tel(url: str) -> bool:
     """True when a ``tel:`` link's target is a number someone can dial."""
     number = _DIALLED.sub("", url.removeprefix("tel:").removeprefix("TEL:"))

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from leaflet import phones
 from leaflet.model import (
     Block,
     BulletList,
@@ -132,7 +133,7 @@ def shows_own_address(text: str, url: str) -> bool:
     if _bare(text) == _bare(display_url(url)):
         return True
     if url.lower().startswith("tel:") and any(ch.isdigit() for ch in text):
-        return _same_number(text, url[4:])
+        return phones.same_number(text, url[4:])
     return False
 
 
@@ -141,17 +142,6 @@ def _bare(address: str) -> str:
     for scheme in ("https://", "http://"):
         squeezed = squeezed.removeprefix(scheme)
     return squeezed.rstrip("/")
-
-
-def _same_number(text: str, target: str) -> bool:
-    """True when ``text`` is the phone number ``target`` in whatever form (UK numbers by default)."""
-    import phonenumbers
-
-    try:
-        shown, called = phonenumbers.parse(text, "GB"), phonenumbers.parse(target, "GB")
-    except phonenumbers.NumberParseException:
-        return False
-    return bool(shown.national_number == called.national_number and shown.country_code == called.country_code)
 
 
 def split_lines(inlines: Inlines) -> list[Inlines]:

@@ -11,7 +11,7 @@ from leaflet.checks import text as text_audit
 from leaflet.model import Link
 from leaflet.reader import read_leaflet
 from leaflet.renderers import text as etext
-from leaflet.text import block_inlines, display_url, first_missing_word, leaflet_words, words
+from leaflet.text import block_inlines, display_url, first_missing_word, leaflet_words, shows_own_address, words
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, errors_of, render
 
 URL = re.compile(r"^\s*(https?://|mailto:|tel:)?\S+$")
@@ -117,3 +117,11 @@ def test_sentences_split_in_many_threads_at_once_come_out_as_in_one() -> None:
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(sentences, texts))
     assert together == alone
+
+
+def test_a_link_that_shows_its_own_phone_number_in_any_form_needs_no_address_after_it() -> None:
+    assert shows_own_address("0300 123 1234", "tel:+443001231234")
+    assert shows_own_address("+44 (0)300 123 1234", "tel:03001231234")
+    assert not shows_own_address("0300 123 1235", "tel:+443001231234")
+    assert not shows_own_address("Call 111", "tel:+443001231234")
+    assert shows_own_address("www.nhs.uk", "https://www.nhs.uk/")
