@@ -108,6 +108,18 @@ CASES = [
         "unknown callout marker", body("\nWords.\n\n> [!DANGER] Oh no\n> Words.\n"), 9, "'[!DANGER]' is not one of them"
     ),
     Case(
+        "callout inside a list item",
+        body("\n- An item\n\n  > [!NOTE]\n  > Words.\n"),
+        9,
+        "a callout (> [!KIND]) cannot go inside a list item; put it after the list",
+    ),
+    Case(
+        "table inside a list item",
+        body("\n- An item\n\n  | a | b |\n  | - | - |\n  | 1 | 2 |\n"),
+        9,
+        "a table cannot go inside a list item; put it after the list",
+    ),
+    Case(
         "callout inside a callout", body("\n> [!NOTE]\n> Words.\n>\n> > [!TIP]\n> > More.\n"), 10, "cannot hold another"
     ),
     Case(

@@ -43,6 +43,11 @@ MAX_LIST_DEPTH = 3  # a list, a list in one of its items, and one more in that
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not the no-break space an author typed on purpose
 _MARKER = re.compile(r"^\[!([A-Za-z-]+)\][ \t]*")
 _MARKERS = ", ".join(f"[!{kind.upper()}]" for kind in CALLOUT_LABELS)
+_ITEM_HOLDS = "a list item may hold only words and one list under them"
+_IN_LIST_ITEM = {
+    "blockquote": "a callout (> [!KIND]) cannot go inside a list item; put it after the list, not indented",
+    "table": "a table cannot go inside a list item; put it after the list, not indented",
+}
 
 
 def _parser() -> MarkdownIt:
@@ -196,9 +201,7 @@ class BodyReader:
         sublists = [c for c in node.children if c.type in ("bullet_list", "ordered_list")]
         others = [c for c in node.children if c not in paragraphs and c not in sublists]
         if others:
-            raise self.fail(
-                others[0], _UNSUPPORTED.get(others[0].type, "a list item may hold only words and one list under them")
-            )
+            raise self.fail(others[0], _UNSUPPORTED.get(others[0].type, _IN_LIST_ITEM.get(others[0].type, _ITEM_HOLDS)))
         if not paragraphs or node.children[0] is not paragraphs[0]:
             raise self.fail(node, "a list item must start with its words; put the words before the nested list")
         if len(sublists) > 1 or (sublists and node.children[-1] is not sublists[0]):

@@ -16,9 +16,6 @@ REFUSED = {
     "code_block": f"{_CODE} (an indented line makes a code block: remove the indent)",
     "fence": _CODE,
     "code_inline": "code (`...`) is not allowed in a leaflet; write the words without backticks",
-    "blockquote": "a quotation block (>) needs a callout marker on its first line; write '> [!NOTE]', "
-    "'> [!TIP]', '> [!IMPORTANT]', '> [!WARNING]', '> [!CAUTION]', '> [!NON-URGENT]', '> [!URGENT]' or "
-    "'> [!EMERGENCY]', or make it an ordinary paragraph",
     "hr": "a horizontal rule (---, ***) is not supported; start a new section with '## Heading' instead",
     "footnote_ref": "a footnote ([^1]) cannot be followed in print or audio; write the note's words in the sentence, "
     "or in brackets after it",
@@ -34,8 +31,6 @@ REFUSED = {
     "'glossary:', or write '**Word**: what it means' as a paragraph",
     "task": "a task-list box (- [ ] or - [x]) cannot be ticked on paper or heard in audio; write an ordinary "
     "'-' list, e.g. '- Bring your medicines'",
-    "heading_deep": "'#####' and deeper headings go too deep for a leaflet; use '## ' for a section, '### ' for a "
-    "subsection or '#### ' below that",
 }
 
 
