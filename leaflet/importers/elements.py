@@ -51,6 +51,7 @@ BLOCK_TAGS = {
     "hr", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "details", "summary", "center",
     "fieldset", "address", "figcaption",
 }  # fmt: skip
+NOT_INLINE = frozenset(BLOCK_TAGS | SKIPPED | set(EMBEDDED))  # what ends a run of inline content
 SPACES = re.compile(r"\s+")
 
 
@@ -64,7 +65,7 @@ def children_with_text(element: Element) -> Iterator[Element | str]:
                 yield child.tail
             continue
         yield child
-        if child.tail and child.tag in BLOCK_TAGS | SKIPPED | set(EMBEDDED):
+        if child.tail and child.tag in NOT_INLINE:
             yield child.tail
 
 

@@ -36,6 +36,7 @@ from leaflet.importers.elements import (
     EMBEDDED,
     HEADINGS,
     INLINE_LOSSES,
+    NOT_INLINE,
     SKIPPED,
     SPACES,
     Element,
@@ -81,7 +82,7 @@ class Walker:
                 inline_run.clear()
 
         for child in children_with_text(element):
-            if isinstance(child, str) or child.tag not in BLOCK_TAGS | SKIPPED | set(EMBEDDED):
+            if isinstance(child, str) or child.tag not in NOT_INLINE:
                 inline_run.append(child)
                 continue
             flush()
