@@ -13,16 +13,14 @@ from leaflet.model import Image
 SVG_WIDTH = 1600  # pixels: sharp at the widest large-print column, small enough to embed
 
 
-def data(image: Image) -> bytes:
-    """The picture's bytes as read (or from its file, for a model made without them)."""
-    return image.data or image.path.read_bytes()
-
-
 def raster(image: Image) -> bytes:
-    """PNG or JPEG bytes for the picture: an SVG drawing is rendered to PNG on white."""
+    """PNG or JPEG bytes for the picture: an SVG drawing is rendered to PNG on white. The bytes are the
+    model's, as the reader read them: a writer never opens the source folder (a Dask worker has none)."""
+    if not image.data:
+        raise ValueError(f"{image.path}: the model carries no bytes for this picture (read it with the reader)")
     if image.kind == "image/svg+xml":
-        return rasterise(data(image), SVG_WIDTH)
-    return data(image)
+        return rasterise(image.data, SVG_WIDTH)
+    return image.data
 
 
 @functools.lru_cache(maxsize=16)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from leaflet.diagnostics import SourceError
 from leaflet.model import Picture, PictureKind
-from leaflet.reader.pictures import picture_problem
+from leaflet.reader.pictures import picture_file, picture_problem
 
 PICTURE_LINE = re.compile(r"^picture:", re.IGNORECASE)
 PICTURE_HELP = (
@@ -32,7 +32,6 @@ _SHAPE = re.compile(
 _FILE = re.compile(r"\.[a-z0-9]{2,5}$", re.IGNORECASE)  # a name with an extension is a file, never a symbol
 _NONE = frozenset({"none", "no picture", "no"})
 _KINDS: dict[str, PictureKind] = {"PNG": "image/png", "JPEG": "image/jpeg"}
-MAX_PICTURE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +87,7 @@ def own_picture(given: Path, alt: str, path: Path, line: int, folder: Path) -> P
     def fail(message: str) -> SourceError:
         return SourceError(path, line, message)
 
-    target = (folder / given).resolve()
-    if not target.is_relative_to(folder.resolve()):
-        raise fail(f"the picture '{given}' is outside the leaflet's folder; copy it into {folder}")
-    if not target.is_file():
-        raise fail(f"the picture '{given}' does not exist; put the file in {folder} or correct its name")
-    if target.stat().st_size > MAX_PICTURE_BYTES:
-        raise fail(
-            f"the picture '{given}' is over 10 MB; save it smaller (a picture for a point needs well under 1 MB)"
-        )
+    target = picture_file(given, folder, fail, use="a picture for a point")
     data = target.read_bytes()
     name = target.relative_to(folder.resolve()).as_posix()
     if target.suffix.lower() == ".svg":

@@ -9,7 +9,7 @@ before any output is written.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,15 +34,9 @@ def read_picture(path: Path, line: int, source: str, folder: Path, alt: str) -> 
 
     if not source or "://" in source:
         raise fail("a picture must be a file in the leaflet's folder; write ![alt](picture.png)")
-    target = (folder / source).resolve()
-    if not target.is_relative_to(folder.resolve()):
-        raise fail(
-            f"the picture '{source}' is outside the leaflet's folder; copy it into {folder} and write ![{alt}]({Path(source).name})"
-        )
-    if not target.is_file():
-        raise fail(f"the picture '{source}' does not exist; put the file in {folder} or correct its name")
-    if target.stat().st_size > MAX_IMAGE_BYTES:
-        raise fail(f"the picture '{source}' is over 10 MB; save it smaller (a leaflet picture needs well under 1 MB)")
+    target = picture_file(
+        source, folder, fail, use="a leaflet picture", then=f" and write ![{alt}]({Path(source).name})"
+    )
     kind = KINDS.get(target.suffix.lower())
     if kind is None:
         raise fail(
@@ -56,6 +50,21 @@ def read_picture(path: Path, line: int, source: str, folder: Path, alt: str) -> 
             f"save it again as {_NAMES[kind]}, or give it the name its kind has"
         )
     return Image(target, alt, line, data, kind)
+
+
+def picture_file(
+    given: str | Path, folder: Path, fail: Callable[[str], SourceError], *, use: str, then: str = ""
+) -> Path:
+    """The file a picture line names, checked: inside the leaflet's ``folder``, there, at most 10 MB.
+    ``use`` says what the picture is for, ``then`` what to write after copying it in."""
+    target = (folder / given).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        raise fail(f"the picture '{given}' is outside the leaflet's folder; copy it into {folder}{then}")
+    if not target.is_file():
+        raise fail(f"the picture '{given}' does not exist; put the file in {folder} or correct its name")
+    if target.stat().st_size > MAX_IMAGE_BYTES:
+        raise fail(f"the picture '{given}' is over 10 MB; save it smaller ({use} needs well under 1 MB)")
+    return target
 
 
 def picture_problem(data: bytes, kind: PictureType) -> str | None:
