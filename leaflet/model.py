@@ -7,7 +7,7 @@ checks can point a user at ``file:line``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from operator import attrgetter
 from pathlib import Path
@@ -293,6 +293,11 @@ class Leaflet:
     easy_read: EasyRead | None = None
     folder: Path = field(default=Path(), compare=False, repr=False)
     source_path: Path = field(default=Path(), compare=False, repr=False)
+
+    def without_easy_read(self) -> Leaflet:
+        """The leaflet as the formats that never look at the easy read see it (its pictures are most of a
+        leaflet's bytes, and every job sent to a worker carries its leaflet)."""
+        return self if self.easy_read is None else replace(self, easy_read=None)
 
 
 # Pickling ---------------------------------------------------------------

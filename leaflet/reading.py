@@ -36,7 +36,7 @@ def _read(folder: Path, easy_read: bool = True) -> Reading | _Unread:
     if easy_read or reading.leaflet.easy_read is None:
         return reading
     # read and checked whole, its warnings kept; sent back without what no format asked for will read
-    return replace(reading, leaflet=replace(reading.leaflet, easy_read=None))
+    return replace(reading, leaflet=reading.leaflet.without_easy_read())
 
 
 def read_all(

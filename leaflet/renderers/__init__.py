@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 
@@ -99,7 +99,7 @@ class Format(Generic[OptionsT]):
     def sees(self, leaflet: Leaflet) -> Leaflet:
         """The part of ``leaflet`` this format reads: without the easy read for a format that never looks at
         it. The easy read's pictures are most of a leaflet's bytes, and a job sent to a worker carries this."""
-        return leaflet if self.reads_easy_read or leaflet.easy_read is None else replace(leaflet, easy_read=None)
+        return leaflet if self.reads_easy_read else leaflet.without_easy_read()
 
     def load(self) -> Writer[OptionsT]:
         return cast("Writer[OptionsT]", importlib.import_module(self.writer))
