@@ -347,6 +347,33 @@ def test_each_text_is_said_from_a_fresh_state_whatever_came_before(tmp_path: Pat
     assert (tmp_path / "000.wav").read_bytes() == (tmp_path / "002.wav").read_bytes() == alone.read_bytes()
 
 
+def test_a_run_of_texts_is_said_the_same_whatever_came_before_and_however_many_children(tmp_path: Path) -> None:
+    """A talking book's sentences of one document are said by one child, one after another: each run comes
+    out the same said first or after others, by one child at a time or two; its first text as if alone."""
+    import json
+
+    from leaflet.speech.engines.offline import WORKER
+
+    first, second = "How many appointments will I need?", "Some questions to think about. Call 111."
+    said = {}
+    for jobs in ("1", "2"):
+        folder = tmp_path / jobs
+        folder.mkdir()
+        command = [*WORKER, "--voice", "gmw/en", "--rate", "150", "--folder", str(folder), "--jobs", jobs]
+        given = json.dumps([[first, second], second, [first, second]]).encode()
+        done = subprocess.run(command, input=given, capture_output=True, timeout=120)
+        assert done.returncode == 0 and sorted(done.stdout.split()) == [b"0", b"1", b"2", b"3", b"4"]
+        said[jobs] = [(folder / f"{n:03d}.wav").read_bytes() for n in range(5)]
+    assert said["1"] == said["2"]
+    wavs = said["1"]
+    assert wavs[0] == wavs[3] and wavs[1] == wavs[4]  # each run the same, wherever it came
+    alone = tmp_path / "alone.wav"
+    command = [*WORKER, "--voice", "gmw/en", "--rate", "150", "--out", str(alone)]
+    subprocess.run(command, input=first.encode(), check=True, capture_output=True, timeout=120)
+    assert wavs[0] == alone.read_bytes()
+    assert wavs[2] != wavs[4]  # the second text said alone and said after the first: eSpeak NG's state
+
+
 def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> None:
     """Defect 12 of issue 11: an English leaflet read by a Welsh voice said nothing."""
     leaflet = small_leaflet(tmp_path)

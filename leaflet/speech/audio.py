@@ -93,15 +93,17 @@ def speak(
     texts: Sequence[str],
     tick: Callable[[], None] = lambda: None,
     pauses: Sequence[tuple[float, float]] | None = None,
+    runs: Sequence[int] = (),
 ) -> Recording:
     """``texts`` said by ``engine``, one track each, mastered and encoded; ``tick()`` as each is said and
     as each is encoded. The engine's WAV files live in a temporary folder while this runs. ``pauses``:
-    each track's silence before and after its speech, in seconds (default: a recording's, see ``layout``).
+    each track's silence before and after its speech, in seconds (default: a recording's, see ``places``).
+    ``runs``: lengths of runs of texts the engine may say one after another (``Engine.synthesise``).
     The offline engine's loss to the encoder is known (``ENCODING_LOSS_LU``), so its MP3 is not decoded
     again; another engine's is (see ``record``)."""
     with (
         tempfile.TemporaryDirectory(prefix="leaflet-speech-") as folder,
-        contextlib.closing(engine.synthesise(texts, Path(folder), tick)) as said,
+        contextlib.closing(engine.synthesise(texts, Path(folder), tick, runs)) as said,
     ):
         takes = (Take.trimmed(path) for path in said)
         return record(takes, tick, pauses, as_heard=engine.name not in CALIBRATED_ENGINES)

@@ -7,8 +7,9 @@ it reads it aloud. The speech is the audio format's: the same engine, voice,
 lexicon and spoken forms, and the same personal options (``--engine``,
 ``--voice``, ``--rate``, checked by ``leaflet.speech.options``), named in
 the file as audio names them: ``<id>.120wpm.epub``, ``<id>.en-us.epub``.
-Each fragment is said on its own, so the clip
-times are exact and no forced alignment is needed.
+Each fragment is said as a text of its own
+(a document's fragments one after another by one eSpeak NG child), so the
+clip times are exact and no forced alignment is needed.
 
 A navigation document (contents and landmarks), schema.org accessibility
 metadata conforming to EPUB Accessibility 1.1 (WCAG 2.2 AA), Atkinson

@@ -61,7 +61,10 @@ def speak(documents: Sequence[Sequence[Fragment]], engine: engines.Engine, label
         for n, fragment in enumerate(document)
     ]
     with progress(2 * len(fragments), f"{label}: speaking and encoding") as tick:
-        recording = record(engine, [f.said for f in fragments], tick, pauses)
+        # a document's sentences said as one talk by the engine (each still its own text and file): one
+        # child process of the eSpeak NG worker a document, not one a sentence
+        runs = [len(document) for document in documents if document]
+        recording = record(engine, [f.said for f in fragments], tick, pauses, runs)
     pieces = iter(zip(recording.tracks, recording.lengths(), strict=True))
     tracks: list[Track | None] = []
     for document in documents:

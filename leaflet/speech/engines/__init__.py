@@ -25,8 +25,12 @@ class Engine(Protocol):
 
     name: str
 
-    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
-        """One WAV file per text, written in ``folder`` and yielded in order; ``tick()`` after each is done."""
+    def synthesise(
+        self, texts: Sequence[str], folder: Path, tick: Tick, runs: Sequence[int] = ()
+    ) -> Generator[Path, None, None]:
+        """One WAV file per text, written in ``folder`` and yielded in order; ``tick()`` after each is done.
+        ``runs``: the lengths of runs of consecutive texts an engine may say one after another, as one
+        talk (a talking book's sentences of a document); empty, each text on its own."""
         ...
 
 

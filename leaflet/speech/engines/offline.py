@@ -1,9 +1,9 @@
 """The offline engine: pyttsx3 and eSpeak NG, a fresh process (forked) for each section.
 
-eSpeak NG in a fresh state for each text, with the voice and rate in force
-before the text is given, is what makes the audio byte-identical from run
-to run (see ``espeak_worker``); one worker process starts eSpeak NG once
-and forks a child per text, as many at a time as the job's share of
+eSpeak NG in a fresh state for each text (or run of texts), with the voice
+and rate in force before the text is given, is what makes the audio
+byte-identical from run to run (see ``espeak_worker``); one worker process
+starts eSpeak NG once and forks a child per text or run, as many at a time as the job's share of
 cores (``leaflet.cores``), and each file is handed on as soon as it and
 those before it are written. Every text has a time
 limit, and the worker as a whole another, so a stalled engine fails the
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
 import signal
 import subprocess
@@ -88,20 +89,23 @@ class OfflineEngine:
         self.rate = rate
         self.language = language
 
-    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
-        """One worker process says them all, a child of it for each text, the job's share of cores at a time; each
-        file is handed on as soon as it and those before it are written."""
+    def synthesise(
+        self, texts: Sequence[str], folder: Path, tick: Tick, runs: Sequence[int] = ()
+    ) -> Generator[Path, None, None]:
+        """One worker process says them all, a child of it for each text (or each run of texts), the job's share
+        of cores at a time; each file is handed on as soon as it and those before it are written."""
         limit = BASE_LIMIT * len(texts) + sum(len(t) for t in texts) / 100 + GRACE  # should the worker itself stall
+        given = _in_runs(texts, runs)
         command = [*WORKER, "--rate", str(self.rate), "--folder", str(folder), "--language", self.language]
         command += ["--voice", self.voice] if self.voice else []
-        command += ["--jobs", str(max(1, min(len(texts), cores()))), "--timeout", str(BASE_LIMIT)]
+        command += ["--jobs", str(max(1, min(len(given), cores()))), "--timeout", str(BASE_LIMIT)]
         worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         watchdog = threading.Timer(limit, worker.kill)
         watchdog.start()
         try:
             assert worker.stdin is not None and worker.stdout is not None
             with contextlib.suppress(BrokenPipeError):
-                worker.stdin.write(json.dumps(list(texts)).encode("utf-8"))
+                worker.stdin.write(json.dumps(given).encode("utf-8"))
                 worker.stdin.close()
             done: set[int] = set()
             handed = 0
@@ -119,6 +123,16 @@ class OfflineEngine:
             if worker.poll() is None:  # the files are not all wanted (a failure elsewhere): stop it
                 worker.kill()
                 worker.wait()
+
+
+def _in_runs(texts: Sequence[str], runs: Sequence[int]) -> list[str | list[str]]:
+    """The worker's input: a text said alone as itself, a run of texts said together as a list."""
+    if not runs:
+        return list(texts)
+    if sum(runs) != len(texts) or min(runs) < 1:
+        raise ValueError(f"runs {list(runs)} do not divide {len(texts)} texts")
+    starts = [0, *itertools.accumulate(runs)]
+    return [list(texts[low:high]) for low, high in itertools.pairwise(starts)]
 
 
 def _failed(worker: subprocess.Popen[bytes], status: int, text: str, limit: float) -> None:

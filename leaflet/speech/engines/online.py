@@ -36,7 +36,9 @@ class GttsEngine:
         self.tld = _ACCENTS.get(parts[1], "com") if len(parts) > 1 else "com"
         self.sleep = sleep or time.sleep
 
-    def synthesise(self, texts: Sequence[str], folder: Path, tick: Tick) -> Generator[Path, None, None]:
+    def synthesise(
+        self, texts: Sequence[str], folder: Path, tick: Tick, runs: Sequence[int] = ()
+    ) -> Generator[Path, None, None]:  # each text is its own request: runs change nothing
         for number, text in enumerate(texts):
             path = folder / f"{number:03d}.wav"
             write_wav(path, decode_mp3(self._fetch(text)))  # at the pipeline's rate: miniaudio resamples
