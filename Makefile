@@ -12,7 +12,10 @@ STAMP   := $(VENV)/.installed-stamp
 # what is missing as root, and otherwise stops naming the exact apt-get command. "pkg:cmd" accepts a machine
 # that has the command from elsewhere.
 SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless:java \
-	libreoffice-writer-nogui:soffice poppler-utils
+	libreoffice-writer-nogui:soffice poppler-utils nodejs:node npm:npm
+# DAISY Ace (npm, pinned by tools/ace/package-lock.json) checks the talking books in the tests, driving Debian's
+# Chromium: Puppeteer's own browser download is skipped (it is not on the package indexes).
+ACE     := tools/ace/node_modules/.bin/ace-cli
 # What the benchmarks run beside ours (the tools a team would pick instead), and GNU time for peak memory.
 BENCH_PACKAGES := espeak-ng lame time pandoc liblouisutdml-bin
 # One target per registered format (tests/test_release.py keeps this list true).
@@ -30,6 +33,10 @@ $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(ACE): tools/ace/package.json tools/ace/package-lock.json | system-deps
+	cd tools/ace && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 	touch $@
 
 build: $(STAMP)
@@ -69,7 +76,7 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check leaflet tests bench
 	$(PY) -m mypy
 
-test: $(STAMP)
+test: $(STAMP) $(ACE)
 	$(PY) -m ruff check leaflet tests bench
 	$(PY) -m mypy
 	$(PY) -m pytest -q
@@ -85,4 +92,4 @@ clean:
 	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis tools/ace/node_modules

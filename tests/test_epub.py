@@ -6,6 +6,8 @@ durations add up; the metadata, the navigation, and the same bytes from a second
 from __future__ import annotations
 
 import io
+import json
+import os
 import posixpath
 import re
 import shutil
@@ -70,6 +72,35 @@ def epubcheck_reports(books: dict[str, Book]) -> dict[str, list[dict[str, object
     return {key: check.epubcheck_messages(book.path) for key, book in books.items()}
 
 
+ACE = Path(__file__).resolve().parent.parent / "tools" / "ace" / "node_modules" / ".bin" / "ace-cli"
+
+
+def ace_problems(book: Path, reports: Path) -> list[tuple[str, str, str]]:
+    """DAISY Ace's violations in ``book`` (document, rule, element), run with Debian's Chromium."""
+    chromium = shutil.which("chromium")
+    if not ACE.exists() or chromium is None:
+        pytest.fail("DAISY Ace or Chromium is missing: run 'make' (it runs 'cd tools/ace && npm ci' and apt-get)")
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": chromium}
+    command = [str(ACE), "--silent", "--force", "--outdir", str(reports), str(book)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    report = reports / "report.json"
+    assert report.is_file(), done.stdout[-2000:] + done.stderr[-2000:]
+    found = json.loads(report.read_text(encoding="utf-8"))
+    problems = [
+        (checked["earl:testSubject"]["url"], each["earl:test"]["dct:title"], each["earl:result"].get("html", ""))
+        for checked in found["assertions"]
+        for each in checked.get("assertions", [])
+    ]
+    assert (found["earl:result"]["earl:outcome"] == "pass") == (problems == []), found["earl:result"]
+    return problems
+
+
+@pytest.fixture(scope="session")
+def ace_reports(books: dict[str, Book], tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
+    """DAISY Ace's violations for each book: one run per book per session (a few seconds each)."""
+    return {key: ace_problems(book.path, tmp_path_factory.mktemp(f"ace-{key}")) for key, book in books.items()}
+
+
 def _xml(archive: zipfile.ZipFile, name: str) -> etree._Element:
     return etree.fromstring(archive.read(name))
 
@@ -104,6 +135,23 @@ def test_leaflet_check_audit_passes(key: str, books, epubcheck_reports) -> None:
     found = check.audit(book.leaflet, book.path.parent)
     assert {d.severity for d in found} == {"note"}, found
     assert any("EPUBCheck: no errors" in d.message for d in found)
+
+
+@pytest.mark.parametrize("key", LEAFLETS)
+def test_daisy_ace_finds_no_violation(key: str, ace_reports) -> None:
+    """DAISY Ace (axe-core and its EPUB rules, in Chromium) over every document, the package and the
+    accessibility metadata: the independent check a publisher of accessible EPUB runs."""
+    assert ace_reports[key] == []
+
+
+def test_daisy_ace_finds_a_chapter_without_its_aria_role(books, tmp_path: Path) -> None:
+    """Ace is live: a section marked as a chapter for reading systems but not for assistive technology
+    (epub:type without role="doc-chapter", as every chapter was before Ace was run) is a violation."""
+    name = "EPUB/text/02-lists.xhtml"
+    broken = _rewrite(books["every-feature"].data, name, lambda b: b.replace(b' role="doc-chapter"', b""))
+    (tmp_path / "broken.epub").write_bytes(broken)
+    found = ace_problems(tmp_path / "broken.epub", tmp_path / "report")
+    assert {rule for _, rule, _ in found} == {"epub-type-has-matching-role"}, found
 
 
 # Read back independently ---------------------------------------------------
@@ -262,6 +310,7 @@ def test_the_readback_finds_a_missing_fragment_a_gap_and_a_wrong_duration(books,
         "fragment": _rewrite(data, smil, lambda b: b.replace(b'#t2"', b'#nowhere"')),
         "clips": _rewrite(data, smil, lambda b: b.replace(b'clipBegin="0:00:00.000"', b'clipBegin="0:00:00.500"')),
         "duration": _rewrite(data, "EPUB/package.opf", lambda b: b.replace(b">0:00:", b">0:09:", 1)),
+        "role": _rewrite(data, "EPUB/text/02-lists.xhtml", lambda b: b.replace(b' role="doc-chapter"', b"")),
     }
     for code, broken in cases.items():
         path = tmp_path / f"{code}.epub"

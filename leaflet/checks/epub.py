@@ -42,6 +42,11 @@ NS = {
     "x": "http://www.w3.org/1999/xhtml",
     "c": "urn:oasis:names:tc:opendocument:xmlns:container",
 }
+# The structures the book marks with epub:type for reading systems, and the DPUB-ARIA role each needs for
+# assistive technology, which reads roles, not epub:type (DAISY Ace's epub-type-has-matching-role).
+ROLES = {"chapter": "doc-chapter", "glossary": "doc-glossary", "colophon": "doc-colophon", "toc": "doc-toc"}
+_EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+_SECTIONING = tuple(f"{{{NS['x']}}}{tag}" for tag in ("body", "section", "nav", "aside", "article", "div"))
 REQUIRED_FEATURES = ("synchronizedAudioText", "structuralNavigation", "tableOfContents", "readingOrder")
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
@@ -124,8 +129,9 @@ def _problems(data: bytes) -> Iterator[tuple[str, str]]:
         first = archive.infolist()[0]
         if first.filename != "mimetype" or first.compress_type != zipfile.ZIP_STORED:
             yield "mimetype", "the archive must start with 'mimetype', stored uncompressed"
-        opf, _, overlays = read_overlays(archive)
+        opf, folder, overlays = read_overlays(archive)
         yield from _metadata(opf)
+        yield from _roles(archive, opf, folder)
         if not overlays:
             yield "overlays", "the book has no media overlays: it is not a talking book"
         for overlay in overlays:
@@ -151,6 +157,17 @@ def _metadata(opf: etree._Element) -> Iterator[tuple[str, str]]:
         yield "a11y-metadata", f"dcterms:conformsTo does not say {CONFORMANCE!r}"
     if not values("media:active-class"):
         yield "a11y-metadata", "media:active-class is missing"
+
+
+def _roles(archive: zipfile.ZipFile, opf: etree._Element, folder: str) -> Iterator[tuple[str, str]]:
+    """Every element marked as a chapter, glossary, colophon or contents has the role that says so."""
+    for item in opf.iterfind(".//opf:manifest/opf:item[@media-type='application/xhtml+xml']", NS):
+        name = posixpath.normpath(posixpath.join(folder, str(item.get("href"))))
+        for element in etree.fromstring(archive.read(name)).iter(*_SECTIONING):  # not a landmark's link to one
+            wanted = ROLES.get(str(element.get(_EPUB_TYPE, "")))
+            if wanted is not None and wanted not in str(element.get("role", "")).split():
+                kind = element.get(_EPUB_TYPE)
+                yield "role", f'{name}: a {kind} (epub:type) without role="{wanted}" for assistive technology'
 
 
 def _metas(opf: etree._Element, prop: str) -> list[etree._Element]:

@@ -225,7 +225,9 @@ class Markup:
                 out.append("</section>")
                 open_levels.pop()
             if section.heading:
-                out.append('<section epub:type="chapter">' if self.epub and level == 2 else "<section>")
+                out.append(
+                    '<section epub:type="chapter" role="doc-chapter">' if self.epub and level == 2 else "<section>"
+                )
                 open_levels.append(level)
                 id_ = (heading_ids or {}).get(index) or self.heading_id(section.heading)
                 out.append(self.heading(min(level, 6), section.heading, id_))

@@ -117,7 +117,7 @@ def _furniture(composed: Composed, section: Section, m: Markup, number: int, kin
     name, id_ = _name(number, title), m.heading_id(title)
     heading = m.heading(2, title, id_)
     content = m.glossary(section.blocks) if kind == "glossary" else "".join(m.block(b) for b in section.blocks)
-    body = f'<section epub:type="{kind}">{heading}{content}</section>'
+    body = f'<section epub:type="{kind}" role="doc-{kind}">{heading}{content}</section>'
     return _document(composed, m, name, title, "glossary" if kind == "glossary" else "", body, f"{name}#{id_}")
 
 
