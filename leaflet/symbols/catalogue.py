@@ -95,11 +95,14 @@ def catalogue() -> Catalogue:
     read or written is no error: the catalogue is built.
     """
     kept = cache_folder().parent / _kept_name()
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):  # any damage: build it
         return _loaded(json.loads(kept.read_text(encoding="utf-8")))
     built = _built()
     with contextlib.suppress(OSError):
-        write_text_atomic(kept, json.dumps(_saved(built), ensure_ascii=False, sort_keys=True))
+        write_text_atomic(kept, json.dumps(_saved(built), ensure_ascii=False))  # in the built order
+        for old in kept.parent.glob("catalogue-*.json"):  # made by other versions or code
+            if old != kept:
+                old.unlink(missing_ok=True)
     return built
 
 
