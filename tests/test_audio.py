@@ -383,22 +383,43 @@ def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> N
     assert audio.voice_language_warning(leaflet, audio.parse_options({"voice": "en-gb-x-rp"})) is None
 
 
-def test_the_worker_ends_a_child_that_never_finishes_with_its_own_status(tmp_path: Path) -> None:
-    """The worker waits for its children's ends as signals, up to each child's deadline: a child that
-    never finishes is ended there, and the worker exits with STALLED (the build then says 'stalled')."""
-    import subprocess
+def _worker_with(child: str, texts: list[str], timeout: float, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The eSpeak worker's loop with a stand-in for eSpeak NG: ``child`` is the body of each forked child,
+    given ``said`` (its texts' numbers, texts and files)."""
     import sys
 
-    from leaflet.speech.engines.espeak_worker import STALLED
-
-    hangs = (
+    program = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
         "from leaflet.speech.engines import espeak_worker as w\n"
         "w.start = lambda voice, language: (None, 22050)\n"
-        "w._child = lambda *args: (time.sleep(60), os._exit(0))\n"
-        "w.say_all(['Quick.', 'Never ends.'], [Path('a.wav'), Path('b.wav')], None, 'en-GB', 150, 1, 0.2)\n"
+        "def child(espeak, said, rate, sample_rate):\n"
+        f"    {child}\n"
+        "    os._exit(0)\n"
+        "w._child = child\n"
+        f"texts = {texts!r}\n"
+        "outs = [Path(f'{n}.wav') for n in range(len(texts))]\n"
+        f"sys.exit(w.say_all(texts, outs, None, 'en-GB', 150, 1, {timeout}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", hangs], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=cwd, timeout=60)
+
+
+def test_the_worker_ends_a_child_that_never_finishes_with_its_own_status(tmp_path: Path) -> None:
+    """A child past its deadline is ended, and the worker exits with STALLED naming the text (the build then
+    says 'stalled' with that line)."""
+    from leaflet.speech.engines.espeak_worker import STALLED
+
+    hangs = "[time.sleep(60) for n, text, out in said if text == 'Never ends.']; print(said[0][0], flush=True)"
+    done = _worker_with(hangs, ["Quick.", "Never ends."], 0.5, tmp_path)
     assert done.returncode == STALLED
-    assert "did not finish text 0 in time" in done.stderr
+    assert "text 1 ('Never ends.') not said within its time limit" in done.stderr
+    assert done.stdout.split() == ["0"]
+
+
+def test_the_worker_starts_the_next_child_as_soon_as_one_ends(tmp_path: Path) -> None:
+    """Each child's end wakes the worker at once (a signal, not a deadline): 20 quick children with a 30 s
+    limit each are done long before one limit has passed (were an end missed, the worker would sleep to
+    the deadline, and this run would pass its 60 s timeout)."""
+    quick = "print(said[0][0], flush=True)"
+    done = _worker_with(quick, [f"Text {n}." for n in range(20)], 30.0, tmp_path)
+    assert done.returncode == 0 and done.stdout.split() == [str(n) for n in range(20)]

@@ -158,6 +158,8 @@ def say_all(
     except RuntimeError as error:
         _fail(str(error), 1)
     # A child's end is waited for as a signal: held pending, so none is missed between looking and waiting.
+    # The mask is this thread's: the worker must stay single-threaded (eSpeak NG's synchronous mode starts
+    # no thread), or another thread could take the signal and each wait would last until a deadline.
     # (Looking every 2 ms left each text's next child unstarted for a millisecond or two on average: with
     # a talking book's 70 short fragments that was some 7% of a job's time, with nothing else to do.)
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
@@ -176,7 +178,9 @@ def say_all(
             late = [run for run, deadline in running.values() if now > deadline]
             if late:
                 _end(running)
-                _fail(f"eSpeak NG did not finish {_texts(late[0])} in time", STALLED)
+                first = texts[late[0].start]
+                opening = repr(first[:40] + ("..." if len(first) > 40 else ""))
+                _fail(f"{_texts(late[0])} ({opening}) not said within its time limit", STALLED)
             signal.sigtimedwait({signal.SIGCHLD}, min(deadline for _, deadline in running.values()) - now + 0.01)
             continue
         run, _ = running.pop(pid)
@@ -226,7 +230,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="one text, from standard input as plain text, into this file")
     parser.add_argument("--folder", type=Path, help="texts, from standard input as a JSON list, into NNN.wav here")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds for a text, plus one per 100 characters")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="seconds for a text (or a run of texts), plus one per 100 characters",
+    )
     args = parser.parse_args(argv)
     if args.list:
         json.dump(voices(), sys.stdout)

@@ -136,11 +136,15 @@ def _in_runs(texts: Sequence[str], runs: Sequence[int]) -> list[str | list[str]]
 
 
 def _failed(worker: subprocess.Popen[bytes], status: int, text: str, limit: float) -> None:
-    if status in (-signal.SIGKILL, STALLED):
-        raise BuildError(f"eSpeak NG stalled: no audio after {limit:.0f} s for {_start(text)}")
+    """Why the worker ended early, in one line: the worker's own last word where it has one (it names the
+    text or run that stalled or failed, which is not always the first one still missing here)."""
     assert worker.stderr is not None
-    reason = worker.stderr.read().decode("utf-8", "replace").strip().splitlines()
-    raise BuildError(f"eSpeak NG failed on {_start(text)}: {reason[-1] if reason else f'status {status}'}")
+    said = worker.stderr.read().decode("utf-8", "replace").strip().splitlines()
+    if status == -signal.SIGKILL:  # the whole worker outlived its limit
+        raise BuildError(f"eSpeak NG stalled: no audio after {limit:.0f} s for {_start(text)}")
+    if status == STALLED:
+        raise BuildError(f"eSpeak NG stalled: {said[-1] if said else f'no audio for {_start(text)}'}")
+    raise BuildError(f"eSpeak NG failed on {_start(text)}: {said[-1] if said else f'status {status}'}")
 
 
 def _start(text: str) -> str:
