@@ -15,11 +15,13 @@ SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless
 	libreoffice-writer-nogui:soffice poppler-utils nodejs:node npm:npm
 # DAISY Ace (npm, pinned by tools/ace/package-lock.json) checks the talking books in the tests, driving Debian's
 # Chromium: Puppeteer's own browser download is skipped (it is not on the package indexes).
-ACE     := tools/ace/node_modules/.bin/ace-cli
+ACE     := tools/ace/node_modules/.installed
 # What the benchmarks run beside ours (the tools a team would pick instead), and GNU time for peak memory.
 BENCH_PACKAGES := espeak-ng lame time pandoc liblouisutdml-bin
 # One target per registered format (tests/test_release.py keeps this list true).
 FORMATS := text large-print-pdf docx easy-read easy-read-print easy-read-html audio braille html epub
+
+.DELETE_ON_ERROR:
 
 .PHONY: system-deps bench-deps all build test lint check release verify bench bench-catalogue bench-service formats serve clean distclean $(FORMATS)
 
@@ -35,9 +37,8 @@ $(STAMP): pyproject.toml | system-deps
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-$(ACE): tools/ace/package.json tools/ace/package-lock.json | system-deps
-	cd tools/ace && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
-	touch $@
+$(ACE): tools/ace/package.json tools/ace/package-lock.json tools/ace/install.sh | system-deps
+	bash tools/ace/install.sh
 
 build: $(STAMP)
 	$(LEAFLET) build
@@ -92,4 +93,4 @@ clean:
 	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis tools/ace/node_modules
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .hypothesis tools/ace/node_modules tools/ace/node20
