@@ -119,6 +119,11 @@ def test_ctrl_c_stops_the_workers_quietly_with_one_line_and_exit_130(source_copy
 
     assert LEAFLET
     out = tmp_path / "out"
+    # A long section, so the audio is still being made well after the quick jobs are written even on a loaded
+    # machine (with the NICE leaflet alone it could finish in between, and the build then exited 0).
+    source = source_copy / NICE_ID / "leaflet.md"
+    extra = "\n" + "This sentence is here to make the recording long. " * 400 + "\n"  # in the last section
+    source.write_text(source.read_text(encoding="utf-8") + extra, encoding="utf-8")
     formats = ["-f", "text", "-f", "easy-read", "-f", "audio"]  # two quick jobs, then one worker idle, one speaking
     command = [LEAFLET, "build", NICE_ID, "--source", str(source_copy), "--out", str(out), "-j", "2", *formats]
     process = subprocess.Popen(
