@@ -423,3 +423,20 @@ def test_the_worker_starts_the_next_child_as_soon_as_one_ends(tmp_path: Path) ->
     quick = "print(said[0][0], flush=True)"
     done = _worker_with(quick, [f"Text {n}." for n in range(20)], 30.0, tmp_path)
     assert done.returncode == 0 and done.stdout.split() == [str(n) for n in range(20)]
+
+
+@pytest.mark.parametrize("writer", ["audio", "epub"])
+def test_a_recording_off_its_level_is_a_warning_in_both_spoken_formats(
+    writer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the recording says of its level (``Recording.level_problem``) reaches the build as a warning."""
+    import dataclasses
+
+    from leaflet.renderers import epub
+
+    real = mastering.speak
+    monkeypatch.setattr(mastering, "speak", lambda *a, **k: dataclasses.replace(real(*a, **k), loudness=-20.4))
+    leaflet = small_leaflet(tmp_path)
+    module = audio if writer == "audio" else epub
+    (warning,) = module.write(leaflet, module.parse_options({})).warnings
+    assert warning.code == "audio-level" and "about -20.4 LUFS" in warning.message

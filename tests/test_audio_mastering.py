@@ -164,3 +164,29 @@ def test_pauses_are_ours(made: tuple[audio.Recording, ...]) -> None:
 def test_a_silent_take_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="said nothing for section 2"):
         audio.record(takes(tmp_path, [speechlike(2.0, seed=1), np.zeros(20_000, np.float32)]))
+
+
+def test_a_level_out_of_reach_is_reported_as_it_is_with_a_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Clicky syllables at the default level would need some 20 dB of limiting to reach the target: the
+    solver stops short, and the recording says how loud it really is (measured apart, before the encoder)
+    and why, so the writers can warn; a recording at its level has nothing to say."""
+    given: list[np.ndarray] = []
+
+    def encode_seen(chunks: Iterable[np.ndarray]) -> bytes:
+        track = np.concatenate(list(chunks))
+        given.append(track)
+        return encode_mp3(iter([track]))
+
+    monkeypatch.setattr(audio, "encode_mp3", encode_seen)
+    quiet = audio.record(takes(tmp_path, [speechlike(seconds, seed) for seed, seconds in enumerate((3.0, 5.0))]))
+    before = reference_loudness(np.concatenate(given)) - audio.ENCODING_LOSS_LU
+    assert quiet.loudness == pytest.approx(before, abs=0.2) and quiet.loudness < audio.TARGET_LUFS - 0.5
+    assert "could not be brought to -19 LUFS" in str(quiet.level_problem())
+    folder = tmp_path / "loud"
+    folder.mkdir()
+    loud = audio.record(
+        takes(folder, [speechlike(seconds, seed, level=0.9) for seed, seconds in enumerate((3.0, 5.0))])
+    )
+    assert loud.level_problem() is None

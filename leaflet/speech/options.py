@@ -79,3 +79,8 @@ def voice_language_warning(leaflet: Leaflet, options: SpeechOptions) -> Diagnost
         f"the voice '{options.voice_name}' speaks '{voice}', but the leaflet is in '{leaflet.meta.language}'; "
         f"choose a '{leaflet_language}' voice ('leaflet voices' lists them), or leave --voice out",
     )
+
+
+def level_warning(leaflet: Leaflet, problem: str | None) -> Diagnostic | None:
+    """A warning for a recording that could not be brought to its level (``Recording.level_problem``)."""
+    return None if problem is None else Diagnostic(leaflet.source_path, 0, "audio-level", problem)

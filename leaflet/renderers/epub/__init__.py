@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from leaflet.model import Leaflet
 from leaflet.renderers import EPUB, Output, OutputFile
-from leaflet.speech.options import SpeechOptions, parse_speech_options, voice_language_warning
+from leaflet.speech.options import SpeechOptions, level_warning, parse_speech_options, voice_language_warning
 
 if TYPE_CHECKING:
     from leaflet.renderers.epub.documents import Document
@@ -59,14 +59,14 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     nav = nav_document(leaflet.meta.language, leaflet.meta.title, made)
     regular, bold = (f"fonts/{name}" for name in FILES)
     css = (font_faces((regular, bold)) + book_css()).encode("utf-8")
-    tracks = _speak(leaflet, made, options.speech) if options.talking else [None for _ in made]
+    tracks, problem = _speak(leaflet, made, options.speech) if options.talking else ([None for _ in made], None)
     (name,) = EPUB.names(leaflet.meta.id, options)
-    warning = voice_language_warning(leaflet, options.speech) if options.talking else None
+    voice = voice_language_warning(leaflet, options.speech) if options.talking else None
     book = OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks))
-    return Output((book,), (warning,) if warning else ())
+    return Output((book,), tuple(w for w in (voice, level_warning(leaflet, problem)) if w is not None))
 
 
-def _speak(leaflet: Leaflet, made: Sequence[Document], speech: SpeechOptions) -> list[Track | None]:
+def _speak(leaflet: Leaflet, made: Sequence[Document], speech: SpeechOptions) -> tuple[list[Track | None], str | None]:
     from leaflet.renderers.epub.speech import speak
 
     return speak([d.fragments for d in made], speech.engine_for(leaflet.meta.language), leaflet.meta.id)

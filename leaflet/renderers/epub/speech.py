@@ -48,13 +48,16 @@ class Track:
         return self.clips[-1].end_ms if self.clips else 0
 
 
-def speak(documents: Sequence[Sequence[Fragment]], engine: engines.Engine, label: str) -> list[Track | None]:
-    """A track for each document that has fragments (None for one that has none)."""
+def speak(
+    documents: Sequence[Sequence[Fragment]], engine: engines.Engine, label: str
+) -> tuple[list[Track | None], str | None]:
+    """A track for each document that has fragments (None for one that has none); and why the speech is not
+    at its level, if it is not (``Recording.level_problem``)."""
     from leaflet.speech.audio import speak as record  # numpy: only when there is speech to make
 
     fragments = [fragment for document in documents for fragment in document]
     if not fragments:
-        return [None for _ in documents]
+        return [None for _ in documents], None
     pauses = [
         (LEAD_SECONDS if n == 0 else 0.0, fragment.pause)
         for document in documents
@@ -70,7 +73,7 @@ def speak(documents: Sequence[Sequence[Fragment]], engine: engines.Engine, label
     for document in documents:
         taken = [next(pieces) for _ in document]
         tracks.append(_track(document, taken) if document else None)
-    return tracks
+    return tracks, recording.level_problem()
 
 
 def _track(fragments: Sequence[Fragment], pieces: Sequence[tuple[bytes, int]]) -> Track:
