@@ -171,3 +171,32 @@ def test_a_list_item_is_never_parted_from_its_sublist_by_a_page(tmp_path: Path, 
     for number, (_, text, _) in enumerate(pages[:-1], start=1):
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         assert not lines[-1].endswith(":"), (size, number, lines[-1])
+
+
+LONG = "This paragraph is long so that the box runs over more than one page at giant sizes. " * 30
+
+
+@pytest.mark.parametrize("size", [18, 48])
+def test_a_box_over_several_pages_keeps_every_line_inside_its_rules(tmp_path: Path, size: int) -> None:
+    """A callout longer than two pages crashed the build (a later part starting with a paragraph that fills
+    the page was taken for a label left alone), and every part after a split ran its lines past the box's
+    right rule by the padding (reportlab split the cell at the column's width). Read back with pdfplumber:
+    the whole text is there, and on every page of the box each character lies between its two rules."""
+    folder = tmp_path / "box"
+    folder.mkdir()
+    body = f"## A section\n\nBefore the box.\n\n> [!WARNING]\n> {LONG}\n>\n> {LONG}\n>\n> - one item\n> - two items\n"
+    (folder / "leaflet.md").write_text(f"---\ntitle: Box\npublisher: P\npublished: 2026-01-15\n---\n\n{body}")
+    path = _pdf(folder, tmp_path, size)
+    boxed = 0
+    with pdfplumber.open(path) as pdf:
+        text = " ".join(page.extract_text() or "" for page in pdf.pages)
+        for page in pdf.pages:
+            rules = sorted({round(line["x0"], 1) for line in page.lines if abs(line["x0"] - line["x1"]) < 0.5})
+            if len(rules) < 2:
+                continue
+            boxed += 1
+            inside = [c for c in page.chars if c["top"] < page.height - 80]  # the footer aside
+            assert all(rules[0] < c["x0"] and c["x1"] < rules[-1] for c in inside), (page.page_number, rules)
+    assert boxed >= 3
+    assert text.split().count("giant") == 60  # every sentence of the box, wherever its pages fall
+    assert "two items" in text

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from leaflet.model import HEAVY_CALLOUTS, CalloutKind
-from leaflet.renderers.large_print_pdf.flowables import REGULAR, KeepUnlessRoomy, TextStyle, table_furniture
+from leaflet.renderers.large_print_pdf.flowables import (
+    REGULAR,
+    KeepUnlessRoomy,
+    PaddedTable,
+    TextStyle,
+    table_furniture,
+)
 from leaflet.renderers.large_print_pdf.structure import Tagger
 
 
@@ -25,7 +31,7 @@ def callout_box(
     padding = style.size * 0.6
     weight = style.size * (0.25 if kind in HEAVY_CALLOUTS else 0.1)
     box = _Box([[list(content)]], colWidths=[column], splitInRow=1, hAlign="LEFT", renderCB=table_furniture(tagger))
-    box.leading = style.leading
+    box.leading, box.label = style.leading, content[0]
     box.setStyle(
         TableStyle(
             [
@@ -43,11 +49,13 @@ def callout_box(
     return KeepUnlessRoomy([box], room)
 
 
-class _Box(Table):
+class _Box(PaddedTable):
     """The box's one cell, split between lines; never so that only its label stays or only its bottom padding
-    goes over."""
+    goes over. reportlab makes each part a new ``_Box``: the parts keep the line height, and only the first
+    part has the label (a later part may well start a page with a single paragraph that fills it)."""
 
     leading = 0.0
+    label: Flowable | None = None
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
@@ -57,8 +65,10 @@ class _Box(Table):
             fewer: list[Flowable] = super().split(availWidth, availHeight - self.leading)
             if fewer and all(_cell(part) for part in fewer):
                 parts = fewer
-        if len(parts) == 2 and len(_cell(parts[0])) == 1 and len(_cell(self)) > 1:
+        if len(parts) == 2 and self.label is not None and _cell(parts[0]) == (self.label,):
             return []  # only the label would stay ("Urgent: call 111 if:"): the box goes on to the next page
+        for part in parts:
+            part.leading = self.leading
         return parts
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
 from leaflet.renderers.large_print_pdf.structure import Elem, Tagger
 from leaflet.renderers.large_print_pdf.textflow import Line, Piece, lay_out, shown
@@ -341,6 +341,22 @@ class KeepUnlessRoomy(KeepTogether):
             return [NullActionFlowable(), *self._content]  # two or more: the frame places them one by one
         result: list[Flowable] = super().split(availWidth, availHeight)
         return result
+
+
+class PaddedTable(Table):
+    """A table whose rows split between lines (``splitInRow``) with each part's lines inside its cell.
+
+    reportlab 5.1 splits a cell's flowables at the column's width, not at the
+    width inside the cell's padding, so the lines of every part after a split
+    ran over the right rule by the padding (a long box at 18pt: 18 points past
+    it). Each cell is split here at its inner width, the side padding taken
+    out, as its flowables were first wrapped.
+    """
+
+    def _splitCell(self, value: Any, style: Any, oldHeight: float, newHeight: float, width: float) -> Any:
+        inner = style.copy()
+        inner.leftPadding = inner.rightPadding = 0
+        return super()._splitCell(value, inner, oldHeight, newHeight, width - style.leftPadding - style.rightPadding)
 
 
 def table_furniture(tagger: Tagger) -> Any:

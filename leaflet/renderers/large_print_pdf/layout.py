@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import assert_never
 
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
 from leaflet.compose import compose
 from leaflet.model import (
@@ -37,6 +37,7 @@ from leaflet.renderers.large_print_pdf.flowables import (
     KeepWithNext,
     LinkTarget,
     ListItem,
+    PaddedTable,
     Picture,
     TextBlock,
     TextStyle,
@@ -319,7 +320,7 @@ class StoryBuilder:
         return [self._roomy(flowables[: heads + 1]), *flowables[heads + 1 :]]  # the header stays with a row
 
 
-class LeafletTable(Table):
+class LeafletTable(PaddedTable):
     """A table that tells a heading above it how much must fit: the header and first row."""
 
     def lead_height(self, availWidth: float) -> float:
