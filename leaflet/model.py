@@ -13,6 +13,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Literal, TypeAlias
 
+SOURCE_NAME = "leaflet.md"  # a leaflet's source, in its own folder under source/
 EASY_READ_NAME = "easy-read.md"  # a leaflet's easy read, beside its leaflet.md: where to write one when it has none
 
 

@@ -174,3 +174,24 @@ def test_reading_a_changed_leaflet_never_holds_up_other_requests(
             release.set()
             changed.join(60)
     assert answers["changed"] == 200
+
+
+def test_the_catalogue_lists_the_source_folder_once_a_listing_not_once_a_leaflet(
+    source_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """items() asks get() for every leaflet; get() listed the whole folder again each time, so a page of 200
+    leaflets listed it 200 times (40,000 file checks a request)."""
+    from leaflet.service.catalogue import Catalogue
+
+    catalogue = Catalogue(source_copy)
+    listings = []
+    listed = Catalogue.ids
+
+    def counted(self: Catalogue) -> list[str]:
+        listings.append(1)
+        return listed(self)
+
+    monkeypatch.setattr(Catalogue, "ids", counted)
+    found = catalogue.items()
+    assert len(found) == len(listed(catalogue)) >= 2 and len(listings) == 1
+    assert catalogue.get("no-such-leaflet") is None and catalogue.get("../source") is None

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leaflet.diagnostics import Diagnostic, SourceError
-from leaflet.model import EASY_READ_NAME, Leaflet, Metadata
+from leaflet.model import EASY_READ_NAME, SOURCE_NAME, Leaflet, Metadata
 from leaflet.text import leaflet_text, term_pattern
 
 if TYPE_CHECKING:
     from leaflet.reader.frontmatter import FrontMatter
 
-SOURCE_NAME = "leaflet.md"
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 _FOLDER_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leaflet.diagnostics import SourceError
-from leaflet.model import Leaflet
+from leaflet.model import SOURCE_NAME, Leaflet
 from leaflet.service import jobs
 
 log = logging.getLogger("leaflet.service")
@@ -47,13 +47,12 @@ class Catalogue:
         """Every leaflet folder's name, sorted."""
         if not self.source.is_dir():
             return []
-        return sorted(
-            p.name for p in self.source.iterdir() if ID_PATTERN.match(p.name) and (p / jobs.SOURCE_NAME).is_file()
-        )
+        return sorted(p.name for p in self.source.iterdir() if ID_PATTERN.match(p.name) and (p / SOURCE_NAME).is_file())
 
     def get(self, leaflet_id: str) -> Item | None:
         """The leaflet called ``leaflet_id``, or None when there is none (or its source has a mistake)."""
-        if not ID_PATTERN.match(leaflet_id) or leaflet_id not in self.ids():
+        # one file looked at, not the whole folder listed: items() and search() ask for every leaflet in turn
+        if not ID_PATTERN.match(leaflet_id) or not (self.source / leaflet_id / SOURCE_NAME).is_file():
             return None
         folder = self.source / leaflet_id
         try:

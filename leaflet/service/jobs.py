@@ -31,8 +31,6 @@ from leaflet.diagnostics import LeafletError, OptionError
 from leaflet.model import Leaflet
 from leaflet.options import PERSONAL_OPTIONS
 
-SOURCE_NAME = "leaflet.md"
-
 
 @dataclass(frozen=True, slots=True)
 class FormatInfo:
