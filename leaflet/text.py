@@ -214,17 +214,20 @@ def first_missing_word(expected: list[str], found: list[str]) -> str | None:
 _SEGMENTERS = threading.local()  # pysbd's Segmenter keeps the text it is splitting: one per thread
 
 
-def _segmenter(language: str) -> object:
-    """pysbd's segmenter for ``language`` in this thread; English rules for a language pysbd does not know
-    (Welsh, say), whose sentences end with the same marks."""
-    import pysbd  # lazy: only the checks and easy read need sentences
+def segmenter(language: str, *, char_span: bool = False) -> object:
+    """pysbd's segmenter for ``language`` (a code such as 'en') in this thread, giving strings or, with
+    ``char_span``, spans with their offsets; English rules for a language pysbd does not know (Welsh,
+    say), whose sentences end with the same marks."""
+    import pysbd  # lazy: only the checks, easy read and talking book need sentences
     from pysbd.languages import LANGUAGE_CODES
 
-    made: dict[str, object] = _SEGMENTERS.__dict__.setdefault("made", {})
-    if language not in made:
-        known = language if language in LANGUAGE_CODES else "en"
-        made[language] = pysbd.Segmenter(language=known, clean=False)
-    return made[language]
+    known = language if language in LANGUAGE_CODES else "en"
+    made: dict[tuple[str, bool], object] | None = getattr(_SEGMENTERS, "made", None)
+    if made is None:
+        made = _SEGMENTERS.made = {}
+    if (known, char_span) not in made:
+        made[known, char_span] = pysbd.Segmenter(language=known, clean=False, char_span=char_span)
+    return made[known, char_span]
 
 
 # Anything pysbd might split an English text at (its full stops, question and exclamation marks, the
@@ -245,8 +248,7 @@ def sentences(text: str, language: str = "en") -> list[str]:
     whole = text.strip()
     if code == "en" and not _MAY_SPLIT.search(whole.rstrip(_CLOSING_MARKS)):
         return [whole] if whole else []
-    segmenter = _segmenter(code)
-    return [s.strip() for s in segmenter.segment(text) if s.strip()]  # type: ignore[attr-defined]
+    return [s.strip() for s in segmenter(code).segment(text) if s.strip()]  # type: ignore[attr-defined]
 
 
 # Hard words and easy read ----------------------------------------------

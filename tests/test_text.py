@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from leaflet.checks import text as text_audit
-from leaflet.model import Link
+from leaflet.model import Link, Text
 from leaflet.reader import read_leaflet
 from leaflet.renderers import text as etext
 from leaflet.text import block_inlines, display_url, first_missing_word, leaflet_words, shows_own_address, words
@@ -104,6 +104,18 @@ def test_sentences_in_a_language_pysbd_lacks_or_with_other_marks() -> None:
     bang = "\uff01"  # a full-width exclamation mark, as Japanese and Chinese text write it
     assert sentences(f"Ask your nurse{bang}Then rest.", "en-GB") == [f"Ask your nurse{bang}", "Then rest."]
     assert sentences("You stay in hospital.", "en-GB") == ["You stay in hospital."]
+
+
+def test_the_talking_books_sentences_are_cut_by_the_same_rules_in_any_language() -> None:
+    """The talking book's fragments (xhtml.sentences) use the checks' segmenter, with its offsets: one
+    segmenter a thread, and English rules for a language pysbd lacks, for both."""
+    from leaflet.text import sentences
+    from leaflet.xhtml.sentences import split
+
+    for language in ("en-GB", "cy"):
+        text = "Mae hyn yn dda. Diolch yn fawr! Ask your nurse."
+        pieces = ["".join(i.text for i in piece) for piece in split((Text(text),), language)]
+        assert pieces == sentences(text, language) == ["Mae hyn yn dda.", "Diolch yn fawr!", "Ask your nurse."]
 
 
 def test_sentences_split_in_many_threads_at_once_come_out_as_in_one() -> None:

@@ -8,26 +8,15 @@ span two sentences become two bold runs.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 
 from leaflet.model import Inline, Inlines, LineBreak, Link, Strong, Text
-from leaflet.text import plain
-
-
-@functools.cache
-def _segmenter(language: str) -> object:
-    import pysbd  # lazy: only a talking book needs sentences
-
-    try:
-        return pysbd.Segmenter(language=language, clean=False, char_span=True)
-    except ValueError:  # a language pysbd does not know: English rules are the nearest
-        return pysbd.Segmenter(language="en", clean=False, char_span=True)
+from leaflet.text import plain, segmenter
 
 
 def boundaries(text: str, language: str = "en") -> list[int]:
     """Where each sentence after the first starts in ``text``."""
-    spans = _segmenter(language.split("-")[0].lower()).segment(text)  # type: ignore[attr-defined]
+    spans = segmenter(language.split("-")[0].lower(), char_span=True).segment(text)  # type: ignore[attr-defined]
     return [span.start for span in spans[1:] if 0 < span.start < len(text)]
 
 
