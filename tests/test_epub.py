@@ -28,7 +28,9 @@ from leaflet.model import Leaflet, Link, Strong, Text
 from leaflet.reader import read_leaflet
 from leaflet.renderers import AUDIO, EPUB, audio, epub
 from leaflet.service import forms, jobs
+from leaflet.speech import audio as mastering
 from leaflet.xhtml.sentences import split
+from tests import sound
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, small_leaflet
 
 LEAFLETS = {"nice": SOURCE / NICE_ID, "every-feature": FIXTURE_LEAFLETS / "every-feature"}
@@ -214,6 +216,17 @@ def test_each_clip_holds_speech_and_starts_in_a_silence(books) -> None:
         before = samples[max(0, begin - rate // 10) : begin]  # the 100 ms before it: the last one's pause
         assert before.size == 0 or np.max(np.abs(before)) < 0.01, f"a clip starts mid-speech at {begin / rate:.3f} s"
         assert np.max(np.abs(samples[begin:end])) > 0.1, "a clip with no speech in it"
+
+
+@pytest.mark.parametrize("key", LEAFLETS)
+def test_the_books_speech_is_at_minus_19_lufs_under_minus_1_dbtp_as_heard(key: str, books) -> None:
+    """The book's MP3s, decoded by miniaudio and joined in reading order, measured by pyloudnorm and scipy:
+    levelled as a whole as the audio format is (nothing else reads the book's own level back)."""
+    with zipfile.ZipFile(io.BytesIO(books[key].data)) as archive:
+        names = sorted(n for n in archive.namelist() if n.endswith(".mp3"))
+        whole = np.concatenate([sound.decode(archive.read(name)) for name in names])
+    assert sound.reference_loudness(whole) == pytest.approx(-19.0, abs=mastering.LOUDNESS_ERROR_LU)
+    assert sound.reference_true_peak(whole) <= mastering.HEARD_PEAK_DBTP
 
 
 @pytest.mark.parametrize("key", LEAFLETS)
