@@ -399,7 +399,7 @@ def _worker_with(child: str, texts: list[str], timeout: float, cwd: Path) -> sub
         "w._child = child\n"
         f"texts = {texts!r}\n"
         "outs = [Path(f'{n}.wav') for n in range(len(texts))]\n"
-        f"sys.exit(w.say_all(texts, outs, None, 'en-GB', 150, 1, {timeout}))\n"
+        f"sys.exit(w.say_all(texts, outs, None, 'en-GB', 150, 1, {timeout}, [range(n, n + 1) for n in range(len(texts))]))\n"
     )
     return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=cwd, timeout=60)
 
@@ -440,3 +440,30 @@ def test_a_recording_off_its_level_is_a_warning_in_both_spoken_formats(
     module = audio if writer == "audio" else epub
     (warning,) = module.write(leaflet, module.parse_options({})).warnings
     assert warning.code == "audio-level" and "about -20.4 LUFS" in warning.message
+
+
+def test_a_child_that_fails_is_named_by_its_own_text_with_its_reason(tmp_path: Path) -> None:
+    """The worker's last line names the text that failed (in a run, its first), and the build's error puts
+    the child's reason beside it: with documents said side by side, the first file still missing may be
+    another run's."""
+    import io
+
+    from leaflet.diagnostics import BuildError
+    from leaflet.speech.engines import offline
+
+    fails = (
+        "[(print('eSpeak NG said nothing', file=sys.stderr, flush=True), os._exit(1)) "
+        "for n, text, out in said if text == 'Broken.']; print(said[0][0], flush=True)"
+    )
+    done = _worker_with(fails, ["Fine.", "Broken."], 30.0, tmp_path)
+    assert done.returncode == 1 and done.stderr.splitlines()[-2:] == [
+        "eSpeak NG said nothing",
+        "text 1 ('Broken.') failed",
+    ]
+
+    class Ended:
+        stderr = io.BytesIO(done.stderr.encode())
+
+    with pytest.raises(BuildError) as raised:
+        offline._failed(Ended(), 1, "Fine.", 60.0)  # type: ignore[arg-type]
+    assert str(raised.value) == "eSpeak NG: text 1 ('Broken.') failed (eSpeak NG said nothing)"

@@ -167,7 +167,7 @@ def record(
             if not as_heard:
                 encoded = _longest_first(pool, functools.partial(_encode, gain=gain, ceiling=ceiling), tracks)
                 # as set, before the encoder: the target, less what the gain could not reach
-                heard, peak = target - ENCODING_LOSS_LU - short, 20 * math.log10(ceiling)
+                heard, peak = TARGET_LUFS - short, 20 * math.log10(ceiling)
                 break
             made = _longest_first(pool, functools.partial(_make, gain=gain, ceiling=ceiling), tracks)
             encoded = [mp3 for mp3, _, _ in made]

@@ -149,9 +149,9 @@ def say_all(
     rate: int,
     jobs: int,
     timeout: float,
-    runs: list[range] | None = None,
+    runs: list[range],
 ) -> int:
-    """Each run of texts (default: each text alone) said by a child of this process, one text after
+    """Each run of texts (a range of their numbers) said by a child of this process, one text after
     another, each into its file, ``jobs`` children at a time; the exit status."""
     try:
         espeak, sample_rate = start(voice, language)
@@ -163,7 +163,7 @@ def say_all(
     # (Looking every 2 ms left each text's next child unstarted for a millisecond or two on average: with
     # a talking book's 70 short fragments that was some 7% of a job's time, with nothing else to do.)
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
-    waiting = list(runs if runs is not None else (range(n, n + 1) for n in range(len(texts))))
+    waiting = list(runs)
     running: dict[int, tuple[range, float]] = {}  # child's pid: (its texts' numbers, deadline)
     while waiting or running:
         while waiting and len(running) < jobs:
@@ -178,16 +178,19 @@ def say_all(
             late = [run for run, deadline in running.values() if now > deadline]
             if late:
                 _end(running)
-                first = texts[late[0].start]
-                opening = repr(first[:40] + ("..." if len(first) > 40 else ""))
-                _fail(f"{_texts(late[0])} ({opening}) not said within its time limit", STALLED)
+                _fail(f"{_texts(late[0])} ({opening(texts[late[0].start])}) not said within its time limit", STALLED)
             signal.sigtimedwait({signal.SIGCHLD}, min(deadline for _, deadline in running.values()) - now + 0.01)
             continue
         run, _ = running.pop(pid)
         if os.waitstatus_to_exitcode(status) != 0:
             _end(running)
-            _fail(f"eSpeak NG failed on {_texts(run)}", 1)
+            _fail(f"{_texts(run)} ({opening(texts[run.start])}) failed", 1)
     return 0
+
+
+def opening(text: str) -> str:
+    """How a text is named in a message: its first 40 characters, quoted."""
+    return repr(text[:40] + ("..." if len(text) > 40 else ""))
 
 
 def _texts(run: range) -> str:
@@ -243,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         os._exit(0)  # eSpeak NG can assert when Python tears it down
     given = sys.stdin.buffer.read().decode("utf-8")
     if args.out is not None:
-        texts, outs, runs = [given], [args.out], None
+        texts, outs, runs = [given], [args.out], [range(1)]
     else:
         texts, runs = _flattened(json.loads(given))
         outs = [args.folder / f"{n:03d}.wav" for n in range(len(texts))]

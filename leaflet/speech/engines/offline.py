@@ -27,7 +27,7 @@ from pathlib import Path
 from leaflet.cores import cores
 from leaflet.diagnostics import BuildError
 from leaflet.speech.engines import Tick
-from leaflet.speech.engines.espeak_worker import FALLBACK_VOICE, STALLED, voice_for
+from leaflet.speech.engines.espeak_worker import FALLBACK_VOICE, STALLED, opening, voice_for
 
 WORKER = [sys.executable, "-m", "leaflet.speech.engines.espeak_worker"]
 BASE_LIMIT = 30.0  # seconds a worker may take, plus one per 100 characters of text
@@ -141,14 +141,12 @@ def _failed(worker: subprocess.Popen[bytes], status: int, text: str, limit: floa
     assert worker.stderr is not None
     said = worker.stderr.read().decode("utf-8", "replace").strip().splitlines()
     if status == -signal.SIGKILL:  # the whole worker outlived its limit
-        raise BuildError(f"eSpeak NG stalled: no audio after {limit:.0f} s for {_start(text)}")
+        raise BuildError(f"eSpeak NG stalled: no audio after {limit:.0f} s for {opening(text)}")
     if status == STALLED:
-        raise BuildError(f"eSpeak NG stalled: {said[-1] if said else f'no audio for {_start(text)}'}")
-    raise BuildError(f"eSpeak NG failed on {_start(text)}: {said[-1] if said else f'status {status}'}")
-
-
-def _start(text: str) -> str:
-    return repr(text[:40] + ("..." if len(text) > 40 else ""))
+        raise BuildError(f"eSpeak NG stalled: {said[-1] if said else f'no audio for {opening(text)}'}")
+    if len(said) >= 2:  # the child's reason, then the worker's line naming its text
+        raise BuildError(f"eSpeak NG: {said[-1]} ({said[-2]})")
+    raise BuildError(f"eSpeak NG failed on {opening(text)}: {said[-1] if said else f'status {status}'}")
 
 
 def _reason(error: BaseException) -> str:
