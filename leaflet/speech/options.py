@@ -81,6 +81,8 @@ def voice_language_warning(leaflet: Leaflet, options: SpeechOptions) -> Diagnost
     )
 
 
-def level_warning(leaflet: Leaflet, problem: str | None) -> Diagnostic | None:
-    """A warning for a recording that could not be brought to its level (``Recording.level_problem``)."""
-    return None if problem is None else Diagnostic(leaflet.source_path, 0, "audio-level", problem)
+def speech_warnings(leaflet: Leaflet, options: SpeechOptions, level_problem: str | None) -> tuple[Diagnostic, ...]:
+    """What a spoken format warns of: a voice in another language, and a recording that could not be brought
+    to its level (``Recording.level_problem``)."""
+    level = None if level_problem is None else Diagnostic(leaflet.source_path, 0, "audio-level", level_problem)
+    return tuple(w for w in (voice_language_warning(leaflet, options), level) if w is not None)

@@ -23,7 +23,7 @@ from leaflet.model import Leaflet
 from leaflet.renderers import AUDIO, Output, OutputFile
 from leaflet.speech import SAMPLE_RATE, milliseconds
 from leaflet.speech import script as spoken
-from leaflet.speech.options import SpeechOptions, level_warning, parse_speech_options, voice_language_warning
+from leaflet.speech.options import SpeechOptions, parse_speech_options, speech_warnings
 from leaflet.speech.progress import progress
 
 if TYPE_CHECKING:
@@ -49,12 +49,11 @@ def write(leaflet: Leaflet, options: Options) -> Output:
         from leaflet.speech.audio import speak  # numpy: only when there is audio to make
 
         recording = speak(engine, [s.text for s in sections], tick)
-    level = level_warning(leaflet, recording.level_problem())
+    warnings = speech_warnings(leaflet, options, recording.level_problem())
     lengths = [n / SAMPLE_RATE for n in recording.lengths()]
     whole = _whole(leaflet, script, recording)
     tracks = _tracks(leaflet, script, list(recording.tracks))
     del recording  # each track's untagged frames go as its tagged copy is made: the MP3s are held twice at most
-    warnings = tuple(w for w in (voice_language_warning(leaflet, options), level) if w is not None)
     files = _files(AUDIO.names(leaflet.meta.id, options), script, whole, tracks, lengths)
     return Output(files, warnings)
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from leaflet.model import Leaflet
 from leaflet.renderers import EPUB, Output, OutputFile
-from leaflet.speech.options import SpeechOptions, level_warning, parse_speech_options, voice_language_warning
+from leaflet.speech.options import SpeechOptions, parse_speech_options, speech_warnings
 
 if TYPE_CHECKING:
     from leaflet.renderers.epub.documents import Document
@@ -61,9 +61,9 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     css = (font_faces((regular, bold)) + book_css()).encode("utf-8")
     tracks, problem = _speak(leaflet, made, options.speech) if options.talking else ([None for _ in made], None)
     (name,) = EPUB.names(leaflet.meta.id, options)
-    voice = voice_language_warning(leaflet, options.speech) if options.talking else None
+    warnings = speech_warnings(leaflet, options.speech, problem) if options.talking else ()
     book = OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks))
-    return Output((book,), tuple(w for w in (voice, level_warning(leaflet, problem)) if w is not None))
+    return Output((book,), warnings)
 
 
 def _speak(leaflet: Leaflet, made: Sequence[Document], speech: SpeechOptions) -> tuple[list[Track | None], str | None]:
