@@ -53,7 +53,8 @@ REPEAT_UNDER = 30.0  # seconds: a build shorter than this is measured three time
 @dataclass(frozen=True)
 class Measured:
     """One timed build: seconds, jobs run, the largest worker peak (KiB), a Dask cluster's start-up, and the
-    CPU seconds of the process and the workers it ended (the pool's; a Dask cluster's are counted when it stops)."""
+    CPU seconds of the process and the workers it ended (the pool's; a Dask cluster's workers are still running
+    when the clock stops, so the Dask rows show no cores busy)."""
 
     seconds: float
     jobs: int

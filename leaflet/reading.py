@@ -33,7 +33,7 @@ def _read(folder: Path, easy_read: bool = True) -> Reading | _Unread:
         reading = read_leaflet(folder)
     except SourceError as error:
         return _Unread(tuple((e.path, e.line, e.message) for e in every_error(error)))
-    if easy_read or reading.leaflet.easy_read is None:
+    if easy_read:
         return reading
     # read and checked whole, its warnings kept; sent back without what no format asked for will read
     return replace(reading, leaflet=reading.leaflet.without_easy_read())

@@ -96,7 +96,7 @@ def read_overlays(archive: zipfile.ZipFile) -> tuple[etree._Element, str, list[O
     }
     overlays = []
     for item in opf.iterfind(".//opf:item[@media-type='application/smil+xml']", NS):
-        name = posixpath.normpath(posixpath.join(folder, str(item.get("href"))))
+        name = _resolve(folder, item.get("href"))
         smil = etree.fromstring(archive.read(name))
         base = posixpath.dirname(name)
         refs, clips = [], []
@@ -104,8 +104,8 @@ def read_overlays(archive: zipfile.ZipFile) -> tuple[etree._Element, str, list[O
             text, audio = par.find("smil:text", NS), par.find("smil:audio", NS)
             if text is None or audio is None:
                 continue  # a par needs both; EPUBCheck reports the one that lacks either
-            refs.append(posixpath.normpath(posixpath.join(base, str(text.get("src")))))
-            source = posixpath.normpath(posixpath.join(base, str(audio.get("src"))))
+            refs.append(_resolve(base, text.get("src")))
+            source = _resolve(base, audio.get("src"))
             begin, end = clock_seconds(str(audio.get("clipBegin", "0"))), clock_seconds(str(audio.get("clipEnd", "0")))
             clips.append((source, begin, end))
         overlays.append(Overlay(name, tuple(refs), tuple(clips), stated.get(str(item.get("id")))))
@@ -162,12 +162,17 @@ def _metadata(opf: etree._Element) -> Iterator[tuple[str, str]]:
 def _roles(archive: zipfile.ZipFile, opf: etree._Element, folder: str) -> Iterator[tuple[str, str]]:
     """Every element marked as a chapter, glossary, colophon or contents has the role that says so."""
     for item in opf.iterfind(".//opf:manifest/opf:item[@media-type='application/xhtml+xml']", NS):
-        name = posixpath.normpath(posixpath.join(folder, str(item.get("href"))))
+        name = _resolve(folder, item.get("href"))
         for element in etree.fromstring(archive.read(name)).iter(*_SECTIONING):  # not a landmark's link to one
-            wanted = ROLES.get(str(element.get(_EPUB_TYPE, "")))
+            kind = str(element.get(_EPUB_TYPE, ""))
+            wanted = ROLES.get(kind)
             if wanted is not None and wanted not in str(element.get("role", "")).split():
-                kind = element.get(_EPUB_TYPE)
                 yield "role", f'{name}: a {kind} (epub:type) without role="{wanted}" for assistive technology'
+
+
+def _resolve(folder: str, href: object) -> str:
+    """An href in a document of ``folder`` as a name in the archive."""
+    return posixpath.normpath(posixpath.join(folder, str(href)))
 
 
 def _metas(opf: etree._Element, prop: str) -> list[etree._Element]:

@@ -48,9 +48,8 @@ class Service:
         self.runner = Runner(self.cache, config.jobs, config.queue, config.executor, config.scheduler)
         self.formats = jobs.formats()
         self.format_names = tuple(f.name for f in self.formats)
-        self.share = cores.share(
-            cores.usable(), config.jobs
-        )  # --jobs jobs at once ask for no more cores than there are
+        # --jobs jobs at once ask for no more cores than there are
+        self.share = cores.share(cores.usable(), config.jobs)
 
     # A leaflet whose files changed is read again (10-50 ms): in a worker thread, so the event loop
     # goes on answering other requests meanwhile.
