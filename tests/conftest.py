@@ -85,3 +85,23 @@ def small_leaflet(where: Path, body: str = "Hello.", name: str = "short", title:
     folder.mkdir()
     (folder / "leaflet.md").write_text(f"---\ntitle: {title}\npublisher: P\npublished: 2026-01-15\n---\n\n{body}\n")
     return read_leaflet(folder).leaflet
+
+
+def damaged_png() -> bytes:
+    """A PNG whose chunks and checksums are sound but whose pixel data is not (Pillow fails only on load)."""
+    import io
+    import struct
+    import zlib
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 8), "red").save(buffer, "PNG")
+    png, chunks, position = buffer.getvalue(), [buffer.getvalue()[:8]], 8
+    while position < len(png):
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        kind, data = png[position + 4 : position + 8], png[position + 8 : position + 8 + length]
+        data = b"not deflate data" if kind == b"IDAT" else data
+        chunks.append(struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data)))
+        position += 12 + length
+    return b"".join(chunks)

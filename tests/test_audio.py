@@ -23,6 +23,7 @@ from leaflet.checks import audio as audio_audit
 from leaflet.cli import main
 from leaflet.reader import read_leaflet
 from leaflet.renderers import AUDIO, audio
+from leaflet.speech import SAMPLE_RATE
 from leaflet.speech import audio as mastering
 from leaflet.speech import script as spoken
 from leaflet.text import words
@@ -60,7 +61,7 @@ def decode(path: Path) -> np.ndarray:
 
 
 def seconds(path: Path) -> float:
-    return decode(path).size / 22_050
+    return decode(path).size / SAMPLE_RATE
 
 
 def build(source: Path, out: Path, *options: str) -> int:
@@ -116,7 +117,7 @@ def test_level_is_minus_19_lufs_with_true_peak_under_minus_1(short: dict[str, Pa
 
 def test_silence_at_start_and_end(short: dict[str, Path]) -> None:
     samples = decode(short["out"] / "short.mp3")
-    edge = int(1.9 * 22_050)
+    edge = int(1.9 * SAMPLE_RATE)
     assert np.abs(samples[:edge]).max() < 0.01
     assert np.abs(samples[-edge:]).max() < 0.01
 
@@ -206,7 +207,7 @@ def test_audit_passes_and_notices_a_damaged_file(short: dict[str, Path], tmp_pat
     import lameenc
 
     encoder = lameenc.Encoder()
-    encoder.set_in_sample_rate(22_050)
+    encoder.set_in_sample_rate(SAMPLE_RATE)
     encoder.set_channels(1)
     (copy / "short.mp3").write_bytes(bytes(encoder.encode(quiet) + encoder.flush()))
     problems = " ".join(errors_of(audio_audit.audit(leaflet, copy)))
@@ -227,11 +228,11 @@ def test_the_nice_leaflet(nice: Path) -> None:
     assert abs(sound.reference_loudness(whole) - (-19.0)) <= mastering.LOUDNESS_ERROR_LU
     assert sound.reference_true_peak(whole) <= mastering.HEARD_PEAK_DBTP
     spoken_words = len(words(script.split("\n", 2)[2]))  # after the script's two header lines
-    minutes = (whole.size / 22_050 - 4 - 1.5 * (len(chapters) - 1)) / 60
+    minutes = (whole.size / SAMPLE_RATE - 4 - 1.5 * (len(chapters) - 1)) / 60
     assert abs(spoken_words / minutes - 150) <= 0.2 * 150
     tracks = sorted((nice / f"{NICE.name}.audio").glob("*.mp3"))
     assert len(tracks) == len(chapters)
-    assert abs(sum(seconds(t) for t in tracks) - whole.size / 22_050) < 0.5
+    assert abs(sum(seconds(t) for t in tracks) - whole.size / SAMPLE_RATE) < 0.5
 
 
 def test_script_file_is_what_is_said(short: dict[str, Path]) -> None:
@@ -296,7 +297,6 @@ def test_a_chosen_voice_names_its_files(tmp_path: Path) -> None:
 
 
 def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import sys
 
     from leaflet.diagnostics import BuildError
     from leaflet.speech.engines import offline
@@ -388,7 +388,6 @@ def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> N
 def _worker_with(child: str, texts: list[str], timeout: float, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The eSpeak worker's loop with a stand-in for eSpeak NG: ``child`` is the body of each forked child,
     given ``said`` (its texts' numbers, texts and files)."""
-    import sys
 
     program = (
         "import os, sys, time\n"

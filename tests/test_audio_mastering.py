@@ -44,6 +44,20 @@ def takes(folder: Path, sections: list[np.ndarray]) -> list[Take]:
     return made
 
 
+@pytest.fixture
+def given(monkeypatch: pytest.MonkeyPatch) -> list[np.ndarray]:
+    """What the encoder is given, track by track (in any order: tracks are made in threads)."""
+    seen: list[np.ndarray] = []
+
+    def encode_seen(chunks: Iterable[np.ndarray]) -> bytes:
+        track = np.concatenate(list(chunks))
+        seen.append(track)
+        return encode_mp3(iter([track]))
+
+    monkeypatch.setattr(audio, "encode_mp3", encode_seen)
+    return seen
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[audio.Recording, audio.Recording]:
     folder = tmp_path_factory.mktemp("takes")
@@ -101,16 +115,8 @@ def test_the_recording_is_at_minus_19_lufs_under_minus_1_dbtp_as_heard(made: tup
 
 
 def test_without_decoding_the_level_is_set_for_the_known_loss_and_the_frames_are_walked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, given: list[np.ndarray]
 ) -> None:
-    given: list[np.ndarray] = []  # what the encoder is given, track by track (threads: any order)
-
-    def encode_seen(chunks: Iterable[np.ndarray]) -> bytes:
-        track = np.concatenate(list(chunks))
-        given.append(track)
-        return encode_mp3(iter([track]))
-
-    monkeypatch.setattr(audio, "encode_mp3", encode_seen)
     # Loud enough that the target needs only a few dB of limiting, as eSpeak NG's voices do (at the
     # default level, these clicky syllables would need 20 dB, and the gain solver stops short of it).
     sections = [speechlike(seconds, seed, level=0.9) for seed, seconds in enumerate((3.0, 5.0))]
@@ -166,20 +172,10 @@ def test_a_silent_take_is_a_clear_error(tmp_path: Path) -> None:
         audio.record(takes(tmp_path, [speechlike(2.0, seed=1), np.zeros(20_000, np.float32)]))
 
 
-def test_a_level_out_of_reach_is_reported_as_it_is_with_a_reason(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_level_out_of_reach_is_reported_as_it_is_with_a_reason(tmp_path: Path, given: list[np.ndarray]) -> None:
     """Clicky syllables at the default level would need some 20 dB of limiting to reach the target: the
     solver stops short, and the recording says how loud it really is (measured apart, before the encoder)
     and why, so the writers can warn; a recording at its level has nothing to say."""
-    given: list[np.ndarray] = []
-
-    def encode_seen(chunks: Iterable[np.ndarray]) -> bytes:
-        track = np.concatenate(list(chunks))
-        given.append(track)
-        return encode_mp3(iter([track]))
-
-    monkeypatch.setattr(audio, "encode_mp3", encode_seen)
     quiet = audio.record(takes(tmp_path, [speechlike(seconds, seed) for seed, seconds in enumerate((3.0, 5.0))]))
     before = reference_loudness(np.concatenate(given)) - audio.ENCODING_LOSS_LU
     assert quiet.loudness == pytest.approx(before, abs=0.2) and quiet.loudness < audio.TARGET_LUFS - 0.5

@@ -215,12 +215,14 @@ def test_the_boxes_print_and_word_draw_heavier_are_heavier_on_the_page_too(pages
     """'Important' was a thin box on the web page and a heavy one in large print and Word."""
     _, path = pages["real-leaflet", "default"]
     page = open_page(browser, path)
-    widths = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll('[class*="callout-"]')].map(
-            box => [[...box.classList].find(c => c.startsWith('callout-') && c !== 'callout-label'),
-                    parseFloat(getComputedStyle(box).borderTopWidth)]))"""
-    )
-    page.close()
+    try:
+        widths = page.evaluate(
+            """() => Object.fromEntries([...document.querySelectorAll('[class*="callout-"]')].map(
+                box => [[...box.classList].find(c => c.startsWith('callout-') && c !== 'callout-label'),
+                        parseFloat(getComputedStyle(box).borderTopWidth)]))"""
+        )
+    finally:
+        page.close()
     heavy = {"callout-emergency", "callout-urgent", "callout-warning", "callout-caution", "callout-important"}
     assert heavy <= set(widths), widths
     assert {widths[name] for name in heavy} == {widths["callout-emergency"]}, widths

@@ -26,8 +26,7 @@ from leaflet.symbols.catalogue import PIXELS, Symbol, cache_folder, catalogue, d
 from leaflet.symbols.choose import choose, choose_section, key
 from leaflet.symbols.curated import ALT, HEALTH_WORDS
 from leaflet.text import plain
-from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE
-from tests.test_reader_errors import _damaged_png
+from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE, damaged_png
 
 catalogue_module = importlib.import_module("leaflet.symbols.catalogue")
 choose_module = importlib.import_module("leaflet.symbols.choose")  # the package's name is its function
@@ -227,7 +226,7 @@ def test_a_bad_picture_line_is_a_located_error(tmp_path: Path, line: str, messag
     text = f"{COVERS}- It is short.\n  {line}\n"
     folder = _leaflet(tmp_path, text)
     (folder / "bad.svg").write_text("<svg but not really")
-    (folder / "damaged.png").write_bytes(_damaged_png())
+    (folder / "damaged.png").write_bytes(damaged_png())
     with pytest.raises(SourceError) as raised:
         read_leaflet(folder)
     assert (raised.value.path, raised.value.line) == (folder / "easy-read.md", 7)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import snapshot
+from tests.conftest import damaged_png, snapshot
 
 GOOD = """\
 ---
@@ -150,7 +150,7 @@ CASES = [
     ),
     Case("jpeg named png", lambda f: _picture(f, "photo.png", _jpeg()), 7, "holds a JPEG picture"),
     # sound chunks with good checksums around pixels that cannot be decoded: the PDF writer failed on it
-    Case("png with damaged pixels", lambda f: _picture(f, "hip.png", _damaged_png()), 7, "cannot be read as a picture"),
+    Case("png with damaged pixels", lambda f: _picture(f, "hip.png", damaged_png()), 7, "cannot be read as a picture"),
     Case("svg not svg", lambda f: _picture(f, "drawing.svg", b"<html><body/></html>"), 7, "not <svg>"),
     Case("svg broken", lambda f: _picture(f, "drawing.svg", b"<svg><g></svg>"), 7, "not well-formed SVG"),
     Case("picture of another kind", lambda f: _picture(f, "anim.gif", b"GIF89a"), 7, "not PNG, JPEG or SVG"),
@@ -160,25 +160,6 @@ CASES = [
 def _picture(folder: Path, name: str, data: bytes) -> None:
     (folder / name).write_bytes(data)
     (folder / "leaflet.md").write_text(body(f"\n![A picture]({name})\n"))
-
-
-def _damaged_png() -> bytes:
-    import io
-    import struct
-    import zlib
-
-    from PIL import Image as PILImage
-
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (8, 8), "red").save(buffer, "PNG")
-    png, chunks, position = buffer.getvalue(), [buffer.getvalue()[:8]], 8
-    while position < len(png):
-        (length,) = struct.unpack(">I", png[position : position + 4])
-        kind, data = png[position + 4 : position + 8], png[position + 8 : position + 8 + length]
-        data = b"not deflate data" if kind == b"IDAT" else data
-        chunks.append(struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data)))
-        position += 12 + length
-    return b"".join(chunks)
 
 
 def _jpeg() -> bytes:
