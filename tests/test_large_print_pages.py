@@ -157,6 +157,8 @@ def test_a_box_never_leaves_its_label_or_only_its_bottom_rule_on_a_page(tmp_path
         "Caution",
     ]
     pages = _pages(_pdf(folder, tmp_path, size))
+    whole = " ".join(" ".join(text.split()) for _, text, _ in pages)
+    assert all(label in whole for label in labels), "the fixture's boxes changed: list them again"
     for number, (_, text, _) in enumerate(pages[:-1], start=1):
         lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
         assert lines, f"page {number} at {size}pt holds nothing but a box's bottom rule"
