@@ -12,7 +12,7 @@ STAMP   := $(VENV)/.installed-stamp
 # what is missing as root, and otherwise stops naming the exact apt-get command. "pkg:cmd" accepts a machine
 # that has the command from elsewhere.
 SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless:java \
-	libreoffice-writer-nogui:soffice poppler-utils nodejs:node npm:npm
+	libreoffice-writer-nogui:soffice poppler-utils pandoc nodejs:node npm:npm
 # DAISY Ace (npm, pinned by tools/ace/package-lock.json) checks the talking books in the tests, driving Debian's
 # Chromium: Puppeteer's own browser download is skipped (it is not on the package indexes).
 ACE     := tools/ace/node_modules/.installed

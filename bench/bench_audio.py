@@ -41,10 +41,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import NICE, extra_section  # noqa: E402
 
+from leaflet.media.speech import DEFAULT_RATE  # noqa: E402
+from leaflet.media.speech import script as spoken  # noqa: E402
+from leaflet.media.speech.mp3 import BIT_RATE, QUALITY  # noqa: E402
 from leaflet.reader import read_leaflet  # noqa: E402
-from leaflet.speech import DEFAULT_RATE  # noqa: E402
-from leaflet.speech import script as spoken  # noqa: E402
-from leaflet.speech.mp3 import BIT_RATE, QUALITY  # noqa: E402
 
 LONG_WORDS = 2_500  # the generated leaflet's spoken words, at least
 

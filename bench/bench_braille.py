@@ -19,11 +19,11 @@ from pathlib import Path
 
 from common import FOLDERS, runs_asked, timed
 
-from leaflet.compose import compose
+from leaflet.core.compose import compose
+from leaflet.core.text import plain
 from leaflet.reader import read_leaflet
-from leaflet.renderers import braille
-from leaflet.renderers.braille import document
-from leaflet.text import plain
+from leaflet.writers import braille
+from leaflet.writers.braille import document
 
 FORM_FEED = b"\f"
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from common import FOLDERS, runs_asked, timed
 
 from leaflet.reader import read_leaflet
-from leaflet.renderers import epub, html
+from leaflet.writers import epub, html
 
 TALKING_RUNS = 2  # a talking book speaks every sentence: a few seconds a run
 

@@ -18,7 +18,7 @@ from common import NICE_FOLDER as SOURCE
 from common import runs_asked, timed
 
 from leaflet.reader import read_leaflet
-from leaflet.renderers import docx as word
+from leaflet.writers import docx as word
 
 
 def report(name: str, times: list[float]) -> None:

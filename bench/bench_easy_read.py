@@ -10,11 +10,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from leaflet.build import write_files
 from leaflet.checks import easy_read as easy_read_audit
 from leaflet.checks import easy_read_print as easy_read_print_audit
+from leaflet.pipeline.build import write_files
 from leaflet.reader import read_leaflet, rules
-from leaflet.renderers import easy_read, easy_read_print
+from leaflet.writers import easy_read, easy_read_print
 
 FOLDER = Path(__file__).resolve().parent.parent / "source" / "microaxial-flow-pump-cardiogenic-shock"
 

@@ -14,7 +14,7 @@ from common import NICE_FOLDER as SOURCE
 from common import runs_asked, timed
 
 from leaflet.reader import read_leaflet
-from leaflet.renderers import large_print_pdf
+from leaflet.writers import large_print_pdf
 
 
 def main(repeats: int = 5) -> None:

@@ -20,9 +20,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from leaflet.model import EasyRead, Leaflet
+from leaflet.core.model import EasyRead, Leaflet
 from leaflet.reader import read_leaflet
-from leaflet.renderers import easy_read_print
+from leaflet.writers import easy_read_print
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -30,8 +30,8 @@ _READ = """
 import sys, time
 from pathlib import Path
 if sys.argv[1] == "without":
-    import leaflet.symbols
-    leaflet.symbols.with_pictures = tuple  # the sections as the author wrote them
+    import leaflet.media.symbols
+    leaflet.media.symbols.with_pictures = tuple  # the sections as the author wrote them
 from leaflet.reader import read_leaflet
 start = time.process_time()
 read_leaflet(Path(sys.argv[2]))

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_catalogue  # noqa: E402
 
-from leaflet.colours import SCHEMES  # noqa: E402
+from leaflet.media.colours import SCHEMES  # noqa: E402
 from tests.serving import start, wait_until_ready  # noqa: E402
 
 

@@ -41,7 +41,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_catalogue
 
-from leaflet import build, cores, executors, renderers
+from leaflet import writers as renderers
+from leaflet.pipeline import build, cores, executors
 
 HERE = Path(__file__).resolve()
 SLOW_JOB_MS = 50  # the speed-up goal (1.8x) is for formats whose jobs take longer than this
@@ -73,7 +74,7 @@ def measure(source: Path, out: Path, name: str, ids: list[str], workers: int, ex
     with executors.from_options(executor, None, workers) as chosen:
         startup = 0.0
         if executor == "dask":
-            from leaflet.dask_executor import DaskExecutor
+            from leaflet.pipeline.dask_executor import DaskExecutor
 
             assert isinstance(chosen, DaskExecutor)
             start = time.perf_counter()

@@ -22,8 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_catalogue
 
-from leaflet import build, renderers
-from leaflet.cores import usable
+from leaflet import writers as renderers
+from leaflet.pipeline import build
+from leaflet.pipeline.cores import usable
 
 
 def timed_build(source: Path, out: Path, name: str, workers: int) -> tuple[float, int, int]:

@@ -12,13 +12,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from leaflet import __version__, build, cores, executors, manifest, reading, renderers
-from leaflet import folders as folders_module
-from leaflet.checks.cached import FormatCheck
-from leaflet.diagnostics import Diagnostic, LeafletError, OptionError
-from leaflet.dump import to_json
+from leaflet import __version__
+from leaflet import writers as renderers
+from leaflet.core.diagnostics import Diagnostic, LeafletError, OptionError
+from leaflet.core.dump import to_json
 from leaflet.options import PERSONAL_OPTIONS
-from leaflet.progress import Progress
+from leaflet.pipeline import build, cores, executors, manifest, reading
+from leaflet.pipeline import folders as folders_module
+from leaflet.pipeline.checking import FormatCheck
+from leaflet.pipeline.progress import Progress
 from leaflet.service.command import add_command as add_serve_command
 
 EPILOG = "Exit status: 0 success; 1 a build or check failed; 2 a mistake in a source or on the command line."
@@ -323,7 +325,7 @@ def _formats(args: argparse.Namespace) -> int:
 
 
 def _voices(args: argparse.Namespace) -> int:
-    from leaflet.speech.engines.offline import default_voice, voices
+    from leaflet.media.speech.engines.offline import default_voice, voices
 
     default = default_voice("en-GB")
     print(f"{'VOICE':24} {'ID':28} NAME")
@@ -342,7 +344,7 @@ def _dump(args: argparse.Namespace) -> int:
 
 
 def _pictures(args: argparse.Namespace) -> int:
-    from leaflet.symbols import report  # the symbol set loads only for this command
+    from leaflet.media.symbols import report  # the symbol set loads only for this command
 
     if args.find:
         print("\n".join(report.find_names(args.find)) or f"no symbol has '{args.find}' in its name")
@@ -358,7 +360,7 @@ def _pictures(args: argparse.Namespace) -> int:
     leaflet = read_leaflet(folder).leaflet
     print("\n".join(report.report(leaflet)))
     if args.sheet:
-        from leaflet.files import write_bytes_atomic
+        from leaflet.core.files import write_bytes_atomic
 
         write_bytes_atomic(args.sheet, report.contact_sheet(leaflet).encode())
         print(f"wrote {args.sheet}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from leaflet.diagnostics import OptionError
+from leaflet.core.diagnostics import OptionError
 
 # name -> (metavar, help); the CLI turns each into --name.
 PERSONAL_OPTIONS: Mapping[str, tuple[str, str]] = {
@@ -58,7 +58,7 @@ def only(format_name: str, values: Mapping[str, str], allowed: frozenset[str]) -
 
 def size_and_colours(values: Mapping[str, str], low: int, high: int, default_size: int) -> tuple[int, str]:
     """``--size`` (``low`` to ``high``, else ``default_size``) and ``--colours`` (a scheme name) for a print format."""
-    from leaflet.colours import DEFAULT_SCHEME, SCHEMES
+    from leaflet.media.colours import DEFAULT_SCHEME, SCHEMES
 
     size = whole_number("size", values["size"], low, high) if "size" in values else default_size
     colours = choice("colours", values["colours"], tuple(SCHEMES)) if "colours" in values else DEFAULT_SCHEME

@@ -9,10 +9,10 @@ from types import ModuleType
 
 import pytest
 
-from leaflet import build
 from leaflet.cli import main
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import Leaflet
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import Leaflet
+from leaflet.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"

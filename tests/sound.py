@@ -10,7 +10,7 @@ import numpy as np
 import pyloudnorm
 from scipy.signal import resample_poly
 
-from leaflet.speech import SAMPLE_RATE
+from leaflet.media.speech import SAMPLE_RATE
 
 
 def decode(data: bytes) -> np.ndarray:

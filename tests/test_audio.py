@@ -21,12 +21,12 @@ from mutagen.id3 import ID3
 
 from leaflet.checks import audio as audio_audit
 from leaflet.cli import main
+from leaflet.core.text import words
+from leaflet.media.speech import SAMPLE_RATE
+from leaflet.media.speech import audio as mastering
+from leaflet.media.speech import script as spoken
 from leaflet.reader import read_leaflet
-from leaflet.renderers import AUDIO, audio
-from leaflet.speech import SAMPLE_RATE
-from leaflet.speech import audio as mastering
-from leaflet.speech import script as spoken
-from leaflet.text import words
+from leaflet.writers import AUDIO, audio
 from tests import sound
 from tests.conftest import errors_of, small_leaflet
 
@@ -248,7 +248,7 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_shows_a_bar_on_a_terminal_and_nothing_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
-    from leaflet.speech.progress import progress
+    from leaflet.media.speech.progress import progress
 
     for stderr, drawn in ((_Terminal(), True), (io.StringIO(), False)):
         monkeypatch.setattr(sys, "stderr", stderr)
@@ -298,8 +298,8 @@ def test_a_chosen_voice_names_its_files(tmp_path: Path) -> None:
 
 def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
-    from leaflet.diagnostics import BuildError
-    from leaflet.speech.engines import offline
+    from leaflet.core.diagnostics import BuildError
+    from leaflet.media.speech.engines import offline
 
     monkeypatch.setattr(offline, "WORKER", [sys.executable, "-c", "import time; time.sleep(60)"])
     monkeypatch.setattr(offline, "BASE_LIMIT", 0.5)
@@ -317,7 +317,7 @@ def test_tags_read_back_from_memory_too(short: dict[str, Path]) -> None:
 def test_every_rate_is_in_force_before_the_text_is_said(tmp_path: Path) -> None:
     """eSpeak NG queues a rate change; set through pyttsx3's queue it could land mid-text (or
     not at all: 175 and 200 once gave the same length), so one text came out at two speeds."""
-    from leaflet.speech.engines.offline import WORKER
+    from leaflet.media.speech.engines.offline import WORKER
 
     text = "Some questions to think about. How many appointments will I need?"
     sizes = {}
@@ -335,7 +335,7 @@ def test_each_text_is_said_from_a_fresh_state_whatever_came_before(tmp_path: Pat
     engine, so a text comes out the same said first, said after another, or by a process of its own."""
     import json
 
-    from leaflet.speech.engines.offline import WORKER
+    from leaflet.media.speech.engines.offline import WORKER
 
     first, second = "How many appointments will I need?", "Some questions to think about. Call 111."
     command = [*WORKER, "--voice", "gmw/en", "--rate", "150", "--folder", str(tmp_path), "--jobs", "1"]
@@ -352,7 +352,7 @@ def test_a_run_of_texts_is_said_the_same_whatever_came_before_and_however_many_c
     out the same said first or after others, by one child at a time or two; its first text as if alone."""
     import json
 
-    from leaflet.speech.engines.offline import WORKER
+    from leaflet.media.speech.engines.offline import WORKER
 
     first, second = "How many appointments will I need?", "Some questions to think about. Call 111."
     said = {}
@@ -380,7 +380,7 @@ def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> N
     rendered = audio.write(leaflet, audio.parse_options({"voice": "cy"}))
     assert [w.code for w in rendered.warnings] == ["voice-language"]
     assert "en-GB" in rendered.warnings[0].message and "'cy'" in rendered.warnings[0].message
-    from leaflet.speech.options import voice_language_warning
+    from leaflet.media.speech.options import voice_language_warning
 
     assert voice_language_warning(leaflet, audio.parse_options({"voice": "en-gb-x-rp"})) is None
 
@@ -392,7 +392,7 @@ def _worker_with(child: str, texts: list[str], timeout: float, cwd: Path) -> sub
     program = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "from leaflet.speech.engines import espeak_worker as w\n"
+        "from leaflet.media.speech.engines import espeak_worker as w\n"
         "w.start = lambda voice, language: (None, 22050)\n"
         "def child(espeak, said, rate, sample_rate):\n"
         f"    {child}\n"
@@ -408,7 +408,7 @@ def _worker_with(child: str, texts: list[str], timeout: float, cwd: Path) -> sub
 def test_the_worker_ends_a_child_that_never_finishes_with_its_own_status(tmp_path: Path) -> None:
     """A child past its deadline is ended, and the worker exits with STALLED naming the text (the build then
     says 'stalled' with that line)."""
-    from leaflet.speech.engines.espeak_worker import STALLED
+    from leaflet.media.speech.engines.espeak_worker import STALLED
 
     hangs = "[time.sleep(60) for n, text, out in said if text == 'Never ends.']; print(said[0][0], flush=True)"
     done = _worker_with(hangs, ["Quick.", "Never ends."], 0.5, tmp_path)
@@ -433,7 +433,7 @@ def test_a_recording_off_its_level_is_a_warning_in_both_spoken_formats(
     """What the recording says of its level (``Recording.level_problem``) reaches the build as a warning."""
     import dataclasses
 
-    from leaflet.renderers import epub
+    from leaflet.writers import epub
 
     real = mastering.speak
     monkeypatch.setattr(mastering, "speak", lambda *a, **k: dataclasses.replace(real(*a, **k), loudness=-20.4))
@@ -449,8 +449,8 @@ def test_a_child_that_fails_is_named_by_its_own_text_with_its_reason(tmp_path: P
     another run's."""
     import io
 
-    from leaflet.diagnostics import BuildError
-    from leaflet.speech.engines import offline
+    from leaflet.core.diagnostics import BuildError
+    from leaflet.media.speech.engines import offline
 
     fails = (
         "[(print('eSpeak NG said nothing', file=sys.stderr, flush=True), os._exit(1)) "

@@ -15,7 +15,7 @@ import responses
 from mutagen.id3 import ID3
 
 from leaflet.cli import main
-from leaflet.speech.engines import online
+from leaflet.media.speech.engines import online
 
 SHORT = """\
 ---

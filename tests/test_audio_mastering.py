@@ -11,13 +11,13 @@ import numpy as np
 import pytest
 from scipy.signal import resample_poly
 
-from leaflet.diagnostics import BuildError
-from leaflet.speech import SAMPLE_RATE, audio
-from leaflet.speech.limiter import db_to_gain, follow, limiter_gain, true_peak_dbtp
-from leaflet.speech.loudness import Meter, gated_loudness, loudness
-from leaflet.speech.mp3 import FRAME_SAMPLES, checked_frames, encode_mp3, frame_count
-from leaflet.speech.samples import write_wav
-from leaflet.speech.takes import Take, measure, true_peaks
+from leaflet.core.diagnostics import BuildError
+from leaflet.media.speech import SAMPLE_RATE, audio
+from leaflet.media.speech.limiter import db_to_gain, follow, limiter_gain, true_peak_dbtp
+from leaflet.media.speech.loudness import Meter, gated_loudness, loudness
+from leaflet.media.speech.mp3 import FRAME_SAMPLES, checked_frames, encode_mp3, frame_count
+from leaflet.media.speech.samples import write_wav
+from leaflet.media.speech.takes import Take, measure, true_peaks
 from tests.sound import decode, reference_loudness, reference_true_peak
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from leaflet.model import (
+from leaflet.core.model import (
     BulletList,
     Leaflet,
     Link,
@@ -21,10 +21,10 @@ from leaflet.model import (
     Section,
     Text,
 )
+from leaflet.core.text import block_inlines, first_missing_word, words
+from leaflet.media.speech import script as spoken
+from leaflet.media.speech.say import Lexicon, address, digits, isbn
 from leaflet.reader import read_leaflet
-from leaflet.speech import script as spoken
-from leaflet.speech.say import Lexicon, address, digits, isbn
-from leaflet.text import block_inlines, first_missing_word, words
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "audio"
@@ -54,8 +54,8 @@ def test_script_matches_its_golden_file(name: str) -> None:
 def _expected_words(leaflet: Leaflet) -> list[str]:
     """The leaflet's words with each lexicon word swapped for how it is said, numbers and units in words
     (phone numbers digit by digit), and an address written bare left for the address reading."""
-    from leaflet.speech.numbers import spoken_numbers
-    from leaflet.text import shows_own_address
+    from leaflet.core.text import shows_own_address
+    from leaflet.media.speech.numbers import spoken_numbers
 
     said = {p.word.lower(): words(p.spoken) for p in leaflet.say}
     pieces = [leaflet.meta.title]

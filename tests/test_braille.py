@@ -23,12 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from leaflet.build import write_files
 from leaflet.checks import braille as checks
-from leaflet.diagnostics import OptionError
+from leaflet.core.diagnostics import OptionError
+from leaflet.pipeline.build import write_files
 from leaflet.reader import read_leaflet
-from leaflet.renderers import BRAILLE, braille
-from leaflet.renderers.braille import layout, louis
+from leaflet.writers import BRAILLE, braille
+from leaflet.writers.braille import layout, louis
 from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE, all_leaflet_folders
 from tests.test_cli import LEAFLET
 
@@ -166,7 +166,7 @@ def test_nice_leaflet_in_braille() -> None:
 
 
 def test_readme_shows_the_nice_leaflets_real_braille() -> None:
-    from leaflet.renderers.braille.layout import unicode_braille
+    from leaflet.writers.braille.layout import unicode_braille
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = re.findall(r"^\| (.+?) \| `([\u2800-\u283f]+)` \|$", readme, re.MULTILINE)
@@ -178,7 +178,7 @@ def test_readme_shows_the_nice_leaflets_real_braille() -> None:
 
 
 def plain_words(folder: Path) -> list[str]:
-    from leaflet.text import leaflet_text
+    from leaflet.core.text import leaflet_text
 
     return leaflet_text(read_leaflet(folder).leaflet).split()
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import __version__, renderers
+from leaflet import __version__
+from leaflet import writers as renderers
 from tests.conftest import NICE_ID
 
 LEAFLET = shutil.which("leaflet", path=str(Path(sys.executable).parent))

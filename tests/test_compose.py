@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import compose as composing
-from leaflet.compose import compose, compose_easy_read
-from leaflet.model import (
+from leaflet.core import compose as composing
+from leaflet.core.compose import compose, compose_easy_read
+from leaflet.core.model import (
     Definition,
     EasyRead,
     EasyReadPoint,
@@ -25,10 +25,10 @@ from leaflet.model import (
     Strong,
     Text,
 )
+from leaflet.core.text import plain
+from leaflet.media.speech import script
 from leaflet.reader import read_leaflet
-from leaflet.renderers import easy_read, text
-from leaflet.speech import script
-from leaflet.text import plain
+from leaflet.writers import easy_read, text
 from tests.conftest import NICE_ID, ROOT, SOURCE
 
 PACKAGE = ROOT / "leaflet"
@@ -175,6 +175,6 @@ def test_the_furniture_wording_is_written_only_in_compose() -> None:
         for label in FURNITURE
         if label in string
     }
-    assert {where for where, _ in found} == {"leaflet/compose.py"}, sorted(found)
+    assert {where for where, _ in found} == {"leaflet/core/compose.py"}, sorted(found)
     assert {label for _, label in found} == set(FURNITURE) - {"Web:", "ISBN:"}
-    assert Path(composing.__file__).resolve() == PACKAGE / "compose.py"
+    assert Path(composing.__file__).resolve() == PACKAGE / "core" / "compose.py"

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import build, renderers
-from leaflet.diagnostics import OptionError
+from leaflet import writers as renderers
+from leaflet.core.diagnostics import OptionError
 from leaflet.options import PERSONAL_OPTIONS
+from leaflet.pipeline import build
 from leaflet.reader import read_leaflet
 from tests.conftest import all_leaflet_folders, errors_of
 

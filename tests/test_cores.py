@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import build, cores, reading, renderers
+from leaflet import writers as renderers
+from leaflet.pipeline import build, cores, reading
 from tests.conftest import NICE_ID
 from tests.toy.census import CENSUS, CENSUS_EASY
 

@@ -25,9 +25,10 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import build, executors, renderers
-from leaflet.diagnostics import OptionError
-from leaflet.executors import LocalExecutor
+from leaflet import writers as renderers
+from leaflet.core.diagnostics import OptionError
+from leaflet.pipeline import build, executors
+from leaflet.pipeline.executors import LocalExecutor
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, snapshot
 
 HERE = Path(__file__).resolve().parent
@@ -231,7 +232,7 @@ def test_the_default_build_never_imports_dask(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
-    assert "leaflet.build" in imported  # importtime did report
+    assert "leaflet.pipeline.build" in imported  # importtime did report
     assert not [name for name in imported if name.split(".")[0] in ("dask", "distributed")]
 
 
@@ -267,7 +268,7 @@ def test_the_request_service_can_make_its_files_on_the_cluster(cluster: Cluster)
 
 
 def test_jobs_go_in_batches_sized_from_how_long_the_jobs_took() -> None:
-    from leaflet.dask_executor import MOST_JOBS, TASK_SECONDS, _Timing
+    from leaflet.pipeline.dask_executor import MOST_JOBS, TASK_SECONDS, _Timing
 
     timing = _Timing()
     assert timing.batch(200, 4) == 1, "nothing measured yet: one job a task"
@@ -302,7 +303,7 @@ def test_a_local_clusters_workers_spend_their_time_on_jobs() -> None:
     """No stack sampler for a dashboard, and the C library keeps the memory a job frees for the next one;
     the scheduler's and workers' event-loop watchdogs wake every second, not every 20 ms (an idle cluster
     used 6% of a core while the client read the leaflets)."""
-    from leaflet.dask_executor import DaskExecutor
+    from leaflet.pipeline.dask_executor import DaskExecutor
 
     with DaskExecutor(1) as executor:
         client = executor.client()
@@ -322,8 +323,8 @@ def _fragile(job: str) -> str:
 def test_a_job_that_kills_its_workers_is_reported_alone_and_its_batch_is_made() -> None:
     import dask
 
-    from leaflet.dask_executor import DaskExecutor
-    from leaflet.diagnostics import JobsLost
+    from leaflet.core.diagnostics import JobsLost
+    from leaflet.pipeline.dask_executor import DaskExecutor
 
     jobs = [f"job-{n}" for n in range(120)]
     jobs[60] = "poison"  # well after the first tasks, so it goes in a batch with others

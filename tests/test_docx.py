@@ -17,15 +17,15 @@ from docx.shared import Pt
 from leaflet.checks import docx as docx_audit
 from leaflet.checks.docx import audit_file
 from leaflet.cli import main
-from leaflet.colours import SCHEMES
-from leaflet.colours import contrast_ratio as contrast
-from leaflet.diagnostics import OptionError
-from leaflet.model import Leaflet, Link
+from leaflet.core.diagnostics import OptionError
+from leaflet.core.model import Leaflet, Link
+from leaflet.core.text import block_inlines, first_missing_word, leaflet_words, words
+from leaflet.media.colours import SCHEMES
+from leaflet.media.colours import contrast_ratio as contrast
 from leaflet.reader import read_leaflet
-from leaflet.renderers import DOCX
-from leaflet.renderers import docx as word
-from leaflet.renderers.docx.options import Options
-from leaflet.text import block_inlines, first_missing_word, leaflet_words, words
+from leaflet.writers import DOCX
+from leaflet.writers import docx as word
+from leaflet.writers.docx.options import Options
 from tests.conftest import errors_of, render
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from leaflet.core.text import first_missing_word, leaflet_words, words
 from leaflet.reader import read_leaflet
-from leaflet.renderers import docx as word
-from leaflet.renderers import easy_read_print
-from leaflet.text import first_missing_word, leaflet_words, words
+from leaflet.writers import docx as word
+from leaflet.writers import easy_read_print
 from tests.conftest import render
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from leaflet import renderers
+from leaflet import writers as renderers
 from leaflet.checks.easy_read_html import audit
 from leaflet.checks.html import NS, parse
-from leaflet.compose import picture_credits
-from leaflet.diagnostics import OptionError
-from leaflet.model import Leaflet
+from leaflet.core.compose import picture_credits
+from leaflet.core.diagnostics import OptionError
+from leaflet.core.model import Leaflet
 from leaflet.reader import read_leaflet
-from leaflet.renderers import easy_read_html
+from leaflet.writers import easy_read_html
 from tests.browser import TEXT_SPACING, axe_violations, describe, launch, open_page, write_pages
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 

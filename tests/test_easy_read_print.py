@@ -13,12 +13,12 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from leaflet.checks import easy_read_print as easy_read_check
-from leaflet.diagnostics import OptionError
-from leaflet.files import reproducible_zip
-from leaflet.model import Leaflet
+from leaflet.core.diagnostics import OptionError
+from leaflet.core.files import reproducible_zip
+from leaflet.core.model import Leaflet
+from leaflet.core.text import easy_read_title, easy_read_words, find_terms, first_missing_word, plain, words
 from leaflet.reader import read_leaflet
-from leaflet.renderers import easy_read_print
-from leaflet.text import easy_read_title, easy_read_words, find_terms, first_missing_word, plain, words
+from leaflet.writers import easy_read_print
 from tests.conftest import render
 
 ROOT = Path(__file__).resolve().parent.parent

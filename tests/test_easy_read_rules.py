@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import reading
 from leaflet.checks import easy_read as easy_read_audit
 from leaflet.cli import main
-from leaflet.diagnostics import Diagnostic
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.pipeline import reading
 from leaflet.reader import read_leaflet, rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,10 +9,10 @@ import pytest
 
 from leaflet.checks import easy_read as easy_read_audit
 from leaflet.cli import main
-from leaflet.model import Leaflet, Link
+from leaflet.core.model import Leaflet, Link
+from leaflet.core.text import display_url, easy_read_words, first_missing_word, plain, words
 from leaflet.reader import read_leaflet
-from leaflet.renderers import EASY_READ, easy_read
-from leaflet.text import display_url, easy_read_words, first_missing_word, plain, words
+from leaflet.writers import EASY_READ, easy_read
 from tests.conftest import errors_of, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +111,7 @@ def test_build_without_easy_read_makes_the_other_formats_and_fails_only_when_str
 
 
 def test_easy_read_text_takes_no_options() -> None:
-    from leaflet.diagnostics import OptionError
+    from leaflet.core.diagnostics import OptionError
 
     with pytest.raises(OptionError, match="does not take --size"):
         EASY_READ.validate({"size": "20"})

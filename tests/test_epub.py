@@ -23,13 +23,13 @@ import pytest
 from lxml import etree
 
 from leaflet.checks import epub as check
-from leaflet.diagnostics import OptionError
-from leaflet.model import Leaflet, Link, Strong, Text
+from leaflet.core.diagnostics import OptionError
+from leaflet.core.model import Leaflet, Link, Strong, Text
+from leaflet.media.speech import audio as mastering
+from leaflet.media.xhtml.sentences import split
 from leaflet.reader import read_leaflet
-from leaflet.renderers import AUDIO, EPUB, audio, epub
 from leaflet.service import forms, jobs
-from leaflet.speech import audio as mastering
-from leaflet.xhtml.sentences import split
+from leaflet.writers import AUDIO, EPUB, audio, epub
 from tests import sound
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, small_leaflet
 

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from leaflet import renderers
+from leaflet import writers as renderers
 from leaflet.checks.html import NS, audit, parse
-from leaflet.colours import DEFAULT_SCHEME, SCHEMES
-from leaflet.diagnostics import OptionError
-from leaflet.model import Leaflet
-from leaflet.renderers import html
+from leaflet.core.diagnostics import OptionError
+from leaflet.core.model import Leaflet
+from leaflet.media.colours import DEFAULT_SCHEME, SCHEMES
+from leaflet.writers import html
 from tests.browser import TEXT_SPACING, axe_violations, describe, launch, open_page, write_pages
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 

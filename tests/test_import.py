@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from leaflet.dump import to_json
+from leaflet.core.dump import to_json
 from leaflet.reader import read_leaflet
 from tests.conftest import FIXTURE_LEAFLETS, snapshot
 

@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 import yaml
 
+from leaflet.core.text import plain
 from leaflet.reader import read_leaflet
 from leaflet.reader.frontmatter import split
-from leaflet.text import plain
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 from tests.word_from_model import write_word
 

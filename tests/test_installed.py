@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from packaging.version import Version
 
-from leaflet import installed
+from leaflet.core import installed
 
 
 def test_every_installed_distribution_has_the_version_and_requirements_metadata_gives() -> None:

@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 
 from leaflet.reader import read_leaflet
-from leaflet.renderers import LARGE_PRINT_PDF
+from leaflet.writers import LARGE_PRINT_PDF
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,11 +16,11 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from leaflet.model import Image, Leaflet, Link
+from leaflet.core.model import Image, Leaflet, Link
+from leaflet.core.text import block_inlines, display_url, first_missing_word, leaflet_words, words
 from leaflet.reader import read_leaflet
-from leaflet.renderers import LARGE_PRINT_PDF
-from leaflet.renderers import large_print_pdf as lp
-from leaflet.text import block_inlines, display_url, first_missing_word, leaflet_words, words
+from leaflet.writers import LARGE_PRINT_PDF
+from leaflet.writers import large_print_pdf as lp
 from tests.conftest import errors_of, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -343,7 +343,7 @@ def test_same_source_and_options_give_the_same_bytes(tmp_path: Path) -> None:
 
 
 def test_every_scheme_has_at_least_seven_to_one_contrast() -> None:
-    from leaflet.colours import MINIMUM_CONTRAST, SCHEMES, contrast_ratio
+    from leaflet.media.colours import MINIMUM_CONTRAST, SCHEMES, contrast_ratio
 
     assert set(SCHEMES) >= {"black-on-white", "black-on-cream", "black-on-yellow", "white-on-black", "yellow-on-black"}
     for scheme in SCHEMES.values():
@@ -362,7 +362,7 @@ def test_every_scheme_has_at_least_seven_to_one_contrast() -> None:
     ],
 )
 def test_bad_options_are_refused_naming_what_is_allowed(values: dict[str, str], message: str) -> None:
-    from leaflet.diagnostics import OptionError
+    from leaflet.core.diagnostics import OptionError
 
     with pytest.raises(OptionError, match=message):
         LARGE_PRINT_PDF.validate(values)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leaflet.renderers.large_print_pdf.textflow import Piece, glue_numbers, lay_out, shown
+from leaflet.writers.large_print_pdf.textflow import Piece, glue_numbers, lay_out, shown
 
 
 def width(piece: Piece) -> float:

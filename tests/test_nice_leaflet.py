@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from leaflet.core.text import first_missing_word, leaflet_links, leaflet_words, words
 from leaflet.reader import read_leaflet
-from leaflet.text import first_missing_word, leaflet_links, leaflet_words, words
 from tests.conftest import NICE_ID, ROOT, SOURCE
 
 # The page as NICE published it (a copy of ../shared/seeds/001_88b3212e951a19c1.txt, so a clone has it).

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from leaflet.model import Pronunciation
+from leaflet.core.model import Pronunciation
+from leaflet.core.text import keep_together, wrap
+from leaflet.media.speech.numbers import spoken_numbers
+from leaflet.media.speech.say import Lexicon
+from leaflet.media.speech.script import build
 from leaflet.reader import read_leaflet
-from leaflet.renderers import docx, large_print_pdf, text
-from leaflet.speech.numbers import spoken_numbers
-from leaflet.speech.say import Lexicon
-from leaflet.speech.script import build
-from leaflet.text import keep_together, wrap
+from leaflet.writers import docx, large_print_pdf, text
 from tests.conftest import render
 
 

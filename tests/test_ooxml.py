@@ -1,4 +1,4 @@
-"""The one Word layer (leaflet/ooxml), as both Word formats use it, read back with zipfile and ElementTree."""
+"""The one Word layer (leaflet/media/ooxml), as both Word formats use it, read back with zipfile and ElementTree."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from xml.etree import ElementTree as ET
 import fontpkg_atkinson_hyperlegible
 import pytest
 
-from leaflet.build import write_files
 from leaflet.checks import easy_read_print as easy_read_check
-from leaflet.colours import SCHEMES
-from leaflet.ooxml.fonts import obfuscate
-from leaflet.ooxml.read import WordFile
+from leaflet.media.colours import SCHEMES
+from leaflet.media.ooxml.fonts import obfuscate
+from leaflet.media.ooxml.read import WordFile
+from leaflet.pipeline.build import write_files
 from leaflet.reader import read_leaflet
-from leaflet.renderers import EASY_READ_PRINT, find
-from leaflet.renderers.easy_read_print.options import Options as EasyReadOptions
+from leaflet.writers import EASY_READ_PRINT, find
+from leaflet.writers.easy_read_print.options import Options as EasyReadOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"

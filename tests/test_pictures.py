@@ -15,21 +15,22 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from leaflet import installed, reading
-from leaflet.compose import compose_easy_read
-from leaflet.diagnostics import SourceError
-from leaflet.model import Leaflet
+from leaflet.core import installed
+from leaflet.core.compose import compose_easy_read
+from leaflet.core.diagnostics import SourceError
+from leaflet.core.model import Leaflet
+from leaflet.core.text import plain
+from leaflet.media.symbols import CREDIT, vocab
+from leaflet.media.symbols.catalogue import PIXELS, Symbol, cache_folder, catalogue, draw, render
+from leaflet.media.symbols.choose import choose, choose_section, key
+from leaflet.media.symbols.curated import ALT, HEALTH_WORDS
+from leaflet.pipeline import reading
 from leaflet.reader import read_leaflet
-from leaflet.renderers import easy_read, easy_read_print
-from leaflet.symbols import CREDIT, vocab
-from leaflet.symbols.catalogue import PIXELS, Symbol, cache_folder, catalogue, draw, render
-from leaflet.symbols.choose import choose, choose_section, key
-from leaflet.symbols.curated import ALT, HEALTH_WORDS
-from leaflet.text import plain
+from leaflet.writers import easy_read, easy_read_print
 from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE, damaged_png
 
-catalogue_module = importlib.import_module("leaflet.symbols.catalogue")
-choose_module = importlib.import_module("leaflet.symbols.choose")  # the package's name is its function
+catalogue_module = importlib.import_module("leaflet.media.symbols.catalogue")
+choose_module = importlib.import_module("leaflet.media.symbols.choose")  # the package's name is its function
 
 GOOD = FIXTURES / "easyread" / "good"
 HEART_PNG = GOOD / "heart.png"

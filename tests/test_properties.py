@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leaflet.diagnostics import SourceError
-from leaflet.model import Leaflet
+from leaflet.core.diagnostics import SourceError
+from leaflet.core.model import Leaflet
 from leaflet.reader import read_leaflet
 
 FRONT = "---\ntitle: T\npublisher: P\npublished: 2026-01-01\n---\n"

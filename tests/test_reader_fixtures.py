@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from leaflet.dump import to_json
-from leaflet.model import Link, Picture, Strong, Text
+from leaflet.core.dump import to_json
+from leaflet.core.model import Link, Picture, Strong, Text
 from leaflet.reader import read_leaflet
 from tests.conftest import FIXTURE_LEAFLETS, FIXTURES
 

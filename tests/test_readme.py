@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from leaflet.model import BulletList, Callout, Image, LineBreak, Link, NumberedList, Paragraph, Table
+from leaflet.core.model import BulletList, Callout, Image, LineBreak, Link, NumberedList, Paragraph, Table
 from leaflet.reader import read_leaflet
-from leaflet.renderers import FORMATS, find
+from leaflet.writers import FORMATS, find
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from leaflet.model import Callout, Image, LineBreak, Link, NumberedList, Paragraph
+from leaflet.core.model import Callout, Image, LineBreak, Link, NumberedList, Paragraph
+from leaflet.media.speech.script import build
 from leaflet.reader import read_leaflet
-from leaflet.renderers import docx, large_print_pdf, names, text
-from leaflet.speech.script import build
+from leaflet.writers import docx, large_print_pdf, names, text
 from tests.conftest import FIXTURE_LEAFLETS, render
 
 FOLDER = FIXTURE_LEAFLETS / "real-leaflet"

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import manifest, renderers
-from leaflet.files import locked, source_date_epoch
+from leaflet import writers as renderers
+from leaflet.core.files import locked, source_date_epoch
+from leaflet.pipeline import manifest
 from tests.conftest import FIXTURE_LEAFLETS, ROOT, SOURCE, snapshot
 
 LEAFLET = [sys.executable, "-m", "leaflet"]
@@ -218,7 +219,7 @@ def test_a_no_op_build_still_shows_the_last_warnings_and_strict_still_fails(tmp_
 
 
 def test_check_keeps_what_a_build_recorded_while_the_audits_ran(tmp_path: Path, run_cli, monkeypatch) -> None:
-    from leaflet.checks import cached
+    from leaflet.pipeline import checking as cached
 
     source, out = catalogue(tmp_path, 1), tmp_path / "out"
     run_cli("build", "--source", source, "--out", out, "-f", "text")

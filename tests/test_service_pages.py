@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from leaflet.colours import SCHEMES
+from leaflet.media.colours import SCHEMES
 from tests.serving import NO_LIBLOUIS, Server, make_source, start
 
 CHROMIUM = "/usr/bin/chromium"

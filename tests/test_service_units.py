@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import build
-from leaflet.colours import SCHEMES, contrast_ratio
-from leaflet.diagnostics import OptionError
+from leaflet.core.diagnostics import OptionError
+from leaflet.media.colours import SCHEMES, contrast_ratio
+from leaflet.pipeline import build
 from leaflet.service import forms, jobs
 from leaflet.service.cache import DiskCache, key
 from leaflet.service.styles import error_colour
@@ -85,7 +85,7 @@ def test_form_mistakes_get_plain_messages() -> None:
 
 @pytest.mark.parametrize("scheme", list(SCHEMES.values()), ids=list(SCHEMES))
 def test_the_pages_colours_keep_aa_contrast(scheme: object) -> None:
-    from leaflet.colours import Scheme
+    from leaflet.media.colours import Scheme
 
     assert isinstance(scheme, Scheme)
     assert contrast_ratio(scheme.link, scheme.background) >= 4.5  # links, and the text of buttons

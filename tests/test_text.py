@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from leaflet.checks import text as text_audit
-from leaflet.model import Link, Text
+from leaflet.core.model import Link, Text
+from leaflet.core.text import block_inlines, display_url, first_missing_word, leaflet_words, shows_own_address, words
 from leaflet.reader import read_leaflet
-from leaflet.renderers import text as etext
-from leaflet.text import block_inlines, display_url, first_missing_word, leaflet_words, shows_own_address, words
+from leaflet.writers import text as etext
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, errors_of, render
 
 URL = re.compile(r"^\s*(https?://|mailto:|tel:)?\S+$")
@@ -98,7 +98,7 @@ def test_audit_catches_a_file_changed_by_hand(tmp_path: Path) -> None:
 
 
 def test_sentences_in_a_language_pysbd_lacks_or_with_other_marks() -> None:
-    from leaflet.text import sentences
+    from leaflet.core.text import sentences
 
     assert sentences("Mae hyn yn dda. Diolch yn fawr.", "cy") == ["Mae hyn yn dda.", "Diolch yn fawr."]
     bang = "\uff01"  # a full-width exclamation mark, as Japanese and Chinese text write it
@@ -109,8 +109,8 @@ def test_sentences_in_a_language_pysbd_lacks_or_with_other_marks() -> None:
 def test_the_talking_books_sentences_are_cut_by_the_same_rules_in_any_language() -> None:
     """The talking book's fragments (xhtml.sentences) use the checks' segmenter, with its offsets: one
     segmenter a thread, and English rules for a language pysbd lacks, for both."""
-    from leaflet.text import sentences
-    from leaflet.xhtml.sentences import split
+    from leaflet.core.text import sentences
+    from leaflet.media.xhtml.sentences import split
 
     for language in ("en-GB", "cy"):
         text = "Mae hyn yn dda. Diolch yn fawr! Ask your nurse."
@@ -122,7 +122,7 @@ def test_sentences_split_in_many_threads_at_once_come_out_as_in_one() -> None:
     """The service reads leaflets in worker threads; pysbd's segmenter keeps the text it is splitting."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from leaflet.text import sentences
+    from leaflet.core.text import sentences
 
     texts = [f"Point {n}. Ask Dr. Jones about it. Then call 0300 123 {n:04d}." for n in range(400)]
     alone = [sentences(text) for text in texts]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import renderers
+from leaflet import writers as renderers
 from tests import test_contract
 from tests.conftest import NICE_ID, SOURCE
 from tests.toy.record import SHOUT

@@ -18,9 +18,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from leaflet import model
-from leaflet.pictures import raster
-from leaflet.text import callout_heading, plain
+from leaflet.core import model
+from leaflet.core.text import callout_heading, plain
+from leaflet.media.pictures import raster
 
 
 def write_word(leaflet: model.Leaflet, path: Path) -> Path:

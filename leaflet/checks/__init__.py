@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leaflet.diagnostics import Diagnostic
+from leaflet.core.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # mypy proves each audit a record names keeps the contract; nothing is imported at run time
     from leaflet.checks import audio, braille, docx, easy_read, easy_read_print, epub, html, large_print_pdf, text
-    from leaflet.renderers import AuditModule
+    from leaflet.writers import AuditModule
 
     _audits: tuple[AuditModule, ...] = (
         text,
@@ -63,7 +63,7 @@ def long_lines(path: Path, text: str, width: int) -> list[Diagnostic]:
 
 def words_in_order(path: Path, expected: list[str], text: str, whose: str) -> list[Diagnostic]:
     """An error naming the first of ``expected`` (``whose`` words) that ``text`` does not give in order."""
-    from leaflet.text import first_missing_word, words
+    from leaflet.core.text import first_missing_word, words
 
     missing = first_missing_word(expected, words(text))
     if missing is None:

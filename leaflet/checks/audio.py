@@ -8,7 +8,7 @@ the chapters and add up to the whole.
 
 Loudness and true peak are measured by ffmpeg's ``ebur128`` filter (ITU-R
 BS.1770 with its own decoder and oversampling), not by the code in
-``leaflet.speech`` that set them (``loudness``, ``limiter``), so a mistake
+``leaflet.media.speech`` that set them (``loudness``, ``limiter``), so a mistake
 there cannot hide itself. ``make`` installs ffmpeg.
 """
 
@@ -24,15 +24,15 @@ from pathlib import Path
 from mutagen.id3 import ID3, ID3NoHeaderError
 
 from leaflet.checks import error, from_problems, note
-from leaflet.diagnostics import BuildError, Diagnostic
-from leaflet.model import Leaflet
-from leaflet.renderers import AUDIO
-from leaflet.speech import DEFAULT_RATE, SAMPLE_RATE, pause_seconds
-from leaflet.speech import script as spoken
-from leaflet.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS
-from leaflet.speech.mp3 import decode_mp3
-from leaflet.speech.tags import read_chapters
-from leaflet.text import first_missing_word, words
+from leaflet.core.diagnostics import BuildError, Diagnostic
+from leaflet.core.model import Leaflet
+from leaflet.core.text import first_missing_word, words
+from leaflet.media.speech import DEFAULT_RATE, SAMPLE_RATE, pause_seconds
+from leaflet.media.speech import script as spoken
+from leaflet.media.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS
+from leaflet.media.speech.mp3 import decode_mp3
+from leaflet.media.speech.tags import read_chapters
+from leaflet.writers import AUDIO
 
 LOUDNESS_TOLERANCE = 1.0  # LU
 PACE_TOLERANCE = 0.2  # the length may differ from words / rate by this fraction
@@ -40,7 +40,7 @@ TRACK_SLACK = 0.1  # seconds each track's MP3 may add (encoder delay and padding
 
 
 def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
-    from leaflet.renderers.audio import PLAYLIST, track_name
+    from leaflet.writers.audio import PLAYLIST, track_name
 
     mp3, folder, script_file = (out_dir / p for p in AUDIO.file_names(leaflet.meta.id))
     missing = [p for p in (mp3, folder / PLAYLIST, script_file) if not p.exists()]
@@ -151,7 +151,7 @@ def _tag_problems(path: Path, data: bytes, leaflet: Leaflet) -> list[str]:
 
 
 def _track_problems(folder: Path, files: list[str], seconds: float) -> list[str]:
-    from leaflet.renderers.audio import PLAYLIST
+    from leaflet.writers.audio import PLAYLIST
 
     problems = []
     listed = [line for line in (folder / PLAYLIST).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]

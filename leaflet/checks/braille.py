@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leaflet.checks import error, not_built, note
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import Leaflet
-from leaflet.renderers import BRAILLE
-from leaflet.text import first_missing_word, leaflet_text, words
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import Leaflet
+from leaflet.core.text import first_missing_word, leaflet_text, words
+from leaflet.writers import BRAILLE
 
 BRAILLE_ASCII = frozenset(range(0x20, 0x60))
 CONTINUATION = '"'  # dot 5 at a line's end: the sign-group runs on to the next line
@@ -50,7 +50,7 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     if not default.exists():
         return (not_built(default, leaflet_id, BRAILLE.name),)
     try:
-        from leaflet.renderers.braille.louis import load
+        from leaflet.writers.braille.louis import load
 
         louis = load()
     except Exception as problem:  # the audit reports what it cannot do, it does not crash the check

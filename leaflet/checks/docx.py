@@ -1,7 +1,7 @@
 """The Word format's audit: read a built .docx back, independently of python-docx, and report what breaks the rules.
 
 Two readers: mammoth (the semantic view a screen reader or converter gets:
-headings, lists, links, words) and the raw XML through ``leaflet.ooxml.read``
+headings, lists, links, words) and the raw XML through ``leaflet.media.ooxml.read``
 (styles, sizes, fonts and the embedded font, language, table headers, alt
 text, empty paragraphs, properties, colours).
 """
@@ -15,15 +15,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from leaflet.colours import MINIMUM_CONTRAST, Scheme
-from leaflet.colours import contrast_ratio as contrast
-from leaflet.compose import GLOSSARY_HEADING
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import BulletList, Callout, Leaflet, NumberedList
-from leaflet.ooxml.read import NS, WordFile, font_family, is_on, paragraph_style, paragraph_text, used_styles, w
-from leaflet.renderers import DOCX
-from leaflet.renderers.docx.options import Options
-from leaflet.text import first_missing_word, leaflet_links, leaflet_words, words
+from leaflet.core.compose import GLOSSARY_HEADING
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import BulletList, Callout, Leaflet, NumberedList
+from leaflet.core.text import first_missing_word, leaflet_links, leaflet_words, words
+from leaflet.media.colours import MINIMUM_CONTRAST, Scheme
+from leaflet.media.colours import contrast_ratio as contrast
+from leaflet.media.ooxml.read import NS, WordFile, font_family, is_on, paragraph_style, paragraph_text, used_styles, w
+from leaflet.writers import DOCX
+from leaflet.writers.docx.options import Options
 
 BODY_FONT = "Atkinson Hyperlegible"
 A4_TWIPS = (11906, 16838)

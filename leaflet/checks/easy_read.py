@@ -14,10 +14,10 @@ from pathlib import Path
 from leaflet.checks import error, long_lines, not_built, note, words_in_order
 from leaflet.checks.readability import Readability, measure, reading_age
 from leaflet.checks.readability import report as full_report
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import Leaflet
-from leaflet.renderers import EASY_READ
-from leaflet.text import easy_read_words, plain
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import Leaflet
+from leaflet.core.text import easy_read_words, plain
+from leaflet.writers import EASY_READ
 
 WIDTH = 60  # short lines are easier to follow
 TARGET_EASE = 80  # Flesch reading ease: 80+ is easy

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from leaflet.checks import error, not_built, note
 from leaflet.checks.html import NS, page_problems
-from leaflet.compose import compose_easy_read
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import EasyReadPoint, Leaflet
-from leaflet.renderers import EASY_READ_HTML
-from leaflet.text import easy_read_words, find_terms, plain
+from leaflet.core.compose import compose_easy_read
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import EasyReadPoint, Leaflet
+from leaflet.core.text import easy_read_words, find_terms, plain
+from leaflet.writers import EASY_READ_HTML
 
 PICTURE_SIZE = ("360", "360")  # every picture's width and height attributes: all the same size
 

@@ -1,4 +1,4 @@
-"""The easy-read print format's audit: the written .docx read back with ``leaflet.ooxml.read`` (not python-docx).
+"""The easy-read print format's audit: the written .docx read back with ``leaflet.media.ooxml.read`` (not python-docx).
 
 What a careful reviewer of an easy read would check: one table per section
 with one point per row, pictures on the left with their alt text (or an empty
@@ -16,12 +16,12 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from leaflet.checks.docx import colour_problems, embedded_font_problems
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import EasyReadPoint, Leaflet
-from leaflet.ooxml.read import NS, WordFile, paragraph_style, paragraph_text, used_styles, w
-from leaflet.renderers import EASY_READ_PRINT
-from leaflet.renderers.easy_read_print.options import Options
-from leaflet.text import easy_read_title, easy_read_words, find_terms, first_missing_word, plain, words
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import EasyReadPoint, Leaflet
+from leaflet.core.text import easy_read_title, easy_read_words, find_terms, first_missing_word, plain, words
+from leaflet.media.ooxml.read import NS, WordFile, paragraph_style, paragraph_text, used_styles, w
+from leaflet.writers import EASY_READ_PRINT
+from leaflet.writers.easy_read_print.options import Options
 
 FONT = "Atkinson Hyperlegible"
 FORMAT = "easy-read-print"

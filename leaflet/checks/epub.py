@@ -29,9 +29,9 @@ from pathlib import Path
 from lxml import etree
 
 from leaflet.checks import error, not_built, note
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import Leaflet
-from leaflet.renderers import EPUB
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import Leaflet
+from leaflet.writers import EPUB
 
 TOLERANCE_MS = 50  # gaps, overlaps and sums may be off by this much
 JAVA_PACKAGE = "default-jre-headless"

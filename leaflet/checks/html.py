@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from leaflet.checks import error, not_built, note
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import Leaflet
-from leaflet.renderers import HTML
-from leaflet.text import first_missing_word, leaflet_words, words
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import Leaflet
+from leaflet.core.text import first_missing_word, leaflet_words, words
+from leaflet.writers import HTML
 
 NS = "{http://www.w3.org/1999/xhtml}"
 

@@ -18,10 +18,10 @@ import pdfplumber
 import pikepdf
 
 from leaflet.checks import error, not_built, note
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import Leaflet
-from leaflet.renderers import LARGE_PRINT_PDF
-from leaflet.text import display_url, first_missing_word, leaflet_links, leaflet_words, shows_own_address, words
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import Leaflet
+from leaflet.core.text import display_url, first_missing_word, leaflet_links, leaflet_words, shows_own_address, words
+from leaflet.writers import LARGE_PRINT_PDF
 
 FONT_FAMILY = "AtkinsonHyperlegible"
 MAX_LINE_CHARACTERS = 70  # UKAAF: about 60-70 characters a line at most
@@ -50,7 +50,7 @@ class Element:
 
 def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     """Read the default file back with pdfplumber, pikepdf and pdfua and report what breaks the rules."""
-    from leaflet.renderers.large_print_pdf import DEFAULT_SIZE
+    from leaflet.writers.large_print_pdf import DEFAULT_SIZE
 
     target = out_dir / LARGE_PRINT_PDF.file_names(leaflet.meta.id)[0]
     if not target.exists():

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from leaflet.model import Leaflet, Section
-from leaflet.text import block_inlines, plain, sentences, words
+from leaflet.core.model import Leaflet, Section
+from leaflet.core.text import block_inlines, plain, sentences, words
 
 LEGEND = (
     "ease: Flesch reading ease (60+ plain English, 80+ easy); grade: Flesch-Kincaid;\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from leaflet.checks import error, long_lines, not_built, note, words_in_order
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import Leaflet
-from leaflet.renderers import TEXT
-from leaflet.text import leaflet_words
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import Leaflet
+from leaflet.core.text import leaflet_words
+from leaflet.writers import TEXT
 
 MAX_LINE = 80  # an address longer than this stands alone on its line, unbroken
 

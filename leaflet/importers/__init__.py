@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leaflet.diagnostics import LeafletError
+from leaflet.core.diagnostics import LeafletError
 from leaflet.importers.draft import Draft, Loss
 
 KINDS = {".docx": "word", ".html": "page", ".htm": "page", ".xhtml": "page"}
@@ -158,7 +158,7 @@ def _write_folder(folder: Path, text: str, pictures: dict[str, bytes]) -> None:
 
 def _reads(folder: Path, hands: list[str], warnings: list[str]) -> bool:
     """Read the written folder with the real reader; its first error joins the hands if not already named."""
-    from leaflet.diagnostics import SourceError
+    from leaflet.core.diagnostics import SourceError
     from leaflet.reader import read_leaflet
 
     try:

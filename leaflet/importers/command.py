@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from leaflet.folders import add_source
+from leaflet.pipeline.folders import add_source
 
 DESCRIPTION = (
     "Import a Word document (.docx) or a web page saved from a browser (.html) into SOURCE/<id>/leaflet.md, "

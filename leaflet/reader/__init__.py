@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leaflet.diagnostics import Diagnostic, SourceError
-from leaflet.model import EASY_READ_NAME, SOURCE_NAME, Leaflet, Metadata
-from leaflet.text import leaflet_text, term_pattern
+from leaflet.core.diagnostics import Diagnostic, SourceError
+from leaflet.core.model import EASY_READ_NAME, SOURCE_NAME, Leaflet, Metadata
+from leaflet.core.text import leaflet_text, term_pattern
 
 if TYPE_CHECKING:
     from leaflet.reader.frontmatter import FrontMatter

@@ -1,7 +1,7 @@
 """``easy-read.md``: an optional ``# title``, then ``##`` headings, each followed by a ``-`` list of points.
 
 Each list item is one easy-read point. The publisher picks a picture for it
-from the open symbol set (``leaflet.symbols``); the author can decide instead,
+from the open symbol set (``leaflet.media.symbols``); the author can decide instead,
 on a last line of the point, indented under it::
 
     - Will I have to stay in hospital?
@@ -30,8 +30,8 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
-from leaflet.diagnostics import SourceError
-from leaflet.model import EasyRead, EasyReadPoint, EasyReadSection, Picture
+from leaflet.core.diagnostics import SourceError
+from leaflet.core.model import EasyRead, EasyReadPoint, EasyReadSection, Picture
 from leaflet.reader.markdown import BodyReader, parse_body
 from leaflet.reader.pictureline import PICTURE_HELP, PICTURE_LINE, PictureLine, own_picture, parse_picture_line
 from leaflet.reader.sections import heading_text
@@ -75,7 +75,7 @@ def read_easy_read(text: str, path: Path, reader: BodyReader) -> EasyRead:
             raise SourceError(path, section.line, f"the easy-read section '{section.heading}' has no points; {_SHAPE}")
     if not sections:
         raise SourceError(path, 1, f"the easy-read file has no sections; {_SHAPE}")
-    from leaflet.symbols import with_pictures  # the symbol set only when there is an easy read
+    from leaflet.media.symbols import with_pictures  # the symbol set only when there is an easy read
 
     return EasyRead(with_pictures(sections), path, title)
 

@@ -17,8 +17,8 @@ import yaml
 from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
-from leaflet.diagnostics import SourceError
-from leaflet.model import Definition, Pronunciation
+from leaflet.core.diagnostics import SourceError
+from leaflet.core.model import Definition, Pronunciation
 
 KEYS = ("title", "publisher", "published", "updated", "language", "isbn", "url", "glossary", "say")
 _DELIMITER = re.compile(r"^---\s*$")

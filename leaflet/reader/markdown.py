@@ -15,8 +15,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from leaflet.diagnostics import Diagnostic, SourceError
-from leaflet.model import (
+from leaflet.core.diagnostics import Diagnostic, SourceError
+from leaflet.core.model import (
     CALLOUT_LABELS,
     Block,
     BulletList,
@@ -343,7 +343,7 @@ class BodyReader:
                 f"the link '{text}' goes to {url!r}; a link must start with https://, http://, mailto: or tel:",
             )
         if url.lower().startswith("tel:"):
-            from leaflet.phones import is_valid_tel
+            from leaflet.core.phones import is_valid_tel
 
             if not is_valid_tel(url):
                 raise SourceError(

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.diagnostics import SourceError
-from leaflet.model import Picture, PictureKind
+from leaflet.core.diagnostics import SourceError
+from leaflet.core.model import Picture, PictureKind
 from leaflet.reader.pictures import picture_file, picture_problem
 
 PICTURE_LINE = re.compile(r"^picture:", re.IGNORECASE)
@@ -65,8 +65,8 @@ def parse_picture_line(text: str, path: Path, line: int, folder: Path) -> Pictur
 
 
 def _symbol(name: str, alt: str, path: Path, line: int) -> Picture:
-    from leaflet.symbols import find, suggest, symbol_picture
-    from leaflet.symbols.catalogue import SET_NAME
+    from leaflet.media.symbols import find, suggest, symbol_picture
+    from leaflet.media.symbols.catalogue import SET_NAME
 
     symbol = find(name)
     if symbol is None:
@@ -102,8 +102,8 @@ def own_picture(given: Path, alt: str, path: Path, line: int, folder: Path) -> P
 
 def _drawn(svg: bytes, fail: Callable[[str], SourceError], given: Path) -> bytes:
     """An SVG drawing of the author's as PNG, as wide as a symbol (the one case a picture is not used as given)."""
-    from leaflet.pictures import draw_svg
-    from leaflet.symbols.catalogue import PIXELS
+    from leaflet.media.pictures import draw_svg
+    from leaflet.media.symbols.catalogue import PIXELS
 
     try:
         return draw_svg(svg.decode("utf-8-sig"), PIXELS, system_fonts=False)

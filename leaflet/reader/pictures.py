@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from leaflet.diagnostics import SourceError
-from leaflet.model import Image, Leaflet, Picture, PictureType
+from leaflet.core.diagnostics import SourceError
+from leaflet.core.model import Image, Leaflet, Picture, PictureType
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 KINDS: dict[str, PictureType] = {
@@ -100,7 +100,7 @@ def _svg_problem(data: bytes) -> str | None:
     name = etree.QName(root).localname
     if name != "svg":
         return f"its root element is <{name}>, not <svg>"
-    from leaflet.pictures import rasterise
+    from leaflet.media.pictures import rasterise
 
     try:
         rasterise(data, 64)

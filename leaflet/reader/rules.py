@@ -13,7 +13,7 @@ rule stops the build before any file is written:
 - warning: a point with no picture, where nothing in the symbol set fits its
   words and the author has not written ``picture: none``.
 
-Sentences come from pysbd (``leaflet.text.sentences``), offline. The
+Sentences come from pysbd (``leaflet.core.text.sentences``), offline. The
 readability of the easy read beside the full leaflet's is shown by its audit
 (``leaflet.checks.easy_read``).
 """
@@ -25,10 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.diagnostics import Diagnostic, SourceError, SourceErrors
-from leaflet.model import EasyRead, EasyReadPoint, Leaflet
+from leaflet.core.diagnostics import Diagnostic, SourceError, SourceErrors
+from leaflet.core.model import EasyRead, EasyReadPoint, Leaflet
+from leaflet.core.text import plain, sentences, term_pattern
 from leaflet.reader import Reading
-from leaflet.text import plain, sentences, term_pattern
 
 MOST_WORDS = 20  # a longer sentence is an error
 AIM_WORDS = 15  # a longer sentence is a warning

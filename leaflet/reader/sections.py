@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
 
-from leaflet.diagnostics import SourceError
-from leaflet.model import Block, Link, Section
+from leaflet.core.diagnostics import SourceError
+from leaflet.core.model import Block, Link, Section
+from leaflet.core.text import plain
 from leaflet.reader.markdown import BodyReader
-from leaflet.text import plain
 
 
 @dataclass(frozen=True, slots=True)

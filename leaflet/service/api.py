@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from leaflet.diagnostics import OptionError
+from leaflet.core.diagnostics import OptionError
 from leaflet.service import jobs
 from leaflet.service.catalogue import Item
 from leaflet.service.core import Service, file_response, option_named, option_values

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.files import sweep_temporary, write_bytes_atomic
+from leaflet.core.files import sweep_temporary, write_bytes_atomic
 
 log = logging.getLogger("leaflet.service")
 

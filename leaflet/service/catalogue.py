@@ -13,8 +13,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.diagnostics import SourceError
-from leaflet.model import SOURCE_NAME, Leaflet
+from leaflet.core.diagnostics import SourceError
+from leaflet.core.model import SOURCE_NAME, Leaflet
 from leaflet.service import jobs
 
 log = logging.getLogger("leaflet.service")

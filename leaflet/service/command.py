@@ -6,8 +6,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from leaflet import executors
-from leaflet.folders import add_source
+from leaflet.pipeline import executors
+from leaflet.pipeline.folders import add_source
 
 DEFAULT_CACHE = Path(".cache/leaflet-serve")
 

@@ -12,8 +12,8 @@ from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
-from leaflet import cores
-from leaflet.diagnostics import OptionError
+from leaflet.core.diagnostics import OptionError
+from leaflet.pipeline import cores
 from leaflet.service import jobs
 from leaflet.service.cache import DiskCache, Entry, key
 from leaflet.service.catalogue import Catalogue, Item
@@ -34,7 +34,7 @@ class Config:
     queue: int = 16  # jobs running or waiting; more get 503
     cache_bytes: int = 1024 * 1024 * 1024
     wait: float = 5.0  # how long a request waits for a new file before answering 202
-    executor: str | None = None  # 'local' processes (the default) or 'dask' (leaflet.executors.from_options)
+    executor: str | None = None  # 'local' processes (the default) or 'dask' (leaflet.pipeline.executors.from_options)
     scheduler: str | None = None  # an existing Dask cluster's scheduler, tcp://HOST:PORT
 
 

@@ -10,8 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from leaflet.colours import DEFAULT_SCHEME, SCHEMES
-from leaflet.diagnostics import OptionError
+from leaflet.core.diagnostics import OptionError
+from leaflet.media.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.service import jobs
 from leaflet.service.core import option_named
 

@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from leaflet import cores, executors, manifest, renderers
-from leaflet.diagnostics import LeafletError, OptionError
-from leaflet.model import Leaflet
+from leaflet import writers as renderers
+from leaflet.core.diagnostics import LeafletError, OptionError
+from leaflet.core.model import Leaflet
 from leaflet.options import PERSONAL_OPTIONS
+from leaflet.pipeline import cores, executors, manifest
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def parse(format_name: str, values: Mapping[str, str]) -> Any:
 
     The same call ``leaflet build --format NAME --OPTION VALUE`` makes, so the messages are the same.
     """
-    from leaflet import build
+    from leaflet.pipeline import build
 
     own = build.parse_options([format_name], dict(values), explicit=True)[format_name]
     return _writer(format_name).parse_options(own)
@@ -125,7 +126,7 @@ def produce(leaflet: Leaflet, format_name: str, options: Any, share: int = 0) ->
 
     The writer returns its files as bytes, as it does for a build; the main file is the first
     at the top of the leaflet's folder (the whole MP3 for audio, not its tracks). ``share``: the
-    cores the job may use (``leaflet.cores``; 0: all of them).
+    cores the job may use (``leaflet.pipeline.cores``; 0: all of them).
     """
     reason = unavailable(leaflet, format_name)
     if reason:
@@ -144,8 +145,8 @@ SAMPLE_TEXT = "Hello. This is how your leaflet will sound. You can choose anothe
 
 def speak_sample(voice: str | None, rate: int, language: str = "en-GB") -> bytes:
     """A few seconds of ``SAMPLE_TEXT`` as MP3 in ``voice`` (None: the language's own) at ``rate``."""
-    from leaflet.speech import engines
-    from leaflet.speech.audio import speak
+    from leaflet.media.speech import engines
+    from leaflet.media.speech.audio import speak
 
     engine = engines.make(engines.DEFAULT_ENGINE, voice=voice, rate=rate, language=language)
     return speak(engine, [SAMPLE_TEXT]).whole
@@ -178,7 +179,7 @@ def warm_up() -> str:
     for name in renderers.names():
         _writer(name)
     from leaflet.reader import rules  # noqa: F401  (textstat, pysbd)
-    from leaflet.renderers.large_print_pdf import document
+    from leaflet.writers.large_print_pdf import document
 
     document.register_fonts()
     return multiprocessing.current_process().name

@@ -15,8 +15,8 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
-from leaflet.colours import DEFAULT_SCHEME, SCHEMES
-from leaflet.diagnostics import OptionError
+from leaflet.core.diagnostics import OptionError
+from leaflet.media.colours import DEFAULT_SCHEME, SCHEMES
 from leaflet.service import forms, jobs
 from leaflet.service.api import service
 from leaflet.service.catalogue import Item

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from anyio import to_thread
 
-from leaflet.diagnostics import LeafletError
+from leaflet.core.diagnostics import LeafletError
 from leaflet.service import jobs
 from leaflet.service.cache import DiskCache, Entry
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from leaflet.colours import SCHEMES, relative_luminance
+from leaflet.media.colours import SCHEMES, relative_luminance
 from leaflet.service.forms import SIZES
 
 ERROR_ON_LIGHT = "B0120A"
@@ -28,7 +28,7 @@ def error_colour(background: str) -> str:
 
 @functools.cache
 def scheme_css() -> str:
-    lines = ["/* made from leaflet.colours.SCHEMES by leaflet.service.styles */"]
+    lines = ["/* made from leaflet.media.colours.SCHEMES by leaflet.service.styles */"]
     for name, scheme in SCHEMES.items():
         dark = is_dark(scheme.background)
         header = (scheme.background, scheme.text) if dark else (scheme.link, scheme.background)

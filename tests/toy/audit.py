@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from leaflet.checks import error, not_built, note
-from leaflet.diagnostics import Diagnostic
-from leaflet.model import Leaflet
+from leaflet.core.diagnostics import Diagnostic
+from leaflet.core.model import Leaflet
 from tests.toy.record import SHOUT
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from leaflet.cores import cores
-from leaflet.model import Leaflet
-from leaflet.renderers import Format, Output, OutputFile
+from leaflet.core.model import Leaflet
+from leaflet.pipeline.cores import cores
+from leaflet.writers import Format, Output, OutputFile
 
 
 @dataclass(frozen=True, slots=True)

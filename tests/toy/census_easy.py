@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from leaflet.model import Leaflet
-from leaflet.renderers import Output
+from leaflet.core.model import Leaflet
+from leaflet.writers import Output
 from tests.toy import census
 from tests.toy.census import Options, parse_options
 

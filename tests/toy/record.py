@@ -1,10 +1,10 @@
-"""The toy format's one record, as it would stand in ``leaflet.renderers.FORMATS``."""
+"""The toy format's one record, as it would stand in ``leaflet.writers.FORMATS``."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leaflet.renderers import Format
+from leaflet.writers import Format
 
 if TYPE_CHECKING:
     from tests.toy.shout import Options

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from leaflet.model import Leaflet
+from leaflet.core.model import Leaflet
 from leaflet.options import whole_number
-from leaflet.renderers import Output, OutputFile
+from leaflet.writers import Output, OutputFile
 from tests.toy import record
 
 

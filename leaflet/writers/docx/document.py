@@ -1,0 +1,322 @@
+"""The leaflet as a Word document: one walk over the model, one python-docx call per thing."""
+
+from __future__ import annotations
+
+import re
+from typing import assert_never
+
+import docx
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu, Mm, Pt
+from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from leaflet.core.compose import compose
+from leaflet.core.model import (
+    HEAVY_CALLOUTS,
+    Block,
+    BulletList,
+    Callout,
+    Image,
+    Inlines,
+    Leaflet,
+    LineBreak,
+    Link,
+    NumberedList,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+)
+from leaflet.core.text import callout_heading, display_url, plain, shows_own_address
+from leaflet.media.ooxml import fields, package, pictures, tables
+from leaflet.media.ooxml.links import add_hyperlink
+from leaflet.media.ooxml.numbering import Kind, Numbering, number_paragraph
+from leaflet.media.ooxml.package import text_width
+from leaflet.media.ooxml.styles import prune
+from leaflet.media.ooxml.xml import el
+from leaflet.media.pictures import raster
+from leaflet.writers.docx import styles
+from leaflet.writers.docx.options import DEFAULT_COLOURS, Options
+
+MAX_PICTURE_HEIGHT = Mm(150)  # a tall picture still leaves room for its words on the page
+MARGIN = Mm(25)  # generous margins, as clear print asks
+
+
+def to_docx(leaflet: Leaflet, options: Options) -> bytes:
+    """The whole leaflet as the bytes of a .docx file, the same bytes for the same input."""
+    meta = leaflet.meta
+    document = docx.Document()
+    package.clean(document)
+    package.page(document, MARGIN, distance=Mm(12))
+    _footer(document)
+    styles.apply(document, options, meta.language)
+    _Writer(document, options).leaflet(leaflet)
+    _space_after_tables(document, options)
+    prune(document, keep=("Hyperlink",))
+    background = options.scheme.background if options.colours != DEFAULT_COLOURS else None
+    package.settings(document, meta.language, background)
+    about = package.About(
+        title=meta.title,
+        subject=f"Information for patients and the public from {meta.publisher}",
+        author=meta.publisher,
+        language=meta.language,
+        created=meta.published,
+        modified=meta.updated or meta.published,
+        identifier=f"urn:isbn:{meta.isbn}" if meta.isbn else "",
+    )
+    package.core_properties(document, about)
+    return package.save(document, meta.publisher)
+
+
+def _footer(document: Document) -> None:
+    """'Page 2 of 5' in the same place on every page, as page fields Word fills in."""
+    footer = document.sections[0].footer
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = document.styles["Footer"]
+    fields.add_page_number(paragraph, of_pages=True)
+
+
+class _Writer:
+    """Appends the model's blocks to a document; counts tables for their captions."""
+
+    def __init__(self, document: Document, options: Options) -> None:
+        self.document = document
+        self.options = options
+        self.numbering = Numbering(document, options.size)
+        self.tables = 0
+        self.boxed: Callout | None = None  # the callout being written: its paragraphs share one box
+        self.callouts = 0
+
+    def leaflet(self, leaflet: Leaflet) -> None:
+        composed = compose(leaflet)
+        self.document.add_heading(composed.title, level=1)
+        for line in composed.front:
+            self.inlines(self.document.add_paragraph(), line.inlines)
+        for section in composed.sections:
+            if section.heading:
+                self.document.add_heading(section.heading, level=section.level)
+            for block in section.blocks:
+                self.block(block)
+
+    def block(self, block: Block) -> None:
+        match block:
+            case Paragraph(inlines=inlines):
+                self.inlines(self.paragraph(), inlines)
+            case BulletList() | NumberedList():
+                last = self.list(block, level=0)
+                last.paragraph_format.space_after = Pt(self.options.size)  # a full line after the list
+            case Table():
+                self.table(block)
+            case Image():
+                self.image(block)
+            case Callout():
+                self.callout(block)
+            case _:
+                assert_never(block)
+
+    def paragraph(self, style: str | None = None) -> WordParagraph:
+        """A new paragraph; inside a callout, bordered and shaded like the rest of its box."""
+        paragraph = self.document.add_paragraph(style=style)
+        if self.boxed is not None:
+            _box(paragraph, self.options, heavy=self.boxed.kind in HEAVY_CALLOUTS)
+            # Word joins touching paragraphs with equal borders and indents into one box: a twip's
+            # difference in the right indent keeps two callouts in a row as two boxes.
+            paragraph.paragraph_format.right_indent = Emu(635 * (self.callouts % 2))
+        return paragraph
+
+    def callout(self, callout: Callout) -> None:
+        """A labelled shaded box: the kind in bold words first ('Emergency: ...'), then its text.
+
+        Adjacent paragraphs with the same border and shading make one box in Word and LibreOffice.
+        """
+        self.boxed, self.callouts = callout, self.callouts + 1
+        try:
+            label = self.paragraph()
+            label.paragraph_format.keep_with_next = True
+            _run(label, callout_heading(callout), bold=True)
+            for block in callout.blocks:
+                self.block(block)
+        finally:
+            self.boxed = None
+
+    def inlines(self, paragraph: WordParagraph, inlines: Inlines, *, bold: bool = False) -> None:
+        for inline in inlines:
+            match inline:
+                case Text(text=text):
+                    _run(paragraph, text, bold=bold)
+                case Strong(text=text):
+                    _run(paragraph, text, bold=True)
+                case LineBreak():
+                    paragraph.add_run().add_break()  # a line break, not a new paragraph
+                case Link(text=text, url=url):
+                    add_hyperlink(paragraph, _one_line(text), url)
+                    if not shows_own_address(text, url):
+                        # Print cannot follow a link: show the address in full beside its words.
+                        _run(paragraph, f" ({display_url(url)})", bold=bold)
+                case _:
+                    assert_never(inline)
+
+    def list(self, block: BulletList | NumberedList, level: int) -> WordParagraph:
+        """Write a list (and its nested lists) as real Word list items; return the last paragraph."""
+        kind: Kind = "number" if isinstance(block, NumberedList) else "bullet"
+        start = block.start if isinstance(block, NumberedList) else 1
+        num_id = self.numbering.new_list(kind, level, start)
+        style = self.document.styles[styles.LIST_STYLES[(kind, level)]]
+        last: WordParagraph | None = None
+        for item in block.items:
+            last = self.paragraph(style=style.name)
+            number_paragraph(last._p, num_id, level)
+            self.inlines(last, item.inlines)
+            for more in item.more:  # a further paragraph of the item: indented with it, no marker
+                last = self.paragraph(style=style.name)
+                last.paragraph_format.left_indent = Emu(self.numbering.indent(level))
+                self.inlines(last, more)
+            if item.sublist is not None:
+                last = self.list(item.sublist, level + 1)
+        assert last is not None, "the reader refuses empty lists"
+        return last
+
+    def table(self, block: Table) -> None:
+        """A caption, then a grid whose first row is a header repeated on every page."""
+        self.tables += 1
+        headers = [plain(cell) for cell in block.header]
+        caption = f"Table {self.tables}: {_and_list(headers)}"
+        self.document.add_paragraph(caption, style="Caption")
+        width = len(block.header)
+        table = self.document.add_table(rows=1 + len(block.rows), cols=width)
+        table.style = self.document.styles["Table Grid"]
+        _table_properties(table, self.options, f"Table {self.tables}")
+        rows = [(*cells, *((),) * (width - len(cells))) for cells in (block.header, *block.rows)]  # no short rows
+        widths = column_widths([[_shown(cell) for cell in row] for row in rows], self._text_width(), self.options.size)
+        for column, column_width in zip(table.columns, widths, strict=True):
+            column.width = column_width  # the grid, which LibreOffice follows; cells carry it for Word
+        for number, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+            tables.keep_row_together(row._tr, header=number == 0)
+            for cell, inlines, column_width in zip(row.cells, cells, widths, strict=True):
+                cell.width = column_width
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.space_after = Pt(self.options.size / 4)
+                self.inlines(paragraph, inlines, bold=number == 0)
+
+    def image(self, block: Image) -> None:
+        """The picture at the text's width (less if it would be very tall), its alt text on the drawing."""
+        drawn = raster(block)
+        width, height = pictures.fit(drawn, self._text_width(), MAX_PICTURE_HEIGHT)
+        run = self.document.add_paragraph().add_run()
+        pictures.add_picture(run, drawn, width, height, block.alt)
+
+    def _text_width(self) -> int:
+        return text_width(self.document)
+
+
+def _box(paragraph: WordParagraph, options: Options, *, heavy: bool) -> None:
+    """Border (heavier for warnings and care cards) and a pale shade of the text colour behind."""
+    size = 24 if heavy else 8  # eighths of a point
+    colour = options.scheme.text
+    borders = el("w:pBdr", *(el(f"w:{side}", val="single", sz=size, space=4, color=colour) for side in _BOX_SIDES))
+    shade = el("w:shd", val="clear", color="auto", fill=_shade(options.scheme.background, colour))
+    properties = paragraph._p.get_or_add_pPr()
+    properties.append(borders)
+    properties.append(shade)
+    _ppr_order(properties)
+
+
+_BOX_SIDES = ("top", "left", "bottom", "right")
+_PPR_ORDER = (
+    *("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr"),
+    *("suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap"),
+    *("overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid"),
+    *("spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection"),
+    *("textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"),
+)
+
+
+def _ppr_order(properties: BaseOxmlElement) -> None:
+    """pPr's children in schema order (python-docx added some before us)."""
+    rank = {qn(f"w:{name}"): index for index, name in enumerate(_PPR_ORDER)}
+    children = sorted(properties, key=lambda child: rank.get(child.tag, len(rank)))
+    for child in children:
+        properties.remove(child)
+        properties.append(child)
+
+
+def _shade(background: str, text: str) -> str:
+    """The background moved 10% toward the text colour: a visible shade that keeps the contrast."""
+    from leaflet.media.colours import rgb
+
+    mixed = (round(b + (t - b) * 0.1) for b, t in zip(rgb(background), rgb(text), strict=True))
+    return "".join(f"{channel:02X}" for channel in mixed)
+
+
+def _space_after_tables(document: Document, options: Options) -> None:
+    """A line's space between a table and what follows (tables have no spacing of their own)."""
+    for table in document.element.body.iter(qn("w:tbl")):
+        following = table.getnext()
+        if following is not None and following.tag == qn("w:p"):
+            WordParagraph(following, document._body).paragraph_format.space_before = Pt(options.size)
+
+
+def _shown(inlines: Inlines) -> str:
+    """The words as the document shows them: each link's address after its words."""
+    return "".join(
+        f"{inline.text} ({display_url(inline.url)})"
+        if isinstance(inline, Link) and not shows_own_address(inline.text, inline.url)
+        else inline.text
+        for inline in inlines
+    )
+
+
+def column_widths(rows: list[list[str]], total: int, size: int) -> list[Emu]:
+    """Widths (EMU) that keep each column's longest word whole, then share the rest by how much text each holds.
+
+    Equal widths squeeze a column of sentences beside a column of single
+    words; at large print sizes they can break a word. Estimates assume an
+    average character of 0.6 em, generous for a sans-serif font.
+    """
+    padding = Pt(11)  # Word's default cell margins, both sides
+    em = Pt(size)
+    columns = list(zip(*rows, strict=True))
+    fair = total / len(columns)  # a word longer than this (a web address) breaks anyway
+    longest = [max(len(word) for text in column for word in text.split() or [""]) for column in columns]
+    least = [min(chars * 0.6 * em + padding, fair) for chars in longest]
+    wish = [min(max(len(text) for text in column), 60) * 0.5 * em + padding for column in columns]
+    extra = [max(want - need, 0) for want, need in zip(wish, least, strict=True)]
+    if not sum(extra):
+        extra = [1] * len(columns)
+    spare = total - sum(least)
+    return [Emu(round(need + spare * more / sum(extra))) for need, more in zip(least, extra, strict=True)]
+
+
+def _run(paragraph: WordParagraph, text: str, *, bold: bool) -> None:
+    run = paragraph.add_run(_one_line(text))
+    if bold:
+        run.bold = True
+
+
+def _one_line(text: str) -> str:
+    """Line breaks and runs of spaces as one space: Word's checker flags repeated spaces."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _and_list(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _table_properties(table: WordTable, options: Options, title: str) -> None:
+    """Full width, borders in the text colour, header row marked, and a short title for screen readers.
+
+    The title ("Table 1") points to the caption just read; no description, as
+    it would repeat the caption.
+    """
+    tables.table_properties(
+        table,
+        el("w:tblW", w=5000, type="pct"),
+        tables.borders(options.scheme.text),
+        el("w:tblLook", val="0420", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1),
+        el("w:tblCaption", val=title),
+    )

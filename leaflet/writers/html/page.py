@@ -1,0 +1,54 @@
+"""The web page: one HTML5 document with its styles, typeface and pictures inside."""
+
+from __future__ import annotations
+
+from leaflet.core.compose import compose
+from leaflet.core.model import Image, Leaflet
+from leaflet.media.xhtml.markup import Markup, heading_ids, text
+from leaflet.media.xhtml.page import CONTENTS_TITLE
+from leaflet.media.xhtml.shell import data_url, document
+
+SKIP_TEXT = "Skip to the leaflet"
+MIN_ENTRIES_FOR_CONTENTS = 3  # a short leaflet reads faster without a list of its parts
+
+
+def picture_url(image: Image) -> str:
+    """A picture embedded in the page, so the page stands alone."""
+    return data_url(image.data, image.kind)
+
+
+def page_html(leaflet: Leaflet, size: int, colours: str | None) -> str:
+    """The whole page, at ``size`` points, in ``colours`` (None: light or dark as the reader prefers)."""
+    composed = compose(leaflet)
+    markup = Markup(composed.language, picture_url)
+    main_sections = (*composed.body, *((composed.glossary,) if composed.glossary else ()))
+    ids = heading_ids(main_sections, markup)
+    colophon = composed.colophon
+    colophon_id = markup.heading_id(colophon.heading or "")
+    contents_id = markup.heading_id(CONTENTS_TITLE)
+
+    entries = [(s.heading or "", ids[i]) for i, s in enumerate(main_sections) if s.level <= 2 and i in ids]
+    entries.append((colophon.heading or "", colophon_id))
+
+    body = [
+        f'<a class="skip-link" href="#main">{SKIP_TEXT}</a>',
+        "<header>",
+        f"<h1>{text(composed.title)}</h1>",
+        *(markup.block(line) for line in composed.front),
+        "</header>",
+    ]
+    if len(entries) >= MIN_ENTRIES_FOR_CONTENTS:
+        links = "".join(f'<li><a href="#{id_}">{text(title)}</a></li>' for title, id_ in entries)
+        heading = f'<h2 id="{contents_id}">{CONTENTS_TITLE}</h2>'
+        body.append(f'<nav aria-labelledby="{contents_id}">{heading}<ol>{links}</ol></nav>')
+    body.append('<main id="main" tabindex="-1">')
+    body.append(markup.sections(composed.body, ids))
+    if composed.glossary:
+        glossary = composed.glossary
+        heading = markup.heading(2, glossary.heading or "", ids[len(composed.body)])
+        body.append(f"<section>{heading}{markup.glossary(glossary.blocks)}</section>")
+    body.append("</main>")
+    body.append(f"<footer>{markup.heading(2, colophon.heading or '', colophon_id)}")
+    body += [markup.block(block) for block in colophon.blocks]
+    body.append("</footer>")
+    return document(composed.language, composed.title, leaflet.meta.publisher, size, colours, "\n".join(body))
