@@ -213,6 +213,9 @@ class Metadata:
     language: str = "en-GB"
     isbn: str | None = None
     url: str | None = None
+    review: date | None = None  # when the leaflet is next reviewed (NHS and PIF TICK ask for it on every leaflet)
+    reference: str | None = None  # the leaflet's own code in the publisher's catalogue, e.g. 'URO-014'
+    department: str | None = None  # the team or department it comes from, e.g. 'Urology'
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,9 @@ def read_leaflet(folder: Path) -> Reading:
         language=values.get("language", "en-GB"),
         isbn=values.get("isbn"),
         url=values.get("url"),
+        review=front.date("review", path),
+        reference=values.get("reference"),
+        department=values.get("department"),
     )
     easy_read = None
     easy_path = folder / EASY_READ_NAME

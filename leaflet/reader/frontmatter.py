@@ -20,7 +20,20 @@ from stdnum.exceptions import InvalidChecksum, ValidationError
 from leaflet.core.diagnostics import SourceError
 from leaflet.core.model import Definition, Pronunciation
 
-KEYS = ("title", "publisher", "published", "updated", "language", "isbn", "url", "glossary", "say")
+KEYS = (
+    "title",
+    "publisher",
+    "published",
+    "updated",
+    "review",
+    "reference",
+    "department",
+    "language",
+    "isbn",
+    "url",
+    "glossary",
+    "say",
+)
 _DELIMITER = re.compile(r"^---\s*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -169,6 +182,7 @@ def _check_values(front: FrontMatter, path: Path) -> None:
             )
     front.date("published", path)
     front.date("updated", path)
+    front.date("review", path)
     if "isbn" in values:
         _check_isbn(values["isbn"], lines["isbn"], path)
     if "language" in values and not _LANGUAGE.match(values["language"]):
