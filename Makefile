@@ -18,8 +18,12 @@ SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless
 ACE     := tools/ace/node_modules/.installed
 # What the benchmarks run beside ours (the tools a team would pick instead), and GNU time for peak memory.
 BENCH_PACKAGES := espeak-ng lame time pandoc liblouisutdml-bin
-# One target per registered format (tests/test_release.py keeps this list true).
-FORMATS := text large-print-pdf docx easy-read easy-read-print easy-read-html audio braille html epub
+# One target per format (`make docx`): the list is the registry's own (`leaflet formats --make`), written
+# once the virtual environment is there; make then reads it in and starts again.
+FORMATS_MK := $(VENV)/formats.mk
+ifeq ($(filter clean distclean,$(MAKECMDGOALS)),)
+-include $(FORMATS_MK)
+endif
 
 .DELETE_ON_ERROR:
 
@@ -36,6 +40,9 @@ $(STAMP): pyproject.toml | system-deps
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
+
+$(FORMATS_MK): $(STAMP) leaflet/writers/registry.py
+	$(LEAFLET) formats --make > $@.tmp && mv $@.tmp $@
 
 $(ACE): tools/ace/package.json tools/ace/package-lock.json tools/ace/install.sh | system-deps
 	bash tools/ace/install.sh

@@ -24,6 +24,7 @@ from leaflet.core.text import plain
 from leaflet.reader import read_leaflet
 from leaflet.writers import braille
 from leaflet.writers.braille import document
+from leaflet.writers.braille.options import CODE_NAMES
 
 FORM_FEED = b"\f"
 
@@ -33,7 +34,7 @@ def same_text(folder: Path) -> str:
     leaflet = read_leaflet(folder).leaflet
     composed = compose(leaflet)
     front = tuple(plain(line.inlines) for line in composed.front)
-    code = braille.CODE_NAMES[braille.DEFAULT_GRADE]
+    code = CODE_NAMES[braille.Options().grade]
     return "\n\n".join(words.text for words in document.print_pieces(composed.title, front, code, composed.sections))
 
 
@@ -44,8 +45,8 @@ def main() -> None:
     for folder in FOLDERS:
         leaflet = read_leaflet(folder).leaflet
         options = braille.Options()
-        data = braille.write(leaflet, options).files[0].data
-        ours = timed(functools.partial(braille.write, leaflet, options), runs)
+        data = braille.FORMAT.write(leaflet, options).files[0].data
+        ours = timed(functools.partial(braille.FORMAT.write, leaflet, options), runs)
         print(
             f"{folder.name[:40]:<40} ours     {statistics.median(ours) * 1000:7.1f} ms {min(ours) * 1000:7.1f} ms"
             f"   {data.count(FORM_FEED) + 1} pages, {len(data)} bytes"

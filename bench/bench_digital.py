@@ -45,12 +45,12 @@ def main() -> None:
         leaflet = read_leaflet(folder).leaflet
         print(leaflet.meta.id)
         page_options, plain, talking = html.Options(), epub.Options(talking=False), epub.Options()
-        page = html.write(leaflet, page_options).files[0].data
-        show("ours: html", timed(functools.partial(html.write, leaflet, page_options), runs), len(page))
-        book = epub.write(leaflet, plain).files[0].data
-        show("ours: epub, plain book", timed(functools.partial(epub.write, leaflet, plain), runs), len(book))
-        spoken = epub.write(leaflet, talking).files[0].data
-        times = timed(functools.partial(epub.write, leaflet, talking), TALKING_RUNS)
+        page = html.FORMAT.write(leaflet, page_options).files[0].data
+        show("ours: html", timed(functools.partial(html.FORMAT.write, leaflet, page_options), runs), len(page))
+        book = epub.FORMAT.write(leaflet, plain).files[0].data
+        show("ours: epub, plain book", timed(functools.partial(epub.FORMAT.write, leaflet, plain), runs), len(book))
+        spoken = epub.FORMAT.write(leaflet, talking).files[0].data
+        times = timed(functools.partial(epub.FORMAT.write, leaflet, talking), TALKING_RUNS)
         show("ours: epub, talking book", times, len(spoken))
         if found is None:
             print("  pandoc is not installed (apt-get install -y pandoc): no baseline")

@@ -29,12 +29,14 @@ def main() -> None:
     runs = runs_asked(10)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        options = word.parse_options({})
-        word.write(read_leaflet(SOURCE).leaflet, options)  # warm up imports
+        options = word.FORMAT.parse({})
+        word.FORMAT.write(read_leaflet(SOURCE).leaflet, options)  # warm up imports
         print(f"{runs} runs each; leaflet {SOURCE.name}")
-        report("leaflet: read + write .docx", timed(lambda: word.write(read_leaflet(SOURCE).leaflet, options), runs))
+        report(
+            "leaflet: read + write .docx", timed(lambda: word.FORMAT.write(read_leaflet(SOURCE).leaflet, options), runs)
+        )
         leaflet = read_leaflet(SOURCE).leaflet
-        report("leaflet: write .docx only", timed(lambda: word.write(leaflet, options), runs))
+        report("leaflet: write .docx only", timed(lambda: word.FORMAT.write(leaflet, options), runs))
         pandoc = shutil.which("pandoc")
         if pandoc is None:
             print("pandoc: not installed; skipped")

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from leaflet.checks import easy_read as easy_read_audit
-from leaflet.checks import easy_read_print as easy_read_print_audit
 from leaflet.pipeline.build import write_files
+from leaflet.pipeline.checking import audit_folder
 from leaflet.reader import read_leaflet, rules
 from leaflet.writers import easy_read, easy_read_print
 
@@ -26,11 +26,11 @@ def main() -> None:
         steps = {
             "rules": lambda: list(rules.find(leaflet)),
             "readability comparison": lambda: easy_read_audit.compare(leaflet),
-            "easy-read (.txt)": lambda: easy_read.write(leaflet, easy_read.Options()),
+            "easy-read (.txt)": lambda: easy_read.FORMAT.write(leaflet, easy_read.Options()),
             "easy-read-print (.docx)": lambda: write_files(
-                easy_read_print.write(leaflet, easy_read_print.Options()), Path(out)
+                easy_read_print.FORMAT.write(leaflet, easy_read_print.Options()), Path(out)
             ),
-            "easy-read-print audit": lambda: easy_read_print_audit.audit(leaflet, Path(out)),
+            "easy-read-print audit": lambda: audit_folder(easy_read_print.FORMAT, leaflet, Path(out)),
         }
         for name, step in steps.items():
             step()  # warm up: imports, caches

@@ -20,9 +20,9 @@ from leaflet.writers import large_print_pdf
 def main(repeats: int = 5) -> None:
     leaflet = read_leaflet(SOURCE).leaflet
     for values in ({}, {"size": "28", "colours": "white-on-black"}, {"size": "48"}):
-        options = large_print_pdf.parse_options(values)
-        (made,) = large_print_pdf.write(leaflet, options).files  # warm up: fonts, imports
-        times = timed(functools.partial(large_print_pdf.write, leaflet, options), repeats)
+        options = large_print_pdf.FORMAT.parse(values)
+        (made,) = large_print_pdf.FORMAT.write(leaflet, options).files  # warm up: fonts, imports
+        times = timed(functools.partial(large_print_pdf.FORMAT.write, leaflet, options), repeats)
         with pikepdf.open(io.BytesIO(made.data)) as pdf:
             pages = len(pdf.pages)
         best, median = min(times), statistics.median(times)

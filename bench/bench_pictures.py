@@ -77,9 +77,9 @@ def main() -> None:
     assert with_them.easy_read is not None
     points = [p for s in with_them.easy_read.sections for p in s.points]
     print(f"NICE easy read: {len(points)} points, {sum(1 for p in points if p.picture)} with a picture")
-    options = easy_read_print.parse_options({})
-    write_with = best_of(lambda: easy_read_print.write(with_them, options), repeats)
-    write_without = best_of(lambda: easy_read_print.write(bare, options), repeats)
+    options = easy_read_print.FORMAT.parse({})
+    write_with = best_of(lambda: easy_read_print.FORMAT.write(with_them, options), repeats)
+    write_without = best_of(lambda: easy_read_print.FORMAT.write(bare, options), repeats)
     read_with = read_in_fresh_process("with", max(3, repeats // 3))
     read_without = read_in_fresh_process("without", max(3, repeats // 3))
     print(f"{'step':44} {'with':>9} {'without':>9} {'ratio':>6}")

@@ -41,8 +41,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_catalogue
 
-from leaflet import writers as renderers
 from leaflet.pipeline import build, cores, executors
+from leaflet.writers import registry
 
 HERE = Path(__file__).resolve()
 SLOW_JOB_MS = 50  # the speed-up goal (1.8x) is for formats whose jobs take longer than this
@@ -222,7 +222,7 @@ def run(work: Path, count: int, slow_minutes: float, only: tuple[str, ...] = ())
     print(machine_scaling(), flush=True)
     print(f"\n{HEADER}", flush=True)
     rows, notes = [], []
-    for name in only or renderers.names():
+    for name in only or registry.names():
         chosen, each = sample(source, work, name, ids, slow_minutes)
         if len(chosen) < count:
             notes.append(
@@ -278,9 +278,9 @@ def main() -> None:
         print(json.dumps(found.__dict__))
         return
     formats = tuple(name for name in args.formats.split(",") if name)
-    unknown = [name for name in formats if name not in renderers.names()]
+    unknown = [name for name in formats if name not in registry.names()]
     if unknown:
-        parser.error(f"unknown format {unknown[0]!r}; choose from: {', '.join(renderers.names())}")
+        parser.error(f"unknown format {unknown[0]!r}; choose from: {', '.join(registry.names())}")
     if args.work:
         args.work.mkdir(parents=True, exist_ok=True)
         run(args.work, args.leaflets, args.slow_minutes, formats)

@@ -22,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_catalogue
 
-from leaflet import writers as renderers
 from leaflet.pipeline import build
 from leaflet.pipeline.cores import usable
+from leaflet.writers import registry
 
 
 def timed_build(source: Path, out: Path, name: str, workers: int) -> tuple[float, int, int]:
@@ -43,7 +43,7 @@ SPOKEN = ("audio", "epub")  # the formats that synthesise speech: seconds a leaf
 
 def format_rows(work: Path, count: int, audio_count: int) -> list[str]:
     rows = []
-    for name in renderers.names():
+    for name in registry.names():
         n = audio_count if name in SPOKEN else count
         if n == 0:
             continue
@@ -62,7 +62,7 @@ def noop_seconds(work: Path, count: int) -> float:
     source, out = work / f"noop-{count}", work / "noop-out"
     make_catalogue(source, count)
     # Every format but the spoken ones: making 200 recordings first would take a quarter of an hour.
-    formats = [arg for name in renderers.names() if name not in SPOKEN for arg in ("-f", name)]
+    formats = [arg for name in registry.names() if name not in SPOKEN for arg in ("-f", name)]
     command = [sys.executable, "-m", "leaflet", "build", "--source", str(source), "--out", str(out), "-q", *formats]
     subprocess.run(command, check=True)
     start = time.perf_counter()

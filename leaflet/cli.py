@@ -13,15 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from leaflet import __version__
-from leaflet import writers as renderers
 from leaflet.core.diagnostics import Diagnostic, LeafletError, OptionError
 from leaflet.core.dump import to_json
-from leaflet.options import PERSONAL_OPTIONS
+from leaflet.options import help_with_defaults
 from leaflet.pipeline import build, cores, executors, manifest, reading
 from leaflet.pipeline import folders as folders_module
 from leaflet.pipeline.checking import FormatCheck
 from leaflet.pipeline.progress import Progress
 from leaflet.service.command import add_command as add_serve_command
+from leaflet.writers import registry
 
 EPILOG = "Exit status: 0 success; 1 a build or check failed; 2 a mistake in a source or on the command line."
 
@@ -86,9 +86,13 @@ def _parser() -> argparse.ArgumentParser:
         "personal options",
         "A variant made with these carries them in its file name and never replaces the default file.",
     )
-    for name, (metavar, help_text) in PERSONAL_OPTIONS.items():
-        flags = [f"--{name}"] + (["--colors"] if name == "colours" else [])
-        personal.add_argument(*flags, dest=f"opt_{name}", metavar=metavar, help=help_text)
+    for option in registry.options():
+        defaults = {f.name: f.default(option.name) for f in registry.FORMATS if option.name in f.option_names}
+        if defaults:
+            flags = [f"--{name}" for name in (option.name, *option.aliases)]
+            personal.add_argument(
+                *flags, dest=f"opt_{option.name}", metavar=option.metavar, help=help_with_defaults(option, defaults)
+            )
     build_cmd.set_defaults(run=_build)
 
     check_cmd = command(
@@ -106,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     list_cmd.set_defaults(run=_list)
 
     formats_cmd = command("formats", "list the output formats", "List the formats 'build --format' takes.")
+    shown = formats_cmd.add_mutually_exclusive_group()
+    shown.add_argument("--make", action="store_true", help="print the Makefile's list of formats (FORMATS := ...)")
+    shown.add_argument("--markdown", action="store_true", help="print the README's table of formats and files")
     formats_cmd.set_defaults(run=_formats)
 
     verify_cmd = command(
@@ -216,7 +223,9 @@ class _Shown:
 
 def _build(args: argparse.Namespace) -> int:
     values = {
-        name: getattr(args, f"opt_{name}") for name in PERSONAL_OPTIONS if getattr(args, f"opt_{name}") is not None
+        option.name: getattr(args, f"opt_{option.name}")
+        for option in registry.options()
+        if getattr(args, f"opt_{option.name}", None) is not None
     }
     shown = _Shown(args.quiet)
     # The executor is made before the build (a wrong --scheduler is refused at once) but
@@ -318,9 +327,14 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _formats(args: argparse.Namespace) -> int:
-    width = max(len(n) for n in renderers.names())
-    for record in renderers.FORMATS:
-        print(f"{record.name:{width}}  {record.summary}")
+    if args.make:
+        print("FORMATS := " + " ".join(registry.names()))
+    elif args.markdown:
+        print("\n".join(registry.markdown_table()))
+    else:
+        width = max(len(n) for n in registry.names())
+        for known in registry.FORMATS:
+            print(f"{known.name:{width}}  {known.summary}")
     return 0
 
 

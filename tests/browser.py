@@ -70,7 +70,7 @@ def write_pages(
     for key, folder in leaflets.items():
         leaflet = read_leaflet(folder).leaflet
         for variant, values in variants.items():
-            (written,) = writer.write(leaflet, writer.parse_options(values)).files
+            (written,) = writer.FORMAT.write(leaflet, writer.FORMAT.parse(values)).files
             (out / written.name).write_bytes(written.data)
             made[key, variant] = (leaflet, out / written.name)
     return made

@@ -13,6 +13,8 @@ from leaflet.cli import main
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import Leaflet
 from leaflet.pipeline import build
+from leaflet.pipeline.checking import audit_folder
+from leaflet.writers.registry import format_named
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
@@ -67,9 +69,14 @@ class Written:
 
 
 def render(writer: ModuleType, leaflet: Leaflet, options: object, out: Path) -> Written:
-    """Run ``writer.write`` and write its files into ``out`` as a build would."""
-    output = writer.write(leaflet, options)
+    """Run the format of the folder ``writer`` (its ``FORMAT``) and write its files into ``out`` as a build would."""
+    output = writer.FORMAT.write(leaflet, options)
     return Written(build.write_files(output, out), output.warnings)
+
+
+def audited(format_name: str, leaflet: Leaflet, out: Path) -> tuple[Diagnostic, ...]:
+    """What ``leaflet check`` finds of ``format_name``'s default files in ``out`` (the leaflet's output folder)."""
+    return audit_folder(format_named(format_name), leaflet, out)
 
 
 def errors_of(found: tuple[Diagnostic, ...]) -> tuple[str, ...]:

@@ -33,6 +33,11 @@ class Server:
     cache: Path
     log: Path
 
+    @property
+    def out(self) -> Path:
+        """The build's output folder the service serves current files from."""
+        return self.cache.parent / "outputs"
+
     def client(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=120)
 
@@ -59,6 +64,7 @@ def start(source: Path, cache: Path, *extra: str, env: dict[str, str] | None = N
     port = free_port()
     log = cache.parent / f"serve-{port}.log"
     command = [sys.executable, "-m", "leaflet", "serve", "--source", str(source), "--cache", str(cache)]
+    command += ["--out", str(cache.parent / "outputs")]  # the build's folder, as the service reads it
     command += ["--port", str(port), "--jobs", "1", *extra]
     environment = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     with open(log, "wb") as out:

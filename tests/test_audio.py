@@ -19,16 +19,16 @@ import numpy as np
 import pytest
 from mutagen.id3 import ID3
 
-from leaflet.checks import audio as audio_audit
 from leaflet.cli import main
 from leaflet.core.text import words
 from leaflet.media.speech import SAMPLE_RATE
 from leaflet.media.speech import audio as mastering
 from leaflet.media.speech import script as spoken
 from leaflet.reader import read_leaflet
-from leaflet.writers import AUDIO, audio
+from leaflet.writers import audio
+from leaflet.writers.audio import FORMAT as AUDIO
 from tests import sound
-from tests.conftest import errors_of, small_leaflet
+from tests.conftest import audited, errors_of, small_leaflet
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -200,7 +200,7 @@ def test_same_script_same_bytes(short: dict[str, Path]) -> None:
 
 def test_audit_passes_and_notices_a_damaged_file(short: dict[str, Path], tmp_path: Path) -> None:
     leaflet = read_leaflet(short["source"] / "short").leaflet
-    assert errors_of(audio_audit.audit(leaflet, short["out"])) == ()
+    assert errors_of(audited("audio", leaflet, short["out"])) == ()
     copy = tmp_path / "short"
     shutil.copytree(short["out"], copy)
     quiet = (decode(copy / "short.mp3") * 0.2 * 32767).astype("<i2").tobytes()
@@ -210,14 +210,14 @@ def test_audit_passes_and_notices_a_damaged_file(short: dict[str, Path], tmp_pat
     encoder.set_in_sample_rate(SAMPLE_RATE)
     encoder.set_channels(1)
     (copy / "short.mp3").write_bytes(bytes(encoder.encode(quiet) + encoder.flush()))
-    problems = " ".join(errors_of(audio_audit.audit(leaflet, copy)))
+    problems = " ".join(errors_of(audited("audio", leaflet, copy)))
     assert "loudness" in problems and "chapters" in problems
 
 
 def test_the_nice_leaflet(nice: Path) -> None:
     """The real leaflet: the audit (decode, level, chapters, tracks, words) finds nothing; six chapters."""
     leaflet = read_leaflet(NICE).leaflet
-    assert errors_of(audio_audit.audit(leaflet, nice)) == ()
+    assert errors_of(audited("audio", leaflet, nice)) == ()
     chapters = ID3(nice / f"{NICE.name}.mp3").getall("CHAP")
     assert [str(c.sub_frames["TIT2"]) for c in chapters][2] == "Is this procedure right for me?"
     script = (nice / f"{NICE.name}.audio-script.txt").read_text(encoding="utf-8")
@@ -248,10 +248,12 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_shows_a_bar_on_a_terminal_and_nothing_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
-    from leaflet.media.speech.progress import progress
+    """A job run in the user's own process is given a bar on a terminal (``Resources.progress``), else none."""
+    from leaflet.pipeline import jobs
 
     for stderr, drawn in ((_Terminal(), True), (io.StringIO(), False)):
         monkeypatch.setattr(sys, "stderr", stderr)
+        progress = jobs.terminal_bar if jobs._shows_progress() else jobs.no_progress
         with progress(3, "speaking") as tick:
             for _ in range(3):
                 tick()
@@ -289,11 +291,15 @@ def test_bad_options_are_exit_2_naming_what_is_allowed(
 
 
 def test_a_chosen_voice_names_its_files(tmp_path: Path) -> None:
-    options = audio.parse_options({"voice": "en-gb-x-rp", "rate": "140"})
-    assert options.voice == "gmw/en-gb-x-rp"
-    assert AUDIO.file_names("x", {"voice": "en-gb-x-rp", "rate": "140"})[0] == "x.en-gb-x-rp.140wpm.mp3"
-    assert AUDIO.file_names("x", {"engine": "gtts"}) == ("x.gtts.mp3", "x.gtts.audio/", "x.gtts.audio-script.txt")
-    assert AUDIO.file_names("x") == ("x.mp3", "x.audio/", "x.audio-script.txt")
+    options = audio.FORMAT.parse({"voice": "GMW/en-gb-x-rp", "rate": "140"})
+    assert options.voice == "en-gb-x-rp", "a voice is known by its language code, however it was named"
+    assert AUDIO.files("x", AUDIO.parse({"voice": "en-gb-x-rp", "rate": "140"}))[0] == "x.en-gb-x-rp.140wpm.mp3"
+    assert AUDIO.files("x", AUDIO.parse({"engine": "gtts"})) == (
+        "x.gtts.mp3",
+        "x.gtts.audio/",
+        "x.gtts.audio-script.txt",
+    )
+    assert AUDIO.files("x", AUDIO.defaults()) == ("x.mp3", "x.audio/", "x.audio-script.txt")
 
 
 def test_a_stalled_engine_fails_clearly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -320,7 +326,7 @@ def test_every_rate_is_in_force_before_the_text_is_said(tmp_path: Path) -> None:
     from leaflet.media.speech.engines.offline import WORKER
 
     text = "Some questions to think about. How many appointments will I need?"
-    sizes = {}
+    sizes: dict[int, list[bytes]] = {}
     for rate in (150, 175, 200, 150):
         out = tmp_path / f"{rate}-{len(sizes)}.wav"
         command = [*WORKER, "--voice", "gmw/en", "--rate", str(rate), "--out", str(out), "--timeout", "60"]
@@ -377,12 +383,12 @@ def test_a_run_of_texts_is_said_the_same_whatever_came_before_and_however_many_c
 def test_a_voice_in_another_language_than_the_leaflet_warns(tmp_path: Path) -> None:
     """Defect 12 of issue 11: an English leaflet read by a Welsh voice said nothing."""
     leaflet = small_leaflet(tmp_path)
-    rendered = audio.write(leaflet, audio.parse_options({"voice": "cy"}))
+    rendered = audio.FORMAT.write(leaflet, audio.FORMAT.parse({"voice": "cy"}))
     assert [w.code for w in rendered.warnings] == ["voice-language"]
     assert "en-GB" in rendered.warnings[0].message and "'cy'" in rendered.warnings[0].message
     from leaflet.media.speech.options import voice_language_warning
 
-    assert voice_language_warning(leaflet, audio.parse_options({"voice": "en-gb-x-rp"})) is None
+    assert voice_language_warning(leaflet, audio.FORMAT.parse({"voice": "en-gb-x-rp"})) is None
 
 
 def _worker_with(child: str, texts: list[str], timeout: float, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -439,7 +445,7 @@ def test_a_recording_off_its_level_is_a_warning_in_both_spoken_formats(
     monkeypatch.setattr(mastering, "speak", lambda *a, **k: dataclasses.replace(real(*a, **k), loudness=-20.4))
     leaflet = small_leaflet(tmp_path)
     module = audio if writer == "audio" else epub
-    (warning,) = module.write(leaflet, module.parse_options({})).warnings
+    (warning,) = module.FORMAT.write(leaflet, module.FORMAT.parse({})).warnings
     assert warning.code == "audio-level" and "about -20.4 LUFS" in warning.message
 
 

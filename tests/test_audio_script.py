@@ -21,7 +21,8 @@ from leaflet.core.model import (
     Section,
     Text,
 )
-from leaflet.core.text import block_inlines, first_missing_word, words
+from leaflet.core.text import first_missing_word, words
+from leaflet.core.walk import inline_runs
 from leaflet.media.speech import script as spoken
 from leaflet.media.speech.say import Lexicon, address, digits, isbn
 from leaflet.reader import read_leaflet
@@ -62,7 +63,7 @@ def _expected_words(leaflet: Leaflet) -> list[str]:
     for section in leaflet.sections:
         pieces.append(section.heading or "")
         for block in section.blocks:
-            for inlines in block_inlines(block):
+            for inlines in inline_runs(block):
                 for inline in inlines:
                     if isinstance(inline, Link) and shows_own_address(inline.text, inline.url):
                         if inline.url.startswith("tel:"):

@@ -27,9 +27,10 @@ from leaflet.checks import braille as checks
 from leaflet.core.diagnostics import OptionError
 from leaflet.pipeline.build import write_files
 from leaflet.reader import read_leaflet
-from leaflet.writers import BRAILLE, braille
+from leaflet.writers import braille
+from leaflet.writers.braille import FORMAT as BRAILLE
 from leaflet.writers.braille import layout, louis
-from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE, all_leaflet_folders
+from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE, all_leaflet_folders, audited
 from tests.test_cli import LEAFLET
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "braille"
@@ -39,7 +40,7 @@ EVERY = [*all_leaflet_folders(), SMALL]
 
 def _write(folder: Path, **options: str) -> bytes:
     leaflet = read_leaflet(folder).leaflet
-    return braille.write(leaflet, braille.parse_options(options)).files[0].data
+    return braille.FORMAT.write(leaflet, braille.FORMAT.parse(options)).files[0].data
 
 
 def _pages(data: bytes) -> list[list[str]]:
@@ -79,8 +80,8 @@ def test_lines_and_pages_keep_their_limits(folder: Path, cells: int, lines: int)
 def test_back_translation_gives_every_word_in_order(folder: Path, tmp_path: Path) -> None:
     leaflet = read_leaflet(folder).leaflet
     for values in ({}, {"grade": "1"}, {"cells": "32", "lines": "20"}):
-        write_files(BRAILLE.write(leaflet, values), tmp_path)
-    found = checks.audit(leaflet, tmp_path)
+        write_files(BRAILLE.write(leaflet, BRAILLE.parse(values)), tmp_path)
+    found = audited("braille", leaflet, tmp_path)
     assert [(d.code, d.severity) for d in found] == [("braille-note", "note")] * 3, [str(d) for d in found]
 
 
@@ -98,9 +99,9 @@ def test_the_audit_finds_what_is_wrong(tmp_path: Path) -> None:
     }
     for code, data in cases.items():
         name.write_bytes(data)
-        assert (code, "error") in {(d.code, d.severity) for d in checks.audit(leaflet, tmp_path)}, code
+        assert (code, "error") in {(d.code, d.severity) for d in audited("braille", leaflet, tmp_path)}, code
     name.unlink()
-    assert [d.code for d in checks.audit(leaflet, tmp_path)] == ["not-built"]
+    assert [d.code for d in audited("braille", leaflet, tmp_path)] == ["not-built"]
 
 
 def test_words_never_split_and_long_addresses_carry_the_continuation_indicator() -> None:
@@ -116,14 +117,14 @@ def test_words_never_split_and_long_addresses_carry_the_continuation_indicator()
 
 
 def test_options_and_file_names() -> None:
-    assert braille.parse_options({}) == braille.Options(2, 40, 25)
-    assert BRAILLE.file_names("x") == ("x.brf",)
-    assert BRAILLE.file_names("x", {"grade": "1"}) == ("x.grade1.brf",)
-    assert BRAILLE.file_names("x", {"cells": "32", "lines": "20"}) == ("x.32x20.brf",)
-    assert BRAILLE.names("x", braille.Options(1, 32, 20)) == ("x.grade1-32x20.brf",)
+    assert braille.FORMAT.parse({}) == braille.Options(2, 40, 25)
+    assert BRAILLE.files("x", BRAILLE.defaults()) == ("x.brf",)
+    assert BRAILLE.files("x", BRAILLE.parse({"grade": "1"})) == ("x.grade1.brf",)
+    assert BRAILLE.files("x", BRAILLE.parse({"cells": "32", "lines": "20"})) == ("x.32x20.brf",)
+    assert BRAILLE.files("x", braille.Options(1, 32, 20)) == ("x.grade1-32x20.brf",)
     for bad in ({"grade": "3"}, {"cells": "8"}, {"lines": "many"}, {"size": "18"}):
         with pytest.raises(OptionError):
-            BRAILLE.validate(bad)
+            BRAILLE.parse(bad)
 
 
 def test_grade_1_is_uncontracted() -> None:
@@ -134,7 +135,7 @@ def test_grade_1_is_uncontracted() -> None:
 def test_missing_liblouis_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(louis.LIBRARY_VARIABLE, "/nonexistent/liblouis.so.20")
     with pytest.raises(louis.BrailleUnavailable) as error:
-        braille.write(read_leaflet(SMALL).leaflet, braille.Options())
+        braille.FORMAT.write(read_leaflet(SMALL).leaflet, braille.Options())
     assert str(error.value).endswith("run: apt-get install liblouis20 liblouis-data")
 
 
@@ -192,9 +193,9 @@ def test_a_bare_https_address_passes_and_its_host_and_path_are_still_checked(tmp
         "Read more at https://www.example.org/heart-help/ today, or http://example.org/a.\n"
     )
     leaflet = read_leaflet(folder).leaflet
-    write_files(BRAILLE.write(leaflet, {}), tmp_path / "out")
-    assert [d.code for d in checks.audit(leaflet, tmp_path / "out")] == ["braille-note"]
+    write_files(BRAILLE.write(leaflet, BRAILLE.parse({})), tmp_path / "out")
+    assert [d.code for d in audited("braille", leaflet, tmp_path / "out")] == ["braille-note"]
     brf = tmp_path / "out" / "bare.brf"
     brf.write_bytes(brf.read_bytes().replace(b"EXAMPLE4ORG_/HE>T", b"EXAMPLE4COM_/HE>T"))
-    found = checks.audit(leaflet, tmp_path / "out")
+    found = audited("braille", leaflet, tmp_path / "out")
     assert [d.code for d in found] == ["braille-words"]

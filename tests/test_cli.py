@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from leaflet import __version__
-from leaflet import writers as renderers
+from leaflet.writers import registry
 from tests.conftest import NICE_ID
 
 LEAFLET = shutil.which("leaflet", path=str(Path(sys.executable).parent))
@@ -54,7 +54,7 @@ def test_every_command_has_help(command: str) -> None:
 def test_list_formats_and_dump(source_copy: Path) -> None:
     assert NICE_ID in leaflet("list", "--source", source_copy).stdout.split()
     listed = [line.split()[0] for line in leaflet("formats").stdout.splitlines()]
-    assert listed == list(renderers.names())
+    assert listed == list(registry.names())
     model = json.loads(leaflet("dump", NICE_ID, "--source", source_copy).stdout)
     assert model["meta"]["isbn"] == "978-1-4731-9396-3"
     assert [s["heading"] for s in model["sections"]][1:] == [
@@ -67,7 +67,7 @@ def test_list_formats_and_dump(source_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["build", "--format", "pdf"], "unknown format 'pdf'; choose one of: text"),
+        (["build", "--format", "pdf"], "unknown format 'pdf'; choose one of: large-print-pdf"),
         (["build", "no-such-leaflet"], "no leaflet 'no-such-leaflet'"),
         (["build", "--format", "text", "--size", "24"], "takes --size"),
         (["dump", "nope"], "no leaflet 'nope'"),

@@ -28,7 +28,8 @@ from leaflet.core.model import (
 from leaflet.core.text import plain
 from leaflet.media.speech import script
 from leaflet.reader import read_leaflet
-from leaflet.writers import easy_read, text
+from leaflet.writers.easy_read import writer as easy_read_writer
+from leaflet.writers.text import writer as text_writer
 from tests.conftest import NICE_ID, ROOT, SOURCE
 
 PACKAGE = ROOT / "leaflet"
@@ -134,8 +135,8 @@ def test_easy_read_front_words_to_know_and_about() -> None:
 @pytest.mark.parametrize(
     ("name", "render"),
     [
-        ("text", lambda leaflet: text.to_text(leaflet)),
-        ("easy-read", lambda leaflet: easy_read.to_text(leaflet)),
+        ("text", lambda leaflet: text_writer.to_text(leaflet)),
+        ("easy-read", lambda leaflet: easy_read_writer.to_text(leaflet)),
         ("audio script", lambda leaflet: script.build(leaflet, 150).as_text()),
     ],
 )

@@ -1,9 +1,10 @@
-"""The contract every format record keeps, run over every leaflet and fixture.
+"""The contract every format keeps, run over every leaflet and fixture.
 
-A new format is held to this as soon as its record is in ``FORMATS``: its
-options parse, it writes bytes (never files), every name it writes comes from
-its record, it writes the same bytes twice, and its own audit of the files,
-written as a build writes them, finds no broken rule.
+A new format is held to this as soon as its folder is in the registry: its
+options are the schema's (or its own, declared whole), its defaults parse, it
+writes bytes (never files), every name it writes is one its declaration gives,
+it writes the same bytes twice, and its own audit of the files, written as a
+build writes them, finds no broken rule.
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import writers as renderers
 from leaflet.core.diagnostics import OptionError
-from leaflet.options import PERSONAL_OPTIONS
+from leaflet.options import OPTIONS, Option
 from leaflet.pipeline import build
+from leaflet.pipeline.checking import audit_folder
 from leaflet.reader import read_leaflet
+from leaflet.writers import registry
 from tests.conftest import all_leaflet_folders, errors_of
 
 LEAFLETS = all_leaflet_folders()
-RECORDS = {record.name: record for record in renderers.FORMATS}
+RECORDS = {record.name: record for record in registry.FORMATS}
 # Audio synthesis is the slow format: its own tests cover the real leaflets.
-QUICK = [name for name in renderers.names() if name != "audio"]
+QUICK = [name for name in registry.names() if name != "audio"]
 
 
 def named_by_record(name: str, declared: tuple[str, ...]) -> bool:
@@ -32,18 +34,20 @@ def named_by_record(name: str, declared: tuple[str, ...]) -> bool:
     )
 
 
-@pytest.mark.parametrize("name", renderers.names())
+@pytest.mark.parametrize("name", registry.names())
 def test_record_provides_the_contract(name: str) -> None:
     record = RECORDS[name]
-    assert len(RECORDS) == len(renderers.FORMATS), "format names are unique"
-    assert record.summary and isinstance(record.option_names, frozenset)
-    assert record.option_names <= set(PERSONAL_OPTIONS)
-    record.validate({})  # the defaults are always valid
+    assert len(RECORDS) == len(registry.FORMATS), "format names are unique"
+    assert record.summary and record.label and record.description
+    for option in record.takes:
+        assert isinstance(option, Option) and (option in OPTIONS or option.name not in {o.name for o in OPTIONS})
+    assert record.parse({}) == record.defaults(), "the defaults are always valid"
+    assert record.values(record.defaults()) == {}, "the defaults name no variant"
     with pytest.raises(OptionError):
-        record.validate({"no-such-option": "1"})
-    names = record.file_names("some-leaflet")
+        record.parse({"no-such-option": "1"})
+    names = record.files("some-leaflet", record.defaults())
     assert names and all(n.startswith("some-leaflet.") and not n.startswith("/") for n in names)
-    assert record.audit != record.writer, "an audit lives apart from the writer it checks"
+    assert record.audit is None or record.audit != record.writer.__module__, "an audit lives apart from its writer"
     assert record.load_audit() is None or callable(record.load_audit())
 
 
@@ -55,14 +59,14 @@ def test_writer_makes_same_bytes_twice_named_by_its_record_and_passes_its_audit(
     leaflet = read_leaflet(folder).leaflet
     record = RECORDS[name]
 
-    first, second = record.write(leaflet, {}), record.write(record.sees(leaflet), {})
+    first, second = record.write(leaflet, record.defaults()), record.write(record.sees(leaflet), record.defaults())
     assert first == second, "same source and options, same bytes; and the part of it a job carries is all it reads"
     assert not list(tmp_path.iterdir()), "a writer writes nothing itself"
     if leaflet.easy_read is None and not first.files:
         # The easy-read formats need easy-read.md: without it they make nothing and say so.
         assert [w.code for w in first.warnings] == ["no-easy-read"]
         return
-    declared = record.file_names(leaflet.meta.id)
+    declared = record.files(leaflet.meta.id, record.defaults())
     assert first.files, "a writer makes at least one file"
     for file in first.files:
         assert named_by_record(file.name, declared), f"{file.name} is not a name the {name} record gives"
@@ -71,13 +75,11 @@ def test_writer_makes_same_bytes_twice_named_by_its_record_and_passes_its_audit(
     out = tmp_path / leaflet.meta.id
     build.write_files(first, out)
     assert not list(out.rglob("*.tmp")), "no temporary files left behind"
-    audit = record.load_audit()
-    if audit is not None:
-        assert errors_of(audit(leaflet, out)) == ()
+    assert errors_of(audit_folder(record, leaflet, out)) == ()
 
 
 def test_unknown_format_lists_the_known_ones() -> None:
     with pytest.raises(OptionError) as error:
-        renderers.find("pdf")
-    for name in renderers.names():
+        registry.format_named("pdf")
+    for name in registry.names():
         assert name in str(error.value)

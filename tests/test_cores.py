@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import writers as renderers
 from leaflet.pipeline import build, cores, reading
+from leaflet.writers import registry
 from tests.conftest import NICE_ID
 from tests.toy.census import CENSUS, CENSUS_EASY
 
@@ -22,19 +22,17 @@ def test_each_job_gets_the_cores_too_few_jobs_leave_idle(workers: int, jobs: int
     assert cores.share(workers, jobs) * min(workers, jobs) <= workers, "never more cores than --jobs"
 
 
-def test_a_share_holds_only_inside_its_block() -> None:
-    every = cores.cores()
-    assert every == cores.usable() >= 1
-    with cores.allowing(1):
-        assert cores.cores() == 1
-        with cores.allowing(0):
-            assert cores.cores() == every
-    assert cores.cores() == every
+def test_a_writer_is_given_its_share_not_left_to_find_it() -> None:
+    """The share travels in the writer's arguments; a writer called without one may use every core."""
+    from leaflet.writers.contract import Resources
+
+    assert Resources().cores == cores.usable() >= 1
+    assert Resources(cores=1).cores == 1
 
 
 @pytest.fixture
 def with_census(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(renderers, "FORMATS", (*renderers.FORMATS, CENSUS, CENSUS_EASY))
+    monkeypatch.setattr(registry, "FORMATS", (*registry.FORMATS, CENSUS, CENSUS_EASY))
 
 
 def said(out: Path, leaflet_id: str, name: str) -> dict[str, str]:
@@ -73,7 +71,7 @@ def test_a_job_carries_the_easy_read_only_to_a_format_that_reads_it(
     built(source_copy, tmp_path / "out", (NICE_ID,), ("census", "census-easy"), 2)
     assert said(tmp_path / "out", NICE_ID, "census")["easy read"] == "no"
     assert said(tmp_path / "out", NICE_ID, "census-easy")["easy read"] == "yes"
-    readers = {record.name for record in renderers.FORMATS if record.reads_easy_read}
+    readers = {record.name for record in registry.FORMATS if record.reads_easy_read}
     assert readers == {"easy-read", "easy-read-print", "easy-read-html", "census-easy"}
 
 

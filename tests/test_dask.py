@@ -25,16 +25,17 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import writers as renderers
 from leaflet.core.diagnostics import OptionError
 from leaflet.pipeline import build, executors
 from leaflet.pipeline.executors import LocalExecutor
+from leaflet.reader import read_leaflet
+from leaflet.writers import registry
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, snapshot
 
 HERE = Path(__file__).resolve().parent
 DASK = Path(sys.executable).with_name("dask")
 SMALL = "every-feature"  # the small leaflet (with a picture) whose audio is made on the cluster
-NOT_AUDIO = tuple(name for name in renderers.names() if name != "audio")
+NOT_AUDIO = tuple(name for name in registry.names() if name != "audio")
 
 
 @dataclass
@@ -48,7 +49,7 @@ class Cluster:
 
 def _wait_for(condition: object, what: str, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds  # a guard against a hang, not a measurement
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"gave up waiting for {what}")
         time.sleep(0.1)
@@ -213,7 +214,7 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_status_1(tmp_path: Path) 
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "leaflet", "build", "--source", SOURCE, "--out", tmp_path, "-f", "text"]
+    command = [sys.executable, "-m", "leaflet", "build", "--source", str(SOURCE), "--out", str(tmp_path), "-f", "text"]
     done = subprocess.run(
         [*command, "--scheduler", f"tcp://127.0.0.1:{port}"], capture_output=True, text=True, timeout=120
     )
@@ -226,7 +227,18 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_status_1(tmp_path: Path) 
 
 
 def test_the_default_build_never_imports_dask(tmp_path: Path) -> None:
-    command = [sys.executable, "-X", "importtime", "-m", "leaflet", "build", "--source", SOURCE, "--out", tmp_path]
+    command = [
+        sys.executable,
+        "-X",
+        "importtime",
+        "-m",
+        "leaflet",
+        "build",
+        "--source",
+        str(SOURCE),
+        "--out",
+        str(tmp_path),
+    ]
     done = subprocess.run(
         [*command, "-f", "text", "-f", "docx", "-j", "2"], capture_output=True, text=True, timeout=300
     )
@@ -238,7 +250,7 @@ def test_the_default_build_never_imports_dask(tmp_path: Path) -> None:
 
 def test_from_options_makes_the_executor_chosen() -> None:
     assert isinstance(executors.from_options(None, None, 3), LocalExecutor)
-    assert executors.from_options("local", None, 3).workers == 3  # type: ignore[attr-defined]
+    assert executors.from_options("local", None, 3).workers == 3
     remote = executors.from_options(None, "tcp://127.0.0.1:8786", 1)
     assert type(remote).__name__ == "DaskExecutor"
     remote.close()  # never connected: nothing to stop
@@ -255,14 +267,11 @@ def test_the_request_service_can_make_its_files_on_the_cluster(cluster: Cluster)
     """``leaflet serve --scheduler``: the service's executor is the cluster, and a file made there is the same."""
     from leaflet.service import jobs
 
-    leaflet = jobs.read(cluster.source / SMALL)
-    options = jobs.parse("docx", {"size": "20"})
-    pool = jobs.make_executor(1, None, cluster.address)
-    try:
-        made = pool.submit(jobs.produce, leaflet, "docx", options).result(timeout=300)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    assert made == jobs.produce(leaflet, "docx", options)
+    leaflet = read_leaflet(cluster.source / SMALL).leaflet
+    wanted = jobs.variant(leaflet, "digest", "docx", {"size": "20"}, cluster.source, 1)
+    with executors.from_options(None, cluster.address, 1, serving=True) as pool:
+        made = pool.submit(jobs.make, wanted.job).result(timeout=300)
+    assert made == jobs.make(wanted.job)
     assert made.name == f"{SMALL}.20pt.docx"
     _no_touching(cluster)
 
@@ -294,7 +303,7 @@ def _worker_settings() -> tuple[object, str | None]:
     return dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_")
 
 
-def _tick_milliseconds(dask_worker=None, dask_scheduler=None) -> float:  # type: ignore[no-untyped-def]
+def _tick_milliseconds(dask_worker=None, dask_scheduler=None) -> float:
     """How often the server's event-loop watchdog wakes, as its running callback has it."""
     return float((dask_worker or dask_scheduler).periodic_callbacks["tick"].callback_time)
 

@@ -57,8 +57,8 @@ def _text(pdf: Path) -> str:
 
 def test_libreoffice_lays_out_every_word_and_more_pages_at_24pt(tmp_path: Path) -> None:
     leaflet = read_leaflet(NICE).leaflet
-    (clear,) = render(word, leaflet, word.parse_options({}), tmp_path).paths
-    (giant,) = render(word, leaflet, word.parse_options({"size": "24"}), tmp_path).paths
+    (clear,) = render(word, leaflet, word.FORMAT.parse({}), tmp_path).paths
+    (giant,) = render(word, leaflet, word.FORMAT.parse({"size": "24"}), tmp_path).paths
     clear_pdf, giant_pdf = _to_pdf([clear, giant], tmp_path)
     clear_pages, giant_pages = _pages(clear_pdf), _pages(giant_pdf)
     # About 430 words at 14pt on A4 is a few pages; the same words at 24pt take clearly more.
@@ -68,7 +68,7 @@ def test_libreoffice_lays_out_every_word_and_more_pages_at_24pt(tmp_path: Path) 
         text = _text(pdf)
         assert first_missing_word(leaflet_words(leaflet), words(text)) is None
         assert f"Page {pages} of {pages}" in text  # the page-number fields were filled in
-        assert "Words explained" in text and leaflet.meta.isbn in text
+        assert "Words explained" in text and leaflet.meta.isbn is not None and leaflet.meta.isbn in text
 
 
 def _fonts(pdf: Path) -> set[str]:
@@ -100,7 +100,7 @@ def test_libreoffice_shows_the_embedded_atkinson_hyperlegible(format_name: str, 
     """Atkinson Hyperlegible is not installed here: LibreOffice can only show it from the file itself."""
     leaflet = read_leaflet(NICE).leaflet
     module = word if format_name == "docx" else easy_read_print
-    (path,) = render(module, leaflet, module.parse_options({}), tmp_path).paths
+    (path,) = render(module, leaflet, module.FORMAT.parse({}), tmp_path).paths
     (pdf,) = _to_pdf([path], tmp_path / "embedded")  # one LibreOffice each: it keeps embedded fonts for its session
     assert {"AtkinsonHyperlegible-Regular", "AtkinsonHyperlegible-Bold"} <= _fonts(pdf)
     if not _installed("Atkinson Hyperlegible"):
@@ -112,7 +112,7 @@ def test_libreoffice_shows_the_embedded_atkinson_hyperlegible(format_name: str, 
 
 def test_libreoffice_opens_the_easy_read_in_its_colours(tmp_path: Path) -> None:
     leaflet = read_leaflet(GOOD_EASY_READ).leaflet
-    options = easy_read_print.parse_options({"colours": "yellow-on-black"})
+    options = easy_read_print.FORMAT.parse({"colours": "yellow-on-black"})
     (path,) = render(easy_read_print, leaflet, options, tmp_path).paths
     (pdf,) = _to_pdf([path], tmp_path)
     assert "A stent is a small tube that keeps a blood vessel open." in " ".join(_text(pdf).split())

@@ -10,16 +10,14 @@ from typing import Any
 
 import pytest
 
-from leaflet import writers as renderers
-from leaflet.checks.easy_read_html import audit
 from leaflet.checks.html import NS, parse
 from leaflet.core.compose import picture_credits
 from leaflet.core.diagnostics import OptionError
 from leaflet.core.model import Leaflet
 from leaflet.reader import read_leaflet
-from leaflet.writers import easy_read_html
+from leaflet.writers import easy_read_html, registry
 from tests.browser import TEXT_SPACING, axe_violations, describe, launch, open_page, write_pages
-from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
+from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, audited
 
 LEAFLETS = {"nice": SOURCE / NICE_ID, "real-leaflet": FIXTURE_LEAFLETS / "real-leaflet"}
 VARIANTS = {"default": {}, "yellow-on-black": {"colours": "yellow-on-black"}, "giant": {"size": "48"}}
@@ -43,7 +41,7 @@ def browser() -> Iterator[Any]:
 @pytest.mark.parametrize("key", LEAFLETS)
 def test_the_audit_passes_and_the_page_is_valid_html5(key: str, pages) -> None:
     leaflet, path = pages[key, "default"]
-    found = audit(leaflet, path.parent)
+    found = audited("easy-read-html", leaflet, path.parent)
     assert [d.severity for d in found] == ["note"], found
     assert "47 points, 47 with a picture" in found[0].message or key != "nice"
 
@@ -94,9 +92,9 @@ def test_a_point_without_a_picture_keeps_an_empty_picture_column(pages, tmp_path
     section = dataclasses.replace(first, points=(first.points[0], bare, *first.points[2:]))
     easy = dataclasses.replace(leaflet.easy_read, sections=(section, *leaflet.easy_read.sections[1:]))
     changed = dataclasses.replace(leaflet, easy_read=easy)
-    (written,) = easy_read_html.write(changed, easy_read_html.Options()).files
+    (written,) = easy_read_html.FORMAT.write(changed, easy_read_html.Options()).files
     (tmp_path / written.name).write_bytes(written.data)
-    assert [d.severity for d in audit(changed, tmp_path)] == ["note"]
+    assert [d.severity for d in audited("easy-read-html", changed, tmp_path)] == ["note"]
     row = parse(written.data).findall(f".//{NS}li[@class='point']")[1]
     assert row[0].get("class") == "point-picture" and len(row[0]) == 0
 
@@ -105,30 +103,30 @@ def test_the_audit_finds_a_missing_alt_and_a_picture_on_the_right(pages, tmp_pat
     leaflet, path = pages["real-leaflet", "default"]
     text = path.read_text()
     (tmp_path / path.name).write_text(text.replace('alt="A tablet"', 'alt=""', 1))
-    codes = {d.code for d in audit(leaflet, tmp_path)}
+    codes = {d.code for d in audited("easy-read-html", leaflet, tmp_path)}
     assert {"alt", "point-picture"} <= codes
     swapped = text.replace('<li class="point"><div class="point-picture">', '<li class="point"><p>x</p><div>', 1)
     (tmp_path / path.name).write_text(swapped)
-    assert "point-layout" in {d.code for d in audit(leaflet, tmp_path)}
+    assert "point-layout" in {d.code for d in audited("easy-read-html", leaflet, tmp_path)}
 
 
 def test_no_easy_read_gives_a_warning_and_no_file_as_the_other_easy_read_formats() -> None:
     leaflet = read_leaflet(FIXTURE_LEAFLETS / "every-feature").leaflet
     for name in ("easy-read", "easy-read-print", "easy-read-html"):
-        made = renderers.find(name).write(leaflet, {})
+        made = registry.format_named(name).write(leaflet, {})
         assert made.files == () and [w.code for w in made.warnings] == ["no-easy-read"], name
-    assert [d.severity for d in audit(leaflet, Path("/nonexistent"))] == ["note"]
+    assert [d.severity for d in audited("easy-read-html", leaflet, Path("/nonexistent"))] == ["note"]
 
 
 def test_options_and_file_names() -> None:
-    record = renderers.EASY_READ_HTML
-    assert record.file_names("x") == ("x.easy-read.html",)
-    assert record.file_names("x", {"size": "24", "colours": "black-on-cream"}) == (
+    record = registry.format_named("easy-read-html")
+    assert record.files("x", record.defaults()) == ("x.easy-read.html",)
+    assert record.files("x", record.parse({"size": "24", "colours": "black-on-cream"})) == (
         "x.easy-read.24pt-black-on-cream.html",
     )
     for bad in ({"size": "9"}, {"colours": "pink"}, {"voice": "en"}):
         with pytest.raises(OptionError):
-            record.validate(bad)
+            record.parse(bad)
 
 
 # In the browser ------------------------------------------------------------

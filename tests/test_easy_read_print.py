@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -12,14 +13,13 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from leaflet.checks import easy_read_print as easy_read_check
 from leaflet.core.diagnostics import OptionError
 from leaflet.core.files import reproducible_zip
 from leaflet.core.model import Leaflet
 from leaflet.core.text import easy_read_title, easy_read_words, find_terms, first_missing_word, plain, words
 from leaflet.reader import read_leaflet
 from leaflet.writers import easy_read_print
-from tests.conftest import render
+from tests.conftest import audited, render
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "fixtures" / "easyread" / "good"
@@ -30,7 +30,7 @@ WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
 def _render(folder: Path, out: Path, **options: str) -> tuple[Leaflet, Path]:
     leaflet = read_leaflet(folder).leaflet
-    (path,) = render(easy_read_print, leaflet, easy_read_print.parse_options(options), out).paths
+    (path,) = render(easy_read_print, leaflet, easy_read_print.FORMAT.parse(options), out).paths
     return leaflet, path
 
 
@@ -38,10 +38,10 @@ def _open(path: Path) -> Document:
     return docx.Document(str(path))
 
 
-def _size(paragraph: Paragraph, run_size: object) -> float:
+def _size(paragraph: Paragraph, run_size: Any) -> float:
     """The size a run is shown at: its own, else its paragraph style's (or the style it is based on)."""
     if run_size is not None:
-        return run_size.pt  # type: ignore[attr-defined,no-any-return]
+        return run_size.pt
     style = paragraph.style
     while style is not None:
         if style.font.size is not None:
@@ -142,7 +142,8 @@ def test_hard_words_are_bold_and_other_words_are_not(nice: tuple[Leaflet, Docume
 def test_headings_are_real_heading_styles_in_order(good: tuple[Leaflet, Document]) -> None:
     leaflet, document = good
     assert leaflet.easy_read is not None
-    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    named = [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
+    headings = [(style, text) for style, text in named if style and style.startswith("Heading")]
     expected = [("Heading 1", easy_read_title(leaflet))] + [
         ("Heading 2", s.heading) for s in leaflet.easy_read.sections
     ]
@@ -213,13 +214,13 @@ def test_reproducible_zip_ignores_when_and_in_what_order_entries_were_written() 
 
 def test_the_audit_finds_no_problem_in_a_good_file_and_one_in_a_spoiled_file(tmp_path: Path) -> None:
     leaflet, path = _render(GOOD, tmp_path)
-    assert [d.severity for d in easy_read_check.audit(leaflet, tmp_path)] == ["note"]
+    assert [d.severity for d in audited("easy-read-print", leaflet, tmp_path)] == ["note"]
     document = _open(path)
     document.tables[0].rows[0].cells[1].paragraphs[0].runs[0].text = "Changed words"
     document.save(str(path))
-    problems = [d.message for d in easy_read_check.audit(leaflet, tmp_path) if d.severity == "error"]
+    problems = [d.message for d in audited("easy-read-print", leaflet, tmp_path) if d.severity == "error"]
     assert any("does not start with the point's words" in p for p in problems)
-    assert "has not been built" in str(easy_read_check.audit(leaflet, tmp_path / "elsewhere")[0])
+    assert "not built yet" in str(audited("easy-read-print", leaflet, tmp_path / "elsewhere")[0])
 
 
 def test_a_hard_word_only_in_a_link_address_is_not_asked_to_be_bold(tmp_path: Path) -> None:
@@ -231,7 +232,7 @@ def test_a_hard_word_only_in_a_link_address_is_not_asked_to_be_bold(tmp_path: Pa
     easy = folder / "easy-read.md"
     easy.write_text(easy.read_text() + "- Read [more on the NHS website](https://www.nhs.uk/catheter/).\n")
     leaflet, _ = _render(folder, tmp_path / "out")
-    assert [str(d) for d in easy_read_check.audit(leaflet, tmp_path / "out") if d.severity == "error"] == []
+    assert [str(d) for d in audited("easy-read-print", leaflet, tmp_path / "out") if d.severity == "error"] == []
 
 
 def test_zip_times_honour_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -249,9 +250,9 @@ def test_a_larger_size_is_a_personal_variant_beside_the_default(tmp_path: Path) 
     assert default.read_bytes() == before
     assert _open(variant).styles["Normal"].font.size.pt == 20
     with pytest.raises(OptionError, match="14 to 48"):
-        easy_read_print.parse_options({"size": "12"})
+        easy_read_print.FORMAT.parse({"size": "12"})
     with pytest.raises(OptionError, match="yellow-on-black"):
-        easy_read_print.parse_options({"colours": "pink"})
+        easy_read_print.FORMAT.parse({"colours": "pink"})
     _, both = _render(GOOD, tmp_path, size="20", colours="black-on-cream")
     assert both.name == "good.easy-read.20pt-black-on-cream.docx"
     assert default.read_bytes() == before
@@ -259,6 +260,6 @@ def test_a_larger_size_is_a_personal_variant_beside_the_default(tmp_path: Path) 
 
 def test_a_leaflet_without_easy_read_warns_and_writes_nothing(tmp_path: Path) -> None:
     leaflet = read_leaflet(EVERY_FEATURE).leaflet
-    rendered = render(easy_read_print, leaflet, easy_read_print.parse_options({}), tmp_path)
+    rendered = render(easy_read_print, leaflet, easy_read_print.FORMAT.parse({}), tmp_path)
     assert rendered.paths == () and [w.code for w in rendered.warnings] == ["no-easy-read"]
     assert list(tmp_path.iterdir()) == []

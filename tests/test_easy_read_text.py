@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from leaflet.checks import easy_read as easy_read_audit
 from leaflet.cli import main
 from leaflet.core.model import Leaflet, Link
 from leaflet.core.text import display_url, easy_read_words, first_missing_word, plain, words
 from leaflet.reader import read_leaflet
-from leaflet.writers import EASY_READ, easy_read
-from tests.conftest import errors_of, render
+from leaflet.writers import easy_read
+from leaflet.writers.easy_read import FORMAT as EASY_READ
+from tests.conftest import audited, errors_of, render
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "fixtures" / "easyread" / "good"
@@ -23,7 +23,7 @@ EVERY_FEATURE = ROOT / "tests" / "fixtures" / "leaflets" / "every-feature"
 
 def _render(folder: Path, out: Path) -> tuple[Leaflet, str]:
     leaflet = read_leaflet(folder).leaflet
-    (path,) = render(easy_read, leaflet, easy_read.parse_options({}), out).paths
+    (path,) = render(easy_read, leaflet, easy_read.FORMAT.parse({}), out).paths
     assert path == out / f"{leaflet.meta.id}.easy-read.txt"
     return leaflet, path.read_bytes().decode("utf-8")
 
@@ -35,7 +35,7 @@ def test_every_word_in_order_and_no_line_over_60(tmp_path: Path, folder: Path) -
     for line in text.splitlines():
         assert len(line) <= 60 or " " not in line, line  # only an unbreakable address may be longer
     assert text.endswith("\n") and not text.endswith("\n\n")
-    assert errors_of(easy_read_audit.audit(leaflet, tmp_path)) == ()
+    assert errors_of(audited("easy-read", leaflet, tmp_path)) == ()
 
 
 @pytest.mark.parametrize("folder", [GOOD, NICE], ids=["fixture", "nice"])
@@ -90,7 +90,7 @@ def test_same_source_same_bytes(tmp_path: Path) -> None:
 
 def test_a_leaflet_without_easy_read_warns_and_writes_nothing(tmp_path: Path) -> None:
     leaflet = read_leaflet(EVERY_FEATURE).leaflet
-    rendered = render(easy_read, leaflet, easy_read.parse_options({}), tmp_path)
+    rendered = render(easy_read, leaflet, easy_read.FORMAT.parse({}), tmp_path)
     assert rendered.paths == ()
     (warning,) = rendered.warnings
     assert warning.code == "no-easy-read" and "easy-read.md" in str(warning)
@@ -114,7 +114,7 @@ def test_easy_read_text_takes_no_options() -> None:
     from leaflet.core.diagnostics import OptionError
 
     with pytest.raises(OptionError, match="does not take --size"):
-        EASY_READ.validate({"size": "20"})
+        EASY_READ.parse({"size": "20"})
 
 
 def test_a_phone_number_that_is_its_own_link_is_given_once(tmp_path: Path) -> None:

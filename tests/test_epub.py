@@ -28,10 +28,12 @@ from leaflet.core.model import Leaflet, Link, Strong, Text
 from leaflet.media.speech import audio as mastering
 from leaflet.media.xhtml.sentences import split
 from leaflet.reader import read_leaflet
-from leaflet.service import forms, jobs
-from leaflet.writers import AUDIO, EPUB, audio, epub
+from leaflet.service import forms
+from leaflet.writers import audio, epub, registry
+from leaflet.writers.audio import FORMAT as AUDIO
+from leaflet.writers.epub import FORMAT as EPUB
 from tests import sound
-from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, small_leaflet
+from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, audited, small_leaflet
 
 LEAFLETS = {"nice": SOURCE / NICE_ID, "every-feature": FIXTURE_LEAFLETS / "every-feature"}
 OPF = "{http://www.idpf.org/2007/opf}"
@@ -59,7 +61,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
     made = {}
     for key, folder in LEAFLETS.items():
         leaflet = read_leaflet(folder).leaflet
-        (written,) = epub.write(leaflet, epub.Options()).files
+        (written,) = epub.FORMAT.write(leaflet, epub.Options()).files
         (out / written.name).write_bytes(written.data)
         made[key] = Book(leaflet, out / written.name)
     return made
@@ -137,7 +139,7 @@ def test_epubcheck_finds_no_error_and_no_warning(key: str, epubcheck_reports) ->
 @pytest.mark.parametrize("key", LEAFLETS)
 def test_leaflet_check_audit_passes(key: str, books, epubcheck_reports) -> None:
     book = books[key]
-    found = check.audit(book.leaflet, book.path.parent)
+    found = audited("epub", book.leaflet, book.path.parent)
     assert {d.severity for d in found} == {"note"}, found
     assert any("EPUBCheck: no errors" in d.message for d in found)
 
@@ -194,6 +196,7 @@ def test_overlays_name_existing_fragments_in_order_and_cover_their_audio(key: st
                 cursor = end
             positions = [ids_in_order[document].index(p.find(f"{SMIL}text").get("src").split("#")[1]) for p in pars]
             assert positions == sorted(positions), f"{name}: fragments out of reading order"
+            assert audio_name is not None
             decoded = miniaudio.decode(archive.read(audio_name), nchannels=1)
             length = decoded.num_frames / decoded.sample_rate
             assert abs(cursor - length) <= TOLERANCE, f"{name}: clips end at {cursor}, the audio lasts {length}"
@@ -288,10 +291,10 @@ def test_the_same_source_gives_the_same_bytes_and_source_date_epoch_sets_the_dat
     books, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     book = books["every-feature"]
-    (again,) = epub.write(book.leaflet, epub.Options()).files
+    (again,) = epub.FORMAT.write(book.leaflet, epub.Options()).files
     assert again.data == book.data
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026
-    (dated,) = epub.write(book.leaflet, epub.Options(talking=False)).files
+    (dated,) = epub.FORMAT.write(book.leaflet, epub.Options(talking=False)).files
     with zipfile.ZipFile(io.BytesIO(dated.data)) as archive:
         opf, _ = _package(archive)
         assert [m.text for m in _metas(opf, "dcterms:modified")] == ["2026-01-01T00:00:00Z"]
@@ -299,7 +302,7 @@ def test_the_same_source_gives_the_same_bytes_and_source_date_epoch_sets_the_dat
 
 
 def test_the_plain_book_has_no_speech(books) -> None:
-    (plain,) = epub.write(books["every-feature"].leaflet, epub.Options(talking=False)).files
+    (plain,) = epub.FORMAT.write(books["every-feature"].leaflet, epub.Options(talking=False)).files
     assert plain.name == "every-feature.plain.epub"
     with zipfile.ZipFile(io.BytesIO(plain.data)) as archive:
         assert not [n for n in archive.namelist() if n.endswith((".smil", ".mp3"))]
@@ -310,7 +313,7 @@ def test_the_plain_book_has_no_speech(books) -> None:
 # The audit catches what is wrong ----------------------------------------------
 
 
-def _rewrite(data: bytes, name: str, change) -> bytes:  # type: ignore[no-untyped-def]
+def _rewrite(data: bytes, name: str, change) -> bytes:
     source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
@@ -368,7 +371,8 @@ def test_sentences_keep_links_whole_and_split_bold_words() -> None:
 def test_the_talking_book_takes_the_audio_formats_speech_options_and_names_its_variants() -> None:
     assert EPUB.option_names == {"voice", "rate", "engine"} == AUDIO.option_names
     for values in ({}, {"rate": "120"}, {"voice": "en-us"}, {"voice": "en-gb-x-rp", "rate": "100"}, {"engine": "gtts"}):
-        assert epub.parse_options(values).speech == audio.parse_options(values), values
+        spoken, heard = epub.FORMAT.parse(values), audio.FORMAT.parse(values)
+        assert (spoken.engine, spoken.voice, spoken.rate) == (heard.engine, heard.voice, heard.rate), values
     names = {
         "x.epub": {},
         "x.120wpm.epub": {"rate": "120"},
@@ -377,31 +381,31 @@ def test_the_talking_book_takes_the_audio_formats_speech_options_and_names_its_v
         "x.gtts.epub": {"engine": "gtts"},
     }
     for name, values in names.items():
-        assert EPUB.file_names("x", values) == (name,), values
-        assert AUDIO.file_names("x", values)[0] == name.replace(".epub", ".mp3"), "named as audio names them"
-    assert EPUB.file_names("x", {"rate": "150"}) == ("x.epub",), "the default rate is the default book"
-    assert EPUB.names("x", epub.Options(talking=False)) == ("x.plain.epub",)
+        assert EPUB.files("x", EPUB.parse(values)) == (name,), values
+        assert AUDIO.files("x", AUDIO.parse(values))[0] == name.replace(".epub", ".mp3"), "named as audio names them"
+    assert EPUB.files("x", EPUB.parse({"rate": "150"})) == ("x.epub",), "the default rate is the default book"
+    assert EPUB.files("x", epub.Options(talking=False)) == ("x.plain.epub",)
 
 
 @pytest.mark.parametrize(
     ("values", "says"),
     [
-        ({"rate": "300"}, "--rate 300 is out of range; give a number from 80 to 250"),
+        ({"rate": "300"}, "--rate 300 is out of range; give a whole number from 80 to 250"),
         ({"rate": "slow"}, "--rate 'slow' is not a whole number"),
         ({"voice": "klingon"}, "--voice 'klingon' is not known"),
         ({"engine": "gtts", "rate": "120"}, "the gtts engine speaks at its own pace"),
-        ({"size": "24"}, "the epub format does not take --size; it takes --engine, --rate, --voice"),
+        ({"size": "24"}, "the epub format does not take --size; it takes --engine, --voice, --rate"),
     ],
 )
 def test_the_talking_book_refuses_what_audio_refuses(values: dict[str, str], says: str) -> None:
     with pytest.raises(OptionError, match=re.escape(says)):
-        EPUB.validate(values)
+        EPUB.parse(values)
 
 
 def test_the_service_offers_the_speed_and_voice_for_the_talking_book() -> None:
-    everything = jobs.formats()
+    everything = registry.FORMATS
     fields = {f.name: f for f in forms.fields(everything)}
-    assert "epub" in fields["rate"].formats and "epub" in fields["voice"].formats
+    assert "Talking e-book" in fields["rate"].formats and "Talking e-book" in fields["voice"].formats
     assert "engine" not in fields, "the online engine is not offered to patients"
     sent = forms.check({"format": "epub", "rate": "120", "voice": "en-us"}, everything, tuple(fields.values()))
     assert sent.errors == {} and sent.options == {"rate": "120", "voice": "en-us"}
@@ -409,7 +413,7 @@ def test_the_service_offers_the_speed_and_voice_for_the_talking_book() -> None:
 
 def test_a_voice_in_another_language_than_the_leaflet_warns_in_the_talking_book_too(tmp_path: Path) -> None:
     leaflet = small_leaflet(tmp_path)
-    made = epub.write(leaflet, epub.parse_options({"voice": "cy"}))
+    made = epub.FORMAT.write(leaflet, epub.FORMAT.parse({"voice": "cy"}))
     assert [f.name for f in made.files] == ["short.cy.epub"]
     assert [w.code for w in made.warnings] == ["voice-language"] and "'cy'" in made.warnings[0].message
 

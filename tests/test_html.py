@@ -12,14 +12,13 @@ from typing import Any
 
 import pytest
 
-from leaflet import writers as renderers
-from leaflet.checks.html import NS, audit, parse
+from leaflet.checks.html import NS, parse
 from leaflet.core.diagnostics import OptionError
 from leaflet.core.model import Leaflet
 from leaflet.media.colours import DEFAULT_SCHEME, SCHEMES
-from leaflet.writers import html
+from leaflet.writers import html, registry
 from tests.browser import TEXT_SPACING, axe_violations, describe, launch, open_page, write_pages
-from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
+from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, audited
 
 LEAFLETS = {
     "nice": SOURCE / NICE_ID,
@@ -51,7 +50,7 @@ def browser() -> Iterator[Any]:
 @pytest.mark.parametrize("key", LEAFLETS)
 def test_the_audit_passes_and_the_page_is_valid_html5(key: str, pages) -> None:
     leaflet, path = pages[key, "default"]
-    found = audit(leaflet, path.parent)
+    found = audited("html", leaflet, path.parent)
     assert [d.severity for d in found] == ["note"], found
     parse(path.read_bytes())  # html5lib's strict parser raises on any error
 
@@ -113,13 +112,15 @@ def test_the_style_sheet_sizes_in_rem_has_no_italics_and_follows_dark_mode(pages
 
 
 def test_options_and_file_names() -> None:
-    record = renderers.HTML
-    assert record.file_names("x") == ("x.html",)
-    assert record.file_names("x", {"size": "24", "colours": "white-on-black"}) == ("x.24pt-white-on-black.html",)
-    assert record.file_names("x", {"colours": "black-on-cream"}) == ("x.black-on-cream.html",)
+    record = registry.format_named("html")
+    assert record.files("x", record.defaults()) == ("x.html",)
+    assert record.files("x", record.parse({"size": "24", "colours": "white-on-black"})) == (
+        "x.24pt-white-on-black.html",
+    )
+    assert record.files("x", record.parse({"colours": "black-on-cream"})) == ("x.black-on-cream.html",)
     for bad in ({"size": "9"}, {"colours": "pink"}, {"voice": "en"}):
         with pytest.raises(OptionError):
-            record.validate(bad)
+            record.parse(bad)
 
 
 # In the browser ------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Any
 import docx
 import pytest
 from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -40,7 +41,7 @@ def word(properties: bool = True) -> Any:
 
 
 def hyperlink(paragraph: Any, text: str, url: str) -> None:
-    rel = paragraph.part.relate_to(url, docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel)
     run = OxmlElement("w:r")

@@ -197,7 +197,7 @@ def structure(folder: Path) -> dict[str, list[Any]]:
 
 
 def _links(block: Any) -> list[Any]:
-    found = []
+    found: list[tuple[str, ...]] = []
     for item in block.items:
         for paragraph in getattr(item, "paragraphs", (item.inlines,)):
             found.extend(i for i in paragraph if type(i).__name__ == "Link")

@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 
 from leaflet.reader import read_leaflet
-from leaflet.writers import LARGE_PRINT_PDF
+from leaflet.writers.large_print_pdf import FORMAT as LARGE_PRINT_PDF
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +24,7 @@ MOST_EMPTY = 0.6  # no page but the last may be more empty than this (unless a p
 
 
 def _pdf(folder: Path, tmp_path: Path, size: int) -> Path:
-    output = LARGE_PRINT_PDF.write(read_leaflet(folder).leaflet, {"size": str(size)})
+    output = LARGE_PRINT_PDF.write(read_leaflet(folder).leaflet, LARGE_PRINT_PDF.parse({"size": str(size)}))
     path = tmp_path / f"{folder.name}-{size}.pdf"
     path.write_bytes(output.files[0].data)
     return path

@@ -17,11 +17,12 @@ import pikepdf
 import pytest
 
 from leaflet.core.model import Image, Leaflet, Link
-from leaflet.core.text import block_inlines, display_url, first_missing_word, leaflet_words, words
+from leaflet.core.text import display_url, first_missing_word, leaflet_words, words
+from leaflet.core.walk import inline_runs
 from leaflet.reader import read_leaflet
-from leaflet.writers import LARGE_PRINT_PDF
 from leaflet.writers import large_print_pdf as lp
-from tests.conftest import errors_of, render
+from leaflet.writers.large_print_pdf import FORMAT as LARGE_PRINT_PDF
+from tests.conftest import audited, errors_of, render
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -40,7 +41,7 @@ class Built:
 
 def _build(folder: Path, out: Path, **values: str) -> Built:
     leaflet = read_leaflet(folder).leaflet
-    options = lp.parse_options(values)
+    options = lp.FORMAT.parse(values)
     (path,) = render(lp, leaflet, options, out).paths
     return Built(leaflet, path, options.size, options.colours)
 
@@ -99,7 +100,7 @@ def _spoken(pdf_path: Path) -> str:
                 return
             for kid in _kids(node):
                 if not isinstance(kid, pikepdf.Dictionary):
-                    out.append(marked.get((page, int(kid)), ""))
+                    out.append(marked.get((page or 0, int(kid)), ""))
                 elif kid.get("/Type") == pikepdf.Name.MCR:
                     out.append(marked.get((pages[kid.Pg.objgen], int(kid.MCID)), ""))
                 elif kid.get("/Type") != pikepdf.Name.OBJR:
@@ -115,7 +116,7 @@ def _links(leaflet: Leaflet) -> list[Link]:
         inline
         for section in leaflet.sections
         for block in section.blocks
-        for inlines in block_inlines(block)
+        for inlines in inline_runs(block)
         for inline in inlines
         if isinstance(inline, Link)
     ]
@@ -247,9 +248,8 @@ def test_the_audit_runs_page_validation(built: dict[str, Built], tmp_path: Path)
                 data = font.ToUnicode.read_bytes()
                 font.ToUnicode.write(data.replace(b"beginbfchar\n", b"beginbfchar\n<00> <0000>\n", 1))
         pdf.save(spoiled)
-    from leaflet.checks.large_print_pdf import audit
 
-    problems = errors_of(audit(built["every"].leaflet, tmp_path))
+    problems = errors_of(audited("large-print-pdf", built["every"].leaflet, tmp_path))
     assert any("page-validation PDFUA1-FONT-UNICODE-VALUE-001" in p for p in problems), problems
 
 
@@ -365,7 +365,7 @@ def test_bad_options_are_refused_naming_what_is_allowed(values: dict[str, str], 
     from leaflet.core.diagnostics import OptionError
 
     with pytest.raises(OptionError, match=message):
-        LARGE_PRINT_PDF.validate(values)
+        LARGE_PRINT_PDF.parse(values)
 
 
 def test_bad_option_on_the_command_line_exits_2_and_writes_nothing(
@@ -393,7 +393,7 @@ def test_bad_option_on_the_command_line_exits_2_and_writes_nothing(
 
 def test_below_16pt_warns_that_it_is_not_large_print(tmp_path: Path) -> None:
     leaflet = read_leaflet(EVERY).leaflet
-    rendered = render(lp, leaflet, lp.parse_options({"size": "14"}), tmp_path)
+    rendered = render(lp, leaflet, lp.FORMAT.parse({"size": "14"}), tmp_path)
     assert [w.code for w in rendered.warnings] == ["not-large-print"]
     assert rendered.paths[0].name == "every-feature.large-print-14pt-black-on-white.pdf"
 
@@ -458,5 +458,5 @@ def test_a_character_the_font_lacks_is_a_warning(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     leaflet = read_leaflet(folder).leaflet
-    rendered = render(lp, leaflet, lp.parse_options({}), tmp_path / "out")
+    rendered = render(lp, leaflet, lp.FORMAT.parse({}), tmp_path / "out")
     assert [(w.code, w.line) for w in rendered.warnings] == [("missing-glyph", 7)]

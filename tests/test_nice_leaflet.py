@@ -55,4 +55,4 @@ def test_lexicon_and_glossary_cover_the_hard_words() -> None:
 def test_the_question_list_is_a_real_list_of_seven() -> None:
     section = next(s for s in LEAFLET.sections if s.heading == "Some questions to think about")
     (questions,) = section.blocks
-    assert len(questions.items) == 7  # type: ignore[union-attr]
+    assert len(questions.items) == 7

@@ -77,7 +77,7 @@ def test_a_tel_link_is_printed_and_said_as_written_with_no_extra_international_f
     leaflet = read_leaflet(_leaflet_with_tel(tmp_path, "tel:+443001231234")).leaflet
     out = tmp_path / "out"
     for module in (text, large_print_pdf, docx):
-        render(module, leaflet, module.parse_options({}), out)
+        render(module, leaflet, module.FORMAT.parse({}), out)
     assert "+44" not in (out / "tel.txt").read_text()
     with pdfplumber.open(out / "tel.large-print.pdf") as pdf:
         assert "+44" not in "".join(page.extract_text() or "" for page in pdf.pages)

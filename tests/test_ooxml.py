@@ -15,8 +15,9 @@ from leaflet.media.ooxml.fonts import obfuscate
 from leaflet.media.ooxml.read import WordFile
 from leaflet.pipeline.build import write_files
 from leaflet.reader import read_leaflet
-from leaflet.writers import EASY_READ_PRINT, find
+from leaflet.writers.easy_read_print import FORMAT as EASY_READ_PRINT
 from leaflet.writers.easy_read_print.options import Options as EasyReadOptions
+from leaflet.writers.registry import format_named as find
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -29,7 +30,8 @@ CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 def _build(format_name: str, out: Path, **values: str) -> Path:
     leaflet = read_leaflet(NICE).leaflet
-    (path,) = write_files(find(format_name).write(leaflet, values), out)
+    chosen = find(format_name)
+    (path,) = write_files(chosen.write(leaflet, chosen.parse(values)), out)
     return path
 
 
@@ -71,15 +73,15 @@ def test_both_formats_carry_atkinson_hyperlegible_regular_and_bold(format_name: 
     assert {r.get("Target") for r in rels.iter(f"{REL}Relationship")} == {"fonts/font1.odttf", "fonts/font2.odttf"}
     assert _part(path, "word/settings.xml").find(f"{W}embedTrueTypeFonts") is not None
     font = _part(path, "word/fontTable.xml").find(f"{W}font[@{W}name='Atkinson Hyperlegible']")
-    assert font is not None and font.find(f"{W}altName").get(f"{W}val") == "Arial"  # type: ignore[union-attr]
+    assert font is not None and font.find(f"{W}altName").get(f"{W}val") == "Arial"
 
 
 @pytest.mark.parametrize("format_name", ["docx", "easy-read-print"])
 def test_links_are_never_underlined_and_share_the_scheme_link_colour(format_name: str, tmp_path: Path) -> None:
     path = _build(format_name, tmp_path)
     link = _style(_part(path, "word/styles.xml"), "Hyperlink")
-    assert link.find(f"{W}rPr/{W}u").get(f"{W}val") == "none"  # type: ignore[union-attr]
-    assert link.find(f"{W}rPr/{W}color").get(f"{W}val") == SCHEMES["black-on-white"].link  # type: ignore[union-attr]
+    assert link.find(f"{W}rPr/{W}u").get(f"{W}val") == "none"
+    assert link.find(f"{W}rPr/{W}color").get(f"{W}val") == SCHEMES["black-on-white"].link
 
 
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
@@ -97,8 +99,8 @@ def test_easy_read_print_honours_colours_exactly_as_word_does(scheme: str, tmp_p
         page = background.get(f"{W}color") if background is not None else "FFFFFF"
         text = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}color")
         normal = _style(styles, "Normal").find(f"{W}rPr/{W}color")
-        shown_text = (normal if normal is not None else text).get(f"{W}val")  # type: ignore[union-attr]
-        link = _style(styles, "Hyperlink").find(f"{W}rPr/{W}color").get(f"{W}val")  # type: ignore[union-attr]
+        shown_text = (normal if normal is not None else text).get(f"{W}val")
+        link = _style(styles, "Hyperlink").find(f"{W}rPr/{W}color").get(f"{W}val")
         shown = _part(path, "word/settings.xml").find(f"{W}displayBackgroundShape") is not None
         return str(page), str(shown_text), str(link), shown
 
@@ -115,6 +117,8 @@ def test_easy_read_print_honours_colours_exactly_as_word_does(scheme: str, tmp_p
 
 def test_the_easy_read_audit_notices_the_wrong_colours(tmp_path: Path) -> None:
     leaflet = read_leaflet(GOOD).leaflet
-    (path,) = write_files(EASY_READ_PRINT.write(leaflet, {"colours": "black-on-cream"}), tmp_path)
+    (path,) = write_files(
+        EASY_READ_PRINT.write(leaflet, EASY_READ_PRINT.parse({"colours": "black-on-cream"})), tmp_path
+    )
     found = easy_read_check.audit_file(leaflet, path, EasyReadOptions())
     assert any(d.code == "easy-read-print-colours" and "page colour" in d.message for d in found)

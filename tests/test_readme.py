@@ -11,7 +11,8 @@ import pytest
 
 from leaflet.core.model import BulletList, Callout, Image, LineBreak, Link, NumberedList, Paragraph, Table
 from leaflet.reader import read_leaflet
-from leaflet.writers import FORMATS, find
+from leaflet.writers.registry import FORMATS
+from leaflet.writers.registry import format_named as find
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -70,7 +71,7 @@ def test_readme_example_builds_in_every_format_and_passes_strict_checks(
     status, stdout, stderr = run_cli("build", "--source", source, "--out", out, "--strict", "--jobs", "1")
     assert status == 0, stdout + stderr
     for record in FORMATS:
-        for name in record.file_names("example"):
+        for name in record.files("example", record.defaults()):
             assert (out / "example" / name.rstrip("/")).exists(), name
     status, stdout, stderr = run_cli("check", "--source", source, "--out", out, "--strict")
     assert status == 0, stdout + stderr
@@ -116,5 +117,13 @@ def test_readme_variant_names_are_the_records_names() -> None:
         ("braille", (("grade", "1"), ("cells", "32"), ("lines", "20"))),
     }
     for format_name, values in examples:
-        first = find(format_name).file_names("<id>", dict(values))[0]
+        chosen = find(format_name)
+        first = chosen.files("<id>", chosen.parse(dict(values)))[0]
         assert first.removeprefix("<id>.") in shown, first
+
+
+def test_readme_table_of_formats_is_the_one_the_formats_declare() -> None:
+    """Written once, in each format's folder: the README shows exactly what ``leaflet formats --markdown`` makes."""
+    from leaflet.writers.registry import markdown_table
+
+    assert "\n".join(markdown_table()) + "\n" in README

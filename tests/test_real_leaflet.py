@@ -13,26 +13,27 @@ import pytest
 from leaflet.core.model import Callout, Image, LineBreak, Link, NumberedList, Paragraph
 from leaflet.media.speech.script import build
 from leaflet.reader import read_leaflet
-from leaflet.writers import docx, large_print_pdf, names, text
+from leaflet.writers import docx, large_print_pdf, text
+from leaflet.writers.registry import names
 from tests.conftest import FIXTURE_LEAFLETS, render
 
 FOLDER = FIXTURE_LEAFLETS / "real-leaflet"
 
 
 @pytest.fixture(scope="module")
-def leaflet():  # type: ignore[no-untyped-def]
+def leaflet():
     return read_leaflet(FOLDER).leaflet
 
 
 @pytest.fixture(scope="module")
-def out(leaflet, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+def out(leaflet, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("real") / leaflet.meta.id
     for module in (text, large_print_pdf, docx):
-        render(module, leaflet, module.parse_options({}), folder)
+        render(module, leaflet, module.FORMAT.parse({}), folder)
     return folder
 
 
-def test_the_reader_carries_every_construct(leaflet) -> None:  # type: ignore[no-untyped-def]
+def test_the_reader_carries_every_construct(leaflet) -> None:
     blocks = [b for s in leaflet.sections for b in s.blocks]
     callouts = [b for b in blocks if isinstance(b, Callout)]
     assert [c.kind for c in callouts] == [
@@ -42,7 +43,8 @@ def test_the_reader_carries_every_construct(leaflet) -> None:  # type: ignore[no
     assert [s.level for s in leaflet.sections if s.heading] == [2, 3, 4, 2]
     steps = next(b for b in blocks if isinstance(b, NumberedList))
     assert len(steps.items[0].paragraphs) == 2
-    assert steps.items[1].sublist.items[1].sublist is not None  # three levels
+    inner = steps.items[1].sublist
+    assert inner is not None and inner.items[1].sublist is not None  # three levels
     address = next(b for b in blocks if isinstance(b, Paragraph) and "heart clinic at" in b.inlines[0].text)
     assert sum(isinstance(i, LineBreak) for i in address.inlines) == 3
     bare = [i for i in blocks[0].inlines if isinstance(i, Link)]
@@ -61,7 +63,7 @@ def test_a_bare_address_with_its_scheme_is_a_link_as_written(tmp_path: Path) -> 
     (folder / "leaflet.md").write_text(
         "---\ntitle: T\npublisher: P\npublished: 2026-01-15\n---\n\nSee http://example.org/a or help@example.org.\n"
     )
-    inlines = read_leaflet(folder).leaflet.sections[0].blocks[0].inlines  # type: ignore[union-attr]
+    inlines = read_leaflet(folder).leaflet.sections[0].blocks[0].inlines
     links = [(i.text, i.url) for i in inlines if isinstance(i, Link)]
     assert links == [("http://example.org/a", "http://example.org/a"), ("help@example.org", "mailto:help@example.org")]
 
@@ -122,7 +124,7 @@ def test_word_has_heading_4_boxed_callouts_and_three_list_levels(out: Path) -> N
     assert "Ward 7, Test Hospital</w:t></w:r><w:r><w:br/>" in body
 
 
-def test_audio_announces_callouts_nested_lists_and_pauses_at_line_breaks(leaflet) -> None:  # type: ignore[no-untyped-def]
+def test_audio_announces_callouts_nested_lists_and_pauses_at_line_breaks(leaflet) -> None:
     script = build(leaflet, 150).as_text()
     flat = " ".join(script.split())
     assert "Emergency: Call nine nine nine or go to A and E now if you:" in flat
@@ -133,7 +135,7 @@ def test_audio_announces_callouts_nested_lists_and_pauses_at_line_breaks(leaflet
     assert "Within Taking your medicines: If you forget a dose." in flat
 
 
-def test_the_real_leaflet_builds_in_every_format_and_passes_every_audit_strictly(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_leaflet_builds_in_every_format_and_passes_every_audit_strictly(tmp_path: Path, run_cli) -> None:
     """Issue 11, done when: a leaflet using every construct builds in every format and passes every audit."""
     source, out = FIXTURE_LEAFLETS, tmp_path / "out"
     status, _, err = run_cli("build", "real-leaflet", "--source", source, "--out", out, "--strict", "-q")

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from leaflet import writers as renderers
 from leaflet.core.files import locked, source_date_epoch
-from leaflet.pipeline import manifest
+from leaflet.pipeline import jobs, manifest
+from leaflet.writers import registry
 from tests.conftest import FIXTURE_LEAFLETS, ROOT, SOURCE, snapshot
 
 LEAFLET = [sys.executable, "-m", "leaflet"]
@@ -65,7 +65,7 @@ def test_a_changed_picture_or_publisher_version_rebuilds(tmp_path: Path, run_cli
     (source / "leaflet-000" / "heart.png").write_bytes((source / "leaflet-000" / "heart.png").read_bytes() + b"\0")
     assert "wrote " in run_cli("build", "--source", source, "--out", out, "-f", "text")[1]
 
-    monkeypatch.setattr(manifest, "publisher_version", lambda: "9.9.9+other")
+    monkeypatch.setattr(jobs, "publisher_version", lambda: "9.9.9+other")
     assert "wrote " in run_cli("build", "--source", source, "--out", out, "-f", "text")[1]
 
 
@@ -86,7 +86,7 @@ def test_parallel_build_matches_serial_and_one_failure_does_not_stop_the_rest(tm
 
 
 def test_two_clean_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> None:
-    formats = [f for f in renderers.names() if f != "audio"]  # audio's own tests build it twice
+    formats = [f for f in registry.names() if f != "audio"]  # audio's own tests build it twice
     first, second = tmp_path / "a" / "outputs", tmp_path / "b" / "elsewhere"
     for out in (first, second):
         args = [*LEAFLET, "build", "--source", str(SOURCE), "--out", str(out), "-q"]
@@ -182,10 +182,15 @@ def test_check_keeps_its_results_until_what_it_checked_changes(tmp_path: Path, r
     assert status == 1 and "text: FAIL" in stdout
 
 
-def test_the_makefile_has_a_target_for_every_registered_format() -> None:
+def test_the_makefile_has_a_target_for_every_registered_format(run_cli) -> None:
+    """The Makefile names no format: it reads the registry's list (``leaflet formats --make``) and makes a
+    target of each."""
     makefile = (ROOT / "Makefile").read_text()
-    listed = re.search(r"^FORMATS := (.*)$", makefile, re.MULTILINE)
-    assert listed is not None and listed.group(1).split() == list(renderers.names())
+    assert not any(re.search(rf"\b{re.escape(name)}\b", makefile) for name in registry.names() if "-" in name)
+    assert "formats --make" in makefile and re.search(r"^-include \$\(FORMATS_MK\)$", makefile, re.MULTILINE)
+    assert re.search(r"^\$\(FORMATS\): \$\(STAMP\)$", makefile, re.MULTILINE)
+    status, printed, _ = run_cli("formats", "--make")
+    assert status == 0 and printed == f"FORMATS := {' '.join(registry.names())}\n"
     for target in ("all", "test", "check", "release", "bench", "clean", "verify"):
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
 

@@ -147,7 +147,7 @@ def test_unknown_leaflets_and_formats_answer_404(client: httpx.Client) -> None:
     response = client.get("/api/v1/leaflets/new-hip/mp4")
     assert response.status_code == 404
     error = response.json()["error"]
-    assert error["formats"][:2] == ["text", "large-print-pdf"] and "large-print-pdf" in error["message"]
+    assert error["formats"][:2] == ["large-print-pdf", "docx"] and "large-print-pdf" in error["message"]
     easy = client.get("/api/v1/leaflets/eating-after-stroke/easy-read")
     assert easy.status_code == 404 and "no easy read" in easy.json()["error"]["message"]
 
@@ -248,3 +248,24 @@ def test_the_request_page_plays_a_sample_of_a_voice(client: httpx.Client) -> Non
     assert sample.status_code == 200 and sample.headers["content-type"] == "audio/mpeg"
     assert sample.content[0] == 0xFF and sample.content[1] & 0xE0 == 0xE0  # an MP3 frame's sync bits
     assert client.get("/samples/voice.mp3?voice=no-such-voice").status_code == 400
+
+
+def test_a_file_the_build_made_is_served_as_it_is_under_the_one_stamp(client: httpx.Client, server: Server) -> None:
+    """One road: the service's cache key is the build's stamp, and a file ``leaflet build`` wrote into the
+    service's --out (current by its manifest) is served without being made again."""
+    import json
+
+    made = built(server.source, server.out, "new-hip", "docx", "--size", "26")
+    before = status(client)["jobs_made"]
+    response = client.get("/api/v1/leaflets/new-hip/docx?size=26")
+    assert response.status_code == 200 and response.content == made["new-hip.26pt.docx"]
+    assert 'filename="new-hip.26pt.docx"' in response.headers["content-disposition"]
+    assert status(client)["jobs_made"] == before, "served from outputs/, not made again"
+
+    asked = wait_until_ready(client, "/api/v1/leaflets/new-hip/docx?size=27")
+    assert asked.status_code == 200 and status(client)["jobs_made"] == before + 1
+    built(server.source, server.out, "new-hip", "docx", "--size", "27")
+    manifest = json.loads((server.out / "new-hip" / "manifest.json").read_text())
+    stamp = manifest["outputs"]["docx size=27"]["stamp"]
+    kept = server.cache / "objects" / stamp[:2] / f"{stamp}.data"
+    assert kept.read_bytes() == asked.content, "the service kept the file under the build's own stamp"

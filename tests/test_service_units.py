@@ -11,9 +11,12 @@ import pytest
 from leaflet.core.diagnostics import OptionError
 from leaflet.media.colours import SCHEMES, contrast_ratio
 from leaflet.pipeline import build
+from leaflet.pipeline.manifest import source_digest
+from leaflet.reader import read_leaflet
 from leaflet.service import forms, jobs
 from leaflet.service.cache import DiskCache, key
 from leaflet.service.styles import error_colour
+from leaflet.writers import registry
 from tests.serving import make_source
 
 
@@ -23,64 +26,71 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(("format_name", "values"), [("text", {}), ("docx", {"size": "22"}), ("easy-read-print", {})])
-def test_the_adapter_gives_the_bytes_leaflet_build_writes(
+def test_the_service_runs_the_builds_job_and_gets_its_bytes(
     source: Path, tmp_path: Path, format_name: str, values: dict[str, str]
 ) -> None:
-    leaflet = jobs.read(source / "new-hip")
-    options = jobs.parse(format_name, values)
-    variant = jobs.produce(leaflet, format_name, options)
+    leaflet = read_leaflet(source / "new-hip").leaflet
+    wanted = jobs.variant(leaflet, source_digest(source / "new-hip"), format_name, values, tmp_path, 1)
+    made = jobs.make(wanted.job)
     outcome = build.build(
         build.Request(source=source, out=tmp_path, ids=("new-hip",), formats=(format_name,), options=values)
     )
     assert not outcome.failures
-    built = tmp_path / "new-hip" / variant.name
-    assert variant.data == built.read_bytes()
+    assert made.name == wanted.name and made.data == (tmp_path / "new-hip" / made.name).read_bytes()
+    found = jobs.built(wanted)
+    assert found is not None, "the build's file is current by its manifest, under the service's own stamp"
+    assert found[0] == tmp_path / "new-hip" / made.name
 
 
-def test_the_adapter_refuses_what_cannot_be_made(source: Path) -> None:
-    stroke = jobs.read(source / "eating-after-stroke")
+def test_the_service_refuses_what_cannot_be_made(source: Path, tmp_path: Path) -> None:
+    stroke = read_leaflet(source / "eating-after-stroke").leaflet
     assert jobs.unavailable(stroke, "easy-read") is not None
+    assert "easy-read" not in {f.name for f in jobs.offered(stroke)}
+    wanted = jobs.variant(stroke, "digest", "easy-read", {}, tmp_path, 1)
     with pytest.raises(jobs.NotAvailable):
-        jobs.produce(stroke, "easy-read", jobs.parse("easy-read", {}))
-    with pytest.raises(OptionError, match="choose one of: text, large-print-pdf"):
-        jobs.format_info("mp4")
+        jobs.make(wanted.job)
+    with pytest.raises(OptionError, match="choose one of: large-print-pdf, docx"):
+        jobs.variant(stroke, "digest", "mp4", {}, tmp_path, 1)
 
 
 def test_every_voice_and_speed_the_page_offers_is_one_the_audio_format_takes() -> None:
-    for voice, _ in forms.VOICES:
-        for rate, _ in forms.RATES:
-            jobs.sample_options(voice, rate)
+    fields = {f.name: f for f in forms.fields(registry.FORMATS)}
+    for voice in fields["voice"].choices:
+        for rate in fields["rate"].choices:
+            jobs.sample(voice.value, rate.value)
     with pytest.raises(OptionError):
-        jobs.sample_options("klingon-robot", "")
-
-
-def test_a_new_format_and_its_new_option_appear_on_the_form(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        jobs, "PERSONAL_OPTIONS", {**jobs.PERSONAL_OPTIONS, "dots": ("DOTS", "braille dots a cell, 6 or 8")}
-    )
-    braille = jobs.FormatInfo("braille-next", "a braille file for the next reader", frozenset({"dots"}))
-    pdf = jobs.format_info("large-print-pdf")
-    choices = forms.format_choices([braille, pdf])
-    assert [c.value for c in choices] == ["large-print-pdf", "braille-next"]
-    assert (choices[1].label, choices[1].hint) == ("braille-next", braille.summary)  # until it gets plain words
-    fields = {f.name: f for f in forms.fields([braille, pdf])}
-    assert fields["size"].choices and fields["dots"].choices == ()
-    assert fields["dots"].formats == ("braille-next",) and fields["dots"].hint == "braille dots a cell, 6 or 8"
+        jobs.sample("klingon-robot", "")
 
 
 def test_form_mistakes_get_plain_messages() -> None:
-    everything = jobs.formats()
+    everything = registry.FORMATS
     fields = forms.fields(everything)
     assert forms.check({}, everything, fields).errors == {"format": "Select the format you need"}
     sent = forms.check({"format": "docx", "size_other": "99"}, everything, fields)
     assert sent.errors == {"size_other": "Print size must be a whole number from 14 to 48, like 24"}
+    sent = forms.check({"format": "docx", "size": "24", "size_other": "30"}, everything, fields)
+    assert sent.errors == {} and sent.options == {"size": "30"}, "a size typed wins over one picked"
     sent = forms.check({"format": "text", "size": "24", "colours": "black-on-cream"}, everything, fields)
     assert sent.errors == {} and sent.options == {}  # settings a format does not take are left out
     braille = forms.check({"format": "braille", "cells": "99"}, everything, fields)
     assert braille.errors == {"cells": "Braille cells on a line must be a whole number from 20 to 80"}
     assert forms.check({"format": "large-print-pdf", "colours": "pink"}, everything, fields).errors == {
-        "colours": "Select colours from the list"
+        "colours": "Select the colours from the list"
     }
+
+
+def test_the_form_is_made_from_the_formats_and_the_option_schema() -> None:
+    fields = {f.name: f for f in forms.fields(registry.FORMATS)}
+    assert "engine" not in fields, "the online engine is not offered to patients"
+    size = fields["size"]
+    assert size.legend == "Print size" and size.other.endswith("a whole number from 14 to 48")
+    assert size.choices[0].value == "" and "14 point for Word document" in size.choices[0].hint
+    assert fields["grade"].choices[0].label == "Grade 2, contracted (the usual)" and not fields["grade"].other
+    assert fields["rate"].choices[0].label == "Usual speed (150 words a minute)"
+    assert fields["cells"].choices == () and "Leave empty for the usual (40)" in fields["cells"].hint
+    assert [c.value for c in fields["colours"].choices] == list(SCHEMES)
+    labels = [c.label for c in forms.format_choices(registry.FORMATS)]
+    assert labels[:2] == ["Large print", "Word document"]
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES.values()), ids=list(SCHEMES))
@@ -101,7 +111,7 @@ def test_the_cache_drops_the_least_recently_used_and_survives_a_restart(tmp_path
     for n in range(3):
         cache.put(entry_key(n), f"file-{n}.txt", bytes([n]) * 100)
     assert cache.get(entry_key(0)) is not None  # now the most recently used
-    os.utime(cache.get(entry_key(0)).path.with_suffix(".json"))  # type: ignore[union-attr]
+    os.utime(cache.get(entry_key(0)).path.with_suffix(".json"))
     cache.put(entry_key(3), "file-3.txt", b"3" * 100)
     assert cache.get(entry_key(1)) is None  # the least recently used went
     assert {n for n in range(4) if cache.get(entry_key(n))} == {0, 2, 3}
@@ -144,15 +154,17 @@ def test_reading_a_changed_leaflet_never_holds_up_other_requests(
 
     folder = make_source(tmp_path / "source") / "new-hip"
     armed, reading, release = threading.Event(), threading.Event(), threading.Event()
-    read = jobs.read
+    from leaflet.service import catalogue
 
-    def held_read(path: Path):  # type: ignore[no-untyped-def]
+    read = catalogue.read_leaflet
+
+    def held_read(path: Path):
         if armed.is_set() and path.name == folder.name:
             reading.set()
             release.wait(60)
         return read(path)
 
-    monkeypatch.setattr(jobs, "read", held_read)
+    monkeypatch.setattr(catalogue, "read_leaflet", held_read)
     answers: dict[str, int] = {}
     with TestClient(create_app(Config(source=tmp_path / "source", cache=tmp_path / "cache"))) as client:
         armed.set()

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from leaflet.checks import text as text_audit
 from leaflet.core.model import Link, Text
-from leaflet.core.text import block_inlines, display_url, first_missing_word, leaflet_words, shows_own_address, words
+from leaflet.core.text import display_url, first_missing_word, leaflet_words, shows_own_address, words
+from leaflet.core.walk import inline_runs
 from leaflet.reader import read_leaflet
 from leaflet.writers import text as etext
-from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, errors_of, render
+from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, audited, errors_of, render
 
 URL = re.compile(r"^\s*(https?://|mailto:|tel:)?\S+$")
 
@@ -43,7 +43,7 @@ def test_every_link_is_written_out_as_its_address(built) -> None:
     lines = {line.strip() for line in text.splitlines()}
     for section in leaflet.sections:
         for block in section.blocks:
-            for inlines in block_inlines(block):
+            for inlines in inline_runs(block):
                 for link in (i for i in inlines if isinstance(i, Link)):
                     address = display_url(link.url)
                     assert address in lines or address.replace(" ", "") in text.replace(" ", ""), address
@@ -71,7 +71,7 @@ def test_lists_say_how_many_items_they_have(built) -> None:
 
 def test_glossary_comes_last_before_the_colophon(built) -> None:
     leaflet, text = built
-    assert text.index("Words explained") > text.index(leaflet.sections[-1].blocks[-1].inlines[0].text[:20])  # type: ignore[union-attr]
+    assert text.index("Words explained") > text.index(leaflet.sections[-1].blocks[-1].inlines[0].text[:20])
     for entry in leaflet.glossary:
         assert f"{entry.term}: " in text
     colophon = text[text.index("About this leaflet") :]
@@ -91,9 +91,9 @@ def test_markup_characters_are_literal(tmp_path: Path) -> None:
 def test_audit_catches_a_file_changed_by_hand(tmp_path: Path) -> None:
     leaflet = read_leaflet(SOURCE / NICE_ID).leaflet
     (path,) = render(etext, leaflet, etext.Options(), tmp_path).paths
-    assert errors_of(text_audit.audit(leaflet, tmp_path)) == ()
+    assert errors_of(audited("text", leaflet, tmp_path)) == ()
     path.write_text(path.read_text().replace("groin", "knee") + "x" * 90 + " y\n")
-    problems = errors_of(text_audit.audit(leaflet, tmp_path))
+    problems = errors_of(audited("text", leaflet, tmp_path))
     assert any("groin" in p for p in problems) and any("characters" in p for p in problems)
 
 

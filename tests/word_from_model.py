@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from leaflet.core import model
-from leaflet.core.text import callout_heading, plain
+from leaflet.core.text import plain
 from leaflet.media.pictures import raster
 
 
@@ -70,7 +70,7 @@ def _block(document: Any, block: Any, shaded: bool = False) -> None:
         document.inline_shapes[-1]._inline.docPr.set("descr", block.alt)
     elif kind == "Callout":  # a shaded box opening with its label in bold, as teams write them
         title = document.add_paragraph()
-        title.add_run(callout_heading(block)).bold = True
+        title.add_run(block.heading()).bold = True
         _shade(title)
         for inner in block.blocks:
             _block(document, inner, shaded=True)

@@ -1,10 +1,10 @@
 """Audits of sources and outputs: readability, and each format's own rules for the files it wrote.
 
-Each format's audit (``leaflet/checks/<format module>.py``) provides
-``audit(leaflet, out_dir) -> tuple[Diagnostic, ...]``: it reads the default
-file back with a library independent of the one that wrote it and returns
-located findings: ``error`` for a rule broken, ``warning`` for what a careful
-editor would fix, ``note`` for a figure worth showing.
+Each format's audit (``leaflet/checks/<format module>.py``, named by the format's ``FORMAT.audit``)
+provides ``audit(leaflet, files) -> tuple[Diagnostic, ...]``: ``files`` are the format's default files
+(the main one first; the check has made sure it is there and current). It reads them back with a library
+independent of the one that wrote them and returns located findings: ``error`` for a rule broken,
+``warning`` for what a careful editor would fix, ``note`` for a figure worth showing.
 """
 
 from __future__ import annotations
@@ -15,9 +15,20 @@ from typing import TYPE_CHECKING
 
 from leaflet.core.diagnostics import Diagnostic
 
-if TYPE_CHECKING:  # mypy proves each audit a record names keeps the contract; nothing is imported at run time
-    from leaflet.checks import audio, braille, docx, easy_read, easy_read_print, epub, html, large_print_pdf, text
-    from leaflet.writers import AuditModule
+if TYPE_CHECKING:  # mypy proves each audit keeps the contract; nothing is imported at run time
+    from leaflet.checks import (
+        audio,
+        braille,
+        docx,
+        easy_read,
+        easy_read_html,
+        easy_read_print,
+        epub,
+        html,
+        large_print_pdf,
+        text,
+    )
+    from leaflet.writers.contract import AuditModule
 
     _audits: tuple[AuditModule, ...] = (
         text,
@@ -25,6 +36,7 @@ if TYPE_CHECKING:  # mypy proves each audit a record names keeps the contract; n
         docx,
         easy_read,
         easy_read_print,
+        easy_read_html,
         audio,
         braille,
         html,
@@ -40,11 +52,6 @@ def error(path: Path, code: str, message: str, line: int = 0) -> Diagnostic:
 def note(path: Path, code: str, message: str) -> Diagnostic:
     """A figure worth showing about a built file."""
     return Diagnostic(path, 0, code, message, "note")
-
-
-def not_built(path: Path, leaflet_id: str, format_name: str) -> Diagnostic:
-    """The finding for a default file that is not there to audit."""
-    return error(path, "not-built", f"not built yet; run 'leaflet build {leaflet_id} --format {format_name}'")
 
 
 def from_problems(path: Path, code: str, problems: Iterable[str], notes: Iterable[str] = ()) -> tuple[Diagnostic, ...]:

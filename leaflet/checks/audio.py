@@ -32,17 +32,15 @@ from leaflet.media.speech import script as spoken
 from leaflet.media.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS
 from leaflet.media.speech.mp3 import decode_mp3
 from leaflet.media.speech.tags import read_chapters
-from leaflet.writers import AUDIO
+from leaflet.writers.audio.options import PLAYLIST, track_name
 
 LOUDNESS_TOLERANCE = 1.0  # LU
 PACE_TOLERANCE = 0.2  # the length may differ from words / rate by this fraction
 TRACK_SLACK = 0.1  # seconds each track's MP3 may add (encoder delay and padding)
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
-    from leaflet.writers.audio import PLAYLIST, track_name
-
-    mp3, folder, script_file = (out_dir / p for p in AUDIO.file_names(leaflet.meta.id))
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
+    mp3, folder, script_file = files
     missing = [p for p in (mp3, folder / PLAYLIST, script_file) if not p.exists()]
     if missing:
         return (error(missing[0], "not-built", f"not built yet; run 'leaflet build {leaflet.meta.id} --format audio'"),)
@@ -56,8 +54,8 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     problems += _pace_problems(mp3, script, seconds)
     problems += _chapter_problems(mp3, data, script, seconds)
     problems += _tag_problems(mp3, data, leaflet)
-    files = [track_name(n, s) for n, s in enumerate(script.sections, start=1)]
-    problems += _track_problems(folder, files, seconds)
+    tracks = [track_name(n, s.slug) for n, s in enumerate(script.sections, start=1)]
+    problems += _track_problems(folder, tracks, seconds)
     summary = (
         f"{len(script.sections)} chapters and tracks, {minutes_and_seconds(seconds)}, "
         f"{level:.1f} LUFS, true peak {peak:.1f} dBTP, {script.word_count()} words spoken"
@@ -151,8 +149,6 @@ def _tag_problems(path: Path, data: bytes, leaflet: Leaflet) -> list[str]:
 
 
 def _track_problems(folder: Path, files: list[str], seconds: float) -> list[str]:
-    from leaflet.writers.audio import PLAYLIST
-
     problems = []
     listed = [line for line in (folder / PLAYLIST).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     if listed != files:

@@ -16,11 +16,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.checks import error, not_built, note
+from leaflet.checks import error, note
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import Leaflet
 from leaflet.core.text import first_missing_word, leaflet_text, words
-from leaflet.writers import BRAILLE
 
 BRAILLE_ASCII = frozenset(range(0x20, 0x60))
 CONTINUATION = '"'  # dot 5 at a line's end: the sign-group runs on to the next line
@@ -43,12 +42,10 @@ class Promise:
     lines: int = 25
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
-    """Every braille file of ``leaflet`` in ``out_dir`` checked; the default one must exist."""
-    leaflet_id = leaflet.meta.id
-    default = out_dir / BRAILLE.file_names(leaflet_id)[0]
-    if not default.exists():
-        return (not_built(default, leaflet_id, BRAILLE.name),)
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
+    """Every braille file of ``leaflet`` beside the default one checked."""
+    leaflet_id, default = leaflet.meta.id, files[0]
+    out_dir = default.parent
     try:
         from leaflet.writers.braille.louis import load
 

@@ -22,7 +22,6 @@ from leaflet.core.text import first_missing_word, leaflet_links, leaflet_words, 
 from leaflet.media.colours import MINIMUM_CONTRAST, Scheme
 from leaflet.media.colours import contrast_ratio as contrast
 from leaflet.media.ooxml.read import NS, WordFile, font_family, is_on, paragraph_style, paragraph_text, used_styles, w
-from leaflet.writers import DOCX
 from leaflet.writers.docx.options import Options
 
 BODY_FONT = "Atkinson Hyperlegible"
@@ -33,17 +32,13 @@ HEADING = re.compile(r"^Heading([1-9])$")
 MAMMOTH_STYLES = "p[style-name='Caption'] => p.caption:fresh"
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
     """What ``leaflet check`` runs: the default .docx in ``out_dir``."""
-    return audit_file(leaflet, out_dir / DOCX.file_names(leaflet.meta.id)[0], Options())
+    return audit_file(leaflet, files[0], Options())
 
 
 def audit_file(leaflet: Leaflet, path: Path, options: Options) -> tuple[Diagnostic, ...]:
     """Every rule the .docx at ``path`` breaks for ``leaflet`` built with ``options`` (errors), or a summary (a note)."""
-    if not path.exists():
-        return (
-            _error(path, "docx-missing", f"has not been built; run 'leaflet build {leaflet.meta.id} --format docx'"),
-        )
     try:
         word = WordFile.open(path)
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as error:

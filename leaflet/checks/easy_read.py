@@ -11,26 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.checks import error, long_lines, not_built, note, words_in_order
+from leaflet.checks import error, long_lines, note, words_in_order
 from leaflet.checks.readability import Readability, measure, reading_age
 from leaflet.checks.readability import report as full_report
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import Leaflet
 from leaflet.core.text import easy_read_words, plain
-from leaflet.writers import EASY_READ
 
 WIDTH = 60  # short lines are easier to follow
 TARGET_EASE = 80  # Flesch reading ease: 80+ is easy
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
-    path = out_dir / EASY_READ.file_names(leaflet.meta.id)[0]
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
+    path = files[0]
     comparison = compare(leaflet)
-    if comparison is None:
-        return (note(leaflet.folder, "no-easy-read", "no easy-read.md: nothing to check"),)
+    assert comparison is not None, "the check runs this only for a leaflet with an easy read"
     notes = tuple(note(path, "readability", line) for line in comparison_lines(comparison))
-    if not path.exists():
-        return (not_built(path, leaflet.meta.id, EASY_READ.name), *notes)
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:

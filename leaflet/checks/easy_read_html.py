@@ -14,24 +14,20 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from leaflet.checks import error, not_built, note
+from leaflet.checks import error, note
 from leaflet.checks.html import NS, page_problems
 from leaflet.core.compose import compose_easy_read
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import EasyReadPoint, Leaflet
 from leaflet.core.text import easy_read_words, find_terms, plain
-from leaflet.writers import EASY_READ_HTML
 
 PICTURE_SIZE = ("360", "360")  # every picture's width and height attributes: all the same size
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
     """What breaks the rules in the default page; a note with its figures when nothing does (or no easy read)."""
-    if leaflet.easy_read is None:
-        return (note(leaflet.folder, "no-easy-read", "no easy-read.md: nothing to check"),)
-    target = out_dir / EASY_READ_HTML.file_names(leaflet.meta.id)[0]
-    if not target.exists():
-        return (not_built(target, leaflet.meta.id, EASY_READ_HTML.name),)
+    assert leaflet.easy_read is not None, "the check runs this only for a leaflet with an easy read"
+    target = files[0]
     problems = [error(target, code, message) for code, message in problems_in(target.read_bytes(), leaflet)]
     if problems:
         return tuple(problems)

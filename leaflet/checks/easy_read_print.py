@@ -20,25 +20,18 @@ from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import EasyReadPoint, Leaflet
 from leaflet.core.text import easy_read_title, easy_read_words, find_terms, first_missing_word, plain, words
 from leaflet.media.ooxml.read import NS, WordFile, paragraph_style, paragraph_text, used_styles, w
-from leaflet.writers import EASY_READ_PRINT
 from leaflet.writers.easy_read_print.options import Options
 
 FONT = "Atkinson Hyperlegible"
-FORMAT = "easy-read-print"
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
-    """What ``leaflet check`` runs: the default file in ``out_dir``, or a note that there is no easy read."""
-    if leaflet.easy_read is None:
-        return (Diagnostic(leaflet.folder, 0, "no-easy-read", "no easy-read.md: nothing to check", severity="note"),)
-    return audit_file(leaflet, out_dir / EASY_READ_PRINT.file_names(leaflet.meta.id)[0], Options())
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
+    """What ``leaflet check`` runs: the default file."""
+    return audit_file(leaflet, files[0], Options())
 
 
 def audit_file(leaflet: Leaflet, path: Path, options: Options) -> tuple[Diagnostic, ...]:
     """Every rule the file at ``path`` breaks for ``leaflet`` built with ``options`` (errors), else a note."""
-    if not path.exists():
-        message = f"has not been built; run 'leaflet build {leaflet.meta.id} --format {FORMAT}'"
-        return (Diagnostic(path, 0, "easy-read-print-missing", message, severity="error"),)
     try:
         word = WordFile.open(path)
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as error:

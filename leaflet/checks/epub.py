@@ -28,10 +28,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from leaflet.checks import error, not_built, note
+from leaflet.checks import error, note
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import Leaflet
-from leaflet.writers import EPUB
 
 TOLERANCE_MS = 50  # gaps, overlaps and sums may be off by this much
 JAVA_PACKAGE = "default-jre-headless"
@@ -61,11 +60,9 @@ class Overlay:
     stated: float | None  # media:duration in the package document
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
     """EPUBCheck and the read-back of the default book; notes with the figures when they pass."""
-    target = out_dir / EPUB.file_names(leaflet.meta.id)[0]
-    if not target.exists():
-        return (not_built(target, leaflet.meta.id, EPUB.name),)
+    target = files[0]
     return (*readback(target), *epubcheck(target))
 
 

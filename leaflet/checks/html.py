@@ -14,20 +14,17 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from leaflet.checks import error, not_built, note
+from leaflet.checks import error, note
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import Leaflet
 from leaflet.core.text import first_missing_word, leaflet_words, words
-from leaflet.writers import HTML
 
 NS = "{http://www.w3.org/1999/xhtml}"
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
     """What breaks the rules in the default page; a note with its figures when nothing does."""
-    target = out_dir / HTML.file_names(leaflet.meta.id)[0]
-    if not target.exists():
-        return (not_built(target, leaflet.meta.id, HTML.name),)
+    target = files[0]
     problems = [error(target, code, message) for code, message in problems_in(target.read_bytes(), leaflet)]
     if problems:
         return tuple(problems)

@@ -17,11 +17,11 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 
-from leaflet.checks import error, not_built, note
+from leaflet.checks import error, note
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import Leaflet
 from leaflet.core.text import display_url, first_missing_word, leaflet_links, leaflet_words, shows_own_address, words
-from leaflet.writers import LARGE_PRINT_PDF
+from leaflet.writers.large_print_pdf.options import Options
 
 FONT_FAMILY = "AtkinsonHyperlegible"
 MAX_LINE_CHARACTERS = 70  # UKAAF: about 60-70 characters a line at most
@@ -48,14 +48,9 @@ class Element:
                 yield from kid.walk()
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
     """Read the default file back with pdfplumber, pikepdf and pdfua and report what breaks the rules."""
-    from leaflet.writers.large_print_pdf import DEFAULT_SIZE
-
-    target = out_dir / LARGE_PRINT_PDF.file_names(leaflet.meta.id)[0]
-    if not target.exists():
-        return (not_built(target, leaflet.meta.id, LARGE_PRINT_PDF.name),)
-    return audit_file(target, leaflet, DEFAULT_SIZE)
+    return audit_file(files[0], leaflet, Options().size)
 
 
 def audit_file(path: Path, leaflet: Leaflet, body_size: float) -> tuple[Diagnostic, ...]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from leaflet.core import walk
 from leaflet.core.model import Leaflet, Section
-from leaflet.core.text import block_inlines, plain, sentences, words
+from leaflet.core.text import plain, sentences, words
 
 LEGEND = (
     "ease: Flesch reading ease (60+ plain English, 80+ easy); grade: Flesch-Kincaid;\n"
@@ -51,7 +52,7 @@ def measure(label: str, runs: Iterable[str], language: str = "en") -> Readabilit
 
 def section_runs(section: Section) -> list[str]:
     """The text of a section's blocks (not its heading)."""
-    return [plain(inlines) for block in section.blocks for inlines in block_inlines(block)]
+    return [plain(inlines) for block in section.blocks for inlines in walk.inline_runs(block)]
 
 
 def report(leaflet: Leaflet) -> list[Readability]:

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leaflet.checks import error, long_lines, not_built, note, words_in_order
+from leaflet.checks import error, long_lines, note, words_in_order
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import Leaflet
 from leaflet.core.text import leaflet_words
-from leaflet.writers import TEXT
 
 MAX_LINE = 80  # an address longer than this stands alone on its line, unbroken
 
 
-def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
-    target = out_dir / TEXT.file_names(leaflet.meta.id)[0]
-    if not target.exists():
-        return (not_built(target, leaflet.meta.id, TEXT.name),)
+def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
+    target = files[0]
     try:
         text = target.read_bytes().decode("utf-8")
     except UnicodeDecodeError:

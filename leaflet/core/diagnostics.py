@@ -50,7 +50,16 @@ def every_error(error: SourceError) -> tuple[SourceError, ...]:
 
 
 class OptionError(LeafletError):
-    """A command-line or personal option with a value that is not allowed."""
+    """A command-line or personal option with a value that is not allowed.
+
+    ``option`` names the personal option it is about (None: not one option) and ``allowed`` says what it
+    takes, so a form or an API can show them beside the field without reading the message.
+    """
+
+    def __init__(self, message: str, option: str | None = None, allowed: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
+        self.allowed = allowed
 
 
 class BuildError(LeafletError):

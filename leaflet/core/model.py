@@ -181,6 +181,10 @@ class Callout:
     def label(self) -> str:
         return CALLOUT_LABELS[self.kind]
 
+    def heading(self, mark: str = ":") -> str:
+        """Its label and title as one line: 'Emergency: Call 999 if you:' (the label alone if untitled)."""
+        return f"{self.label}{mark} {self.title}" if self.title else f"{self.label}{mark}".rstrip(":")
+
 
 Block: TypeAlias = Paragraph | BulletList | NumberedList | Table | Image | Callout
 

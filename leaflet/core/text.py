@@ -15,23 +15,14 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from leaflet.core import phones
+from leaflet.core import phones, walk
 from leaflet.core.model import (
-    Block,
-    BulletList,
-    Callout,
     Definition,
-    Image,
     Inline,
     Inlines,
     Leaflet,
     LineBreak,
     Link,
-    ListItem,
-    NumberedList,
-    Paragraph,
-    Table,
-    Text,
 )
 
 _APOSTROPHE = "\u2019"  # the typographer's apostrophe, as in "body\u2019s"
@@ -111,10 +102,7 @@ def underlined(text: str, underline: str, width: int) -> list[str]:
 
 def leaflet_links(leaflet: Leaflet) -> Iterator[Link]:
     """Every link in the leaflet's body, in reading order."""
-    for section in leaflet.sections:
-        for block in section.blocks:
-            for inlines in block_inlines(block):
-                yield from (inline for inline in inlines if isinstance(inline, Link))
+    return (node for node in walk.body(leaflet) if isinstance(node, Link))
 
 
 def display_url(url: str) -> str:
@@ -155,37 +143,6 @@ def split_lines(inlines: Inlines) -> list[Inlines]:
     return [tuple(line) for line in lines]
 
 
-def callout_heading(callout: Callout, mark: str = ":") -> str:
-    """A callout's label and title as one line: 'Emergency: Call 999 if you:' (the label alone if untitled)."""
-    return f"{callout.label}{mark} {callout.title}" if callout.title else f"{callout.label}{mark}".rstrip(":")
-
-
-def block_inlines(block: Block) -> Iterator[Inlines]:
-    """Every run of inlines in ``block``, in reading order (for checks and counts)."""
-    match block:
-        case Paragraph(inlines=inlines):
-            yield inlines
-        case BulletList(items=items) | NumberedList(items=items):
-            for item in items:
-                yield from item_inlines(item)
-        case Table(header=header, rows=rows):
-            for row in (header, *rows):
-                yield from row
-        case Image(alt=alt, line=line):
-            yield (Text(alt, line),)
-        case Callout(blocks=blocks, line=line):
-            yield (Text(callout_heading(block), line),)
-            for inner in blocks:
-                yield from block_inlines(inner)
-
-
-def item_inlines(item: ListItem) -> Iterator[Inlines]:
-    """The item's paragraphs, then its sublist's."""
-    yield from item.paragraphs
-    if item.sublist is not None:
-        yield from block_inlines(item.sublist)
-
-
 def leaflet_text(leaflet: Leaflet) -> str:
     """The leaflet's title and body as one plain string, in reading order."""
     pieces: list[str] = [leaflet.meta.title]
@@ -193,7 +150,7 @@ def leaflet_text(leaflet: Leaflet) -> str:
         if section.heading:
             pieces.append(section.heading)
         for block in section.blocks:
-            pieces.extend(plain(inlines) for inlines in block_inlines(block))
+            pieces.extend(plain(inlines) for inlines in walk.inline_runs(block))
     return " ".join(pieces)
 
 

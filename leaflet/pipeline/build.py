@@ -20,14 +20,12 @@ manifest. Neither prints anything: the caller shows what they return.
 
 from __future__ import annotations
 
-import resource
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-from leaflet import writers as renderers
-from leaflet.core.diagnostics import Diagnostic, JobsLost, LeafletError, OptionError, SourceError
+from leaflet.core.diagnostics import Diagnostic, JobsLost, OptionError, SourceError
 from leaflet.core.files import locked, sweep_temporary, write_bytes_atomic
 from leaflet.core.model import Leaflet
 from leaflet.pipeline import checking as cached
@@ -35,10 +33,12 @@ from leaflet.pipeline import cores
 from leaflet.pipeline.checking import FormatCheck
 from leaflet.pipeline.executors import Executor, LocalExecutor
 from leaflet.pipeline.folders import empty_folders, find_leaflets, usable_out
-from leaflet.pipeline.manifest import Entry, FileRecord, Manifest, entry_key, source_digest, stamp
+from leaflet.pipeline.jobs import Job, Made, entry_key, run_job, stamp
+from leaflet.pipeline.manifest import Entry, FileRecord, Manifest, source_digest
 from leaflet.pipeline.reading import read_all
 from leaflet.reader import Reading
-from leaflet.writers import Output
+from leaflet.writers import registry
+from leaflet.writers.contract import Output
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,8 @@ class Target:
 
     folder: Path
     format: str
-    values: Mapping[str, str]
+    options: Any  # the format's own typed options
+    values: Mapping[str, str]  # those options that differ from its defaults, as strings (``Format.values``)
     source: str
 
     @property
@@ -95,26 +96,6 @@ class Target:
     @property
     def stamp(self) -> str:
         return stamp(self.source, self.format, self.values)
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """What a worker needs: the part of the leaflet its format reads, the format's name, its option values,
-    and how many cores it may use (its share of ``--jobs``; 0: every core). Picklable."""
-
-    leaflet: Leaflet
-    format: str
-    values: Mapping[str, str]
-    cores: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Made:
-    """What a worker sends back: the output, or why there is none."""
-
-    output: Output | None
-    failure: str | None = None
-    peak_memory_kib: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +137,7 @@ def build(request: Request, events: Events | None = None) -> Outcome:
     """Build what ``request`` asks for that is out of date; see the module's docstring."""
     events = events or Silent()
     usable_out(request.out)
-    formats = request.formats or renderers.names()
+    formats = request.formats or registry.names()
     parsed = parse_options(formats, request.options, explicit=bool(request.formats))
     folders = find_leaflets(request.source, request.ids)
     outcome = Outcome(request.out)
@@ -179,7 +160,7 @@ def build(request: Request, events: Events | None = None) -> Outcome:
             list(dict.fromkeys(t.folder for t in pending)),
             request.strict,
             min(request.workers, cores.usable()),
-            easy_read=any(renderers.find(name).reads_easy_read for name in {t.format for t in pending}),
+            easy_read=any(registry.format_named(name).reads_easy_read for name in {t.format for t in pending}),
         )
         outcome.source_warnings += warnings
         if outcome.source_errors:
@@ -243,25 +224,35 @@ def check(request: Request) -> Report:
     return report
 
 
-def parse_options(formats: Sequence[str], values: Mapping[str, str], explicit: bool) -> dict[str, dict[str, str]]:
-    """Each format's own option values, validated; refuse an option no chosen format takes."""
+def parse_options(formats: Sequence[str], values: Mapping[str, str], explicit: bool) -> dict[str, Any]:
+    """Each format's own options, parsed once into its typed options; refuse an option no chosen format takes
+    (one format asked for by name refuses it in its own words, as the service does)."""
+    if explicit and len(formats) == 1:
+        return {formats[0]: registry.format_named(formats[0]).parse(values)}
     parsed = {}
+    taken: set[str] = set()
     for name in formats:
-        record = renderers.find(name)
-        own = {k: v for k, v in values.items() if k in record.option_names}
-        record.validate(own)
-        parsed[name] = own
-    taken = {k for own in parsed.values() for k in own}
+        chosen = registry.format_named(name)
+        own = {k: v for k, v in values.items() if k in chosen.option_names}
+        parsed[name] = chosen.parse(own)
+        taken |= set(own)
     ignored = sorted(set(values) - taken)
     if explicit and ignored:
-        raise OptionError(f"none of the formats asked for ({', '.join(formats)}) takes --{ignored[0]}")
+        raise OptionError(
+            f"none of the formats asked for ({', '.join(formats)}) takes --{ignored[0]}", option=ignored[0]
+        )
     return parsed
 
 
-def targets(folders: Sequence[Path], parsed: Mapping[str, Mapping[str, str]]) -> list[Target]:
+def targets(folders: Sequence[Path], parsed: Mapping[str, Any]) -> list[Target]:
     """Every leaflet x format, stamped with a hash of its inputs."""
     digests = {folder: source_digest(folder) for folder in folders}
-    return [Target(folder, name, own, digests[folder]) for folder in folders for name, own in parsed.items()]
+    values = {name: registry.format_named(name).values(options) for name, options in parsed.items()}
+    return [
+        Target(folder, name, options, values[name], digests[folder])
+        for folder in folders
+        for name, options in parsed.items()
+    ]
 
 
 def out_of_date(all_targets: Sequence[Target], out_dir: Path) -> list[Target]:
@@ -270,26 +261,14 @@ def out_of_date(all_targets: Sequence[Target], out_dir: Path) -> list[Target]:
     return [t for t in all_targets if not manifests[t.folder].is_current(t.key, t.stamp)]
 
 
-def run_job(job: Job) -> Made:
-    """Write one leaflet in one format, as bytes; every failure becomes a message, never a lost job."""
-    label = f"{job.leaflet.meta.id} ({job.format})"
-    try:
-        with cores.allowing(job.cores):
-            output = renderers.find(job.format).write(job.leaflet, job.values)
-    except LeafletError as error:
-        return Made(None, f"{label}: {error}", _peak_memory())
-    except Exception as error:  # a writer's bug must not hide the other jobs' results
-        return Made(None, f"{label}: internal error ({type(error).__name__}: {error}); please report it")
-    return Made(output, peak_memory_kib=_peak_memory())
-
-
 def run(
     pending: Sequence[Target], readings: Mapping[Path, Reading], out_dir: Path, executor: Executor, events: Events
 ) -> list[JobResult]:
     """Run every job on ``executor``; write each one's files as it finishes; return the results in order."""
     each = cores.share(executor.workers, len(pending))
     jobs = [
-        Job(renderers.find(t.format).sees(readings[t.folder].leaflet), t.format, dict(t.values), each) for t in pending
+        Job(registry.format_named(t.format).sees(readings[t.folder].leaflet), t.format, t.options, each)
+        for t in pending
     ]
     previous = {folder: Manifest.load(out_dir / folder.name) for folder in {t.folder for t in pending}}
     finished: dict[int, JobResult] = {}
@@ -359,7 +338,3 @@ def replayed_warnings(current: Sequence[Target], out_dir: Path) -> list[str]:
     """The warnings up-to-date jobs gave when they were built, so a no-op build still shows them."""
     manifests = {folder: Manifest.load(out_dir / folder.name) for folder in {t.folder for t in current}}
     return list(dict.fromkeys(w for t in current for w in manifests[t.folder].warnings(t.key)))
-
-
-def _peak_memory() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

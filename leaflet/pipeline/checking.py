@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from leaflet import writers as renderers
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import Leaflet
-from leaflet.pipeline.manifest import KeptCheck, Manifest, publisher_version, sha256_file, source_digest, stamp
+from leaflet.pipeline.jobs import stamp
+from leaflet.pipeline.manifest import KeptCheck, Manifest, publisher_version, sha256_file, source_digest
+from leaflet.writers import registry
+from leaflet.writers.contract import AuditFunction, Format
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,28 +51,45 @@ def readability_table(leaflet: Leaflet, manifest: Manifest) -> str:
 
 
 def audit_formats(leaflet: Leaflet, manifest: Manifest) -> list[FormatCheck]:
-    """Every registered format's audit, skipped where its files are unchanged since a passing one."""
-    results = []
+    """Every registered format's audit of its default files, skipped where they are unchanged since a passing one."""
     source = source_digest(leaflet.folder)
-    for record in renderers.FORMATS:
-        audit = record.load_audit()
-        if audit is None:
-            continue
-        entry = manifest.entry(record.name)
-        if entry is not None and entry.stamp != stamp(source, record.name, {}):
-            manifest.keep_check(record.name, None)
-            results.append(FormatCheck(record.name, (_stale(leaflet, manifest, record.name),), False, stale=True))
-            continue
-        key = _files_key(manifest, record.name)
-        kept = manifest.kept_check(record.name)
-        if key is not None and kept is not None and kept.key == key:
-            results.append(FormatCheck(record.name, kept.found, cached=True))
-            continue
-        result = FormatCheck(record.name, audit(leaflet, manifest.out_dir), cached=False)
-        passed = KeptCheck(key, result.found) if key is not None and not result.failed() else None
-        manifest.keep_check(record.name, passed)
-        results.append(result)
+    results = []
+    for chosen in registry.FORMATS:
+        audit = chosen.load_audit()
+        if audit is not None:
+            results.append(_audit_format(leaflet, manifest, chosen, audit, source))
     return results
+
+
+def _audit_format(
+    leaflet: Leaflet, manifest: Manifest, chosen: Format[Any], audit: AuditFunction, source: str
+) -> FormatCheck:
+    name = chosen.name
+    entry = manifest.entry(name)
+    if entry is not None and entry.stamp != stamp(source, name, {}):
+        manifest.keep_check(name, None)
+        return FormatCheck(name, (_stale(leaflet, manifest, name),), cached=False, stale=True)
+    key = _files_key(manifest, name)
+    kept = manifest.kept_check(name)
+    if key is not None and kept is not None and kept.key == key:
+        return FormatCheck(name, kept.found, cached=True)
+    result = FormatCheck(name, audit_folder(chosen, leaflet, manifest.out_dir, audit), cached=False)
+    manifest.keep_check(name, KeptCheck(key, result.found) if key is not None and not result.failed() else None)
+    return result
+
+
+def audit_folder(
+    chosen: Format[Any], leaflet: Leaflet, out_dir: Path, audit: AuditFunction | None = None
+) -> tuple[Diagnostic, ...]:
+    """``chosen``'s audit of its default files in ``out_dir``: a note when the format needs an easy read the
+    leaflet has not got, an error when the main file has not been built, else what its audit finds."""
+    if chosen.reads_easy_read and leaflet.easy_read is None:
+        return (Diagnostic(leaflet.folder, 0, "no-easy-read", "no easy-read.md: nothing to check", "note"),)
+    files = tuple(out_dir / f for f in chosen.files(leaflet.meta.id, chosen.defaults()))
+    if not files[0].exists():
+        return (_not_built(files[0], leaflet.meta.id, chosen.name),)
+    audit = audit or chosen.load_audit()
+    return () if audit is None else audit(leaflet, files)
 
 
 def _files_key(manifest: Manifest, format_name: str) -> str | None:
@@ -92,6 +113,12 @@ def _stale(leaflet: Leaflet, manifest: Manifest, format_name: str) -> Diagnostic
         f"run 'leaflet build {leaflet.meta.id} --format {format_name}', then check again"
     )
     return Diagnostic(manifest.out_dir, 0, "stale", message, "error")
+
+
+def _not_built(path: Path, leaflet_id: str, format_name: str) -> Diagnostic:
+    """The finding for a default file that is not there to audit."""
+    message = f"not built yet; run 'leaflet build {leaflet_id} --format {format_name}'"
+    return Diagnostic(path, 0, "not-built", message, "error")
 
 
 def _digest(*parts: str) -> str:

@@ -34,7 +34,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent import futures
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, TypeVar
 
 import dask
 from distributed import Client, LocalCluster, as_completed
@@ -45,7 +45,6 @@ from leaflet.pipeline.closable import ClosedAfterUse
 
 J = TypeVar("J")
 R = TypeVar("R")
-P = ParamSpec("P")
 
 CONNECT_SECONDS = 5.0  # how long to try an operator's scheduler before saying it cannot be reached
 TASK_SECONDS = 0.25  # what a task (a batch of jobs) should take: Dask's milliseconds per task become a few per cent
@@ -151,6 +150,7 @@ class DaskExecutor(ClosedAfterUse):
         self._client: Client | None = None
         self._cluster: LocalCluster | None = None
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self._pool: futures.Executor | None = None  # for submit(): the client's concurrent.futures face
         self._lock = threading.Lock()
 
     def client(self) -> Client:
@@ -273,7 +273,28 @@ class DaskExecutor(ClosedAfterUse):
         if lost:
             raise JobsLost(lost)
 
+    def submit(self, function: Callable[[J], R], job: J) -> futures.Future[R]:
+        """One job on the cluster, as a ``concurrent.futures`` future (the request service's calls)."""
+        return (self._pool or self._start_pool()).submit(function, job)
+
+    def _start_pool(self) -> futures.Executor:
+        client = self.client()
+        with self._lock:
+            if self._pool is None:
+                self._pool = client.get_executor(pure=False)
+            return self._pool
+
+    def renew(self) -> None:
+        """The scheduler gives a lost job to another worker itself: nothing to renew."""
+
     def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pending: Any = getattr(pool, "_futures", ())  # the Dask futures it has handed out
+            if self._client is not None:
+                self._client.cancel(list(pending))
+            pool.shutdown(wait=False)
         with self._lock:
             if self._client is not None:
                 self._client.close()
@@ -284,33 +305,3 @@ class DaskExecutor(ClosedAfterUse):
             if self._scratch is not None:
                 self._scratch.cleanup()
                 self._scratch = None
-
-
-class DaskPool(futures.Executor):
-    """The cluster as a ``concurrent.futures`` executor, for a caller that submits calls one by one (the service).
-
-    Nothing starts until the first ``submit``; ``shutdown`` stops a local
-    cluster (and drops queued calls when asked to, as a process pool does).
-    """
-
-    def __init__(self, owner: DaskExecutor) -> None:
-        self.owner = owner
-        self._inner: futures.Executor | None = None
-        self._lock = threading.Lock()
-
-    def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> futures.Future[R]:
-        with self._lock:
-            if self._inner is None:
-                self._inner = self.owner.client().get_executor(pure=False)
-            inner = self._inner
-        return inner.submit(fn, *args, **kwargs)
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        with self._lock:
-            inner, self._inner = self._inner, None
-        if inner is not None:
-            if cancel_futures:
-                pending: Any = getattr(inner, "_futures", ())  # the Dask futures it has handed out
-                self.owner.client().cancel(list(pending))
-            inner.shutdown(wait=wait and not cancel_futures)
-        self.owner.close()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.core.diagnostics import Diagnostic, OptionError, SourceError
-from leaflet.reader import SOURCE_NAME
+from leaflet.core.diagnostics import Diagnostic, OptionError, SourceError, SourceErrors
+from leaflet.core.model import SOURCE_NAME
+from leaflet.reader import folder_name_error
 
 
 def add_source(parser: argparse.ArgumentParser) -> None:
@@ -35,27 +37,55 @@ def existing_out(out: Path) -> None:
         raise OptionError(f"--out {out}: no such folder; give --out the folder a build wrote (default: outputs)")
 
 
-def find_leaflets(source_dir: Path, ids: Sequence[str] = ()) -> list[Path]:
-    """The leaflet folders under ``source_dir`` (all, or those named), sorted; empty drafts left out."""
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What a source folder holds: its leaflet folders, the folders that cannot be leaflets (and why), and
+    the empty ones (leaflets not started yet: left out, with a warning)."""
+
+    leaflets: tuple[Path, ...]
+    refused: tuple[SourceError, ...]
+    empty: tuple[Diagnostic, ...]
+
+
+def survey(source_dir: Path) -> Survey:
+    """Every folder of ``source_dir``, sorted, as a leaflet, a folder that cannot be one, or an empty one.
+
+    The one place that finds leaflets: the command line, the build and the service all ask it, so a folder
+    is a leaflet for all of them or for none (a hidden folder is none of these)."""
     if not source_dir.is_dir():
         raise OptionError(
             f"the source folder {source_dir} does not exist; give --source the folder that holds one folder per leaflet"
         )
-    found = sorted(p for p in source_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    leaflets, refused, empty = [], [], []
+    for folder in sorted(p for p in source_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if _empty(folder):
+            empty.append(_empty_warning(folder))
+        elif not (folder / SOURCE_NAME).is_file():
+            message = f"the folder {folder.name} has no {SOURCE_NAME}; add one, or move the folder out of {source_dir}"
+            refused.append(SourceError(folder / SOURCE_NAME, 0, message))
+        elif (problem := folder_name_error(folder)) is not None:
+            refused.append(problem)
+        else:
+            leaflets.append(folder)
+    return Survey(tuple(leaflets), tuple(refused), tuple(empty))
+
+
+def find_leaflets(source_dir: Path, ids: Sequence[str] = ()) -> list[Path]:
+    """The leaflet folders under ``source_dir`` (all, or those named), sorted; a folder that cannot be a
+    leaflet is a ``SourceError`` (every one of them), an unknown id an ``OptionError``."""
+    found = survey(source_dir)
     if not ids:
-        found = [p for p in found if not _empty(p)]
-        missing = [p for p in found if not (p / SOURCE_NAME).is_file()]
-        if missing:
-            raise SourceError(
-                missing[0] / SOURCE_NAME,
-                0,
-                f"the folder {missing[0].name} has no {SOURCE_NAME}; add one, or move the folder out of {source_dir}",
-            )
-        return found
-    known = {p.name: p for p in found}
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        raise OptionError(f"no leaflet {unknown[0]!r} in {source_dir}; known: {', '.join(known) or 'none'}")
+        if found.refused:
+            raise SourceErrors(list(found.refused))
+        return list(found.leaflets)
+    known = {p.name: p for p in found.leaflets}
+    refused = {e.path.parent.name: e for e in found.refused}
+    for wanted in ids:
+        if wanted in refused:
+            raise refused[wanted]
+        if wanted not in known:
+            listed = ", ".join(known) or "none"
+            raise OptionError(f"no leaflet {wanted[:100]!r} in {source_dir}; known: {listed}")
     return [known[i] for i in dict.fromkeys(ids)]
 
 
@@ -63,16 +93,12 @@ def empty_folders(source_dir: Path, ids: Sequence[str] = ()) -> list[Diagnostic]
     """A warning for each empty folder in ``source_dir`` (a leaflet not started yet): it is left out, not a stop."""
     if ids or not source_dir.is_dir():
         return []
-    return [
-        Diagnostic(
-            folder,
-            0,
-            "empty-folder",
-            f"the folder {folder.name} is empty, so it is left out; write its {SOURCE_NAME} to publish it",
-        )
-        for folder in sorted(source_dir.iterdir())
-        if folder.is_dir() and not folder.name.startswith(".") and _empty(folder)
-    ]
+    return list(survey(source_dir).empty)
+
+
+def _empty_warning(folder: Path) -> Diagnostic:
+    message = f"the folder {folder.name} is empty, so it is left out; write its {SOURCE_NAME} to publish it"
+    return Diagnostic(folder, 0, "empty-folder", message)
 
 
 def _empty(folder: Path) -> bool:

@@ -75,22 +75,6 @@ def _requirements() -> list[str]:
     return sorted({_NAME.match(r).group() for r in requires if "extra ==" not in r})  # type: ignore[union-attr]
 
 
-def entry_key(format_name: str, options: Mapping[str, str]) -> str:
-    """The manifest key of a format with its options: 'docx', 'docx size=24'."""
-    return " ".join([format_name, *(f"{k}={v}" for k, v in sorted(options.items()))])
-
-
-def stamp(source: str, format_name: str, options: Mapping[str, str]) -> str:
-    """The hash of everything a format's files depend on."""
-    data = {
-        "source": source,
-        "format": format_name,
-        "options": dict(sorted(options.items())),
-        "publisher": publisher_version(),
-    }
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
 @dataclass(frozen=True, slots=True)
 class FileRecord:
     """One output file as the manifest lists it."""

@@ -21,7 +21,25 @@ if TYPE_CHECKING:
     from leaflet.reader.frontmatter import FrontMatter
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
-_FOLDER_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LEAFLET_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a leaflet folder's name: what addresses and files carry
+MAX_ID_CHARS = 100  # a file name has at most 255 bytes; a variant adds its options to the id
+
+
+def folder_name_error(folder: Path) -> SourceError | None:
+    """Why ``folder``'s name cannot be a leaflet's id (and what to rename it to), or None when it can."""
+    if LEAFLET_ID.match(folder.name) and len(folder.name) <= MAX_ID_CHARS:
+        return None
+    if len(folder.name) > MAX_ID_CHARS:
+        problem = f"is {len(folder.name)} characters long; a leaflet's id has at most {MAX_ID_CHARS}"
+    else:
+        problem = "is not lower-case letters, digits and hyphens"
+    suggestion = (re.sub(r"[^a-z0-9]+", "-", folder.name.lower()).strip("-") or "my-leaflet")[:MAX_ID_CHARS]
+    return SourceError(
+        folder / SOURCE_NAME,
+        1,
+        f"the folder name '{folder.name[:MAX_ID_CHARS]}' {problem}; rename the folder, for example to "
+        f"'{suggestion.rstrip('-')}'",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +60,9 @@ def read_leaflet(folder: Path) -> Reading:
     from leaflet.reader.sections import read_sections
 
     path = folder / SOURCE_NAME
-    if not _FOLDER_NAME.match(folder.name):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", folder.name.lower()).strip("-") or "my-leaflet"
-        raise SourceError(
-            path,
-            1,
-            f"the folder name '{folder.name}' is not lower-case letters, digits and hyphens; rename the folder, for example to '{suggestion}'",
-        )
+    refused = folder_name_error(folder)
+    if refused is not None:
+        raise refused
     text = read_source_text(path)
     front = frontmatter.parse(text, path)
     reader = BodyReader(path, folder, front.body_offset)

@@ -15,9 +15,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from leaflet.core.diagnostics import OptionError
+from leaflet.pipeline.manifest import publisher_version
 from leaflet.service import jobs
 from leaflet.service.catalogue import Item
-from leaflet.service.core import Service, file_response, option_named, option_values
+from leaflet.service.core import Service, file_response, option_values
 from leaflet.service.openapi import document
 from leaflet.service.runner import State
 
@@ -42,7 +43,7 @@ def summary(item: Item, request: Request) -> dict[str, Any]:
         "language": meta.language,
         "published": meta.published.isoformat(),
         "updated": meta.updated.isoformat() if meta.updated else None,
-        "formats": [f.name for f in service(request).formats if jobs.unavailable(item.leaflet, f.name) is None],
+        "formats": [f.name for f in jobs.offered(item.leaflet)],
         "url": f"/api/v1/leaflets/{item.id}",
     }
 
@@ -64,6 +65,7 @@ async def leaflet(request: Request) -> Response:
             "name": f.name,
             "summary": f.summary,
             "options": sorted(f.option_names),
+            "defaults": {o.name: f.default(o.name) for o in f.takes},
             "available": jobs.unavailable(item.leaflet, f.name) is None,
             "url": f"/api/v1/leaflets/{item.id}/{f.name}",
         }
@@ -102,7 +104,7 @@ async def _state(request: Request, wait: float | None = None) -> State | Respons
     try:
         spec = svc.spec(item, format_name, option_values(request.query_params))
     except OptionError as problem:
-        return error(400, "bad_option", str(problem), option=option_named(str(problem)))
+        return error(400, "bad_option", str(problem), option=problem.option, allowed=problem.allowed)
     return await svc.state(spec, wait)
 
 
@@ -124,7 +126,7 @@ async def status(request: Request) -> Response:
     svc = service(request)
     runner = svc.runner
     body = {
-        "publisher_version": jobs.publisher_version(),
+        "publisher_version": publisher_version(),
         "jobs_made": runner.made,
         "jobs_failed": runner.failed,
         "jobs_under_way": len(runner.inflight),
@@ -138,7 +140,7 @@ async def status(request: Request) -> Response:
 
 async def openapi(request: Request) -> Response:
     svc = service(request)
-    return JSONResponse(document(svc.format_names, jobs.option_names(), jobs.option_help))
+    return JSONResponse(document(svc.formats))
 
 
 routes = [

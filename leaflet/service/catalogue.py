@@ -13,12 +13,13 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.core.diagnostics import SourceError
+from leaflet.core.diagnostics import LeafletError, SourceError
 from leaflet.core.model import SOURCE_NAME, Leaflet
-from leaflet.service import jobs
+from leaflet.pipeline.folders import survey
+from leaflet.pipeline.manifest import source_digest, source_files
+from leaflet.reader import LEAFLET_ID, MAX_ID_CHARS, read_leaflet
 
 log = logging.getLogger("leaflet.service")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +45,18 @@ class Catalogue:
         self._reading: dict[str, threading.Lock] = {}  # one per leaflet: held while it is read
 
     def ids(self) -> list[str]:
-        """Every leaflet folder's name, sorted."""
-        if not self.source.is_dir():
+        """Every leaflet folder's name, sorted (as ``leaflet build`` finds them)."""
+        try:
+            return [p.name for p in survey(self.source).leaflets]
+        except (LeafletError, OSError):
             return []
-        return sorted(p.name for p in self.source.iterdir() if ID_PATTERN.match(p.name) and (p / SOURCE_NAME).is_file())
 
     def get(self, leaflet_id: str) -> Item | None:
         """The leaflet called ``leaflet_id``, or None when there is none (or its source has a mistake)."""
         # one file looked at, not the whole folder listed: items() and search() ask for every leaflet in turn
-        if not ID_PATTERN.match(leaflet_id) or not (self.source / leaflet_id / SOURCE_NAME).is_file():
+        if len(leaflet_id) > MAX_ID_CHARS or not LEAFLET_ID.match(leaflet_id):
+            return None  # checked before the id comes near the disk
+        if not (self.source / leaflet_id / SOURCE_NAME).is_file():
             return None
         folder = self.source / leaflet_id
         try:
@@ -86,8 +90,8 @@ class Catalogue:
 
     def _load(self, leaflet_id: str, folder: Path) -> Item | None:
         try:
-            digest = jobs.digest(folder)
-            leaflet = jobs.read(folder)
+            digest = source_digest(folder)
+            leaflet = read_leaflet(folder).leaflet
         except SourceError as error:
             log.warning("leaflet %s is not offered: %s", leaflet_id, error.message)
             return None
@@ -100,7 +104,7 @@ class Catalogue:
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Each file's name, size and change time: cheap to take on every request."""
     stamps = []
-    for path in jobs.source_files(folder):
+    for path in source_files(folder):
         stat = path.stat()
         stamps.append((path.relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns))
     return tuple(stamps)

@@ -24,6 +24,13 @@ def add_command(command: Callable[[str, str, str], argparse.ArgumentParser], def
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
     add_source(serve)
     serve.add_argument(
+        "--out",
+        type=Path,
+        default=Path("outputs"),
+        metavar="DIR",
+        help="the build's output folder: a file there that is current is served as it is (default: %(default)s)",
+    )
+    serve.add_argument(
         "--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR", help="folder for made files (default: %(default)s)"
     )
     serve.add_argument(
@@ -50,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
     config = Config(
         source=args.source,
+        out=args.out,
         cache=args.cache,
         jobs=max(1, args.jobs),
         queue=max(1, args.queue),

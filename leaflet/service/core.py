@@ -12,16 +12,17 @@ from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
-from leaflet.core.diagnostics import OptionError
 from leaflet.pipeline import cores
+from leaflet.pipeline.manifest import publisher_version
 from leaflet.service import jobs
 from leaflet.service.cache import DiskCache, Entry, key
 from leaflet.service.catalogue import Catalogue, Item
 from leaflet.service.runner import Runner, Spec, State
+from leaflet.writers import registry
+from leaflet.writers.registry import option_named
 
 MAX_QUERY_BYTES = 1024
 MAX_VALUE_CHARS = 64
-ALIASES = {"colors": "colours"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class Config:
     """How the service runs (``leaflet serve``'s options)."""
 
     source: Path = Path("source")
+    out: Path = Path("outputs")  # what the build wrote: a file there that is current is served as it is
     cache: Path = Path(".cache/leaflet-serve")
     jobs: int = 1
     queue: int = 16  # jobs running or waiting; more get 503
@@ -46,7 +48,7 @@ class Service:
         self.catalogue = Catalogue(config.source)
         self.cache = DiskCache(config.cache, config.cache_bytes)
         self.runner = Runner(self.cache, config.jobs, config.queue, config.executor, config.scheduler)
-        self.formats = jobs.formats()
+        self.formats = registry.FORMATS
         self.format_names = tuple(f.name for f in self.formats)
         # --jobs jobs at once ask for no more cores than there are
         self.share = cores.share(cores.usable(), config.jobs)
@@ -63,55 +65,36 @@ class Service:
         return await run_in_threadpool(self.catalogue.search, words)
 
     def spec(self, item: Item, format_name: str, values: Mapping[str, str]) -> Spec:
-        """The job that makes ``format_name`` of ``item`` with ``values``; ``OptionError`` if one is wrong."""
-        options = jobs.parse(format_name, values)
-        entry_key = key(
-            leaflet=item.id,
-            format=format_name,
-            options=repr(options),  # the parsed options: 'size=018' and 'size=18' are one file
-            publisher=jobs.publisher_version(),
-            source=item.digest,
-        )
-        arguments = (item.leaflet, format_name, options, self.share)
-        return Spec(entry_key, f"{item.id} ({format_name})", jobs.produce, arguments)
+        """The job that makes ``format_name`` of ``item`` with ``values``; ``OptionError`` if one is wrong.
+
+        Its key is the build's stamp of the file (the source's digest, the format, the options that differ
+        from its defaults, the publisher's version), so '--size 018' and '--size 18' are one file, and a
+        file the build made for the same stamp is the same file."""
+        wanted = jobs.variant(item.leaflet, item.digest, format_name, values, self.config.out, self.share)
+        return Spec(wanted.stamp, f"{item.id} ({format_name})", jobs.make, wanted.job, wanted)
 
     def sample_spec(self, voice: str, rate: str) -> Spec:
         """The job that speaks the request page's sample in ``voice`` at ``rate``."""
-        voice_id, words_a_minute = jobs.sample_options(voice, rate)
-        entry_key = key(
-            sample=jobs.SAMPLE_TEXT, voice=str(voice_id), rate=str(words_a_minute), publisher=jobs.publisher_version()
-        )
-        return Spec(entry_key, "voice sample", _sample, (voice_id, words_a_minute))
+        sample = jobs.sample(voice, rate)
+        entry_key = key(sample=jobs.SAMPLE_TEXT, publisher=publisher_version(), **sample.values)
+        return Spec(entry_key, "voice sample", jobs.speak_sample, sample)
 
     async def state(self, spec: Spec, wait: float | None = None) -> State:
         return await self.runner.request(spec, self.config.wait if wait is None else wait)
 
 
-def _sample(voice: str | None, rate: int) -> jobs.Variant:
-    return jobs.Variant("sample.mp3", jobs.speak_sample(voice, rate))
-
-
 def option_values(query: QueryParams) -> dict[str, str]:
     """The personal options a query string gives, each once; ``OptionError`` names anything else."""
-    known = jobs.option_names()
     values: dict[str, str] = {}
     for raw_name, value in query.multi_items():
-        name = ALIASES.get(raw_name, raw_name)
-        if name not in known:
-            shown = re.sub(r"[^A-Za-z0-9_-]", "", raw_name)[:MAX_VALUE_CHARS]
-            raise OptionError(f"--{shown} is not an option; the options are {', '.join('--' + n for n in known)}")
-        if name in values:
-            raise OptionError(f"--{name} is given more than once; give it once")
+        name = re.sub(r"[^A-Za-z0-9_-]", "", raw_name)[:MAX_VALUE_CHARS]
+        option = option_named(name)  # an OptionError lists the options when it is none of them
+        if option.name in values:
+            raise option.error(f"--{option.name} is given more than once; give it once")
         if len(value) > MAX_VALUE_CHARS:
-            raise OptionError(f"--{name} is too long; give at most {MAX_VALUE_CHARS} characters")
-        values[name] = value
+            raise option.error(f"--{option.name} is too long; give at most {MAX_VALUE_CHARS} characters")
+        values[option.name] = value
     return values
-
-
-def option_named(message: str) -> str | None:
-    """The option an ``OptionError`` message is about ('--size 99 is out of range...' -> 'size')."""
-    found = re.search(r"--([a-z][a-z0-9_-]*)", message)
-    return found.group(1) if found else None
 
 
 def file_response(request: Request, entry: Entry, *, download: bool = True) -> Response:

@@ -1,49 +1,45 @@
-"""The service's one door into the publisher: every call it makes to the build layer is here.
+"""The service's door onto the pipeline: the build's own jobs, stamps and executors, for one request at a time.
 
-The rest of ``leaflet.service`` knows leaflets, formats and options only through these functions,
-which use the build's own pieces (the format records, ``parse_options``, each writer's
-``write(leaflet, options) -> Output``), so a file served is byte for byte the file built:
+A request for a leaflet in a format with options becomes exactly the job ``leaflet build`` runs for them
+(``leaflet.pipeline.jobs.Job``, made by ``run_job``), stamped by the same ``stamp``, so a file made here is
+byte for byte the file the build writes, and a file the build has written (``outputs/<id>/``, current by
+its manifest) is served as it is, without being made again.
 
-- ``formats()`` / ``format_info(name)``: the registry's formats, their summaries and option names;
-- ``read(folder)``: a leaflet read and checked exactly as ``leaflet build`` reads it;
-- ``digest(folder)`` and ``publisher_version()``: what a made file depends on;
-- ``parse(format, values)``: a format's options, with the CLI's own error messages;
-- ``unavailable(leaflet, format)``: why a format cannot be made of a leaflet, if it cannot;
-- ``produce(leaflet, format, options)``: the bytes of the variant and the file name the CLI writes;
-- ``speak_sample(voice, rate)``: a few seconds of speech for the request page;
-- ``make_executor(workers, executor, scheduler)``: the worker processes ``produce`` runs in, or the Dask
-  cluster chosen with ``leaflet serve --executor dask`` / ``--scheduler`` (``executors.pool_from_options``).
+- ``variant(item, format, values, out, cores)``: what to make and where a built copy would be;
+- ``built(variant)``: the file in ``outputs/`` when its manifest says it is current, else None;
+- ``make(job)``: run in a worker: the job's main file as bytes, or why there is none;
+- ``unavailable(leaflet, format)``: why a format cannot be made of a leaflet;
+- ``speak_sample(sample)``: a few seconds of speech for the request page (run in a worker too);
+- ``warm_up()``: import what the slow formats need, in a worker, before the first request.
 """
 
 from __future__ import annotations
 
 import importlib
 import multiprocessing
-import signal
+import pkgutil
 from collections.abc import Mapping
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from leaflet import writers as renderers
-from leaflet.core.diagnostics import LeafletError, OptionError
+from leaflet.core.diagnostics import LeafletError
 from leaflet.core.model import Leaflet
-from leaflet.options import PERSONAL_OPTIONS
-from leaflet.pipeline import cores, executors, manifest
+from leaflet.pipeline.jobs import Job, entry_key, run_job, stamp
+from leaflet.pipeline.manifest import Manifest
+from leaflet.writers import registry
+from leaflet.writers.contract import Format
+from leaflet.writers.registry import format_named
+
+SAMPLE_TEXT = "Hello. This is how your leaflet will sound. You can choose another voice or speed."
+
+
+class NotAvailable(LeafletError):
+    """The format cannot be made of this leaflet (an easy read of a leaflet that has none)."""
 
 
 @dataclass(frozen=True, slots=True)
-class FormatInfo:
-    """A format as the registry describes it."""
-
-    name: str
-    summary: str
-    option_names: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Made:
     """One made file: the name ``leaflet build`` gives it in ``outputs/<id>/``, and its bytes."""
 
     name: str
@@ -51,161 +47,103 @@ class Variant:
     warnings: tuple[str, ...] = ()
 
 
-class NotAvailable(LeafletError):
-    """The format cannot be made of this leaflet (an easy read of a leaflet that has none)."""
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A leaflet in a format with options: the job that makes it, its stamp, and where the build keeps it."""
+
+    job: Job
+    stamp: str  # the build's stamp of what the file depends on: the service's cache key too
+    name: str  # the main file's name, as the build names it
+    folder: Path  # outputs/<id>/, where the build writes it
+    key: str  # the build's manifest key for these options
 
 
-def formats() -> tuple[FormatInfo, ...]:
-    """Every registered format, in the registry's order."""
-    return tuple(format_info(name) for name in renderers.names())
+def variant(
+    item_leaflet: Leaflet, digest: str, format_name: str, values: Mapping[str, str], out: Path, cores: int
+) -> Variant:
+    """What ``format_name`` of a leaflet with ``values`` is: an ``OptionError`` names a wrong option."""
+    chosen = format_named(format_name)
+    options = chosen.parse(values)
+    canonical = chosen.values(options)
+    leaflet_id = item_leaflet.meta.id
+    job = Job(chosen.sees(item_leaflet), chosen.name, options, cores)
+    (main, *_) = chosen.files(leaflet_id, options)
+    return Variant(
+        job, stamp(digest, chosen.name, canonical), main, out / leaflet_id, entry_key(chosen.name, canonical)
+    )
 
 
-def format_info(name: str) -> FormatInfo:
-    """One format; an unknown name raises ``OptionError`` listing the known ones (as the CLI says)."""
-    record = renderers.find(name)
-    return FormatInfo(record.name, record.summary, record.option_names)
+def built(wanted: Variant) -> tuple[Path, str] | None:
+    """The build's file for ``wanted`` and its sha256, when its manifest says it is current; else None."""
+    manifest = Manifest.load(wanted.folder)
+    if not manifest.is_current(wanted.key, wanted.stamp):
+        return None
+    entry = manifest.entry(wanted.key)
+    assert entry is not None
+    record = next((f for f in entry.files if f.path == wanted.name), None)
+    return None if record is None else (wanted.folder / record.path, record.sha256)
 
 
-def option_names() -> tuple[str, ...]:
-    """Every personal option the command line offers, in its order."""
-    return tuple(PERSONAL_OPTIONS)
-
-
-def option_help(name: str) -> str:
-    """The command line's help for one personal option."""
-    return PERSONAL_OPTIONS[name][1]
-
-
-def read(folder: Path) -> Leaflet:
-    """The leaflet in ``folder``, read and checked as a build reads it; ``SourceError`` if it has a mistake."""
-    from leaflet.reader import read_leaflet
-
-    return read_leaflet(folder).leaflet
-
-
-def digest(folder: Path) -> str:
-    """One hash of every file a leaflet's outputs depend on."""
-    return manifest.source_digest(folder)
-
-
-def source_files(folder: Path) -> list[Path]:
-    """The files ``digest`` reads."""
-    return manifest.source_files(folder)
-
-
-def publisher_version() -> str:
-    """The publisher's version and a digest of its code and libraries: a new one makes every file anew."""
-    return manifest.publisher_version()
-
-
-def parse(format_name: str, values: Mapping[str, str]) -> Any:
-    """``values`` as ``format_name``'s own options; ``OptionError`` with the CLI's message when one is wrong.
-
-    The same call ``leaflet build --format NAME --OPTION VALUE`` makes, so the messages are the same.
-    """
-    from leaflet.pipeline import build
-
-    own = build.parse_options([format_name], dict(values), explicit=True)[format_name]
-    return _writer(format_name).parse_options(own)
-
-
-def _writer(format_name: str) -> Any:
-    """The module that writes ``format_name`` (its record names it; imported on first use)."""
-    return importlib.import_module(renderers.find(format_name).writer)
+def make(job: Job) -> Made:
+    """Run ``job`` (in a worker): its main file, byte for byte what ``leaflet build`` writes."""
+    reason = unavailable(job.leaflet, job.format)
+    if reason:
+        raise NotAvailable(reason)
+    made = run_job(job)
+    if made.output is None:
+        raise LeafletError(made.failure or "nothing was made")
+    warnings = tuple(w.message for w in made.output.warnings)
+    main = format_named(job.format).files(job.leaflet.meta.id, job.options)[0]
+    found = next((f for f in made.output.files if f.name == main), None)
+    if found is None:
+        raise NotAvailable("; ".join(warnings) or "nothing was made")
+    return Made(found.name, found.data, warnings)
 
 
 def unavailable(leaflet: Leaflet, format_name: str) -> str | None:
     """Why ``format_name`` cannot be made of ``leaflet``, or None when it can."""
-    if renderers.find(format_name).reads_easy_read and leaflet.easy_read is None:
+    if format_named(format_name).reads_easy_read and leaflet.easy_read is None:
         return "This leaflet has no easy read version yet."
     return None
 
 
-def produce(leaflet: Leaflet, format_name: str, options: Any, share: int = 0) -> Variant:
-    """Make one variant and return its main file, byte for byte what ``leaflet build`` writes.
-
-    The writer returns its files as bytes, as it does for a build; the main file is the first
-    at the top of the leaflet's folder (the whole MP3 for audio, not its tracks). ``share``: the
-    cores the job may use (``leaflet.pipeline.cores``; 0: all of them).
-    """
-    reason = unavailable(leaflet, format_name)
-    if reason:
-        raise NotAvailable(reason)
-    with cores.allowing(share):
-        output = _writer(format_name).write(leaflet, options)
-    warnings = tuple(w.message for w in output.warnings)
-    top = [f for f in output.files if "/" not in f.name]
-    if not top:
-        raise NotAvailable("; ".join(warnings) or "nothing was made")
-    return Variant(top[0].name, top[0].data, warnings)
+def offered(leaflet: Leaflet) -> tuple[Format[Any], ...]:
+    """The formats that can be made of ``leaflet``, in the registry's order."""
+    return tuple(f for f in registry.FORMATS if unavailable(leaflet, f.name) is None)
 
 
-SAMPLE_TEXT = "Hello. This is how your leaflet will sound. You can choose another voice or speed."
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """A voice sample: the audio format's options as the request page sends them, checked."""
+
+    options: Any
+    values: dict[str, str]  # those that differ from the defaults: what names the sample
+    language: str = "en-GB"
 
 
-def speak_sample(voice: str | None, rate: int, language: str = "en-GB") -> bytes:
-    """A few seconds of ``SAMPLE_TEXT`` as MP3 in ``voice`` (None: the language's own) at ``rate``."""
-    from leaflet.media.speech import engines
+def sample(voice: str, rate: str) -> Sample:
+    """A sample's options from the request's words, checked as the audio format checks them."""
+    audio = format_named("audio")
+    options = audio.parse({name: value for name, value in (("voice", voice), ("rate", rate)) if value})
+    return Sample(options, audio.values(options))
+
+
+def speak_sample(wanted: Sample) -> Made:
+    """A few seconds of ``SAMPLE_TEXT`` as MP3 (in a worker)."""
     from leaflet.media.speech.audio import speak
 
-    engine = engines.make(engines.DEFAULT_ENGINE, voice=voice, rate=rate, language=language)
-    return speak(engine, [SAMPLE_TEXT]).whole
+    engine = wanted.options.engine_for(wanted.language, 1)
+    return Made("sample.mp3", speak(engine, [SAMPLE_TEXT]).whole)
 
 
-def sample_options(voice: str, rate: str) -> tuple[str | None, int]:
-    """A sample's voice id and rate from the request's words, checked as the audio format checks them."""
-    values = {"rate": rate} if rate else {}
-    if voice:
-        values["voice"] = voice
-    options = parse("audio", values)
-    return options.voice, options.rate
-
-
-def make_executor(workers: int, executor: str | None = None, scheduler: str | None = None) -> Executor:
-    """The worker processes jobs run in; they leave SIGINT and SIGTERM to the server, which ends them cleanly.
-
-    With ``executor`` 'dask' or a ``scheduler`` address, the jobs run on that Dask cluster instead (the
-    same choice as ``leaflet build``; a local cluster is started on the first job and stopped at shutdown).
-    """
-    cluster = executors.pool_from_options(executor, scheduler, workers)
-    if cluster is not None:
-        return cluster
-    context = multiprocessing.get_context("spawn")  # the server has threads: a forked copy of them could hang
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start)
-
-
-def warm_up() -> str:
+def warm_up(_: object = None) -> str:
     """Import what the slow formats need, so a worker's first job is as quick as its later ones."""
-    for name in renderers.names():
-        _writer(name)
+    for chosen in registry.FORMATS:  # every module of every format's folder
+        package = importlib.import_module(chosen.writer.__module__)
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
     from leaflet.reader import rules  # noqa: F401  (textstat, pysbd)
     from leaflet.writers.large_print_pdf import document
 
     document.register_fonts()
     return multiprocessing.current_process().name
-
-
-def _worker_start() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
-__all__ = [
-    "FormatInfo",
-    "NotAvailable",
-    "OptionError",
-    "Variant",
-    "digest",
-    "format_info",
-    "formats",
-    "make_executor",
-    "option_help",
-    "option_names",
-    "parse",
-    "produce",
-    "publisher_version",
-    "read",
-    "speak_sample",
-    "unavailable",
-    "warm_up",
-]

@@ -1,11 +1,23 @@
-"""The OpenAPI 3.1 description of ``/api/v1``, made from the registry so a new format or option shows at once."""
+"""The OpenAPI 3.1 description of ``/api/v1``, made from the registry and the option schema, so a new format
+or option shows at once with its own type: a whole number with its minimum and maximum, or a choice with
+its values."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from leaflet import __version__
+from leaflet.options import Option
+from leaflet.writers.contract import Format
+from leaflet.writers.registry import options as options_of
+
+
+def option_schema(option: Option) -> dict[str, Any]:
+    """An option's JSON schema: what the API accepts for it."""
+    if option.whole_number:
+        return {"type": "integer", "minimum": option.minimum, "maximum": option.maximum}
+    return {"type": "string", "enum": list(option.values())}
 
 
 def _error(description: str) -> dict[str, Any]:
@@ -21,7 +33,7 @@ def _retry(description: str) -> dict[str, Any]:
     return response
 
 
-def document(formats: Sequence[str], options: Sequence[str], help_for: Callable[[str], str]) -> dict[str, Any]:
+def document(formats: Sequence[Format[Any]]) -> dict[str, Any]:
     leaflet_id = {
         "name": "leaflet_id",
         "in": "path",
@@ -32,17 +44,17 @@ def document(formats: Sequence[str], options: Sequence[str], help_for: Callable[
         "name": "format",
         "in": "path",
         "required": True,
-        "schema": {"type": "string", "enum": list(formats)},
+        "schema": {"type": "string", "enum": [f.name for f in formats]},
     }
     option_params = [
         {
-            "name": name,
+            "name": option.name,
             "in": "query",
             "required": False,
-            "schema": {"type": "string", "maxLength": 64},
-            "description": help_for(name),
+            "schema": option_schema(option),
+            "description": f"{option.help}; taken by: {', '.join(f.name for f in formats if option.name in f.option_names)}",
         }
-        for name in options
+        for option in options_of(formats)
     ]
     file_content = {
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
@@ -147,6 +159,7 @@ def document(formats: Sequence[str], options: Sequence[str], help_for: Callable[
                                 "code": {"type": "string"},
                                 "message": {"type": "string"},
                                 "option": {"type": ["string", "null"]},
+                                "allowed": {"type": ["string", "null"]},
                                 "formats": {"type": "array", "items": {"type": "string"}},
                             },
                         }

@@ -17,11 +17,13 @@ from starlette.templating import Jinja2Templates
 
 from leaflet.core.diagnostics import OptionError
 from leaflet.media.colours import DEFAULT_SCHEME, SCHEMES
+from leaflet.options import scheme_words
 from leaflet.service import forms, jobs
 from leaflet.service.api import service
 from leaflet.service.catalogue import Item
 from leaflet.service.core import file_response
 from leaflet.service.styles import scheme_css
+from leaflet.writers.registry import format_named, option_named
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -68,9 +70,11 @@ async def leaflet(request: Request) -> Response:
 def _form(request: Request, item: Item, sent: forms.Submission, status: int) -> Response:
     svc = service(request)
     form_fields = forms.fields(svc.formats)
-    choices = [c for c in forms.format_choices(svc.formats) if jobs.unavailable(item.leaflet, c.value) is None]
-    values = {f.name: sent.values.get(f.name, forms.default_for(f.name)) for f in form_fields}
-    values |= {"format": sent.values.get("format", ""), "size_other": sent.values.get("size_other", "")}
+    choices = forms.format_choices(jobs.offered(item.leaflet))
+    values = {f.name: sent.values.get(f.name, forms.default_for(f, svc.formats)) for f in form_fields}
+    values |= {f.other_name: sent.values.get(f.other_name, "") for f in form_fields if f.other}
+    values["format"] = sent.values.get("format", "")
+    error_order = [name for f in form_fields for name in (f.name, f.other_name)]
     return page(
         request,
         "leaflet.html",
@@ -81,8 +85,7 @@ def _form(request: Request, item: Item, sent: forms.Submission, status: int) -> 
         fields=form_fields,
         values=values,
         errors=sent.errors,
-        voices=forms.VOICES,
-        rates=forms.RATES,
+        error_order=error_order,
     )
 
 
@@ -96,7 +99,7 @@ async def request_file(request: Request) -> Response:
         return _form(request, item, sent, status=400)
     spec = svc.spec(item, sent.format, sent.options)
     state = await svc.state(spec, wait=min(svc.config.wait, 3.0))  # then the progress page
-    words = forms.lower_name(forms.FORMAT_WORDS.get(sent.format, (sent.format, ""))[0])
+    words = forms.lower_name(format_named(sent.format).label)
     settings = _settings(sent.options)
     download = f"/api/v1/leaflets/{item.id}/{sent.format}" + (f"?{urlencode(sent.options)}" if sent.options else "")
     status_url = f"/api/v1/leaflets/{item.id}/{sent.format}/status" + (
@@ -126,16 +129,14 @@ async def request_file(request: Request) -> Response:
 
 
 def _settings(options: dict[str, str]) -> list[str]:
+    """The settings asked for, in words: '24 point', 'black text on cream', '120 words a minute'."""
     words = []
-    if "size" in options:
-        words.append(f"{options['size']} point")
-    if "colours" in options:
-        words.append(forms.scheme_words(options["colours"]).lower())
-    if "rate" in options:
-        words.append(f"{options['rate']} words a minute")
-    if "voice" in options:
-        words.append(dict(forms.VOICES).get(options["voice"], options["voice"]))
-    words += [f"{k} {v}" for k, v in options.items() if k not in ("size", "colours", "rate", "voice")]
+    for name, value in options.items():
+        option = option_named(name)
+        if option.whole_number:
+            words.append(f"{value} {option.unit}" if option.unit else f"{option.label.lower()} {value}")
+        else:
+            words.append({c.value: c.label for c in option.offers()}.get(value, value).lower())
     return words
 
 
@@ -160,7 +161,7 @@ async def sample(request: Request) -> Response:
 
 async def colours(request: Request) -> Response:
     back = request.query_params.get("back", "/")
-    return page(request, "colours.html", schemes=list(SCHEMES), words=forms.scheme_words, back=_local(back))
+    return page(request, "colours.html", schemes=list(SCHEMES), words=scheme_words, back=_local(back))
 
 
 async def choose_colours(request: Request) -> Response:
@@ -174,9 +175,7 @@ async def choose_colours(request: Request) -> Response:
     back = _local(form.get("back", ["/"])[0])
     if chosen not in SCHEMES:
         error = "Select the colours you want"
-        return page(
-            request, "colours.html", 400, schemes=list(SCHEMES), words=forms.scheme_words, back=back, error=error
-        )
+        return page(request, "colours.html", 400, schemes=list(SCHEMES), words=scheme_words, back=back, error=error)
     response = RedirectResponse(back, status_code=303)
     response.set_cookie(COOKIE, chosen, max_age=YEAR, httponly=True, samesite="lax")
     return response

@@ -14,7 +14,6 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -22,6 +21,7 @@ from typing import Any, Literal
 from anyio import to_thread
 
 from leaflet.core.diagnostics import LeafletError
+from leaflet.pipeline import executors
 from leaflet.service import jobs
 from leaflet.service.cache import DiskCache, Entry
 
@@ -32,12 +32,13 @@ FAILURES_KEPT = 256
 
 @dataclass(frozen=True, slots=True)
 class Spec:
-    """What to make: the cache key and the call that makes the bytes in a worker."""
+    """What to make: the cache key, and the call that makes the bytes in a worker with what it is given."""
 
     key: str
     label: str  # for the log: leaflet and format, never a request's personal options
-    call: Callable[..., jobs.Variant]
-    args: tuple[Any, ...]
+    call: Callable[[Any], jobs.Made]
+    job: Any
+    variant: jobs.Variant | None = None  # a leaflet's variant: where the build may have made it already
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,7 @@ class Runner:
         self.cache = cache
         self.workers = workers
         self.queue_limit = queue_limit
-        self.choice = (executor, scheduler)  # where jobs run: local processes (None, None) or a Dask cluster
-        self.executor: Executor = jobs.make_executor(workers, *self.choice)
+        self.executor = executors.from_options(executor, scheduler, workers, serving=True)
         self.inflight: dict[str, asyncio.Task[State]] = {}
         self.failures: OrderedDict[str, tuple[float, State]] = OrderedDict()
         self.made = 0
@@ -72,13 +72,13 @@ class Runner:
         self.closing = False
 
     def warm_up(self) -> None:
-        """Start every worker and import the renderers in it, so the first request is quick."""
+        """Start every worker and import the writers in it, so the first request is quick."""
         for _ in range(self.workers):
-            self.executor.submit(jobs.warm_up)
+            self.executor.submit(jobs.warm_up, None)
 
     def start(self, spec: Spec) -> State | asyncio.Task[State]:
         """A finished state (kept, failed lately, queue full), or the job making ``spec``'s file."""
-        entry = self.cache.get(spec.key)
+        entry = self.cache.get(spec.key) or self._built(spec)
         if entry is not None:
             return State("ready", entry)
         failure = self._recent_failure(spec.key)
@@ -109,9 +109,9 @@ class Runner:
     async def _run(self, spec: Spec) -> State:
         began = time.monotonic()
         try:
-            future = self.executor.submit(spec.call, *spec.args)
-            variant = await asyncio.wrap_future(future)
-            entry = await to_thread.run_sync(self.cache.put, spec.key, variant.name, variant.data)
+            future = self.executor.submit(spec.call, spec.job)
+            made = await asyncio.wrap_future(future)
+            entry = await to_thread.run_sync(self.cache.put, spec.key, made.name, made.data)
         except jobs.NotAvailable as error:
             return self._fail(spec, State("unavailable", message=str(error)))
         except LeafletError as error:
@@ -119,7 +119,7 @@ class Runner:
             return self._fail(spec, State("failed", message=str(error)))
         except BrokenProcessPool:
             log.error("job %s: a worker process died; starting new workers", spec.label)
-            self._renew_executor()
+            self.executor.renew()
             return self._fail(spec, State("failed", message="the program making the file stopped unexpectedly"))
         except asyncio.CancelledError:
             raise
@@ -148,15 +148,22 @@ class Runner:
             return None
         return state
 
-    def _renew_executor(self) -> None:
-        old = self.executor
-        self.executor = jobs.make_executor(self.workers, *self.choice)
-        old.shutdown(wait=False, cancel_futures=True)
+    def _built(self, spec: Spec) -> Entry | None:
+        """The file ``leaflet build`` made for ``spec``, when its manifest says it is current."""
+        found = jobs.built(spec.variant) if spec.variant is not None else None
+        if found is None:
+            return None
+        path, sha256 = found
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return None
+        return Entry(spec.key, path.name, size, sha256, path)
 
     async def close(self, grace: float) -> None:
         """Take no new jobs, let running ones finish (queued ones are dropped), and stop the workers."""
         self.closing = True
-        await to_thread.run_sync(lambda: self.executor.shutdown(wait=True, cancel_futures=True))
+        await to_thread.run_sync(self.executor.close)
         pending = list(self.inflight.values())
         if pending:
             await asyncio.wait(pending, timeout=grace)  # their files are written (atomically) or not at all

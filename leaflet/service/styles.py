@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from leaflet.media.colours import SCHEMES, relative_luminance
-from leaflet.service.forms import SIZES
+from leaflet.options import SIZE
 
 ERROR_ON_LIGHT = "B0120A"
 ERROR_ON_DARK = "FF9C9C"
@@ -42,6 +42,6 @@ def scheme_css() -> str:
             f".swatch-{name} {{ color: #{scheme.text}; background-color: #{scheme.background}; "
             f"border: 2px solid #{scheme.text}; }}"
         )
-    for size in SIZES:
+    for size in (choice.value for choice in SIZE.offers()):
         lines.append(f".sample-size-{size} {{ font-size: {size}pt; }}")
     return "\n".join(lines) + "\n"

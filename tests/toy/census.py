@@ -1,17 +1,13 @@
-"""A toy format, ``census``: writes down what its job was given (its share of cores, whether it saw an easy read).
-
-Two records use it: ``CENSUS`` (a format that never reads the easy read) and
-``CENSUS_EASY`` (one that does), so a test can see what a build sends each job.
-"""
+"""Two toy formats, ``census`` and ``census-easy``: each writes down what its job was given (its share of
+cores, whether it saw an easy read), so a test can see what a build sends each job. ``census-easy`` reads
+the easy read; ``census`` never does."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from leaflet.core.model import Leaflet
-from leaflet.pipeline.cores import cores
-from leaflet.writers import Format, Output, OutputFile
+from leaflet.writers.contract import Format, Output, OutputFile, Resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,25 +15,19 @@ class Options:
     """None."""
 
 
-def parse_options(values: Mapping[str, str]) -> Options:
-    return Options()
+def _census(name: str) -> Format[Options]:
+    def files(leaflet_id: str, options: Options) -> tuple[str, ...]:
+        return (f"{leaflet_id}.{name}.txt",)
+
+    def write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
+        easy = "yes" if leaflet.easy_read is not None else "no"
+        text = f"cores: {resources.cores}\neasy read: {easy}\n"
+        return Output((OutputFile(files(leaflet.meta.id, options)[0], text.encode("utf-8")),))
+
+    return Format(
+        name, "what a job was given (a toy)", name, "", "tests", Options, files, write, None, name == "census-easy"
+    )
 
 
-def write(leaflet: Leaflet, options: Options) -> Output:
-    easy = "yes" if leaflet.easy_read is not None else "no"
-    text = f"cores: {cores()}\neasy read: {easy}\n"
-    return Output((OutputFile(f"{leaflet.meta.id}.census.txt", text.encode("utf-8")),))
-
-
-def _names(leaflet_id: str, options: Options) -> tuple[str, ...]:
-    return (f"{leaflet_id}.census.txt",)
-
-
-def _easy_names(leaflet_id: str, options: Options) -> tuple[str, ...]:
-    return (f"{leaflet_id}.census-easy.txt",)
-
-
-CENSUS = Format("census", "what a job was given (a toy)", "tests.toy.census", None, frozenset(), _names)
-CENSUS_EASY = Format(
-    "census-easy", "what a job was given (a toy)", "tests.toy.census_easy", None, frozenset(), _easy_names, True
-)
+CENSUS = _census("census")
+CENSUS_EASY = _census("census-easy")

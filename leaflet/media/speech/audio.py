@@ -13,7 +13,7 @@ limited and encoded. The level is set for what LAME is known to take off
 eSpeak NG's voice, so the MP3 is not decoded again: its frames are walked,
 which catches a broken encode (another engine's MP3 is decoded, measured *as
 heard* and corrected). Tracks are worked on side by side in threads, as
-many as the job's share of cores (``leaflet.pipeline.cores``; numpy and LAME release
+many as the engine has cores (the job's share of --jobs; numpy and LAME release
 the GIL). The measuring lives beside this: loudness in
 ``leaflet.media.speech.loudness``, true peak and the limiter in
 ``leaflet.media.speech.limiter``, MP3 in ``leaflet.media.speech.mp3``.
@@ -45,7 +45,6 @@ from leaflet.media.speech.loudness import Meter, gated_loudness
 from leaflet.media.speech.mp3 import FRAME_SAMPLES, checked_frames, encode_mp3
 from leaflet.media.speech.samples import BLOCK, CHUNK, STEP
 from leaflet.media.speech.takes import Take, Track, layout, measure, places, true_peaks
-from leaflet.pipeline.cores import cores
 
 if TYPE_CHECKING:
     from leaflet.media.speech.engines import Engine
@@ -115,7 +114,7 @@ def speak(
         contextlib.closing(engine.synthesise(texts, Path(folder), tick, runs)) as said,
     ):
         takes = (Take.trimmed(path) for path in said)
-        return record(takes, tick, pauses, as_heard=engine.name not in CALIBRATED_ENGINES)
+        return record(takes, tick, pauses, as_heard=engine.name not in CALIBRATED_ENGINES, cores=engine.cores)
 
 
 def record(
@@ -124,6 +123,7 @@ def record(
     pauses: Sequence[tuple[float, float]] | None = None,
     *,
     as_heard: bool = False,
+    cores: int = 1,
 ) -> Recording:
     """The takes (in order) mastered and encoded: -19 LUFS, true peak under -1 dBTP.
 
@@ -145,7 +145,7 @@ def record(
     track is also decoded and measured, and if the decoded level or peak is
     off the gain or ceiling is corrected and the tracks made again.
     """
-    with ThreadPoolExecutor(max_workers=cores()) as pool:  # the job's share of --jobs
+    with ThreadPoolExecutor(max_workers=cores) as pool:  # the job's share of --jobs
         measuring = []
         for number, take in enumerate(takes, start=1):
             if take.length == 0:

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import assert_never
 
+from leaflet.core import walk
 from leaflet.core.compose import Composed, compose
 from leaflet.core.model import (
     Block,
@@ -35,7 +36,7 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import block_inlines, leaflet_links, plain, shows_own_address, slug, words, wrap
+from leaflet.core.text import leaflet_links, plain, shows_own_address, slug, words, wrap
 from leaflet.media.speech import pause_seconds
 from leaflet.media.speech.numbers import phone_words
 from leaflet.media.speech.say import ORDINALS, Lexicon, address, count, isbns, symbols
@@ -126,7 +127,7 @@ def said_words(leaflet: Leaflet) -> list[str]:
         if section.heading:
             pieces.append(lexicon.say(section.heading))
         for block in section.blocks:
-            pieces += [_inlines(inlines, lexicon, _Addresses()) for inlines in block_inlines(block)]
+            pieces += [_inlines(inlines, lexicon, _Addresses()) for inlines in walk.inline_runs(block)]
     return words(" ".join(pieces))
 
 

@@ -31,7 +31,7 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import callout_heading, plain, slug
+from leaflet.core.text import plain, slug
 from leaflet.media.speech.say import Lexicon
 from leaflet.media.speech.script import said
 from leaflet.media.xhtml.page import term_and_explanation
@@ -172,7 +172,7 @@ class Markup:
     def callout(self, callout: Callout) -> str:
         """A labelled region with a border: its kind in words first ("Emergency: ..."), never colour alone."""
         label_id = self.unique_id(f"{callout.kind}-{len(self._ids) + 1}")
-        label = (Strong(callout_heading(callout)),)
+        label = (Strong(callout.heading()),)
         if self.speaking:
             self._fragment(label, HEADING_PAUSE, label_id)
         inner = "".join(self.block(block) for block in callout.blocks)

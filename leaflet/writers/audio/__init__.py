@@ -11,104 +11,30 @@ Writes, in ``outputs/<id>/``:
 A personal variant (another engine, voice or rate) carries them in its
 names, ``<id>.en-us.120wpm.mp3``, and never replaces the default files.
 Everything is made in memory and returned as bytes; the build writes it.
-Its audit decodes and measures the files with ffmpeg (``leaflet/checks/audio.py``).
+The writer is ``writer``; its audit decodes and measures the files with ffmpeg (``leaflet/checks/audio.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
 from leaflet.core.model import Leaflet
-from leaflet.media.speech import SAMPLE_RATE, milliseconds
-from leaflet.media.speech import script as spoken
-from leaflet.media.speech.options import SpeechOptions, parse_speech_options, speech_warnings
-from leaflet.media.speech.progress import progress
-from leaflet.writers import AUDIO, Output, OutputFile
-
-if TYPE_CHECKING:
-    from leaflet.media.speech.audio import Recording
-    from leaflet.media.speech.tags import Info
-
-PLAYLIST = "playlist.m3u"
+from leaflet.writers.audio.options import Options, files
+from leaflet.writers.contract import Format, Output, Resources
 
 
-Options = SpeechOptions  # the shared speech options: --engine, --voice, --rate (leaflet/media/speech/options.py)
-parse_options = parse_speech_options
+def _write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
+    from leaflet.writers.audio.writer import write  # numpy and the speech engines only when asked for
+
+    return write(leaflet, options, resources)
 
 
-def track_name(number: int, section: spoken.SpokenSection) -> str:
-    return f"{number:02d}-{section.slug}.mp3"
-
-
-def write(leaflet: Leaflet, options: Options) -> Output:
-    script = spoken.build(leaflet, options.rate)
-    engine = options.engine_for(leaflet.meta.language)
-    sections = script.sections
-    with progress(2 * len(sections), f"{leaflet.meta.id}: speaking and encoding") as tick:
-        from leaflet.media.speech.audio import speak  # numpy: only when there is audio to make
-
-        recording = speak(engine, [s.text for s in sections], tick)
-    warnings = speech_warnings(leaflet, options, recording.level_problem())
-    lengths = [n / SAMPLE_RATE for n in recording.lengths()]
-    whole = _whole(leaflet, script, recording)
-    tracks = _tracks(leaflet, script, list(recording.tracks))
-    del recording  # each track's untagged frames go as its tagged copy is made: the MP3s are held twice at most
-    files = _files(AUDIO.names(leaflet.meta.id, options), script, whole, tracks, lengths)
-    return Output(files, warnings)
-
-
-def _info(leaflet: Leaflet, title: str, track: str | None = None) -> Info:
-    from leaflet.media.speech.tags import Info
-
-    meta = leaflet.meta
-    return Info(
-        title, meta.publisher, meta.title, meta.published.isoformat(), meta.language, meta.isbn, meta.url, track
-    )
-
-
-def _whole(leaflet: Leaflet, script: spoken.Script, recording: Recording) -> bytes:
-    """The tracks' frames one after another, each chapter exactly where its track starts."""
-    from leaflet.media.speech.tags import Chapter, header
-
-    starts = [*recording.starts(), sum(recording.lengths())]
-    chapters = [
-        Chapter(section.title, milliseconds(starts[n]), milliseconds(starts[n + 1]))
-        for n, section in enumerate(script.sections)
-    ]
-    return b"".join([header(_info(leaflet, leaflet.meta.title), chapters), *recording.tracks])
-
-
-def _tracks(leaflet: Leaflet, script: spoken.Script, frames: list[bytes]) -> list[bytes]:
-    """Each track's frames with its own tag in front (replacing the untagged frames in ``frames``)."""
-    from leaflet.media.speech.tags import header
-
-    total = len(script.sections)
-    for number, section in enumerate(script.sections, start=1):
-        frames[number - 1] = header(_info(leaflet, section.title, f"{number}/{total}")) + frames[number - 1]
-    return frames
-
-
-def _files(
-    names: tuple[str, ...],
-    script: spoken.Script,
-    whole: bytes,
-    tracks: Sequence[bytes],
-    lengths: Sequence[float],
-) -> tuple[OutputFile, ...]:
-    """The tracks and playlist in their folder, then the whole MP3 and the script."""
-    mp3, folder, script_file = names
-    files = [track_name(n, s) for n, s in enumerate(script.sections, start=1)]
-    made = [OutputFile(folder + name, data) for name, data in zip(files, tracks, strict=True)]
-    made.append(OutputFile(folder + PLAYLIST, _playlist(script, files, lengths).encode("utf-8")))
-    made.append(OutputFile(mp3, whole))
-    made.append(OutputFile(script_file, script.as_text().encode("utf-8")))
-    return tuple(made)
-
-
-def _playlist(script: spoken.Script, files: Sequence[str], lengths: Sequence[float]) -> str:
-    """An extended M3U of the tracks in order, each with its length in seconds and its title."""
-    lines = ["#EXTM3U", f"#PLAYLIST:{script.title}"]
-    for name, section, seconds in zip(files, script.sections, lengths, strict=True):
-        lines += [f"#EXTINF:{round(seconds)},{section.title}", name]
-    return "\n".join(lines) + "\n"
+FORMAT = Format(
+    name="audio",
+    summary="spoken audio: MP3 with a chapter per section, a track per section, and the spoken script",
+    label="Audio",
+    description="An MP3 to listen to. It takes about a minute to make.",
+    readers="blind listeners, people who cannot read print, people who would rather listen",
+    options=Options,
+    files=files,
+    writer=_write,
+    audit="leaflet.checks.audio",
+)

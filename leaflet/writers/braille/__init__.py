@@ -5,6 +5,8 @@ Grade 2 (contracted) by default, ``--grade 1`` for uncontracted braille;
 translation is liblouis's (``en-ueb-g2.ctb`` / ``en-ueb-g1.ctb``), loaded
 only when braille is asked for, so every other format works without it.
 
+- ``options``    the options it takes and the files it names
+- ``writer``     one call: compose, translate, lay out
 - ``louis``      liblouis through ctypes: translate and back-translate
 - ``document``   the leaflet as pieces of print with their place on the page
 - ``layout``     lines, indents, pages, page numbers, BRF bytes
@@ -15,50 +17,25 @@ The words around the body (the lines under the title, "Words explained",
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
 from leaflet.core.model import Leaflet
-from leaflet.core.text import plain
-from leaflet.options import choice, whole_number
-from leaflet.writers import BRAILLE, Output, OutputFile
-
-DEFAULT_GRADE, DEFAULT_CELLS, DEFAULT_LINES = 2, 40, 25
-CELLS_RANGE, LINES_RANGE = (20, 80), (10, 50)
-CODE_NAMES = {1: "Unified English Braille, uncontracted (grade 1)", 2: "Unified English Braille, contracted (grade 2)"}
+from leaflet.writers.braille.options import Options, files
+from leaflet.writers.contract import Format, Output, Resources
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """Braille grade, cells a line and lines a page."""
+def _write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
+    from leaflet.writers.braille.writer import write  # liblouis only when braille is asked for
 
-    grade: int = DEFAULT_GRADE
-    cells: int = DEFAULT_CELLS
-    lines: int = DEFAULT_LINES
+    return write(leaflet, options)
 
 
-def parse_options(values: Mapping[str, str]) -> Options:
-    grade = int(choice("grade", values["grade"], ("1", "2"))) if "grade" in values else DEFAULT_GRADE
-    cells = whole_number("cells", values["cells"], *CELLS_RANGE) if "cells" in values else DEFAULT_CELLS
-    lines = whole_number("lines", values["lines"], *LINES_RANGE) if "lines" in values else DEFAULT_LINES
-    return Options(grade, cells, lines)
-
-
-def write(leaflet: Leaflet, options: Options) -> Output:
-    """The leaflet as BRF bytes (pure: nothing is written to disk)."""
-    from leaflet.core.compose import compose
-    from leaflet.writers.braille import document, layout, louis
-
-    translator = louis.load()
-    table = louis.GRADE_TABLES[options.grade]
-
-    def translate(text: str, typeform: tuple[int, ...] = ()) -> str:
-        return translator.translate(text, table, typeform)
-
-    composed = compose(leaflet)
-    front = tuple(plain(line.inlines) for line in composed.front)
-    pieces = document.pieces(composed.title, front, CODE_NAMES[options.grade], composed.sections, translate)
-    pages = layout.paginate(pieces, options.cells, options.lines)
-    data = layout.brf(pages, options.cells, lambda number: translate(str(number)))
-    (name,) = BRAILLE.names(leaflet.meta.id, options)
-    return Output((OutputFile(name, data),))
+FORMAT = Format(
+    name="braille",
+    summary="Unified English Braille (.brf), grade 2, 40 cells by 25 lines, for an embosser or braille display",
+    label="Braille",
+    description="A braille file (BRF) for a braille embosser or display.",
+    readers="braille readers, on paper from an embosser or on a braille display: Unified English Braille, grade 2, 40 cells by 25 lines",
+    options=Options,
+    files=files,
+    writer=_write,
+    audit="leaflet.checks.braille",
+)

@@ -33,7 +33,7 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import callout_heading, display_url, plain, shows_own_address
+from leaflet.core.text import display_url, plain, shows_own_address
 from leaflet.writers.braille.layout import Piece
 
 BULLET = "\u2022"
@@ -115,7 +115,7 @@ def _block(block: Block, depth: int = 0) -> Iterator[Words]:
         case Image(alt=alt):
             yield Words(f"Picture: {alt}", first=PARAGRAPH_FIRST)
         case Callout():  # the kind in bold words first, as in print
-            heading = callout_heading(block)
+            heading = block.heading()
             yield Words(heading, ((0, len(heading)),), PARAGRAPH_FIRST)
             for inner in block.blocks:
                 yield from _block(inner, depth)

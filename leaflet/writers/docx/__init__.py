@@ -13,31 +13,25 @@ as ``<id>.24pt-black-on-cream.docx``, and never replace the default file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from leaflet.core.model import Leaflet
-from leaflet.options import choice, whole_number
-from leaflet.writers import DOCX, Output, OutputFile
-from leaflet.writers.docx.options import (
-    DEFAULT_COLOURS,
-    DEFAULT_SIZE,
-    MAX_SIZE,
-    MIN_SIZE,
-    SCHEMES,
-    Options,
+from leaflet.writers.contract import Format, Output, Resources
+from leaflet.writers.docx.options import Options, files
+
+
+def _write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
+    from leaflet.writers.docx.document import write  # python-docx only when asked for
+
+    return write(leaflet, options)
+
+
+FORMAT = Format(
+    name="docx",
+    summary="Word document (.docx) with real headings, lists, links and alt text; --size and --colours variants",
+    label="Word document",
+    description="You can change the text size and colours yourself.",
+    readers="people who read in Word, with a screen reader or their own font and size; teams who edit and re-share",
+    options=Options,
+    files=files,
+    writer=_write,
+    audit="leaflet.checks.docx",
 )
-
-__all__ = ["Options", "parse_options", "write"]
-
-
-def parse_options(values: Mapping[str, str]) -> Options:
-    size = whole_number("size", values["size"], MIN_SIZE, MAX_SIZE) if "size" in values else DEFAULT_SIZE
-    colours = choice("colours", values["colours"], tuple(SCHEMES)) if "colours" in values else DEFAULT_COLOURS
-    return Options(size=size, colours=colours)
-
-
-def write(leaflet: Leaflet, options: Options) -> Output:
-    from leaflet.writers.docx.document import to_docx  # lazy: python-docx only when asked for
-
-    (name,) = DOCX.names(leaflet.meta.id, options)
-    return Output((OutputFile(name, to_docx(leaflet, options)),))

@@ -30,7 +30,8 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import callout_heading, display_url, plain, shows_own_address
+from leaflet.core.text import display_url, plain, shows_own_address
+from leaflet.media.colours import DEFAULT_SCHEME
 from leaflet.media.ooxml import fields, package, pictures, tables
 from leaflet.media.ooxml.links import add_hyperlink
 from leaflet.media.ooxml.numbering import Kind, Numbering, number_paragraph
@@ -38,11 +39,17 @@ from leaflet.media.ooxml.package import text_width
 from leaflet.media.ooxml.styles import prune
 from leaflet.media.ooxml.xml import el
 from leaflet.media.pictures import raster
+from leaflet.writers.contract import Output, OutputFile
 from leaflet.writers.docx import styles
-from leaflet.writers.docx.options import DEFAULT_COLOURS, Options
+from leaflet.writers.docx.options import Options, files
 
 MAX_PICTURE_HEIGHT = Mm(150)  # a tall picture still leaves room for its words on the page
 MARGIN = Mm(25)  # generous margins, as clear print asks
+
+
+def write(leaflet: Leaflet, options: Options) -> Output:
+    (name,) = files(leaflet.meta.id, options)
+    return Output((OutputFile(name, to_docx(leaflet, options)),))
 
 
 def to_docx(leaflet: Leaflet, options: Options) -> bytes:
@@ -56,7 +63,7 @@ def to_docx(leaflet: Leaflet, options: Options) -> bytes:
     _Writer(document, options).leaflet(leaflet)
     _space_after_tables(document, options)
     prune(document, keep=("Hyperlink",))
-    background = options.scheme.background if options.colours != DEFAULT_COLOURS else None
+    background = options.scheme.background if options.colours != DEFAULT_SCHEME else None
     package.settings(document, meta.language, background)
     about = package.About(
         title=meta.title,
@@ -137,7 +144,7 @@ class _Writer:
         try:
             label = self.paragraph()
             label.paragraph_format.keep_with_next = True
-            _run(label, callout_heading(callout), bold=True)
+            _run(label, callout.heading(), bold=True)
             for block in callout.blocks:
                 self.block(block)
         finally:

@@ -1,20 +1,19 @@
-"""The Word format's own options: print size and colour scheme (the record in ``leaflet.writers`` names the file)."""
+"""What the Word document takes (a print size and colours) and what it writes for them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leaflet.media.colours import DEFAULT_SCHEME, SCHEMES, PrintOptions
-
-__all__ = ["DEFAULT_COLOURS", "DEFAULT_SIZE", "MAX_SIZE", "MIN_SIZE", "SCHEMES", "Options"]
-
-MIN_SIZE, MAX_SIZE = 14, 48
-DEFAULT_SIZE = 14  # clear print's ideal; a patient may ask for larger
-DEFAULT_COLOURS = DEFAULT_SCHEME
+from leaflet.media.colours import PrintOptions
 
 
 @dataclass(frozen=True, slots=True)
 class Options(PrintOptions):
-    """Body size in points (clear print's 14 by default) and the name of a colour scheme in ``SCHEMES``."""
+    """Body size in points (clear print's ideal, 14, by default; a patient may ask for larger) and colours."""
 
-    size: int = DEFAULT_SIZE
+    size: int = 14
+
+
+def files(leaflet_id: str, options: Options) -> tuple[str, ...]:
+    """``<id>.docx``; a variant names its values: ``<id>.24pt-black-on-cream.docx``."""
+    return (options.file_name(leaflet_id, ".docx", Options().size),)

@@ -17,19 +17,26 @@ easy-read formats do.
 
 from __future__ import annotations
 
-from leaflet.core.compose import no_easy_read
 from leaflet.core.model import Leaflet
-from leaflet.media.xhtml.options import Options, parse_options
-from leaflet.writers import EASY_READ_HTML, Output, OutputFile
-
-__all__ = ["Options", "parse_options", "write"]  # the writer's contract; the options are the web formats' own
+from leaflet.writers.contract import Format, Output, Resources
+from leaflet.writers.easy_read_html.options import Options, files
 
 
-def write(leaflet: Leaflet, options: Options) -> Output:
-    if leaflet.easy_read is None:
-        return Output((), (no_easy_read(leaflet),))
-    from leaflet.writers.easy_read_html.page import page_html
+def _write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
+    from leaflet.writers.easy_read_html.page import write
 
-    (name,) = EASY_READ_HTML.names(leaflet.meta.id, options)
-    data = page_html(leaflet, options.size, options.fixed_colours).encode("utf-8")
-    return Output((OutputFile(name, data),))
+    return write(leaflet, options)
+
+
+FORMAT = Format(
+    name="easy-read-html",
+    summary="easy read as a web page (.easy-read.html): a picture left of each point, words right, WCAG 2.2 AA",
+    label="Easy read web page",
+    description="Short sentences with a picture beside each one, to read in a web browser.",
+    readers="the same easy read as one self-contained web page: a picture left of each point (above it on a phone), words right, 18pt, light or dark",
+    options=Options,
+    files=files,
+    writer=_write,
+    audit="leaflet.checks.easy_read_html",
+    reads_easy_read=True,
+)

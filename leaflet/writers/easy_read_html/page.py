@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from leaflet.core.compose import compose_easy_read
+from leaflet.core.compose import compose_easy_read, no_easy_read
 from leaflet.core.model import EasyReadPoint, EasyReadSection, Image, Inlines, Leaflet, Picture, Text
 from leaflet.core.text import find_terms
 from leaflet.media.xhtml.markup import Markup, attribute, inline_markup, text
 from leaflet.media.xhtml.shell import data_url, document
+from leaflet.writers.contract import Output, OutputFile
+from leaflet.writers.easy_read_html.options import Options, files
 
 SKIP_TEXT = "Skip to the easy read"
 WEB_ADDRESS = re.compile(
@@ -44,6 +46,14 @@ header, main, footer { max-width: 40rem; }
   .point-picture:empty { display: none; }
 }
 """
+
+
+def write(leaflet: Leaflet, options: Options) -> Output:
+    if leaflet.easy_read is None:
+        return Output((), (no_easy_read(leaflet),))
+    (name,) = files(leaflet.meta.id, options)
+    data = page_html(leaflet, options.size, options.fixed_colours).encode("utf-8")
+    return Output((OutputFile(name, data),))
 
 
 def page_html(leaflet: Leaflet, size: int, colours: str | None) -> str:

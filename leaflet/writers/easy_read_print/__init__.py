@@ -15,26 +15,26 @@ the default file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from leaflet.core.compose import no_easy_read
 from leaflet.core.model import Leaflet
-from leaflet.options import size_and_colours
-from leaflet.writers import EASY_READ_PRINT, Output, OutputFile
-from leaflet.writers.easy_read_print.options import DEFAULT_SIZE, LARGEST, SMALLEST, Options
-
-__all__ = ["Options", "parse_options", "write"]
+from leaflet.writers.contract import Format, Output, Resources
+from leaflet.writers.easy_read_print.options import Options, files
 
 
-def parse_options(values: Mapping[str, str]) -> Options:
-    size, colours = size_and_colours(values, SMALLEST, LARGEST, DEFAULT_SIZE)
-    return Options(size=size, colours=colours)
+def _write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
+    from leaflet.writers.easy_read_print.layout import write  # python-docx only when asked for
+
+    return write(leaflet, options)
 
 
-def write(leaflet: Leaflet, options: Options) -> Output:
-    if leaflet.easy_read is None:
-        return Output((), (no_easy_read(leaflet),))
-    from leaflet.writers.easy_read_print.layout import build  # python-docx only when asked for
-
-    (name,) = EASY_READ_PRINT.names(leaflet.meta.id, options)
-    return Output((OutputFile(name, build(leaflet, options)),))
+FORMAT = Format(
+    name="easy-read-print",
+    summary="easy read for print (.easy-read.docx): a picture left of each point, words right, 16pt",
+    label="Easy read to print",
+    description="A Word document with short sentences and a picture beside each one.",
+    readers="the same easy read in the standard print layout (a picture left of each point, words right, 16pt), in Word so a team can finish it",
+    options=Options,
+    files=files,
+    writer=_write,
+    audit="leaflet.checks.easy_read_print",
+    reads_easy_read=True,
+)

@@ -23,18 +23,27 @@ from docx.shared import Cm, Emu, Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from leaflet.core.compose import compose_easy_read
+from leaflet.core.compose import compose_easy_read, no_easy_read
 from leaflet.core.model import EasyReadPoint, Inlines, Leaflet, LineBreak, Link, Picture, Strong, Text
 from leaflet.core.text import display_url, easy_read_title, find_terms, shows_own_address
+from leaflet.media.colours import DEFAULT_SCHEME
 from leaflet.media.ooxml import fields, fonts, links, package, pictures, tables
 from leaflet.media.ooxml.styles import defaults_run, set_colour, set_language
 from leaflet.media.ooxml.xml import half_points
-from leaflet.writers.easy_read_print.options import DEFAULT_COLOURS, Options
+from leaflet.writers.contract import Output, OutputFile
+from leaflet.writers.easy_read_print.options import Options, files
 
 PICTURE_COLUMN = Cm(5.0)
 WORDS_COLUMN = Cm(12.0)  # A4 is 21 cm; 2 cm margins leave 17 cm
 PICTURE_BOX = Cm(4.4)  # the largest side of a picture, inside the cell's margins
 HEADING_SIZES = {1: 1.75, 2: 1.375}  # times the body size: 28pt and 22pt at 16pt
+
+
+def write(leaflet: Leaflet, options: Options) -> Output:
+    if leaflet.easy_read is None:
+        return Output((), (no_easy_read(leaflet),))
+    (name,) = files(leaflet.meta.id, options)
+    return Output((OutputFile(name, build(leaflet, options)),))
 
 
 def build(leaflet: Leaflet, options: Options) -> bytes:
@@ -58,7 +67,7 @@ def build(leaflet: Leaflet, options: Options) -> bytes:
         for row, point in zip(table.rows, section.points, strict=True):
             _picture(row.cells[0], point.picture)
             _words(row.cells[1], point, hard_words)
-    background = options.scheme.background if options.colours != DEFAULT_COLOURS else None
+    background = options.scheme.background if options.colours != DEFAULT_SCHEME else None
     package.settings(document, meta.language, background)
     about = package.About(
         title=easy_read_title(leaflet),

@@ -1,18 +1,19 @@
-"""The easy-read print format's options: body size and colour scheme (the record in ``leaflet.writers`` names the file)."""
+"""What the easy read for print takes (a print size and colours) and what it writes for them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leaflet.media.colours import DEFAULT_SCHEME, PrintOptions
-
-DEFAULT_SIZE = 16  # easy-read guidance: at least 14pt, 16pt recommended
-SMALLEST, LARGEST = 14, 48
-DEFAULT_COLOURS = DEFAULT_SCHEME
+from leaflet.media.colours import PrintOptions
 
 
 @dataclass(frozen=True, slots=True)
 class Options(PrintOptions):
-    """The body size in points (16 by default) and the name of a colour scheme in ``leaflet.media.colours.SCHEMES``."""
+    """The body size in points (16 by default: easy-read guidance asks for 14 or more, 16 recommended) and colours."""
 
-    size: int = DEFAULT_SIZE
+    size: int = 16
+
+
+def files(leaflet_id: str, options: Options) -> tuple[str, ...]:
+    """``<id>.easy-read.docx``; a variant names its values: ``<id>.easy-read.20pt-black-on-cream.docx``."""
+    return (options.file_name(f"{leaflet_id}.easy-read", ".docx", Options().size),)

@@ -15,6 +15,8 @@ A navigation document (contents and landmarks), schema.org accessibility
 metadata conforming to EPUB Accessibility 1.1 (WCAG 2.2 AA), Atkinson
 Hyperlegible embedded, and the same bytes for the same source.
 
+- ``options``    the options it takes and the files it names
+- ``writer``     one call: documents, speech, package
 - ``documents``  the content documents and the navigation document
 - ``speech``     every fragment said, levelled, encoded; the clips
 - ``package``    package document, overlays, reproducible zip
@@ -22,51 +24,25 @@ Hyperlegible embedded, and the same bytes for the same source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from leaflet.core.model import Leaflet
-from leaflet.media.speech.options import SpeechOptions, parse_speech_options, speech_warnings
-from leaflet.writers import EPUB, Output, OutputFile
-
-if TYPE_CHECKING:
-    from leaflet.writers.epub.documents import Document
-    from leaflet.writers.epub.speech import Track
+from leaflet.writers.contract import Format, Output, Resources
+from leaflet.writers.epub.options import Options, files
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """How the book speaks (the audio format's options); ``talking=False`` makes a plain book with no speech
-    (for comparisons; not a personal option)."""
+def _write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
+    from leaflet.writers.epub.writer import write
 
-    speech: SpeechOptions = field(default_factory=SpeechOptions)
-    talking: bool = True
+    return write(leaflet, options, resources)
 
 
-def parse_options(values: Mapping[str, str]) -> Options:
-    return Options(speech=parse_speech_options(values))
-
-
-def write(leaflet: Leaflet, options: Options) -> Output:
-    from leaflet.media.xhtml.fonts import FILES, font_bytes
-    from leaflet.media.xhtml.style import book_css, font_faces
-    from leaflet.writers.epub.documents import Pictures, documents, nav_document
-    from leaflet.writers.epub.package import package
-
-    pictures = Pictures()
-    made = documents(leaflet, options.talking, pictures)
-    nav = nav_document(leaflet.meta.language, leaflet.meta.title, made)
-    regular, bold = (f"fonts/{name}" for name in FILES)
-    css = (font_faces((regular, bold)) + book_css()).encode("utf-8")
-    tracks, problem = _speak(leaflet, made, options.speech) if options.talking else ([None for _ in made], None)
-    (name,) = EPUB.names(leaflet.meta.id, options)
-    warnings = speech_warnings(leaflet, options.speech, problem) if options.talking else ()
-    book = OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks))
-    return Output((book,), warnings)
-
-
-def _speak(leaflet: Leaflet, made: Sequence[Document], speech: SpeechOptions) -> tuple[list[Track | None], str | None]:
-    from leaflet.writers.epub.speech import speak
-
-    return speak([d.fragments for d in made], speech.engine_for(leaflet.meta.language), leaflet.meta.id)
+FORMAT = Format(
+    name="epub",
+    summary="talking book (.epub): EPUB 3.3, the text read aloud and highlighted in sync (media overlays)",
+    label="Talking e-book",
+    description="An e-book that reads itself aloud and highlights each sentence as it is read.",
+    readers="people who read along while they listen: an EPUB 3 talking book whose text is highlighted as it is read aloud",
+    options=Options,
+    files=files,
+    writer=_write,
+    audit="leaflet.checks.epub",
+)

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from leaflet.media.speech import engines, milliseconds
-from leaflet.media.speech.progress import progress
 from leaflet.media.xhtml.markup import Fragment
+from leaflet.writers.contract import ProgressDisplay
 
 LEAD_SECONDS = 0.5  # silence before a document's first words
 
@@ -49,7 +49,7 @@ class Track:
 
 
 def speak(
-    documents: Sequence[Sequence[Fragment]], engine: engines.Engine, label: str
+    documents: Sequence[Sequence[Fragment]], engine: engines.Engine, label: str, progress: ProgressDisplay
 ) -> tuple[list[Track | None], str | None]:
     """A track for each document that has fragments (None for one that has none); and why the speech is not
     at its level, if it is not (``Recording.level_problem``)."""

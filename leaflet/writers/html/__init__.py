@@ -17,15 +17,24 @@ chosen is kept whatever the reader's setting; black on white, the default, follo
 from __future__ import annotations
 
 from leaflet.core.model import Leaflet
-from leaflet.media.xhtml.options import Options, parse_options
-from leaflet.writers import HTML, Output, OutputFile
-
-__all__ = ["Options", "parse_options", "write"]  # the writer's contract; the options are the web formats' own
+from leaflet.writers.contract import Format, Output, Resources
+from leaflet.writers.html.options import Options, files
 
 
-def write(leaflet: Leaflet, options: Options) -> Output:
-    from leaflet.writers.html.page import page_html
+def _write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
+    from leaflet.writers.html.page import write
 
-    (name,) = HTML.names(leaflet.meta.id, options)
-    data = page_html(leaflet, options.size, options.fixed_colours).encode("utf-8")
-    return Output((OutputFile(name, data),))
+    return write(leaflet, options)
+
+
+FORMAT = Format(
+    name="html",
+    summary="accessible web page (.html): large-print type, skip link, contents, light or dark, WCAG 2.2 AA",
+    label="Web page",
+    description="A page to read in a web browser, with your own settings.",
+    readers="anyone on a phone or computer, screen-reader users, people who zoom or change colours: one self-contained web page",
+    options=Options,
+    files=files,
+    writer=_write,
+    audit="leaflet.checks.html",
+)

@@ -7,6 +7,8 @@ from leaflet.core.model import Image, Leaflet
 from leaflet.media.xhtml.markup import Markup, heading_ids, text
 from leaflet.media.xhtml.page import CONTENTS_TITLE
 from leaflet.media.xhtml.shell import data_url, document
+from leaflet.writers.contract import Output, OutputFile
+from leaflet.writers.html.options import Options, files
 
 SKIP_TEXT = "Skip to the leaflet"
 MIN_ENTRIES_FOR_CONTENTS = 3  # a short leaflet reads faster without a list of its parts
@@ -15,6 +17,12 @@ MIN_ENTRIES_FOR_CONTENTS = 3  # a short leaflet reads faster without a list of i
 def picture_url(image: Image) -> str:
     """A picture embedded in the page, so the page stands alone."""
     return data_url(image.data, image.kind)
+
+
+def write(leaflet: Leaflet, options: Options) -> Output:
+    (name,) = files(leaflet.meta.id, options)
+    data = page_html(leaflet, options.size, options.fixed_colours).encode("utf-8")
+    return Output((OutputFile(name, data),))
 
 
 def page_html(leaflet: Leaflet, size: int, colours: str | None) -> str:

@@ -12,6 +12,7 @@ from typing import assert_never
 
 from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
+from leaflet.core import walk
 from leaflet.core.compose import compose
 from leaflet.core.model import (
     Block,
@@ -28,7 +29,7 @@ from leaflet.core.model import (
     Text,
 )
 from leaflet.core.model import Table as TableBlock
-from leaflet.core.text import block_inlines, callout_heading, display_url, plain, shows_own_address
+from leaflet.core.text import display_url, plain, shows_own_address
 from leaflet.media.pictures import raster
 from leaflet.writers.large_print_pdf.boxes import callout_box
 from leaflet.writers.large_print_pdf.flowables import (
@@ -174,7 +175,7 @@ class StoryBuilder:
         last = TextStyle(body.size, body.leading, body.colour)  # the box's padding ends it, not a blank line
         label_elem = Elem("P", sect)
         label = TextBlock(
-            [Piece(glue_numbers(callout_heading(callout)), bold=True)], self.styles.item, label_elem, self.tagger
+            [Piece(glue_numbers(callout.heading()), bold=True)], self.styles.item, label_elem, self.tagger
         )
         content: list[Flowable] = [label]
         for block in callout.blocks:
@@ -395,7 +396,7 @@ def missing_characters(leaflet: Leaflet, covered: frozenset[int]) -> list[tuple[
     for section in composed.sections:
         texts.append((section.heading or "", section.line))
         for block in section.blocks:
-            texts += [(plain(inlines), block.line) for inlines in block_inlines(block)]
+            texts += [(plain(inlines), block.line) for inlines in walk.inline_runs(block)]
     seen: dict[str, int] = {}
     for text, line in texts:
         for character in text:

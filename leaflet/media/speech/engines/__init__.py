@@ -14,16 +14,21 @@ from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-ENGINES = ("offline", "gtts")
-DEFAULT_ENGINE = "offline"
+# (name, what it is) for every engine, the default first
+ENGINES: tuple[tuple[str, str], ...] = (
+    ("offline", "eSpeak NG, on this machine"),
+    ("gtts", "Google's online voice (sends the text to Google)"),
+)
+DEFAULT_ENGINE = ENGINES[0][0]
 
 Tick = Callable[[], None]
 
 
 class Engine(Protocol):
-    """Something that says texts."""
+    """Something that says texts, using at most ``cores`` cores."""
 
     name: str
+    cores: int
 
     def synthesise(
         self, texts: Sequence[str], folder: Path, tick: Tick, runs: Sequence[int] = ()
@@ -34,12 +39,12 @@ class Engine(Protocol):
         ...
 
 
-def make(name: str, *, voice: str | None, rate: int, language: str) -> Engine:
-    """The engine called ``name``, ready to speak ``language``."""
+def make(name: str, *, voice: str | None, rate: int, language: str, cores: int) -> Engine:
+    """The engine called ``name``, ready to speak ``language`` with at most ``cores`` cores."""
     if name == "offline":
         from leaflet.media.speech.engines.offline import OfflineEngine
 
-        return OfflineEngine(voice, rate, language)
+        return OfflineEngine(voice, rate, language, cores)
     if name == "gtts":
         from leaflet.media.speech.engines.online import GttsEngine
 

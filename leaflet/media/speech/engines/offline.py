@@ -4,7 +4,7 @@ eSpeak NG in a fresh state for each text (or run of texts), with the voice
 and rate in force before the text is given, is what makes the audio
 byte-identical from run to run (see ``espeak_worker``); one worker process
 starts eSpeak NG once and forks a child per text or run, as many at a time as the job's share of
-cores (``leaflet.pipeline.cores``), and each file is handed on as soon as it and
+cores (given when the engine is made), and each file is handed on as soon as it and
 those before it are written. Every text has a time
 limit, and the worker as a whole another, so a stalled engine fails the
 build clearly instead of hanging it.
@@ -27,7 +27,6 @@ from pathlib import Path
 from leaflet.core.diagnostics import BuildError
 from leaflet.media.speech.engines import Tick
 from leaflet.media.speech.engines.espeak_worker import FALLBACK_VOICE, STALLED, opening, voice_for
-from leaflet.pipeline.cores import cores
 
 WORKER = [sys.executable, "-m", "leaflet.media.speech.engines.espeak_worker"]
 BASE_LIMIT = 30.0  # seconds a worker may take, plus one per 100 characters of text
@@ -84,10 +83,11 @@ class OfflineEngine:
 
     name = "offline"
 
-    def __init__(self, voice: str | None, rate: int, language: str = "en-GB") -> None:
+    def __init__(self, voice: str | None, rate: int, language: str = "en-GB", cores: int = 1) -> None:
         self.voice = voice  # None: the worker picks the language's voice (no process just to list them)
         self.rate = rate
         self.language = language
+        self.cores = cores  # children saying texts at once: the job's share of --jobs
 
     def synthesise(
         self, texts: Sequence[str], folder: Path, tick: Tick, runs: Sequence[int] = ()
@@ -98,7 +98,7 @@ class OfflineEngine:
         given = _in_runs(texts, runs)
         command = [*WORKER, "--rate", str(self.rate), "--folder", str(folder), "--language", self.language]
         command += ["--voice", self.voice] if self.voice else []
-        command += ["--jobs", str(max(1, min(len(given), cores()))), "--timeout", str(BASE_LIMIT)]
+        command += ["--jobs", str(max(1, min(len(given), self.cores))), "--timeout", str(BASE_LIMIT)]
         worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         watchdog = threading.Timer(limit, worker.kill)
         watchdog.start()

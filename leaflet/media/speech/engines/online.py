@@ -29,6 +29,7 @@ class GttsEngine:
     """gTTS, asked one section at a time."""
 
     name = "gtts"
+    cores = 1  # one request at a time: the service throttles callers
 
     def __init__(self, language: str, *, sleep: Callable[[float], None] | None = None) -> None:
         parts = language.lower().split("-")

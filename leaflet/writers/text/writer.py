@@ -1,15 +1,7 @@
-"""Plain e-text (format ``text``): ``<id>.txt`` for screen readers and braille displays.
-
-Plain UTF-8 at most 80 characters a line. Headings are underlined so a
-search for '===' or '---' finds them; each list says how many items it has;
-every link is written out as its address; "Words explained" and "About
-this leaflet" (from ``leaflet.core.compose``) come last.
-"""
+"""The e-text writer: the composed leaflet as wrapped, underlined, plain UTF-8 lines."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import assert_never
 
 from leaflet.core.compose import compose
@@ -28,24 +20,16 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import callout_heading, display_url, plain, shows_own_address, split_lines, underlined, wrap
-from leaflet.writers import TEXT, Output, OutputFile
+from leaflet.core.text import display_url, plain, shows_own_address, split_lines, underlined, wrap
+from leaflet.writers.contract import Output, OutputFile
+from leaflet.writers.text.options import Options, files
 
 WIDTH = 72  # comfortable on screen; well inside the 80-character limit (an address longer stands alone, unbroken)
 _UNDERLINES = {2: "-", 3: "~", 4: "."}
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """E-text has no personal options: readers choose their own size and voice."""
-
-
-def parse_options(values: Mapping[str, str]) -> Options:
-    return Options()
-
-
 def write(leaflet: Leaflet, options: Options) -> Output:
-    (name,) = TEXT.names(leaflet.meta.id, options)
+    (name,) = files(leaflet.meta.id, options)
     return Output((OutputFile(name, to_text(leaflet).encode("utf-8")),))
 
 
@@ -103,7 +87,7 @@ def _block(block: Block, indent: str = "") -> list[str]:
 
 def _callout(callout: Callout, indent: str) -> list[str]:
     """A labelled block: '[Emergency] title', its text indented, then where it ends."""
-    lines = wrap(f"[{callout_heading(callout, ']')}", WIDTH, indent=indent, subsequent=indent + "    ")
+    lines = wrap(f"[{callout.heading(']')}", WIDTH, indent=indent, subsequent=indent + "    ")
     inner = indent + "    "
     for number, block in enumerate(callout.blocks):
         lines += [*([""] if number else []), *_block(block, inner)]

@@ -1,42 +1,22 @@
-"""Easy-read text (format ``easy-read``): ``<id>.easy-read.txt``.
-
-The easy read written in ``easy-read.md``, as plain UTF-8 at most 60
-characters a line: the title and each heading on lines of their own
-(underlined), each point starting a new line with a blank line between
-points, each link's address on a line of its own, then "Words to know": the
-glossary words the easy read uses, with what they mean.
-
-Pictures are left out: in easy read they support the words, and the words
-stand alone. A leaflet with no ``easy-read.md`` gets a warning and no file.
-"""
+"""The easy-read text writer: the easy read's points as short plain lines, addresses on their own."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import assert_never
 
 from leaflet.core.compose import compose_easy_read, no_easy_read
 from leaflet.core.model import EasyReadPoint, Leaflet, LineBreak, Link, Strong, Text
 from leaflet.core.text import display_url, plain, shows_own_address, split_lines, underlined, wrap
-from leaflet.writers import EASY_READ, Output, OutputFile
+from leaflet.writers.contract import Output, OutputFile
+from leaflet.writers.easy_read.options import Options, files
 
 WIDTH = 60  # short lines are easier to follow
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """Easy-read text has no personal options."""
-
-
-def parse_options(values: Mapping[str, str]) -> Options:
-    return Options()
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
     if leaflet.easy_read is None:
         return Output((), (no_easy_read(leaflet),))
-    (name,) = EASY_READ.names(leaflet.meta.id, options)
+    (name,) = files(leaflet.meta.id, options)
     return Output((OutputFile(name, to_text(leaflet).encode("utf-8")),))
 
 
