@@ -11,17 +11,20 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaflet import __version__
 from leaflet.core.diagnostics import Diagnostic, LeafletError, OptionError
-from leaflet.core.dump import to_json
 from leaflet.options import help_with_defaults
-from leaflet.pipeline import build, cores, executors, manifest, reading
+from leaflet.pipeline import cores, executors
 from leaflet.pipeline import folders as folders_module
-from leaflet.pipeline.checking import FormatCheck
-from leaflet.pipeline.progress import Progress
 from leaflet.service.command import add_command as add_serve_command
 from leaflet.writers import registry
+
+if TYPE_CHECKING:  # what a command needs is imported when it runs: `leaflet formats` starts at once
+    from leaflet.pipeline import build
+    from leaflet.pipeline.checking import FormatCheck
+    from leaflet.pipeline.progress import Progress
 
 EPILOG = "Exit status: 0 success; 1 a build or check failed; 2 a mistake in a source or on the command line."
 
@@ -210,6 +213,8 @@ class _Shown:
         _stderr(message)
 
     def started(self, jobs: int, up_to_date: int) -> None:
+        from leaflet.pipeline.progress import Progress
+
         self.progress = Progress(jobs, up_to_date, self.say).__enter__()
 
     def finished(self, result: build.JobResult) -> None:
@@ -222,6 +227,8 @@ class _Shown:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from leaflet.pipeline import build
+
     values = {
         option.name: getattr(args, f"opt_{option.name}")
         for option in registry.options()
@@ -280,6 +287,8 @@ def _summarise(outcome: build.Outcome, args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from leaflet.pipeline import manifest
+
     folders_module.existing_out(args.out)
     folders = sorted(p for p in args.out.iterdir() if p.is_dir())
     if args.ids:
@@ -298,6 +307,8 @@ def _stderr(line: str) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from leaflet.pipeline import build
+
     report = build.check(build.Request(source=args.source, out=args.out, ids=tuple(args.ids), strict=args.strict))
     _show_reading(report.source_errors, report.source_warnings)
     for checked in report.leaflets:
@@ -350,6 +361,9 @@ def _voices(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
+    from leaflet.core.dump import to_json
+    from leaflet.pipeline import reading
+
     readings, errors, warnings = reading.read_all(folders_module.find_leaflets(args.source, [args.id]))
     _show_reading(errors, warnings)
     (read,) = readings

@@ -10,6 +10,7 @@ build writes them, finds no broken rule.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +21,34 @@ from leaflet.pipeline.checking import audit_folder
 from leaflet.reader import read_leaflet
 from leaflet.writers import registry
 from tests.conftest import all_leaflet_folders, errors_of
+
+if TYPE_CHECKING:  # mypy proves each audit module keeps the contract (nothing is imported at run time)
+    from leaflet.checks import (
+        audio,
+        braille,
+        docx,
+        easy_read,
+        easy_read_html,
+        easy_read_print,
+        epub,
+        html,
+        large_print_pdf,
+        text,
+    )
+    from leaflet.writers.contract import AuditModule
+
+    _audits: tuple[AuditModule, ...] = (
+        text,
+        large_print_pdf,
+        docx,
+        easy_read,
+        easy_read_print,
+        easy_read_html,
+        audio,
+        braille,
+        html,
+        epub,
+    )
 
 LEAFLETS = all_leaflet_folders()
 RECORDS = {record.name: record for record in registry.FORMATS}

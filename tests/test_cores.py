@@ -98,15 +98,19 @@ def test_leaflets_read_in_other_processes_share_their_pictures(source_copy: Path
     assert alone == readings[0].leaflet
 
 
-def test_a_build_of_formats_without_easy_read_still_reads_and_checks_it_whole(source_copy: Path) -> None:
+def test_a_build_of_formats_without_easy_read_neither_reads_nor_checks_it(source_copy: Path) -> None:
+    """Only what the asked-for formats see is read: a Word build neither reads nor checks the easy read (most
+    of its cost is choosing pictures), so a mistake in the easy read stops only the easy-read formats."""
     folders = sorted(p for p in source_copy.iterdir() if (p / "leaflet.md").is_file())
     whole, errors, warnings = reading.read_all(folders, workers=2)
     lean, lean_errors, lean_warnings = reading.read_all(folders, workers=2, easy_read=False)
     assert not errors and not lean_errors
-    assert [str(w) for w in lean_warnings] == [str(w) for w in warnings]
+    easy = source_copy / NICE_ID / "easy-read.md"
+    assert [str(w) for w in lean_warnings] == [str(w) for w in warnings if not str(w).startswith(str(easy))]
     assert any(r.leaflet.easy_read for r in whole) and not any(r.leaflet.easy_read for r in lean)
     assert [r.leaflet.sections for r in lean] == [r.leaflet.sections for r in whole]
-    easy = source_copy / NICE_ID / "easy-read.md"
     easy.write_text(easy.read_text(encoding="utf-8") + "\n## A heading with no points\n", encoding="utf-8")
     _, lean_errors, _ = reading.read_all(folders, workers=2, easy_read=False)
-    assert lean_errors and lean_errors[0].path == easy, "a mistake in the easy read stops a build of any format"
+    assert not lean_errors, "the other formats stay"
+    _, errors, _ = reading.read_all(folders, workers=2)
+    assert errors and errors[0].path == easy, "the easy-read formats stop, naming the line"

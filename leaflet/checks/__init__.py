@@ -11,37 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from leaflet.core.diagnostics import Diagnostic
-
-if TYPE_CHECKING:  # mypy proves each audit keeps the contract; nothing is imported at run time
-    from leaflet.checks import (
-        audio,
-        braille,
-        docx,
-        easy_read,
-        easy_read_html,
-        easy_read_print,
-        epub,
-        html,
-        large_print_pdf,
-        text,
-    )
-    from leaflet.writers.contract import AuditModule
-
-    _audits: tuple[AuditModule, ...] = (
-        text,
-        large_print_pdf,
-        docx,
-        easy_read,
-        easy_read_print,
-        easy_read_html,
-        audio,
-        braille,
-        html,
-        epub,
-    )
 
 
 def error(path: Path, code: str, message: str, line: int = 0) -> Diagnostic:

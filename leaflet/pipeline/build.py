@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from leaflet.core.diagnostics import Diagnostic, JobsLost, OptionError, SourceError
 from leaflet.core.files import locked, sweep_temporary, write_bytes_atomic
-from leaflet.core.model import Leaflet
+from leaflet.core.model import EASY_READ_NAME, Leaflet
 from leaflet.pipeline import checking as cached
 from leaflet.pipeline import cores
 from leaflet.pipeline.checking import FormatCheck
@@ -156,11 +156,12 @@ def build(request: Request, events: Events | None = None) -> Outcome:
         outcome.source_warnings = list(drafts)
         if not pending:
             return outcome
+        easy_read = any(registry.format_named(name).reads_easy_read for name in {t.format for t in pending})
         readings, outcome.source_errors, warnings = read_all(
             list(dict.fromkeys(t.folder for t in pending)),
             request.strict,
             min(request.workers, cores.usable()),
-            easy_read=any(registry.format_named(name).reads_easy_read for name in {t.format for t in pending}),
+            easy_read=easy_read,
         )
         outcome.source_warnings += warnings
         if outcome.source_errors:
@@ -169,7 +170,8 @@ def build(request: Request, events: Events | None = None) -> Outcome:
         events.started(len(pending), len(wanted) - len(pending))
         executor = request.executor or LocalExecutor(request.workers)
         outcome.results = run(pending, by_folder, request.out, executor, events)
-        record(outcome.results, request.out, {folder: list(r.warnings) for folder, r in by_folder.items()})
+        warned = {folder: list(r.warnings) for folder, r in by_folder.items()}
+        record(outcome.results, request.out, warned, easy_read)
     return outcome
 
 
@@ -316,8 +318,14 @@ def _remove_stale(previous: Manifest, key: str, kept: set[str], where: Path) -> 
             (where / record.path).unlink(missing_ok=True)
 
 
-def record(results: Sequence[JobResult], out_dir: Path, source_warnings: Mapping[Path, list[Diagnostic]]) -> list[Path]:
-    """Add what each successful job wrote, and the warnings it gave, to its leaflet's manifest."""
+def record(
+    results: Sequence[JobResult],
+    out_dir: Path,
+    source_warnings: Mapping[Path, list[Diagnostic]],
+    easy_read: bool = True,
+) -> list[Path]:
+    """Add what each successful job wrote, and the warnings it gave, to its leaflet's manifest. Without
+    ``easy_read`` (the easy read was not read this time) the easy read's warnings of an earlier build stay."""
     by_folder: dict[Path, list[JobResult]] = {}
     for result in results:
         if result.failure is None:
@@ -325,7 +333,10 @@ def record(results: Sequence[JobResult], out_dir: Path, source_warnings: Mapping
     written = []
     for folder, done in sorted(by_folder.items()):
         manifest = Manifest.load(out_dir / folder.name)
-        manifest.set_source_warnings(str(w) for w in source_warnings.get(folder, []))
+        kept = (
+            [] if easy_read else [w for w in manifest.source_warnings() if w.startswith(str(folder / EASY_READ_NAME))]
+        )
+        manifest.set_source_warnings([*(str(w) for w in source_warnings.get(folder, [])), *kept])
         for result in done:
             target = result.target
             warnings = tuple(str(w) for w in result.warnings)

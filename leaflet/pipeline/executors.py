@@ -15,17 +15,18 @@ or the service writes the files.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent import futures
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from types import TracebackType
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from leaflet.core.diagnostics import OptionError
 from leaflet.pipeline.closable import ClosedAfterUse
+
+if TYPE_CHECKING:  # the pool is imported when a job first needs one: a one-job build never does
+    from concurrent import futures
+    from concurrent.futures import ProcessPoolExecutor
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -128,6 +129,8 @@ class LocalExecutor(ClosedAfterUse):
             for index, job in enumerate(jobs):
                 yield index, function(job)
             return
+        from concurrent.futures import as_completed
+
         pool = self._pool_for(min(self.workers, len(jobs)))
         try:
             running = {pool.submit(function, job): index for index, job in enumerate(jobs)}
@@ -153,6 +156,9 @@ class LocalExecutor(ClosedAfterUse):
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _pool_for(self, workers: int) -> ProcessPoolExecutor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         with self._lock:
             if self._pool is None:
                 context = multiprocessing.get_context("spawn" if self.serving else "fork")

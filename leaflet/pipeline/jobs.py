@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import resource
 import sys
 import threading
@@ -85,6 +84,8 @@ def stamp(source: str, format_name: str, values: Mapping[str, str]) -> str:
 def _shows_progress() -> bool:
     """A job's own bar is shown on a terminal, by a job running in the process the user started; in a build's
     worker processes, the build's own bar counts the jobs."""
+    import multiprocessing
+
     return sys.stderr.isatty() and multiprocessing.parent_process() is None
 
 

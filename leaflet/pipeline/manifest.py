@@ -159,6 +159,10 @@ class Manifest:
     def set_source_warnings(self, warnings: Iterable[str]) -> None:
         self._source_warnings = tuple(warnings)
 
+    def source_warnings(self) -> tuple[str, ...]:
+        """What reading the source warned of, when it was last built."""
+        return self._source_warnings
+
     def warnings(self, key: str) -> list[str]:
         """The warnings the source and the build of ``key`` gave when it was last built."""
         entry = self._outputs.get(key)

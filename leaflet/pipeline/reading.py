@@ -30,13 +30,9 @@ class _Unread:
 
 def _read(folder: Path, easy_read: bool = True) -> Reading | _Unread:
     try:
-        reading = read_leaflet(folder)
+        return read_leaflet(folder, easy_read=easy_read)
     except SourceError as error:
         return _Unread(tuple((e.path, e.line, e.message) for e in every_error(error)))
-    if easy_read:
-        return reading
-    # read and checked whole, its warnings kept; sent back without what no format asked for will read
-    return replace(reading, leaflet=reading.leaflet.without_easy_read())
 
 
 def read_all(
@@ -46,9 +42,8 @@ def read_all(
 
     Reading is the part of a build that runs on this machine before any job
     starts; a catalogue is read in parallel so it does not hold the workers up.
-    Every leaflet is read and checked whole; with ``easy_read=False`` (no
-    format asked for writes it) the easy read, most of whose bytes are its
-    pictures, is left out of what comes back.
+    With ``easy_read=False`` (no format asked for writes it) the easy read is
+    neither read nor checked: most of its cost is choosing its pictures.
     """
     readings: list[Reading] = []
     errors: list[SourceError] = []

@@ -9,7 +9,7 @@ Reading never writes anything, so a mistake leaves every output untouched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,13 +50,12 @@ class Reading:
     warnings: tuple[Diagnostic, ...]
 
 
-def read_leaflet(folder: Path) -> Reading:
-    """Read and check ``folder/leaflet.md`` (and ``easy-read.md`` if present)."""
+def read_leaflet(folder: Path, *, easy_read: bool = True) -> Reading:
+    """Read and check ``folder/leaflet.md`` (and ``easy-read.md`` if present, unless ``easy_read`` is False:
+    a build of formats that never look at the easy read neither reads nor checks it)."""
     # YAML and Markdown are imported only when there is something to read: a no-op build reads nothing.
     from leaflet.reader import frontmatter
-    from leaflet.reader.easyread import read_easy_read
     from leaflet.reader.markdown import BodyReader, parse_body
-    from leaflet.reader.rules import check_easy_read
     from leaflet.reader.sections import read_sections
 
     path = folder / SOURCE_NAME
@@ -89,14 +88,24 @@ def read_leaflet(folder: Path) -> Reading:
         reference=values.get("reference"),
         department=values.get("department"),
     )
-    easy_read = None
-    easy_path = folder / EASY_READ_NAME
-    if easy_path.exists():
-        easy_reader = BodyReader(easy_path, folder, 0)
-        easy_read = read_easy_read(read_source_text(easy_path), easy_path, easy_reader)
-        reader.warnings.extend(easy_reader.warnings)
-    leaflet = Leaflet(meta, body.sections, front.glossary, front.say, easy_read, folder, path)
-    return check_easy_read(Reading(leaflet, (*reader.warnings, *_unused_glossary(leaflet))))
+    leaflet = Leaflet(meta, body.sections, front.glossary, front.say, None, folder, path)
+    warnings = (*reader.warnings, *_unused_glossary(leaflet))
+    if easy_read and (folder / EASY_READ_NAME).exists():
+        leaflet, easy_warnings = _with_easy_read(leaflet)
+        warnings = (*warnings, *easy_warnings)
+    return Reading(leaflet, warnings)
+
+
+def _with_easy_read(leaflet: Leaflet) -> tuple[Leaflet, tuple[Diagnostic, ...]]:
+    """``leaflet`` with its easy read, read and checked; the easy read's warnings."""
+    from leaflet.reader.easyread import read_easy_read
+    from leaflet.reader.markdown import BodyReader
+    from leaflet.reader.rules import check_easy_read
+
+    path = leaflet.folder / EASY_READ_NAME
+    reader = BodyReader(path, leaflet.folder, 0)
+    whole = replace(leaflet, easy_read=read_easy_read(read_source_text(path), path, reader))
+    return whole, (*reader.warnings, *check_easy_read(whole))
 
 
 def read_source_text(path: Path) -> str:

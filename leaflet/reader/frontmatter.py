@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from stdnum import isbn as stdnum_isbn
-from stdnum.exceptions import InvalidChecksum, ValidationError
 
 from leaflet.core.diagnostics import SourceError
 from leaflet.core.model import Definition, Pronunciation
@@ -200,6 +198,10 @@ def _check_values(front: FrontMatter, path: Path) -> None:
 
 
 def _check_isbn(value: str, line: int, path: Path) -> None:
+    # only here: python-stdnum's import brings sockets and TLS (for its online checks) to every read
+    from stdnum import isbn as stdnum_isbn
+    from stdnum.exceptions import InvalidChecksum, ValidationError
+
     try:
         stdnum_isbn.validate(value)
     except InvalidChecksum:

@@ -28,7 +28,6 @@ from pathlib import Path
 from leaflet.core.diagnostics import Diagnostic, SourceError, SourceErrors
 from leaflet.core.model import EasyRead, EasyReadPoint, Leaflet
 from leaflet.core.text import plain, sentences, term_pattern
-from leaflet.reader import Reading
 
 MOST_WORDS = 20  # a longer sentence is an error
 AIM_WORDS = 15  # a longer sentence is a warning
@@ -51,17 +50,15 @@ class Finding:
     in_leaflet: bool = False  # about leaflet.md rather than easy-read.md
 
 
-def check_easy_read(reading: Reading) -> Reading:
-    """``reading`` with its easy-read warnings added; the first broken error rule raises ``SourceError``."""
-    leaflet = reading.leaflet
+def check_easy_read(leaflet: Leaflet) -> tuple[Diagnostic, ...]:
+    """The easy read's warnings; its broken error rules raise ``SourceErrors`` (every one of them)."""
     if leaflet.easy_read is None:
-        return reading
+        return ()
     findings = list(find(leaflet))
     errors = [f for f in findings if f.error]
     if errors:  # every one, so that the count the build prints is the count there is
         raise SourceErrors([SourceError(_path(leaflet, f), f.line, f.message) for f in errors])
-    warnings = tuple(Diagnostic(_path(leaflet, f), f.line, f.code, f.message) for f in findings)
-    return Reading(leaflet, (*reading.warnings, *warnings))
+    return tuple(Diagnostic(_path(leaflet, f), f.line, f.code, f.message) for f in findings)
 
 
 def find(leaflet: Leaflet) -> Iterator[Finding]:
