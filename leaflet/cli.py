@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
     build_cmd.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     build_cmd.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove the outputs of leaflets no longer in the source folder (withdrawn ones)",
+    )
+    build_cmd.add_argument(
         "--jobs",
         "-j",
         type=_positive,
@@ -124,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         "Re-hash every file each manifest lists and report any that differ or are missing (exit 1).",
     )
     _add_ids(verify_cmd)
+    folders_module.add_source(verify_cmd)
     verify_cmd.add_argument(
         "--out", type=Path, default=Path("outputs"), metavar="DIR", help="the output folder (default: outputs)"
     )
@@ -246,6 +252,7 @@ def _build(args: argparse.Namespace) -> int:
             options=values,
             strict=args.strict,
             force=args.force,
+            prune=args.prune,
             workers=args.jobs,
             executor=executor,
         )
@@ -253,6 +260,8 @@ def _build(args: argparse.Namespace) -> int:
             outcome = build.build(request, shown)
         finally:
             shown.close()
+    for folder in outcome.pruned:
+        print(f"removed {folder}: its leaflet is no longer in {args.source}")
     for warning in outcome.replayed:
         _stderr(warning)
     _show_reading(outcome.source_errors, outcome.source_warnings)
@@ -288,12 +297,19 @@ def _summarise(outcome: build.Outcome, args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     from leaflet.pipeline import manifest
+    from leaflet.pipeline.build import withdrawn
 
     folders_module.existing_out(args.out)
     folders = sorted(p for p in args.out.iterdir() if p.is_dir())
     if args.ids:
         folders = [args.out / i for i in args.ids]
     problems = [problem for folder in folders for problem in manifest.verify(folder)]
+    if not args.ids:
+        problems += [
+            f"{folder}: there is no leaflet '{folder.name}' in {args.source} any more; "
+            "'leaflet build --prune' removes its files"
+            for folder in withdrawn(args.out, folders_module.find_leaflets(args.source))
+        ]
     for problem in problems:
         print(problem)
     if not problems:
@@ -332,8 +348,17 @@ def _status(result: FormatCheck, strict: bool) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    for folder in folders_module.find_leaflets(args.source):
-        print(folder.name)
+    """Each leaflet's id and title; a leaflet that cannot be read now is listed with its first mistake."""
+    from leaflet.pipeline import reading
+
+    found = folders_module.survey(args.source)
+    readings, errors, _ = reading.read_all(list(found.leaflets), easy_read=False)
+    titles = {r.leaflet.meta.id: r.leaflet.meta.title for r in readings}
+    mistakes = {e.path.parent.name: e for e in [*errors, *found.refused]}
+    names = sorted({*titles, *mistakes})
+    width = max((len(n) for n in names), default=0)
+    for name in names:
+        print(f"{name:{width}}  {titles[name] if name in titles else f'(cannot be read: {mistakes[name]})'}")
     return 0
 
 

@@ -69,7 +69,7 @@ def test_list_formats_and_dump(source_copy: Path) -> None:
     [
         (["build", "--format", "pdf"], "unknown format 'pdf'; choose one of: large-print-pdf"),
         (["build", "no-such-leaflet"], "no leaflet 'no-such-leaflet'"),
-        (["build", "--format", "text", "--size", "24"], "takes --size"),
+        (["build", "--format", "text", "--size", "24"], "does not take --size"),
         (["dump", "nope"], "no leaflet 'nope'"),
         (["build", "--no-such-flag"], "unrecognized arguments"),
     ],

@@ -123,7 +123,8 @@ def test_a_build_killed_mid_way_leaves_whole_files_and_the_next_build_succeeds(t
     assert result.returncode == 0, result.stderr
     assert all("new words" in p.read_text() for p in out.glob("*/*.txt"))
     assert not list(out.rglob("*.tmp"))
-    assert subprocess.run([*LEAFLET, "verify", "--out", str(out)], capture_output=True).returncode == 0
+    verify = [*LEAFLET, "verify", "--source", str(source), "--out", str(out)]
+    assert subprocess.run(verify, capture_output=True).returncode == 0
 
 
 def test_a_second_build_waits_for_the_first_to_release_the_folder(tmp_path: Path) -> None:
@@ -146,12 +147,12 @@ def test_a_second_build_waits_for_the_first_to_release_the_folder(tmp_path: Path
 def test_verify_catches_a_file_changed_by_hand_and_a_missing_one(tmp_path: Path, run_cli) -> None:
     source, out = catalogue(tmp_path, 2), tmp_path / "out"
     run_cli("build", "--source", source, "--out", out, "-f", "text")
-    assert run_cli("verify", "--out", out)[0] == 0
+    assert run_cli("verify", "--source", source, "--out", out)[0] == 0
 
     target = out / "leaflet-000" / "leaflet-000.txt"
     target.write_bytes(target.read_bytes().replace(b"Row 1", b"Row 7"))  # same size, other bytes
     (out / "leaflet-001" / "leaflet-001.txt").unlink()
-    status, stdout, _ = run_cli("verify", "--out", out)
+    status, stdout, _ = run_cli("verify", "--source", source, "--out", out)
     assert status == 1
     assert "leaflet-000.txt: changed" in stdout and "leaflet-001.txt: missing" in stdout
 

@@ -133,6 +133,8 @@ def colophon_section(leaflet: Leaflet) -> Section:
         blocks.append(_line(f"ISBN {meta.isbn}"))
     if meta.url:
         blocks.append(Paragraph((Text("Web address: "), Link(meta.url, meta.url))))
+    if meta.no_easy_read:
+        blocks.append(_line(f"There is no easy read version of this leaflet: {meta.no_easy_read}"))
     return Section(COLOPHON_HEADING, FURNITURE_LEVEL, tuple(blocks))
 
 
@@ -195,12 +197,17 @@ def _line(text: str) -> Paragraph:
     return Paragraph(inlines)
 
 
-def no_easy_read(leaflet: Leaflet) -> Diagnostic:
-    """The easy-read formats' warning for a leaflet with no easy-read source (an error with --strict)."""
-    return Diagnostic(
-        leaflet.folder / EASY_READ_NAME,
-        0,
-        "no-easy-read",
-        f"{leaflet.meta.id} has no {EASY_READ_NAME}, so the easy-read formats wrote nothing; "
-        "write one (see the README, section 'easy-read') to publish an easy read",
+def no_easy_read(leaflet: Leaflet) -> tuple[Diagnostic, ...]:
+    """The easy-read formats' warning for a leaflet with no easy-read source (an error with --strict); none when
+    its front matter says no easy read is planned (``easy-read: none - why``)."""
+    if leaflet.meta.no_easy_read is not None:
+        return ()
+    return (
+        Diagnostic(
+            leaflet.folder / EASY_READ_NAME,
+            0,
+            "no-easy-read",
+            f"{leaflet.meta.id} has no {EASY_READ_NAME}, so the easy-read formats wrote nothing; write one (see "
+            "the README, section 'easy-read'), or say why there is none in the front matter: easy-read: none - why",
+        ),
     )

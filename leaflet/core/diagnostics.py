@@ -68,6 +68,10 @@ class BuildError(LeafletError):
     exit_status = 1
 
 
+class Unreachable(BuildError):
+    """Something a job needs on the network (an online speech engine) cannot be reached now: try again later."""
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A located finding: from reading a source (a warning) or from auditing a built file.

@@ -220,6 +220,7 @@ class Metadata:
     review: date | None = None  # when the leaflet is next reviewed (NHS and PIF TICK ask for it on every leaflet)
     reference: str | None = None  # the leaflet's own code in the publisher's catalogue, e.g. 'URO-014'
     department: str | None = None  # the team or department it comes from, e.g. 'Urology'
+    no_easy_read: str | None = None  # why no easy read is planned, when the team says so ('easy-read: none - why')
 
 
 @dataclass(frozen=True, slots=True)

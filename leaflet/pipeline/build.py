@@ -20,6 +20,7 @@ manifest. Neither prints anything: the caller shows what they return.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ from leaflet.pipeline.checking import FormatCheck
 from leaflet.pipeline.executors import Executor, LocalExecutor
 from leaflet.pipeline.folders import empty_folders, find_leaflets, usable_out
 from leaflet.pipeline.jobs import Job, Made, entry_key, run_job, stamp
-from leaflet.pipeline.manifest import Entry, FileRecord, Manifest, source_digest
+from leaflet.pipeline.manifest import MANIFEST_NAME, Entry, FileRecord, Manifest, source_digest
 from leaflet.pipeline.reading import read_all
 from leaflet.reader import Reading
 from leaflet.writers import registry
@@ -52,6 +53,7 @@ class Request:
     options: Mapping[str, str] = field(default_factory=dict)  # personal options, by name
     strict: bool = False  # warnings are errors
     force: bool = False  # rebuild what is up to date
+    prune: bool = False  # remove the outputs of leaflets no longer in the source folder
     workers: int = 1
     executor: Executor | None = None  # default: a LocalExecutor with ``workers``
 
@@ -119,6 +121,7 @@ class Outcome:
     source_errors: list[SourceError] = field(default_factory=list)  # any: nothing was written
     source_warnings: list[Diagnostic] = field(default_factory=list)  # of the leaflets read
     replayed: list[str] = field(default_factory=list)  # what up-to-date jobs warned of when built
+    pruned: list[Path] = field(default_factory=list)  # output folders removed: their leaflets are gone
 
     @property
     def failures(self) -> list[str]:
@@ -136,7 +139,7 @@ class Outcome:
 def build(request: Request, events: Events | None = None) -> Outcome:
     """Build what ``request`` asks for that is out of date; see the module's docstring."""
     events = events or Silent()
-    usable_out(request.out)
+    usable_out(request.out, request.source)
     formats = request.formats or registry.names()
     parsed = parse_options(formats, request.options, explicit=bool(request.formats))
     folders = find_leaflets(request.source, request.ids)
@@ -147,6 +150,8 @@ def build(request: Request, events: Events | None = None) -> Outcome:
         return outcome
     with locked(request.out, notify=events.waiting):
         sweep_temporary(request.out)  # only one build holds the lock, so these are a killed build's
+        if request.prune:
+            outcome.pruned = prune(request.out, folders if not request.ids else find_leaflets(request.source))
         wanted = targets(folders, parsed)
         outcome.wanted = len(wanted)
         pending = wanted if request.force else out_of_date(wanted, request.out)
@@ -200,7 +205,7 @@ class Report:
 
 def check(request: Request) -> Report:
     """Read every leaflet asked for, then its readability and every format's audit, remembered in its manifest."""
-    usable_out(request.out)
+    usable_out(request.out, request.source)
     readings, errors, warnings = read_all(find_leaflets(request.source, request.ids), request.strict)
     drafts = empty_folders(request.source, request.ids)
     if request.strict:
@@ -224,6 +229,26 @@ def check(request: Request) -> Report:
                 current.save(leaflet.meta.id, current.source_sha256)
         report.leaflets.append(LeafletCheck(leaflet, table, found))
     return report
+
+
+def withdrawn(out_dir: Path, leaflets: Sequence[Path]) -> list[Path]:
+    """The output folders a build wrote (they hold a manifest) whose leaflets are no longer among ``leaflets``."""
+    if not out_dir.is_dir():
+        return []
+    present = {folder.name for folder in leaflets}
+    return sorted(
+        folder
+        for folder in out_dir.iterdir()
+        if folder.is_dir() and (folder / MANIFEST_NAME).is_file() and folder.name not in present
+    )
+
+
+def prune(out_dir: Path, leaflets: Sequence[Path]) -> list[Path]:
+    """Remove the outputs of withdrawn leaflets (``withdrawn``); return the folders removed."""
+    gone = withdrawn(out_dir, leaflets)
+    for folder in gone:
+        shutil.rmtree(folder)
+    return gone
 
 
 def parse_options(formats: Sequence[str], values: Mapping[str, str], explicit: bool) -> dict[str, Any]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from leaflet.core.diagnostics import Diagnostic, OptionError, SourceError, SourceErrors
+from leaflet.core.diagnostics import BuildError, Diagnostic, OptionError, SourceError, SourceErrors
 from leaflet.core.model import SOURCE_NAME
 from leaflet.reader import folder_name_error
 
@@ -23,16 +24,37 @@ def add_source(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def usable_out(out: Path) -> None:
-    """Refuse an output folder that is a file, or lies inside one, before anything is read or locked."""
+def usable_out(out: Path, source: Path | None = None) -> None:
+    """Refuse an output folder that is a file, lies inside one or inside the source folder, or cannot be
+    written, before anything is read or locked."""
     for folder in (out, *out.parents):
         if folder.exists() and not folder.is_dir():
             raise OptionError(f"--out {out}: {folder} is a file, not a folder; give --out a folder")
+    if source is not None and source.is_dir() and _inside(out, source):
+        raise OptionError(
+            f"--out {out} is inside the source folder {source}: outputs would be taken for sources (and every "
+            "build would make every file again); give --out a folder of its own, like outputs"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".leaflet-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise BuildError(
+            f"--out {out}: cannot write there ({error.strerror}); give a folder you can write to"
+        ) from None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve() == folder.resolve() or path.resolve().is_relative_to(folder.resolve())
 
 
 def existing_out(out: Path) -> None:
     """Refuse an output folder that is not there (``verify`` would find nothing, and say all is well)."""
-    usable_out(out)
+    for folder in (out, *out.parents):
+        if folder.exists() and not folder.is_dir():
+            raise OptionError(f"--out {out}: {folder} is a file, not a folder; give --out a folder")
     if not out.is_dir():
         raise OptionError(f"--out {out}: no such folder; give --out the folder a build wrote (default: outputs)")
 

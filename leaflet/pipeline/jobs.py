@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from leaflet.core.diagnostics import LeafletError
+from leaflet.core.diagnostics import LeafletError, Unreachable
 from leaflet.core.model import Leaflet
 from leaflet.pipeline.manifest import publisher_version
 from leaflet.writers.contract import Output, Resources, Tick, no_progress
@@ -50,6 +50,7 @@ class Made:
     output: Output | None
     failure: str | None = None
     peak_memory_kib: int = 0
+    retry: bool = False  # it failed because something it needs on the network cannot be reached now
 
 
 def run_job(job: Job) -> Made:
@@ -58,7 +59,7 @@ def run_job(job: Job) -> Made:
     try:
         output = format_named(job.format).write(job.leaflet, job.options, resources)
     except LeafletError as error:
-        return Made(None, f"{job.label}: {error}", _peak_memory())
+        return Made(None, f"{job.label}: {error}", _peak_memory(), retry=isinstance(error, Unreachable))
     except Exception as error:  # a writer's bug must not hide the other jobs' results
         return Made(None, f"{job.label}: internal error ({type(error).__name__}: {error}); please report it")
     return Made(output, peak_memory_kib=_peak_memory())

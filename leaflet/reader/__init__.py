@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from leaflet.reader.frontmatter import FrontMatter
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+# Control characters (NUL, escape, the C1 block...) but the tab and the line end: no format can show one, and
+# a NUL is published as a replacement mark.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LEAFLET_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a leaflet folder's name: what addresses and files carry
 MAX_ID_CHARS = 100  # a file name has at most 255 bytes; a variant adds its options to the id
 
@@ -87,7 +90,18 @@ def read_leaflet(folder: Path, *, easy_read: bool = True) -> Reading:
         review=front.date("review", path),
         reference=values.get("reference"),
         department=values.get("department"),
+        no_easy_read=(
+            frontmatter.no_easy_read_reason(values["easy-read"], front.lines["easy-read"], path)
+            if "easy-read" in values
+            else None
+        ),
     )
+    if meta.no_easy_read and (folder / EASY_READ_NAME).exists():
+        raise SourceError(
+            path,
+            front.lines["easy-read"],
+            f"the front matter says 'easy-read: none', but {EASY_READ_NAME} is here; delete one of the two",
+        )
     leaflet = Leaflet(meta, body.sections, front.glossary, front.say, None, folder, path)
     warnings = (*reader.warnings, *_unused_glossary(leaflet))
     if easy_read and (folder / EASY_READ_NAME).exists():
@@ -141,7 +155,17 @@ def read_source_text(path: Path) -> str:
             line,
             f"this line is not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8 in your editor",
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        character = control.group()
+        raise SourceError(
+            path,
+            text.count("\n", 0, control.start()) + 1,
+            f"this line holds an invisible control character (U+{ord(character):04X}) that no format can show; "
+            "delete it (retype the line if you cannot see it)",
+        )
+    return text
 
 
 def _title(front: FrontMatter, heading: str | None, heading_line: int, path: Path) -> str:

@@ -26,6 +26,7 @@ KEYS = (
     "review",
     "reference",
     "department",
+    "easy-read",
     "language",
     "isbn",
     "url",
@@ -181,6 +182,8 @@ def _check_values(front: FrontMatter, path: Path) -> None:
     front.date("published", path)
     front.date("updated", path)
     front.date("review", path)
+    if "easy-read" in values:
+        no_easy_read_reason(values["easy-read"], lines["easy-read"], path)
     if "isbn" in values:
         _check_isbn(values["isbn"], lines["isbn"], path)
     if "language" in values and not _LANGUAGE.match(values["language"]):
@@ -195,6 +198,20 @@ def _check_values(front: FrontMatter, path: Path) -> None:
             lines["url"],
             f"url: {values['url']!r} is not a web address; write the full address, starting https://",
         )
+
+
+def no_easy_read_reason(value: str, line: int, path: Path) -> str:
+    """The reason in ``easy-read: none - <why>`` (the only value the key takes)."""
+    found = re.fullmatch(r"none\s*(?:[-:\u2013\u2014]|because)\s*(.+)", value, flags=re.IGNORECASE | re.DOTALL)
+    if found is None or not found.group(1).strip():
+        raise SourceError(
+            path,
+            line,
+            f"easy-read: {value[:40]!r} is not understood; to say no easy read is planned, write why, like "
+            "'easy-read: none - it is read with each patient by their nurse' (or delete the line and write easy-read.md)",
+        )
+    reason = found.group(1).strip()
+    return reason if reason.endswith((".", "!", "?")) else reason + "."
 
 
 def _check_isbn(value: str, line: int, path: Path) -> None:

@@ -265,6 +265,7 @@ class BodyReader:
     def inline(self, node: SyntaxTreeNode, line: int) -> builtins.list[Inline]:  # `list` is a method here
         match node.type:
             case "text":
+                self.no_stray_bracket(node.content, line)
                 return [Text(node.content, line)] if node.content else []
             case "softbreak":
                 return [Text(" ", line)]
@@ -298,6 +299,16 @@ class BodyReader:
                 raise SourceError(
                     self.path, line, f"{other.replace('_', ' ')} is not supported here; write plain words"
                 )
+
+    def no_stray_bracket(self, words: str, line: int) -> None:
+        """Square brackets in words are a link gone wrong ('[text(url)', '[text] (url)'): print would show them."""
+        if "[" in words or "]" in words:
+            raise SourceError(
+                self.path,
+                line,
+                f"'{words.strip()[:60]}' has a square bracket that makes no link; to link, write [words](https://...) "
+                "with nothing between ']' and '('; for an aside, use round brackets",
+            )
 
     def bare_address(self, node: SyntaxTreeNode, line: int) -> Link:
         """A web or email address written bare becomes a link whose words are the address as written.
@@ -342,6 +353,12 @@ class BodyReader:
                 line,
                 f"the link '{text}' goes to {url!r}; a link must start with https://, http://, mailto: or tel:",
             )
+        if url.lower().startswith(("http://", "https://")) and not _host(url):
+            raise SourceError(
+                self.path,
+                line,
+                f"the link '{text}' goes to {url!r}, which names no web site; write the whole address, like [{text}](https://www.nhs.uk/...)",
+            )
         if url.lower().startswith("tel:"):
             from leaflet.core.phones import is_valid_tel
 
@@ -352,6 +369,17 @@ class BodyReader:
                     f"the link '{text}' calls {url!r}, which is not a valid phone number; write the number as dialled, e.g. [0300 123 1234](tel:03001231234)",
                 )
         return Link(text, url, line)
+
+
+def _host(url: str) -> str:
+    """The site an http(s) address names ('www.nhs.uk'), or '' when it names none ('https://', 'https:///x')."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host if "." in host or host == "localhost" else ""
 
 
 def _walk(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:

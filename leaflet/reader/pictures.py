@@ -9,6 +9,7 @@ before any output is written.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -81,7 +82,7 @@ def picture_problem(data: bytes, kind: PictureType) -> str | None:
         with PILImage.open(io.BytesIO(data)) as picture:
             picture.load()  # the pixels themselves: a damaged stream would fail only in a writer
     except Exception as error:  # Pillow raises many kinds for a damaged or foreign file
-        return f"it cannot be read as a picture: {error}".rstrip(": ")
+        return f"it cannot be read as a picture ({_reason(error)})"
     return None if found == expected else f"it holds a {found} picture"
 
 
@@ -96,7 +97,7 @@ def _svg_problem(data: bytes) -> str | None:
     try:
         root = etree.fromstring(text.encode(), parser)
     except etree.XMLSyntaxError as error:
-        return f"it is not well-formed SVG: {error}"
+        return f"it is not well-formed SVG ({_reason(error)})"
     name = etree.QName(root).localname
     if name != "svg":
         return f"its root element is <{name}>, not <svg>"
@@ -105,8 +106,15 @@ def _svg_problem(data: bytes) -> str | None:
     try:
         rasterise(data, 64)
     except Exception as error:  # resvg's own error, whatever it is
-        return f"it cannot be drawn: {error}"
+        return f"it cannot be drawn ({_reason(error)})"
     return None
+
+
+def _reason(error: Exception) -> str:
+    """A library's error in words: never a Python object's repr (Pillow names its file object: '<_io.BytesIO
+    object at 0x...>'), never longer than a line."""
+    words = re.sub(r"<[\w.]+ object at 0x[0-9a-f]+>", "the file", str(error)).strip().rstrip(".")
+    return (words or type(error).__name__)[:160]
 
 
 def share_pictures(leaflets: Iterable[Leaflet]) -> list[Leaflet]:

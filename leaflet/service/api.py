@@ -22,7 +22,7 @@ from leaflet.service.core import Service, file_response, option_values
 from leaflet.service.openapi import document
 from leaflet.service.runner import State
 
-RETRY_SECONDS = {"making": 2, "busy": 5}
+RETRY_SECONDS = {"making": 2, "busy": 5, "unreachable": 60}
 
 
 def service(request: Request) -> Service:
@@ -30,8 +30,8 @@ def service(request: Request) -> Service:
     return found
 
 
-def error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
-    headers = {"Retry-After": str(RETRY_SECONDS["busy"])} if status == 503 else None
+def error(status: int, code: str, message: str, retry: int = RETRY_SECONDS["busy"], **extra: Any) -> JSONResponse:
+    headers = {"Retry-After": str(retry)} if status == 503 else None
     return JSONResponse({"error": {"code": code, "message": message, **extra}}, status_code=status, headers=headers)
 
 
@@ -87,7 +87,9 @@ async def variant_status(request: Request) -> Response:
     if isinstance(found, Response):
         return found
     body = {"status": found.status, "message": found.message}
-    status = {"ready": 200, "making": 202, "busy": 503, "failed": 500, "unavailable": 404}[found.status]
+    status = {"ready": 200, "making": 202, "busy": 503, "failed": 500, "unavailable": 404, "unreachable": 503}[
+        found.status
+    ]
     headers = {"Retry-After": str(RETRY_SECONDS[found.status])} if found.status in RETRY_SECONDS else None
     return JSONResponse(body, status_code=status, headers=headers)
 
@@ -118,13 +120,17 @@ def answer(request: Request, state: State) -> Response:
         return error(503, "busy", state.message)
     if state.status == "unavailable":
         return error(404, "not_available", state.message)
+    if state.status == "unreachable":
+        return error(503, "unreachable", f"{state.message} Try again later.", RETRY_SECONDS["unreachable"])
     return error(500, "failed", f"The file could not be made: {state.message}")
 
 
 async def status(request: Request) -> Response:
-    """How the service is doing: jobs made and failed, jobs under way, what the cache holds."""
+    """How the service is doing: jobs made and failed, jobs under way, what the cache holds, and which
+    leaflets have a mistake in their source now (each served as it last read cleanly, if it ever did)."""
     svc = service(request)
     runner = svc.runner
+    broken = await svc.broken()
     body = {
         "publisher_version": publisher_version(),
         "jobs_made": runner.made,
@@ -134,6 +140,7 @@ async def status(request: Request) -> Response:
         "cache_files": len(svc.cache),
         "cache_bytes": svc.cache.total,
         "cache_limit_bytes": svc.cache.max_bytes,
+        "leaflets_broken": [found.as_json() for found in broken],
     }
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
 

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from leaflet.core.diagnostics import BuildError, OptionError
 from leaflet.pipeline import executors
 from leaflet.pipeline.folders import add_source
 
@@ -21,7 +22,7 @@ def add_command(command: Callable[[str, str, str], argparse.ArgumentParser], def
         "and the same as a JSON API under /api/v1. Stop it with Ctrl-C or SIGTERM.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
+    serve.add_argument("--port", default="8000", help="port to listen on, 1 to 65535 (default: %(default)s)")
     add_source(serve)
     serve.add_argument(
         "--out",
@@ -34,17 +35,21 @@ def add_command(command: Callable[[str, str, str], argparse.ArgumentParser], def
         "--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR", help="folder for made files (default: %(default)s)"
     )
     serve.add_argument(
-        "--cache-size", type=float, default=1024.0, metavar="MB", help="most megabytes the cache keeps (default: 1024)"
+        "--cache-size", default="1024", metavar="MB", help="most megabytes the cache keeps (default: %(default)s)"
     )
     serve.add_argument(
-        "--jobs", "-j", type=int, default=default_jobs, metavar="N", help="worker processes (default: %(default)s)"
+        "--jobs", "-j", default=str(default_jobs), metavar="N", help="worker processes (default: %(default)s)"
     )
     executors.add_options(serve)
-    serve.add_argument("--queue", type=int, default=16, metavar="N", help="most jobs waiting or running (default: 16)")
+    serve.add_argument("--queue", default="16", metavar="N", help="most jobs waiting or running (default: %(default)s)")
+    serve.add_argument(
+        "--allow-online-speech",
+        action="store_true",
+        help="let callers ask for --engine gtts, which sends the leaflet's text to Google (default: refused)",
+    )
     serve.add_argument(
         "--wait",
-        type=float,
-        default=5.0,
+        default="5",
         metavar="SECONDS",
         help="how long a request waits for a new file before answering 202 (default: 5)",
     )
@@ -52,19 +57,61 @@ def add_command(command: Callable[[str, str, str], argparse.ArgumentParser], def
 
 
 def run(args: argparse.Namespace) -> int:
+    """Check every setting (a mistake is one line and exit 2, before anything starts), then serve."""
     from leaflet.service.core import Config
     from leaflet.service.server import run as serve
 
+    port = _whole("--port", args.port, 1, 65535)
     config = Config(
-        source=args.source,
+        source=_source(args.source),
         out=args.out,
         cache=args.cache,
-        jobs=max(1, args.jobs),
-        queue=max(1, args.queue),
-        cache_bytes=max(1, int(args.cache_size * 1024 * 1024)),
-        wait=max(0.0, args.wait),
+        jobs=_whole("--jobs", args.jobs, 1, 256),
+        queue=_whole("--queue", args.queue, 1, 100_000),
+        cache_bytes=max(1, int(_number("--cache-size", args.cache_size, 0.001, 10**7) * 1024 * 1024)),
+        wait=_number("--wait", args.wait, 0, 600),
         executor=args.executor,
         scheduler=args.scheduler,
+        online_speech=args.allow_online_speech,
     )
-    serve(config, args.host, args.port)
+    executors.from_options(args.executor, args.scheduler, config.jobs)  # a wrong --scheduler is said now
+    _writable(args.cache)
+    serve(config, args.host, port)
     return 0
+
+
+def _whole(flag: str, raw: str, low: int, high: int) -> int:
+    """``raw`` as a whole number from ``low`` to ``high``, or an ``OptionError`` naming ``flag`` and the range."""
+    if not raw.strip().isdigit():
+        raise OptionError(f"{flag} {raw[:40]!r} is not a whole number; give a whole number from {low} to {high}")
+    return int(_number(flag, raw, low, high))
+
+
+def _number(flag: str, raw: str, low: float, high: float) -> float:
+    """``raw`` as a number from ``low`` to ``high``, or an ``OptionError`` naming ``flag`` and the range."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise OptionError(f"{flag} {raw[:40]!r} is not a number; give a number from {low:g} to {high:g}") from None
+    if not low <= value <= high:  # NaN is not between them either
+        raise OptionError(f"{flag} {raw[:40]} is out of range; give a number from {low:g} to {high:g}")
+    return value
+
+
+def _source(source: Path) -> Path:
+    if not source.is_dir():
+        raise OptionError(f"--source {source}: no such folder; give the folder that holds one folder per leaflet")
+    return source
+
+
+def _writable(cache: Path) -> None:
+    """Refuse a cache folder that cannot be made or written (the service keeps every file it makes there)."""
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        probe = cache / ".leaflet-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise BuildError(
+            f"--cache {cache}: cannot write there ({error.strerror}); give a folder you can write to"
+        ) from None

@@ -12,15 +12,17 @@ from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
+from leaflet.core.diagnostics import OptionError
 from leaflet.pipeline import cores
 from leaflet.pipeline.manifest import publisher_version
 from leaflet.service import jobs
 from leaflet.service.cache import DiskCache, Entry, key
-from leaflet.service.catalogue import Catalogue, Item
+from leaflet.service.catalogue import Broken, Catalogue, Item
 from leaflet.service.runner import Runner, Spec, State
 from leaflet.writers import registry
 from leaflet.writers.registry import option_named
 
+ONLINE_ENGINES = frozenset({"gtts"})  # engines that send the text away: offered only when the operator says so
 MAX_QUERY_BYTES = 1024
 MAX_VALUE_CHARS = 64
 
@@ -38,6 +40,7 @@ class Config:
     wait: float = 5.0  # how long a request waits for a new file before answering 202
     executor: str | None = None  # 'local' processes (the default) or 'dask' (leaflet.pipeline.executors.from_options)
     scheduler: str | None = None  # an existing Dask cluster's scheduler, tcp://HOST:PORT
+    online_speech: bool = False  # callers may ask for the online engine (gtts), which sends the text to Google
 
 
 class Service:
@@ -45,7 +48,7 @@ class Service:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.catalogue = Catalogue(config.source)
+        self.catalogue = Catalogue(config.source, kept=config.cache / "last-good")
         self.cache = DiskCache(config.cache, config.cache_bytes)
         self.runner = Runner(self.cache, config.jobs, config.queue, config.executor, config.scheduler)
         self.formats = registry.FORMATS
@@ -60,6 +63,15 @@ class Service:
         """The leaflet called ``leaflet_id`` (None: no such leaflet, or its source has a mistake), off the event loop."""
         return await run_in_threadpool(self.catalogue.get, leaflet_id)
 
+    async def broken(self) -> list[Broken]:
+        """Every leaflet with a mistake in its source now (each changed one read again first), off the event loop."""
+
+        def look() -> list[Broken]:
+            self.catalogue.items()
+            return self.catalogue.broken()
+
+        return await run_in_threadpool(look)
+
     async def offered(self, words: str = "") -> list[Item]:
         """Every leaflet offered, by title, or those whose title holds every one of ``words``; off the event loop."""
         return await run_in_threadpool(self.catalogue.search, words)
@@ -70,6 +82,12 @@ class Service:
         Its key is the build's stamp of the file (the source's digest, the format, the options that differ
         from its defaults, the publisher's version), so '--size 018' and '--size 18' are one file, and a
         file the build made for the same stamp is the same file."""
+        if values.get("engine") in ONLINE_ENGINES and not self.config.online_speech:
+            raise OptionError(
+                f"--engine {values['engine']} is not offered here: it would send the leaflet's text to another "
+                "company's servers; leave --engine out for the voice on this machine",
+                option="engine",
+            )
         wanted = jobs.variant(item.leaflet, item.digest, format_name, values, self.config.out, self.share)
         return Spec(wanted.stamp, f"{item.id} ({format_name})", jobs.make, wanted.job, wanted)
 

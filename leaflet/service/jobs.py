@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from leaflet.core.diagnostics import LeafletError
+from leaflet.core.diagnostics import LeafletError, Unreachable
 from leaflet.core.model import Leaflet
 from leaflet.pipeline.jobs import Job, entry_key, run_job, stamp
 from leaflet.pipeline.manifest import Manifest
@@ -91,7 +91,7 @@ def make(job: Job) -> Made:
         raise NotAvailable(reason)
     made = run_job(job)
     if made.output is None:
-        raise LeafletError(made.failure or "nothing was made")
+        raise (Unreachable if made.retry else LeafletError)(made.failure or "nothing was made")
     warnings = tuple(w.message for w in made.output.warnings)
     main = format_named(job.format).files(job.leaflet.meta.id, job.options)[0]
     found = next((f for f in made.output.files if f.name == main), None)
@@ -103,7 +103,12 @@ def make(job: Job) -> Made:
 def unavailable(leaflet: Leaflet, format_name: str) -> str | None:
     """Why ``format_name`` cannot be made of ``leaflet``, or None when it can."""
     if format_named(format_name).reads_easy_read and leaflet.easy_read is None:
-        return "This leaflet has no easy read version yet."
+        reason = leaflet.meta.no_easy_read
+        return (
+            f"This leaflet has no easy read version: {reason}"
+            if reason
+            else "This leaflet has no easy read version yet."
+        )
     return None
 
 

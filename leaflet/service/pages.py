@@ -120,9 +120,9 @@ async def request_file(request: Request) -> Response:
     if state.status == "unavailable":
         sent.errors["format"] = f"{state.message} Choose another format."
         return _form(request, item, sent, status=400)
-    if state.status == "busy":
+    if state.status in ("busy", "unreachable"):
         response = page(request, "problem.html", 503, title="Sorry, we are busy", message=state.message, again=True)
-        response.headers["Retry-After"] = "5"
+        response.headers["Retry-After"] = "5" if state.status == "busy" else "60"
         return response
     message = "Sorry, we could not make this file. Try again later, or choose another format."
     return page(request, "problem.html", 500, title="Sorry, there is a problem", message=message, item=item)

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from anyio import to_thread
 
-from leaflet.core.diagnostics import LeafletError
+from leaflet.core.diagnostics import LeafletError, Unreachable
 from leaflet.pipeline import executors
 from leaflet.service import jobs
 from leaflet.service.cache import DiskCache, Entry
@@ -45,7 +45,7 @@ class Spec:
 class State:
     """Where a request stands."""
 
-    status: Literal["ready", "making", "busy", "failed", "unavailable"]
+    status: Literal["ready", "making", "busy", "failed", "unavailable", "unreachable"]
     entry: Entry | None = None
     message: str = ""
 
@@ -114,6 +114,9 @@ class Runner:
             entry = await to_thread.run_sync(self.cache.put, spec.key, made.name, made.data)
         except jobs.NotAvailable as error:
             return self._fail(spec, State("unavailable", message=str(error)))
+        except Unreachable as error:
+            log.warning("job %s: %s", spec.label, error)
+            return self._fail(spec, State("unreachable", message="A service this file needs cannot be reached now."))
         except LeafletError as error:
             log.warning("job %s failed: %s", spec.label, error)
             return self._fail(spec, State("failed", message=str(error)))

@@ -13,8 +13,9 @@ import uvicorn
 
 from leaflet.service.app import asgi
 from leaflet.service.core import Config
+from leaflet.service.guard import GuardedProtocol
 
-MAX_CONNECTIONS = 256  # more at once get 503 from uvicorn: a flood cannot exhaust the server
+MAX_CONNECTIONS = 512  # more at once get 503 from uvicorn; idle and half-sent ones are bounded by the guard
 
 
 def run(config: Config, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -24,6 +25,7 @@ def run(config: Config, host: str = "127.0.0.1", port: int = 8000) -> None:
         host=host,
         port=port,
         access_log=False,  # addresses and query strings could say something about a patient: not logged
+        http=GuardedProtocol,  # deadlines for headers and body, a bound on waiting connections a client
         limit_concurrency=MAX_CONNECTIONS,
         timeout_keep_alive=5,
         timeout_graceful_shutdown=20,

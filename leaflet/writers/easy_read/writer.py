@@ -15,7 +15,7 @@ WIDTH = 60  # short lines are easier to follow
 
 def write(leaflet: Leaflet, options: Options) -> Output:
     if leaflet.easy_read is None:
-        return Output((), (no_easy_read(leaflet),))
+        return Output((), no_easy_read(leaflet))
     (name,) = files(leaflet.meta.id, options)
     return Output((OutputFile(name, to_text(leaflet).encode("utf-8")),))
 

@@ -50,7 +50,7 @@ header, main, footer { max-width: 40rem; }
 
 def write(leaflet: Leaflet, options: Options) -> Output:
     if leaflet.easy_read is None:
-        return Output((), (no_easy_read(leaflet),))
+        return Output((), no_easy_read(leaflet))
     (name,) = files(leaflet.meta.id, options)
     data = page_html(leaflet, options.size, options.fixed_colours).encode("utf-8")
     return Output((OutputFile(name, data),))

@@ -41,7 +41,7 @@ HEADING_SIZES = {1: 1.75, 2: 1.375}  # times the body size: 28pt and 22pt at 16p
 
 def write(leaflet: Leaflet, options: Options) -> Output:
     if leaflet.easy_read is None:
-        return Output((), (no_easy_read(leaflet),))
+        return Output((), no_easy_read(leaflet))
     (name,) = files(leaflet.meta.id, options)
     return Output((OutputFile(name, build(leaflet, options)),))
 

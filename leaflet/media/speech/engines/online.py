@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 
-from leaflet.core.diagnostics import BuildError
+from leaflet.core.diagnostics import BuildError, Unreachable
 from leaflet.media.speech.engines import Tick
 from leaflet.media.speech.mp3 import decode_mp3
 from leaflet.media.speech.samples import write_wav
@@ -59,8 +59,14 @@ class GttsEngine:
                 if status == 429 and attempt < RETRIES:
                     self.sleep(BACKOFF * 2**attempt)
                     continue
-                raise BuildError(_why(status, attempt)) from None
+                raise _failure(status, attempt) from None
         raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _failure(status: int | None, attempt: int) -> BuildError:
+    """Why nothing was said: ``Unreachable`` (try again later) when the service cannot be reached or is busy."""
+    later = status is None or status == 429 or status >= 500
+    return (Unreachable if later else BuildError)(_why(status, attempt))
 
 
 def _why(status: int | None, attempt: int) -> str:
