@@ -109,7 +109,7 @@ def _compose(raw: str, path: Path) -> yaml.MappingNode | None:
     try:
         root = yaml.compose(raw, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = error.context_mark or error.problem_mark  # where the broken construct began, if it says
         line = mark.line + 2 if mark is not None else 2
         problem = error.problem or error.context or "it cannot be read"
         raise SourceError(

@@ -25,6 +25,7 @@ KINDS: dict[str, PictureType] = {
     ".svg": "image/svg+xml",
 }
 _NAMES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/svg+xml": "SVG"}
+_ARTICLES = {"image/png": "a", "image/jpeg": "a", "image/svg+xml": "an"}
 
 
 def read_picture(path: Path, line: int, source: str, folder: Path, alt: str) -> Image:
@@ -47,7 +48,7 @@ def read_picture(path: Path, line: int, source: str, folder: Path, alt: str) -> 
     problem = picture_problem(data, kind)
     if problem:
         raise fail(
-            f"the picture '{source}' is not a {_NAMES[kind]} file as its name says ({problem}); "
+            f"the picture '{source}' is not {_ARTICLES[kind]} {_NAMES[kind]} file as its name says ({problem}); "
             f"save it again as {_NAMES[kind]}, or give it the name its kind has"
         )
     return Image(target, alt, line, data, kind)
@@ -113,7 +114,7 @@ def _svg_problem(data: bytes) -> str | None:
 def _reason(error: Exception) -> str:
     """A library's error in words: never a Python object's repr (Pillow names its file object: '<_io.BytesIO
     object at 0x...>'), never longer than a line."""
-    words = re.sub(r"<[\w.]+ object at 0x[0-9a-f]+>", "the file", str(error)).strip().rstrip(".")
+    words = re.sub(r"\s*<[\w.]+ object at 0x[0-9a-f]+>", "", str(error)).strip().rstrip(".")
     return (words or type(error).__name__)[:160]
 
 
