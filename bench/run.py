@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_startup
 from generate import make_catalogue
 
 from leaflet.pipeline import build
@@ -113,6 +114,8 @@ def main() -> None:
         print("\nbaselines:")
         for row in baselines(work):
             print(f"  {row}")
+    print()
+    bench_startup.main()
 
 
 if __name__ == "__main__":

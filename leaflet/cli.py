@@ -111,6 +111,14 @@ def _parser() -> argparse.ArgumentParser:
     _add_ids(check_cmd)
     _add_folders(check_cmd, out=True)
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_cmd.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=cores.usable(),
+        metavar="N",
+        help="audits run side by side (default: every core, here %(default)s)",
+    )
     check_cmd.set_defaults(run=_check)
 
     list_cmd = command("list", "list the leaflets in the source folder", "List each leaflet's id and title.")
@@ -325,7 +333,10 @@ def _stderr(line: str) -> None:
 def _check(args: argparse.Namespace) -> int:
     from leaflet.pipeline import build
 
-    report = build.check(build.Request(source=args.source, out=args.out, ids=tuple(args.ids), strict=args.strict))
+    request = build.Request(
+        source=args.source, out=args.out, ids=tuple(args.ids), strict=args.strict, workers=args.jobs
+    )
+    report = build.check(request)
     _show_reading(report.source_errors, report.source_warnings)
     for checked in report.leaflets:
         meta = checked.leaflet.meta

@@ -231,11 +231,11 @@ def test_check_keeps_what_a_build_recorded_while_the_audits_ran(tmp_path: Path, 
     run_cli("build", "--source", source, "--out", out, "-f", "text")
     audit_formats = cached.audit_formats
 
-    def audits_while_a_build_records(leaflet, manifest_seen):
+    def audits_while_a_build_records(leaflet, manifest_seen, workers=1):
         meanwhile = manifest.Manifest.load(manifest_seen.out_dir)
         meanwhile.record("docx size=24", manifest.Entry("docx", {"size": "24"}, "stamp", ()))
         meanwhile.save("leaflet-000", meanwhile.source_sha256)
-        return audit_formats(leaflet, manifest_seen)
+        return audit_formats(leaflet, manifest_seen, workers)
 
     monkeypatch.setattr(cached, "audit_formats", audits_while_a_build_records)
     run_cli("check", "--source", source, "--out", out)

@@ -220,7 +220,7 @@ def check(request: Request) -> Report:
         out_dir = request.out / leaflet.meta.id
         manifest = Manifest.load(out_dir)
         table = cached.readability_table(leaflet, manifest)
-        found = tuple(cached.audit_formats(leaflet, manifest))
+        found = tuple(cached.audit_formats(leaflet, manifest, min(request.workers, cores.usable())))
         if manifest.has_outputs():
             with locked(request.out):
                 # A build may have rewritten the manifest while the audits ran: keep its entries, add ours.

@@ -50,32 +50,37 @@ def readability_table(leaflet: Leaflet, manifest: Manifest) -> str:
     return table
 
 
-def audit_formats(leaflet: Leaflet, manifest: Manifest) -> list[FormatCheck]:
-    """Every registered format's audit of its default files, skipped where they are unchanged since a passing one."""
+def audit_formats(leaflet: Leaflet, manifest: Manifest, workers: int = 1) -> list[FormatCheck]:
+    """Every registered format's audit of its default files, skipped where they are unchanged since a passing
+    one. The audits that run do so side by side on ``workers`` threads: most of their time is another program's
+    (EPUBCheck's Java, ffmpeg) or a library's that lets go of the interpreter while it works."""
+    from concurrent.futures import ThreadPoolExecutor
+
     source = source_digest(leaflet.folder)
-    results = []
-    for chosen in registry.FORMATS:
-        audit = chosen.load_audit()
-        if audit is not None:
-            results.append(_audit_format(leaflet, manifest, chosen, audit, source))
-    return results
+    chosen = [(f, audit) for f in registry.FORMATS if (audit := f.load_audit()) is not None]
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        running = [pool.submit(_audit_format, leaflet, manifest, f, audit, source) for f, audit in chosen]
+        found = [future.result() for future in running]
+    for (known, _), (result, key) in zip(chosen, found, strict=True):  # the manifest is changed here alone
+        if not result.cached:
+            passed = key is not None and not result.failed() and not result.stale
+            manifest.keep_check(known.name, KeptCheck(key, result.found) if passed and key else None)
+    return [result for result, _ in found]
 
 
 def _audit_format(
     leaflet: Leaflet, manifest: Manifest, chosen: Format[Any], audit: AuditFunction, source: str
-) -> FormatCheck:
+) -> tuple[FormatCheck, str | None]:
+    """One format's result, and the key of the files it audited (None: stale, or not built)."""
     name = chosen.name
     entry = manifest.entry(name)
     if entry is not None and entry.stamp != stamp(source, name, {}):
-        manifest.keep_check(name, None)
-        return FormatCheck(name, (_stale(leaflet, manifest, name),), cached=False, stale=True)
+        return FormatCheck(name, (_stale(leaflet, manifest, name),), cached=False, stale=True), None
     key = _files_key(manifest, name)
     kept = manifest.kept_check(name)
     if key is not None and kept is not None and kept.key == key:
-        return FormatCheck(name, kept.found, cached=True)
-    result = FormatCheck(name, audit_folder(chosen, leaflet, manifest.out_dir, audit), cached=False)
-    manifest.keep_check(name, KeptCheck(key, result.found) if key is not None and not result.failed() else None)
-    return result
+        return FormatCheck(name, kept.found, cached=True), key
+    return FormatCheck(name, audit_folder(chosen, leaflet, manifest.out_dir, audit), cached=False), key
 
 
 def audit_folder(
