@@ -11,6 +11,7 @@ import builtins
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -74,6 +75,11 @@ def _parser() -> MarkdownIt:
 
 
 _PARSER = _parser()
+
+
+def linkify() -> Any:
+    """The parser's finder of bare web and email addresses (what it makes links of), for the source writer."""
+    return _PARSER.linkify
 
 
 def parse_body(body: str) -> list[SyntaxTreeNode]:
