@@ -54,7 +54,9 @@ def portable(leaflet: Leaflet) -> Leaflet:
     root = leaflet.folder.resolve()
 
     def block(b: object) -> object:
-        return dataclasses.replace(b, path=b.path.relative_to(root)) if isinstance(b, Image) else b
+        if isinstance(b, Image) and b.path.is_absolute():
+            return dataclasses.replace(b, path=b.path.relative_to(root))
+        return b
 
     sections = tuple(dataclasses.replace(s, blocks=tuple(map(block, s.blocks))) for s in leaflet.sections)
     return dataclasses.replace(leaflet, sections=sections)  # type: ignore[arg-type]

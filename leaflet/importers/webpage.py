@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
-from leaflet.importers.draft import Draft, Refused
+from leaflet.importers.document import Document, Refused
 from leaflet.importers.elements import Element
 from leaflet.importers.pictures import Pictures, sniff
 from leaflet.importers.properties import settle
@@ -45,7 +45,7 @@ _META = {
 }  # fmt: skip
 
 
-def read_page(path: Path) -> Draft:
+def read_page(path: Path) -> Document:
     data = path.read_bytes()
     if not data.strip():
         raise Refused(f"{path} is empty; there is nothing to import")
@@ -66,7 +66,7 @@ def read_page(path: Path) -> Draft:
     main = _main(root)
     if main is None or not " ".join(main.itertext()).strip():
         raise Refused(f"{path} has no text in its main content; there is nothing to import")
-    draft = Draft()
+    document = Document()
     found = [
         (key, meta[name], f"the page's '{name}'") for key, names in _META.items() for name in names if name in meta
     ]
@@ -83,10 +83,10 @@ def read_page(path: Path) -> Draft:
     title = meta.get("og:title") or " ".join(root.findtext(".//title", default="").split())
     if title:
         found.append(("title", title, "the page's title"))
-    draft.properties, draft.sources = settle(found)
-    walker = Walker(address[0] if address else None, Pictures(draft, path.parent).save, draft.losses)
-    draft.blocks = walker.blocks(main)
-    return draft
+    document.properties, document.sources = settle(found)
+    walker = Walker(address[0] if address else None, Pictures(path.parent).image, document)
+    document.flow = walker.blocks(main)
+    return document
 
 
 def _is_utf8(data: bytes) -> bool:

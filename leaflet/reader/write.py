@@ -189,11 +189,14 @@ def _block(block: Block, prefix: str, lines: _Lines, alternate: bool = False) ->
 
 def _paragraph(inlines: Inlines, first: str, rest: str, lines: _Lines, node: object = None) -> None:
     """One paragraph: its first line after ``first``, the lines after a hard break after ``rest``."""
+    start = len(lines.lines) + 1
     for index, line in enumerate(_inline_lines(inlines)):
         lines.add((first if index == 0 else rest) + line, node=node if index == 0 else None)
+    breaks = 0
     for inline in inlines:
+        breaks += isinstance(inline, LineBreak)
         if isinstance(inline, Link):
-            lines.places.append((inline, len(lines.lines)))  # close enough: the paragraph's last line
+            lines.places.append((inline, start + breaks))
 
 
 def _inline_lines(inlines: Inlines, breaks: bool = True) -> list[str]:
@@ -247,12 +250,11 @@ def _table(block: Table, prefix: str, lines: _Lines) -> None:
     def row(cells: Iterable[Inlines]) -> str:
         return "| " + " | ".join("".join(_inline_lines(cell, breaks=False)) for cell in cells) + " |"
 
-    lines.add(prefix + row(block.header), node=block)
-    lines.add(prefix + "|" + "|".join(" --- " for _ in block.header) + "|")
-    for cells in block.rows:
-        lines.add(prefix + row(cells))
-    for cell in (c for r in (block.header, *block.rows) for c in r):
-        lines.places.extend((i, len(lines.lines)) for i in cell if isinstance(i, Link))
+    for index, cells in enumerate((block.header, *block.rows)):
+        lines.add(prefix + row(cells), node=block if index == 0 else None)
+        lines.places.extend((i, len(lines.lines)) for cell in cells for i in cell if isinstance(i, Link))
+        if index == 0:
+            lines.add(prefix + "|" + "|".join(" --- " for _ in block.header) + "|")
 
 
 def _destination(url: str) -> str:
