@@ -60,6 +60,7 @@ class Imported:
     losses: list[Loss]
     notes: dict[str, str] = field(default_factory=dict)  # key -> why it was left for the author
     leaflet: Leaflet | None = None  # the model the import built and wrote (its stand-ins where 'left')
+    said: list[str] = field(default_factory=list)  # what the import did that the author should know
     hands: list[str] = field(default_factory=list)  # 'file:line: what to do'
     warnings: list[str] = field(default_factory=list)  # the reader's, when it reads the source
     builds: bool = False
@@ -76,6 +77,7 @@ class Imported:
                 lines.append(f"  {key}: MISSING ({self.notes[key]})")
             elif key in REQUIRED:
                 lines.append(f"  {key}: MISSING (the document does not say; left for you to write)")
+        lines.extend(f"  {said}" for said in self.said)
         if self.losses:
             lines.append(f"  {len(self.losses)} place(s) held what the source format cannot carry:")
             lines.extend(f"    {loss}" for loss in self.losses)
@@ -91,9 +93,13 @@ class Imported:
 def import_document(path: Path, source_dir: Path, leaflet_id: str | None = None, force: bool = False) -> Imported:
     """Import ``path`` into ``source_dir/<id>/``; raise ``ImportRefused`` (nothing written) if it cannot be."""
     from leaflet.importers.outline import sections
+    from leaflet.importers.printed import read_printed
+    from leaflet.importers.publisher import settle_publisher
     from leaflet.reader.write import write_source
 
     document = _read(path)
+    read_printed(document)
+    settle_publisher(document)
     body = sections(document, prefer_heading=KINDS[path.suffix.lower()] == "page")
     chosen = leaflet_id or slug(document.properties.get("title", "")) or slug(path.stem)
     if not chosen or slug(chosen) != chosen:
@@ -112,6 +118,7 @@ def import_document(path: Path, source_dir: Path, leaflet_id: str | None = None,
         path, folder, document.properties, document.sources, pictures, document.losses, document.notes, leaflet
     )
     source = folder / "leaflet.md"
+    result.said = document.said
     result.hands = [f"{source}:{written.line_of(node)}: {message}" for node, message in _hands(leaflet, left)]
     result.builds = _reads(folder, result.hands, result.warnings)
     return result

@@ -55,6 +55,7 @@ class Document:
     flow: Flow = field(default_factory=list)
     losses: list[Loss] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)  # front matter key -> why it was left for the author
+    said: list[str] = field(default_factory=list)  # what the import did that the author should know
 
     def lose(self, loss: Loss) -> None:
         """Record ``loss`` once (the same thing at the same place is said once)."""
@@ -111,8 +112,16 @@ _LABEL = re.compile(
 )
 
 
+# What an NHS emergency care card says to screen readers before its heading, in place of its kind's name.
+_IMMEDIATE = re.compile(r"^\s*immediate action required\s*:\s*", re.IGNORECASE)
+
+
 def take_marker(text: str) -> tuple[CalloutKind | None, str]:
-    """A leading ``[!KIND]`` written as text, or the kind's label ("Urgent: ..."), and the words after it."""
+    """A leading ``[!KIND]`` written as text, or the kind's label ("Urgent: ...", "Urgent advice: ...",
+    "Immediate action required: ..."), and the words after it."""
+    immediate = _IMMEDIATE.match(text)
+    if immediate:
+        return "emergency", text[immediate.end() :]
     match = _MARKER.match(text) or _LABEL.match(text)
     if match and match.group(1).lower() in CALLOUT_KINDS:
         kind: CalloutKind = match.group(1).lower()  # type: ignore[assignment]  # checked just above

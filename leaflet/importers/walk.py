@@ -78,6 +78,8 @@ class Walker:
         self._context = spaced_text(element)
         if tag in SKIPPED or not tag:
             return []
+        if tag == "form" and element.xpath(".//p | .//h1 | .//h2 | .//h3 | .//li"):
+            return list(self.blocks(element))  # an old site's page-wide form (ASP.NET) holds the article
         if tag in EMBEDDED:
             self.lose(f"{EMBEDDED[tag]} is left out", text_of(element) or element.get("title", "") or tag)
             return []

@@ -89,7 +89,7 @@ def read_word(path: Path) -> Document:
     read = Document()
     for loss in result.losses:
         read.lose(loss)
-    read.properties, read.sources = word_properties(parts)
+    word_properties(parts, read)
     pictures = Pictures()
     html = _mammoth(archive, result.xml, _lean_styles(parts.get("word/styles.xml")), pictures)
     body = lxml_html.fragment_fromstring(html or "<p></p>", create_parent="body")

@@ -280,14 +280,27 @@ def _inline_losses(paragraph: etree._Element, comments: dict[str, str], notes: d
             lose(f"a {kind} ('{said}') is left out")
             run = reference.getparent()
             run.remove(reference)
-    coloured = [
-        r
-        for r in paragraph.iterfind(".//w:r", NS)
-        if _attr(r.find("w:rPr/w:color", NS)).lower() not in _PLAIN_COLOURS
-        or r.find("w:rPr/w:highlight", NS) is not None
-    ]
+    coloured = [r for r in paragraph.iterfind(".//w:r", NS) if _coloured(r) and not _in_link(r)]
     if any(_text(r).strip() for r in coloured):
         lose("coloured or highlighted text (the colour is lost)", first_words(" ".join(_text(r) for r in coloured)))
+    _drawn_losses(paragraph, lose)
+
+
+def _coloured(run: etree._Element) -> bool:
+    colour = _attr(run.find("w:rPr/w:color", NS)).lower()
+    return colour not in _PLAIN_COLOURS or run.find("w:rPr/w:highlight", NS) is not None
+
+
+def _in_link(run: etree._Element) -> bool:
+    """A hyperlink's own words: their colour is the link's, which every format gives a link."""
+    style = _attr(run.find("w:rPr/w:rStyle", NS)).lower()
+    return style in ("hyperlink", "followedhyperlink") or any(
+        a.tag == w("hyperlink") or (a.tag == w("fldSimple") and "HYPERLINK" in (a.get(w("instr")) or ""))
+        for a in run.iterancestors()
+    )
+
+
+def _drawn_losses(paragraph: etree._Element, lose: Lose) -> None:
     for _ in paragraph.iterfind(".//m:oMath", NS):
         lose("an equation is left out")
     for graphic in paragraph.iterfind(".//a:graphicData", NS):
