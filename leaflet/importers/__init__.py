@@ -22,12 +22,11 @@ from leaflet.core.diagnostics import LeafletError
 from leaflet.core.model import Image, Leaflet, Metadata, Section
 from leaflet.importers.document import Document, Loss, Refused
 
-KINDS = {".docx": "word", ".html": "page", ".htm": "page", ".xhtml": "page"}
+KINDS = {".docx": "word", ".html": "page", ".htm": "page", ".xhtml": "page", ".pdf": "pdf"}
 _OTHER_KINDS = {
     ".doc": "an old Word 97-2003 document; open it in Word and save it as .docx",
     ".odt": "an OpenDocument text; save it as .docx (File > Save As > Word)",
     ".rtf": "a Rich Text file; save it as .docx",
-    ".pdf": "a PDF, which keeps no reliable headings or lists; import the Word document or web page it was made from",
     ".md": "Markdown already; copy it into a leaflet folder and run 'leaflet build'",
     ".mht": "a web archive; open it in a browser and save it as 'Webpage, HTML only' (.html)",
     ".mhtml": "a web archive; open it in a browser and save it as 'Webpage, HTML only' (.html)",
@@ -100,7 +99,7 @@ def import_document(path: Path, source_dir: Path, leaflet_id: str | None = None,
     document = _read(path)
     read_printed(document)
     settle_publisher(document)
-    body = sections(document, prefer_heading=KINDS[path.suffix.lower()] == "page")
+    body = sections(document, prefer_heading={"page": "the page", "pdf": "the PDF"}.get(KINDS[path.suffix.lower()], ""))
     chosen = leaflet_id or slug(document.properties.get("title", "")) or slug(path.stem)
     if not chosen or slug(chosen) != chosen:
         raise ImportRefused(
@@ -144,7 +143,7 @@ def _leaflet(leaflet_id: str, document: Document, body: tuple[Section, ...]) -> 
         reference=values.get("reference"),
         department=values.get("department"),
     )
-    return Leaflet(meta, body)
+    return Leaflet(meta, body, glossary=tuple(document.glossary))
 
 
 def _hands(leaflet: Leaflet, left: dict[str, str]) -> list[tuple[object, str]]:
@@ -180,7 +179,7 @@ def _read(path: Path) -> Document:
     if suffix not in KINDS:
         what = _OTHER_KINDS.get(suffix, f"a {suffix or 'file without an extension'}")
         raise ImportRefused(
-            f"{path} is {what}; 'leaflet import' takes a Word document (.docx) or a saved web page (.html)"
+            f"{path} is {what}; 'leaflet import' takes a Word document (.docx), a saved web page (.html) or a PDF (.pdf)"
         )
     if not path.is_file():
         raise ImportRefused(f"{path} does not exist (or is not a file)")
@@ -191,6 +190,10 @@ def _read(path: Path) -> Document:
             from leaflet.importers.word import read_word
 
             return read_word(path)
+        if KINDS[suffix] == "pdf":
+            from leaflet.importers.pdf import read_pdf
+
+            return read_pdf(path)
         from leaflet.importers.webpage import read_page
 
         return read_page(path)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from leaflet.core.model import CALLOUT_LABELS, Block, CalloutKind
+from leaflet.core.model import CALLOUT_LABELS, Block, CalloutKind, Definition
 
 
 class Refused(Exception):
@@ -56,6 +56,7 @@ class Document:
     losses: list[Loss] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)  # front matter key -> why it was left for the author
     said: list[str] = field(default_factory=list)  # what the import did that the author should know
+    glossary: list[Definition] = field(default_factory=list)  # a "Words explained" section's words
 
     def lose(self, loss: Loss) -> None:
         """Record ``loss`` once (the same thing at the same place is said once)."""

@@ -9,14 +9,17 @@ or a page whose sections are h2, both come out right.
 
 from __future__ import annotations
 
-from leaflet.core.model import Block, Section
+from leaflet.core.model import Block, Definition, Paragraph, Section
+from leaflet.core.text import plain
 from leaflet.importers.document import Document, Heading, Loss
 
 DEEPEST = 4  # '####'
 
 
-def sections(document: Document, prefer_heading: bool) -> tuple[Section, ...]:
-    """Find the title (into ``document.properties``), drop its heading, and group the rest under headings."""
+def sections(document: Document, prefer_heading: str = "") -> tuple[Section, ...]:
+    """Find the title (into ``document.properties``), drop its heading, and group the rest under headings.
+    ``prefer_heading`` names the input ('the page') when its one top heading is a better title than its
+    title property."""
     title = _title(document, prefer_heading)
     flow = _without_title(document.flow, title)
     levels = sorted({h.level for h in flow if isinstance(h, Heading)})
@@ -27,13 +30,40 @@ def sections(document: Document, prefer_heading: bool) -> tuple[Section, ...]:
         if piece is not None and not isinstance(piece, Heading):
             blocks.append(piece)
             continue
-        if heading is not None or blocks:
+        if heading is not None and not blocks and not _opens(heading, piece):
+            document.lose(Loss("a heading with nothing under it is left out", None, heading.text))
+        elif heading is not None and _glossary(heading, blocks, document):
+            document.said.append(f"the section '{heading.text}' became the glossary (it explains {len(blocks)} words)")
+        elif heading is not None or blocks:
             found.append(_section(heading, blocks, levels, document))
         heading, blocks = piece, []
     return tuple(found)
 
 
-def _title(document: Document, prefer_heading: bool) -> str | None:
+_GLOSSARY_HEADINGS = ("words explained", "glossary", "words to know", "medical words explained", "what the words mean",
+                      "explanation of terms", "terms used in this leaflet")  # fmt: skip
+
+
+def _glossary(heading: Heading, blocks: list[Block], document: Document) -> bool:
+    """A "Words explained" section of 'word: what it means' paragraphs, read as the leaflet's glossary."""
+    if " ".join(heading.text.lower().split()) not in _GLOSSARY_HEADINGS or not blocks:
+        return False
+    entries = []
+    for block in blocks:
+        term, colon, explanation = plain(block.inlines).partition(":") if isinstance(block, Paragraph) else ("", "", "")
+        if not colon or not explanation.strip() or not 0 < len(term.split()) <= 5:
+            return False
+        entries.append(Definition(" ".join(term.split()), " ".join(explanation.split())))
+    document.glossary.extend(entries)
+    return True
+
+
+def _opens(heading: Heading, following: Heading | None) -> bool:
+    """Does a subsection follow ``heading`` (so that it has something under it)?"""
+    return following is not None and following.level > heading.level
+
+
+def _title(document: Document, prefer_heading: str) -> str | None:
     headings = [h for h in document.flow if isinstance(h, Heading) and h.text.strip()]
     styled = next((h for h in headings if h.title_style), None)
     top = min((h.level for h in headings), default=1)
@@ -42,7 +72,7 @@ def _title(document: Document, prefer_heading: bool) -> str | None:
     if styled is not None:
         title, where = styled.text, "the document's Title paragraph"
     elif prefer_heading and len(tops) == 1 and tops[0].level == 1:
-        title, where = tops[0].text, "the page's top heading"
+        title, where = tops[0].text, f"{prefer_heading}'s top heading"
     elif "title" in document.properties:
         title, where = document.properties["title"], document.sources["title"]
     elif len(tops) == 1 and tops[0].level == 1:

@@ -47,12 +47,17 @@ _FACT = re.compile(
     rf"(?P<value>{_DATE}|(?<=[:\s])[A-Z0-9][A-Za-z0-9/._-]*(?:\s?[0-9][A-Za-z0-9/._-]*)?)",
     re.IGNORECASE,
 )
+# The furniture our own formats print (and many leaflets do): "Published by NICE on 25 March 2026.",
+# "ISBN 978-1-4731-9396-3", "Web address: https://www.nice.org.uk".
+_PUBLISHED_BY = re.compile(rf"^published by (?P<publisher>.+?) on (?P<value>{_DATE})\.?$", re.IGNORECASE)
+_ISBN = re.compile(r"^ISBN:?\s*(?P<value>(?:97[89][- ]?)?\d[\d -]{7,15}[\dX])\.?$", re.IGNORECASE)
+_ADDRESS = re.compile(r"^(?:web\s*(?:site|address)|website|online)\s*:\s*(?P<value>https?://\S+?)\.?$", re.IGNORECASE)
 _SEPARATORS = re.compile("^[\\s|;,.\u00b7\u2022\u2013-]*$")
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    key: str  # review, published, updated, reviewed or reference
+    key: str  # review, published, updated, reviewed, reference, publisher, isbn or url
     value: str  # as the front matter wants it
     printed: str  # as the document prints it
     day_taken: bool = False  # a month and year only: the 1st is taken
@@ -73,6 +78,18 @@ def read_printed(document: Document) -> None:
 
 def printed_facts(text: str) -> list[Fact] | None:
     """The facts ``text`` prints, when it prints nothing else (None otherwise)."""
+    said = " ".join(text.split())
+    if match := _PUBLISHED_BY.match(said):
+        day = parse_date(match.group("value"))
+        return (
+            [Fact("publisher", match.group("publisher"), said), Fact("published", day.isoformat(), said)]
+            if day
+            else None
+        )
+    if match := _ISBN.match(said):
+        return [Fact("isbn", match.group("value").strip(), said)]
+    if match := _ADDRESS.match(said):
+        return [Fact("url", match.group("value"), said)]
     found: list[Fact] = []
     rest = text
     for match in _FACT.finditer(text):

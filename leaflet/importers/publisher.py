@@ -61,7 +61,10 @@ def from_author(name: str, where: str, document: Document, found: list[tuple[str
 
 
 def settle_publisher(document: Document) -> None:
-    """Where the document's fields name no organisation, a trust or board named near the start of its text."""
+    """Where the document's fields name no organisation, a trust or board named near the start of its text.
+    A line that only says where the leaflet is from ('Information from NICE') leaves the text: every format
+    says it."""
+    _without_from_line(document)
     if "publisher" in document.properties:
         document.notes.pop("publisher", None)
         return
@@ -73,6 +76,16 @@ def settle_publisher(document: Document) -> None:
 
 
 _FROM = re.compile(r"^(?:information|produced|published|written)\s+(?:from|by)\s+(.+?)\.?$", re.IGNORECASE)
+
+
+def _without_from_line(document: Document) -> None:
+    for index, piece in enumerate(document.flow[:6]):
+        said = _FROM.match(" ".join(plain(piece.inlines).split())) if isinstance(piece, Paragraph) else None
+        if said and organisation(said.group(1)):
+            document.properties.setdefault("publisher", said.group(1))
+            document.sources.setdefault("publisher", f"'{said.group(0)}', printed in the document")
+            del document.flow[index]
+            return
 
 
 def trust_named(texts: list[str]) -> str | None:

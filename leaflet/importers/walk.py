@@ -211,7 +211,7 @@ class Walker:
             href = urljoin(self.base_url, href)
         elif relative:
             self.lose(f"a link to '{href}' has no full address (the page does not say its own address)", text)
-        return Link(text or href, href)
+        return Link(_without_printed_address(text, href) or href, href)
 
     def picture(self, element: Element) -> Image | None:
         source = element.get("src") or ""
@@ -224,6 +224,16 @@ class Walker:
             self.lose(f"a picture ({alt or 'no alt text'}) is left out: {saved}")
             return None
         return saved
+
+
+def _without_printed_address(text: str, href: str) -> str:
+    """A link's words without the address printed after them for paper ('our page (https://...)'): every
+    format shows or says a link's address its own way."""
+    words, bracket, printed = text.rpartition("(")
+    bare = "".join(printed.rstrip(")").split()).rstrip("/").lower()
+    if bracket and words.strip() and printed.endswith(")") and bare and bare == href.rstrip("/").lower():
+        return words.strip()
+    return text
 
 
 def _paragraphs(runs: list[Inline]) -> list[Paragraph]:
