@@ -57,6 +57,7 @@ class Document:
     notes: dict[str, str] = field(default_factory=dict)  # front matter key -> why it was left for the author
     said: list[str] = field(default_factory=list)  # what the import did that the author should know
     glossary: list[Definition] = field(default_factory=list)  # a "Words explained" section's words
+    first_page: list[str] = field(default_factory=list)  # a PDF's first page, line by line, headers included
 
     def lose(self, loss: Loss) -> None:
         """Record ``loss`` once (the same thing at the same place is said once)."""

@@ -67,7 +67,7 @@ def _title(document: Document, prefer_heading: str) -> str | None:
     headings = [h for h in document.flow if isinstance(h, Heading) and h.text.strip()]
     styled = next((h for h in headings if h.title_style), None)
     top = min((h.level for h in headings), default=1)
-    tops = [h for h in headings if h.level == top and not h.title_style]
+    tops = list({h.text: h for h in headings if h.level == top and not h.title_style}.values())  # one title, repeated
     title: str | None = None
     if styled is not None:
         title, where = styled.text, "the document's Title paragraph"
@@ -92,8 +92,8 @@ def _without_title(flow: list[Block | Heading], title: str | None) -> list[Block
             same = title is not None and " ".join(piece.text.split()).casefold() == " ".join(title.split()).casefold()
             if piece.title_style or not piece.text.strip():
                 continue
-            if same and piece.level == 1 and not dropped:
-                dropped = True
+            if same and (not keep or (piece.level == 1 and not dropped)):
+                dropped = True  # the title, once or repeated before anything else (a title page, then a heading)
                 continue
         keep.append(piece)
     return keep

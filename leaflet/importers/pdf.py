@@ -46,8 +46,10 @@ def read_pdf(path: Path) -> Document:
         document = pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError:
         raise Refused(f"{path} is protected by a password; save a copy without the password and import that") from None
-    except pikepdf.PdfError as error:
-        raise Refused(f"{path} is damaged ({error}); export it as PDF again and import that") from None
+    except pikepdf.PdfError:
+        raise Refused(
+            f"{path} is damaged (it cannot be read as a PDF); export it as PDF again and import that"
+        ) from None
     read = Document()
     pictures = Pictures()
     with document, pdfplumber.open(io.BytesIO(data)) as plumber:
@@ -58,6 +60,7 @@ def read_pdf(path: Path) -> Document:
                 "or run text recognition (OCR) on it first"
             )
         _properties(document, read)
+        read.first_page = pages[0].plumber.extract_text().splitlines()
         body = _tagged(document, pages, pictures, read) if _is_tagged(document) else None
         if body is None:
             from leaflet.importers.pdflayout import layout

@@ -28,6 +28,7 @@ _TAGS = {
 }  # fmt: skip
 _LEFT_OUT = {"TOC": "the table of contents is left out (every format makes its own)", "Index": "an index is left out",
              "Form": "a form is left out", "Artifact": ""}  # fmt: skip
+_HOLDS_WORDS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a", "strong", "td", "th", "li"}  # its parts are words
 _NUMBERED = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
 
 
@@ -40,6 +41,10 @@ def structure(document: Any, pages: list[Page], pictures: Pictures, read: Docume
     builder.kids(root, body, None)
     for found in list(body.iter("ul", "ol")):
         _lists_in_items(found)
+    for table in list(body.iter("table")):
+        inner = [child for child in table if child.tag == "table"]
+        if len(inner) == 1 and len(table) == 1:  # a table tagged inside its own wrapper
+            table.getparent().replace(table, inner[0])
     _join_lists_split_by_pages(body)
     return body
 
@@ -102,7 +107,7 @@ class _Builder:
         if kind == "Figure":
             self.figure(struct, into, page)
             return
-        made = element(_TAGS.get(kind, "div"))
+        made = element(_TAGS.get(kind, "span" if into.tag in _HOLDS_WORDS else "div"))
         if kind == "Lbl":
             label = element("span")
             self.kids(struct, label, page)

@@ -68,10 +68,11 @@ def settle_publisher(document: Document) -> None:
     if "publisher" in document.properties:
         document.notes.pop("publisher", None)
         return
-    named = trust_named(_first_texts(document))
+    named = trust_named(document.first_page or _first_texts(document))
     if named is not None:
         document.properties["publisher"] = named
-        document.sources["publisher"] = "the organisation named near the start of the document: check it"
+        where = "on its first page" if document.first_page else "near the start of the document"
+        document.sources["publisher"] = f"the organisation named {where}: check it"
         document.notes.pop("publisher", None)
 
 
