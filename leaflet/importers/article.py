@@ -25,13 +25,17 @@ from leaflet.importers.elements import NOT_INLINE, SKIPPED, Element
 _BLOCKISH = NOT_INLINE | {"li", "td", "th", "tr", "thead", "tbody", "tfoot", "dt", "dd", "caption", "label"}
 _KEPT_EMPTY = {"td", "th", "tr", "thead", "tbody", "tfoot", "br", "img"}  # a table keeps its shape
 _KEEP = 0.5  # the share of a piece's words trafilatura must have kept for the piece to stay
-# Class and id words of page furniture that trafilatura sometimes keeps with the article (a tab list).
-FURNITURE = ("nav", "tab", "tabs", "share", "sharing", "social", "print", "save", "tools", "breadcrumb",
-             "breadcrumbs", "crumbs", "rating", "rate", "comments", "comment", "promo", "related", "sidebar")  # fmt: skip
+# Class and id words of page furniture that trafilatura sometimes keeps with the article (a tab list): found in
+# a name ('leftnav', 'socialbar'), or as one of its parts ('tab-list', 'page-tools').
+FURNITURE = ("nav", "menu", "breadcrumb", "crumbs", "share", "sharing", "social", "sidebar", "promo", "related",
+             "comment", "forum", "disqus")  # fmt: skip
+FURNITURE_PARTS = ("tab", "tabs", "print", "save", "tools", "rate", "rating", "discussion", "widget")
+FURNITURE_NAMES = ("footer", "banner", "masthead", "ft", "hd")  # a whole class or id
 # The headings of the boxes a whole-page save holds beside the article, as NHS sites have long worded them.
 FURNITURE_HEADINGS = ("pages you might like", "you might also like", "saved pages", "recently visited",
                       "rate this page", "share this page", "find services near you",
-                      "comments", "add your comment", "related pages", "related links")  # fmt: skip
+                      "comments", "your comments", "add your comment", "related pages", "related links",
+                      "from our forum", "recently viewed")  # fmt: skip
 
 
 def article(body: Element, page: bytes) -> bool:
@@ -73,9 +77,13 @@ def _with_what_it_missed(owners: list[tuple[Element, list[str]]], kept: list[int
 
 
 def _prose(element: Element, own: list[str]) -> bool:
-    """Sentences of the page's own: six words or more, mostly not a link's, in nothing marked furniture."""
+    """The article's own words: a heading, an item or a sentence of six words or more, mostly not a link's,
+    in nothing marked furniture."""
     linked = sum(len(words(a.text_content())) for a in element.iter("a"))
-    if len(own) < 6 or linked * 2 >= len(own):
+    said = element.text_content().strip()
+    heading = element.tag in ("h2", "h3", "h4", "h5", "h6") or said.endswith(":")  # a box's "Call 999 if:"
+    least = 1 if heading else 3 if element.tag in ("li", "dd", "td") else 6
+    if len(own) < least or linked * 2 >= len(own):
         return False
     node: Element | None = element
     while node is not None:
@@ -93,7 +101,11 @@ def furniture(element: Element) -> bool:
         return said in FURNITURE_HEADINGS or said.startswith("media last reviewed")
     marks = f"{element.get('id') or ''} {element.get('class') or ''}".lower()
     parts = {part for word in marks.split() for part in word.replace("_", "-").split("-")}
-    return any(word in parts for word in FURNITURE)
+    return (
+        any(word in marks for word in FURNITURE)
+        or any(word in parts for word in FURNITURE_PARTS)
+        or any(word in marks.split() for word in FURNITURE_NAMES)
+    )
 
 
 def _extracted(page: bytes) -> tuple[list[str], set[str]] | None:

@@ -23,7 +23,7 @@ _JUNK_WORDS = ("cookie", "consent", "breadcrumb", "skip-link", "skiplink", "skip
                "site-footer")  # fmt: skip
 _JUNK_ROLES = ("navigation", "banner", "contentinfo", "search", "dialog", "alertdialog")
 _CONTENT = ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "dd", "blockquote")
-_SMALL_BOX = 0.2  # a furniture box is less than this share of the page's words
+_SMALL_BOX = 0.4  # a furniture box is less than this share of the page's words (more is the page's own wrapper)
 
 
 @dataclass(frozen=True, slots=True)

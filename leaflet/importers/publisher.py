@@ -22,8 +22,8 @@ from leaflet.importers.document import Document, Heading
 _ORGANISATION_WORDS = frozenset({
     "nhs", "trust", "foundation", "hospital", "hospitals", "health", "healthcare", "council", "board", "service",
     "services", "clinic", "clinics", "practice", "surgery", "centre", "center", "institute", "university",
-    "college", "society", "association", "charity", "network", "partnership", "group", "department", "team",
-    "unit", "ward", "ltd", "limited", "plc", "cic", "commissioning", "icb", "ccg", "authority", "agency",
+    "college", "society", "association", "charity", "network", "partnership", "group", "department",
+    "ltd", "limited", "plc", "cic", "commissioning", "icb", "ccg", "authority", "agency",
     "government", "ministry", "federation", "alliance", "directorate", "pharmacy", "medical", "community",
     "choices", "care", "company", "organisation", "organization", "office", "committee", "royal", "national",
 })  # fmt: skip

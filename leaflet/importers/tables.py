@@ -22,6 +22,8 @@ def table(walker: Walker, element: Element) -> Found:
     grid = [cells for row in rows if (cells := [c for c in row if c.tag in ("td", "th")])]
     if not grid:
         return []
+    if _laid_out(grid):  # a page laid out with a table (as sites were): its cells are the page's parts, in order
+        return [b for row in grid for cell in row for b in walker.blocks(cell)]
     if len(grid) == 1 and len(grid[0]) == 1:
         from leaflet.importers.boxes import box  # a one-cell table is a box around words
 
@@ -36,6 +38,17 @@ def table(walker: Walker, element: Element) -> Found:
     width = max(len(r) for r in grid)
     cells = [tuple(cell(walker, c) for c in row) + ((),) * (width - len(row)) for row in grid]
     return [Table(cells[0], tuple(cells[1:]))]
+
+
+_PAGE_PARTS = ".//h1 | .//h2 | .//h3 | .//h4 | .//table | .//form"
+
+
+def _laid_out(grid: list[list[Element]]) -> bool:
+    """A table used to lay a page out: a cell holds headings, a form, another table, or many paragraphs."""
+    cells = [cell for row in grid for cell in row]
+    if any(cell.xpath(_PAGE_PARTS) for cell in cells):
+        return True
+    return len(cells) > 1 and any(len(cell.xpath("./p | ./ul | ./ol | ./div")) >= 3 for cell in cells)
 
 
 def _shape_losses(rows: list[Element], grid: list[list[Element]]) -> list[str]:

@@ -9,6 +9,7 @@ browser writes) makes relative links whole.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -19,7 +20,7 @@ from leaflet.importers.document import Document, Refused
 from leaflet.importers.elements import Element
 from leaflet.importers.pictures import Pictures, sniff
 from leaflet.importers.properties import settle
-from leaflet.importers.publisher import from_author
+from leaflet.importers.publisher import from_author, organisation
 from leaflet.importers.walk import Walker
 
 _NOT_PAGES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
@@ -79,6 +80,9 @@ def read_page(path: Path) -> Document:
     title = meta.get("og:title") or " ".join(root.findtext(".//title", default="").split())
     if title:
         found.append(("title", title, "the page's title"))
+        site = re.split(r"\s+(?:\||::|-|\u2013|\u2014)\s+", title)[-1]
+        if site != title and organisation(site):
+            found.append(("publisher", site, "the site named in the page's title"))
     document.properties, document.sources = settle(found)
     walker = Walker(address[0] if address else None, Pictures(path.parent).image, document)
     document.flow = walker.blocks(content.element)
