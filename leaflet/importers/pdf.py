@@ -124,6 +124,21 @@ class Page:
         return None
 
 
+def link_runs(
+    page: Page, chars: list[dict[str, Any]], in_link: bool = False
+) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """``chars`` in runs, each with the address of the link area it lies in (None outside one, or inside a
+    tagged link already); a space goes with the run before it."""
+    runs: list[tuple[str | None, list[dict[str, Any]]]] = []
+    for char in chars:
+        address = None if in_link else page.link_at(char)
+        if runs and (runs[-1][0] == address or char["text"].isspace()):
+            runs[-1][1].append(char)
+        else:
+            runs.append((address, [char]))
+    return runs
+
+
 def text_of(chars: Iterable[dict[str, Any]]) -> str:
     """Characters as words: spaces where the gaps are, a line's end read as a space."""
     from pdfplumber.utils import extract_text

@@ -21,7 +21,7 @@ from typing import Any
 from leaflet.importers.document import Document, Loss
 from leaflet.importers.elements import Element
 from leaflet.importers.lists import typed_marker
-from leaflet.importers.pdf import Page, element, text_of
+from leaflet.importers.pdf import Page, element, link_runs, text_of
 from leaflet.importers.pictures import Pictures
 
 _EDGE = 0.08  # the top and bottom share of a page where running headers and footers stand
@@ -313,39 +313,29 @@ def _level(line: Line, bullets: list[int]) -> int:
 def _words(page: Page, into: Element, line: Line, first: bool) -> None:
     """A line's words into ``into``: its links as links; a space before it, unless a word was split."""
     ending = _last_text(into)
-    joined = ending.endswith(_HYPHENS) or ending.endswith("://")
+    joined = ending.endswith((*_HYPHENS, "://"))
     if ending.endswith(_HYPHENS):
         _trim_last(into)
-    runs: list[tuple[str | None, list[dict[str, Any]]]] = []
-    for char in line.chars:
-        address = page.link_at(char)
-        if runs and (runs[-1][0] == address or char["text"].isspace()):
-            runs[-1][1].append(char)
-        else:
-            runs.append((address, [char]))
+    runs = link_runs(page, line.chars)
     for index, (address, chars) in enumerate(runs):
-        text = text_of(chars)
-        space = (
-            " "
-            if (index == 0 and not first and not joined) or (index and runs[index - 1][1][-1]["text"].isspace())
-            else ""
-        )
-        last = into[-1] if len(into) else None
-        if (
-            address is not None
-            and last is not None
-            and last.tag == "a"
-            and last.get("href") == address
-            and not (last.tail or "")
-        ):
-            last.text = (last.text or "") + ("" if " " not in text and index == 0 else space) + text
-        elif address is not None:
-            _append_text(into, space)
-            link = element("a", href=address)
-            link.text = text
-            into.append(link)
+        if index == 0:
+            space = "" if first or joined else " "
         else:
-            _append_text(into, space + text)
+            space = " " if runs[index - 1][1][-1]["text"].isspace() else ""
+        _put_run(into, address, text_of(chars), space, new_line=index == 0)
+
+
+def _put_run(into: Element, address: str | None, text: str, space: str, new_line: bool) -> None:
+    last = into[-1] if len(into) else None
+    if address is None:
+        _append_text(into, space + text)
+    elif last is not None and last.tag == "a" and last.get("href") == address and not last.tail:
+        last.text = (last.text or "") + ("" if new_line and " " not in text else space) + text  # an address goes on
+    else:
+        _append_text(into, space)
+        link = element("a", href=address)
+        link.text = text
+        into.append(link)
 
 
 def _last_text(into: Element) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from leaflet.importers.document import Document, Loss
 from leaflet.importers.elements import Element
-from leaflet.importers.pdf import Page, element, text_of
+from leaflet.importers.pdf import Page, element, link_runs, text_of
 from leaflet.importers.pictures import Pictures
 
 _TAGS = {
@@ -130,7 +130,7 @@ class _Builder:
         if page is None:
             return
         chars = self.chars.get((page, mcid), [])
-        for address, run in _by_link(self.pages[page], chars, into.tag == "a"):
+        for address, run in link_runs(self.pages[page], chars, into.tag == "a"):
             if address is None:
                 self.put(into, run)
                 continue
@@ -218,19 +218,6 @@ def _bbox(pages: list[Page], ids: list[tuple[int, int]]) -> tuple[int, tuple[flo
 
 
 HYPHENS = ("\u2010", "\u00ad")
-
-
-def _by_link(page: Page, chars: list[dict[str, Any]], in_link: bool) -> list[tuple[str | None, list[dict[str, Any]]]]:
-    """``chars`` in runs, each with the address of the link area it lies in (None outside one, or inside a
-    tagged link already)."""
-    runs: list[tuple[str | None, list[dict[str, Any]]]] = []
-    for char in chars:
-        address = None if in_link else page.link_at(char)
-        if runs and (runs[-1][0] == address or char["text"].isspace()):
-            runs[-1][1].append(char)
-        else:
-            runs.append((address, [char]))
-    return runs
 
 
 def _new_child(into: Element, tag: str, **attributes: str) -> Element:

@@ -36,6 +36,25 @@ _META = {
 
 def read_page(path: Path) -> Document:
     data = path.read_bytes()
+    root = _parsed(path, data)
+    address = _address(root)
+    content = main_content(root, data)
+    if content is None or not " ".join(content.element.itertext()).strip():
+        raise Refused(f"{path} has no text in its main content; there is nothing to import")
+    document = Document()
+    document.said.append(f"the leaflet is {content.how}")
+    if content.left_out:
+        document.said.append(
+            f"the page's menus, share and print links and side boxes ({content.left_out} words) were left out"
+        )
+    _properties(root, address, document)
+    walker = Walker(address[0] if address else None, Pictures(path.parent).image, document)
+    document.flow = walker.blocks(content.element)
+    return document
+
+
+def _parsed(path: Path, data: bytes) -> Element:
+    """The page's tree; ``Refused`` for what is not a web page."""
     if not data.strip():
         raise Refused(f"{path} is empty; there is nothing to import")
     head = data[:2048]
@@ -47,31 +66,19 @@ def read_page(path: Path) -> Document:
         )
     try:
         encoding = "utf-8" if _is_utf8(data) else None
-        root = lxml_html.document_fromstring(data, parser=lxml_html.HTMLParser(encoding=encoding))
+        return lxml_html.document_fromstring(data, parser=lxml_html.HTMLParser(encoding=encoding))
     except (etree.ParserError, ValueError) as error:
         raise Refused(f"{path} cannot be read as a web page ({error}); save the page from the browser again") from None
-    address = _address(root)
+
+
+def _properties(root: Element, address: tuple[str, str] | None, document: Document) -> None:
+    """Front matter values from the page's lang, meta tags, address and title (an author only if an organisation)."""
     meta = _meta(root)
-    content = main_content(root, data)
-    if content is None or not " ".join(content.element.itertext()).strip():
-        raise Refused(f"{path} has no text in its main content; there is nothing to import")
-    document = Document()
-    document.said.append(f"the leaflet is {content.how}")
-    if content.left_out:
-        document.said.append(
-            f"the page's menus, share and print links and side boxes ({content.left_out} words) were left out"
-        )
-    found = [
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    found = [("language", lang, "the page's lang")]
+    found += [
         (key, meta[name], f"the page's '{name}'") for key, names in _META.items() for name in names if name in meta
     ]
-    found.insert(
-        0,
-        (
-            "language",
-            root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "",
-            "the page's lang",
-        ),
-    )
     if address:
         found.append(("url", address[0], address[1]))
     for name in ("author", "dc.creator", "dcterms.creator"):
@@ -84,9 +91,6 @@ def read_page(path: Path) -> Document:
         if site != title and organisation(site):
             found.append(("publisher", site, "the site named in the page's title"))
     document.properties, document.sources = settle(found)
-    walker = Walker(address[0] if address else None, Pictures(path.parent).image, document)
-    document.flow = walker.blocks(content.element)
-    return document
 
 
 def _is_utf8(data: bytes) -> bool:
