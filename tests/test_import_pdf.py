@@ -142,6 +142,15 @@ def test_a_tagged_pdf_gives_its_lists_tables_links_and_pictures_with_alt_text(
     assert "the PDF is tagged" in "\n".join(result.report())
 
 
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_bold_words_and_links_inside_a_paragraph_stay_bold_and_links(
+    variant: str, imported: dict[str, tuple[Path, Any, Path]]
+) -> None:
+    _, result, _ = imported[f"every-feature-{variant}"]
+    text = (result.folder / "leaflet.md").read_text(encoding="utf-8")
+    assert "It has **bold words**, a [link to the NHS](https://www.nhs.uk/) and characters" in text
+
+
 def test_an_untagged_pdf_asks_for_its_pictures_alt_text(imported: dict[str, tuple[Path, Any, Path]]) -> None:
     _, result, _ = imported["real-leaflet-untagged"]
     report = "\n".join(result.report())

@@ -124,18 +124,25 @@ class Page:
         return None
 
 
-def link_runs(
-    page: Page, chars: list[dict[str, Any]], in_link: bool = False
-) -> list[tuple[str | None, list[dict[str, Any]]]]:
-    """``chars`` in runs, each with the address of the link area it lies in (None outside one, or inside a
-    tagged link already); a space goes with the run before it."""
-    runs: list[tuple[str | None, list[dict[str, Any]]]] = []
+Run = tuple[str | None, bool, list[dict[str, Any]]]  # a link's address (or None), bold or not, the characters
+_BOLD = ("bold", "black", "heavy", "semibold", "demi")
+
+
+def bold(char: dict[str, Any]) -> bool:
+    return any(mark in str(char.get("fontname", "")).lower() for mark in _BOLD)
+
+
+def runs_of(page: Page, chars: list[dict[str, Any]], in_link: bool = False, weighted: bool = True) -> list[Run]:
+    """``chars`` in runs of one kind: in a link's area (with its address; not inside a tagged link already) or
+    not, bold or not (where ``weighted``: a heading's bold is its own); a space goes with the run before it."""
+    runs: list[Run] = []
     for char in chars:
         address = None if in_link else page.link_at(char)
-        if runs and (runs[-1][0] == address or char["text"].isspace()):
-            runs[-1][1].append(char)
+        heavy = weighted and address is None and bold(char)
+        if runs and (runs[-1][:2] == (address, heavy) or char["text"].isspace()):
+            runs[-1][2].append(char)
         else:
-            runs.append((address, [char]))
+            runs.append((address, heavy, [char]))
     return runs
 
 

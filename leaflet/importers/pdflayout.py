@@ -21,12 +21,11 @@ from typing import Any
 from leaflet.importers.document import Document, Loss
 from leaflet.importers.elements import Element
 from leaflet.importers.lists import typed_marker
-from leaflet.importers.pdf import Page, element, link_runs, text_of
+from leaflet.importers.pdf import Page, bold, element, runs_of, text_of
 from leaflet.importers.pictures import Pictures
 
 _EDGE = 0.08  # the top and bottom share of a page where running headers and footers stand
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$", re.IGNORECASE)
-_BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _HEADING_SIZE = 1.12  # this much larger than the body is a heading
 _PARAGRAPH_GAP = 0.6  # a gap between lines larger than this share of their size starts a paragraph
 _HYPHENS = ("\u2010", "\u00ad")
@@ -53,9 +52,9 @@ class Line:
         ligature such as 'fl')."""
         inked = [c for c in chars if not c["text"].isspace()] or chars
         sizes = Counter(round(float(c["size"]), 1) for c in inked)
-        bold = all(any(mark in str(c.get("fontname", "")).lower() for mark in _BOLD) for c in inked)
+        heavy = all(bold(c) for c in inked)
         return cls(page, chars, float(found["x0"]), float(found["x1"]), float(found["top"]),
-                   float(found["bottom"]), sizes.most_common(1)[0][0], bold, text_of(chars))  # fmt: skip
+                   float(found["bottom"]), sizes.most_common(1)[0][0], heavy, text_of(chars))  # fmt: skip
 
 
 def page_lines(page: Page) -> list[Line]:
@@ -316,18 +315,24 @@ def _words(page: Page, into: Element, line: Line, first: bool) -> None:
     joined = ending.endswith((*_HYPHENS, "://"))
     if ending.endswith(_HYPHENS):
         _trim_last(into)
-    runs = link_runs(page, line.chars)
-    for index, (address, chars) in enumerate(runs):
+    runs = runs_of(page, line.chars, weighted=into.tag == "p")
+    for index, (address, heavy, chars) in enumerate(runs):
         if index == 0:
             space = "" if first or joined else " "
         else:
-            space = " " if runs[index - 1][1][-1]["text"].isspace() else ""
-        _put_run(into, address, text_of(chars), space, new_line=index == 0)
+            space = " " if runs[index - 1][2][-1]["text"].isspace() else ""
+        _put_run(into, (address, heavy), text_of(chars), space, new_line=index == 0)
 
 
-def _put_run(into: Element, address: str | None, text: str, space: str, new_line: bool) -> None:
+def _put_run(into: Element, kind: tuple[str | None, bool], text: str, space: str, new_line: bool) -> None:
+    address, heavy = kind
     last = into[-1] if len(into) else None
-    if address is None:
+    if address is None and heavy:
+        _append_text(into, space)
+        strong = element("strong")
+        strong.text = text
+        into.append(strong)
+    elif address is None:
         _append_text(into, space + text)
     elif last is not None and last.tag == "a" and last.get("href") == address and not last.tail:
         last.text = (last.text or "") + ("" if new_line and " " not in text else space) + text  # an address goes on

@@ -15,7 +15,7 @@ from typing import Any
 
 from leaflet.importers.document import Document, Loss
 from leaflet.importers.elements import Element
-from leaflet.importers.pdf import Page, element, link_runs, text_of
+from leaflet.importers.pdf import Page, element, runs_of, text_of
 from leaflet.importers.pictures import Pictures
 
 _TAGS = {
@@ -28,6 +28,7 @@ _TAGS = {
 }  # fmt: skip
 _LEFT_OUT = {"TOC": "the table of contents is left out (every format makes its own)", "Index": "an index is left out",
              "Form": "a form is left out", "Artifact": ""}  # fmt: skip
+_BOLD_OF_ITS_OWN = {"h1", "h2", "h3", "h4", "h5", "h6", "th", "strong"}  # bold there is not the words' own
 _HOLDS_WORDS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a", "strong", "td", "th", "li"}  # its parts are words
 _NUMBERED = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
 
@@ -130,9 +131,10 @@ class _Builder:
         if page is None:
             return
         chars = self.chars.get((page, mcid), [])
-        for address, run in link_runs(self.pages[page], chars, into.tag == "a"):
+        weighted = not any(e.tag in _BOLD_OF_ITS_OWN for e in (into, *into.iterancestors()))
+        for address, heavy, run in runs_of(self.pages[page], chars, into.tag == "a", weighted):
             if address is None:
-                self.put(into, run)
+                self.put(_new_child(into, "strong") if heavy else into, run)
                 continue
             last = into[-1] if len(into) else None
             if last is not None and last.tag == "a" and last.get("href") == address and not (last.tail or "").strip():
@@ -152,7 +154,7 @@ class _Builder:
         elif last is not None and (last["text"].isspace() or chars[0]["text"].isspace() or _apart(last, first)):
             text = " " + text
         self.last, self.text = chars[-1], text
-        if text.startswith(" ") and into.tag == "a" and not into.text and not len(into):
+        if text.startswith(" ") and into.tag in ("a", "strong") and not into.text and not len(into):
             _put(into.getparent(), into.getprevious(), " ")  # a link's words start after the space before it
             text = text[1:]
         self.holder = _put(into, into[-1] if len(into) else None, text)
