@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import weasyprint
 
 from leaflet.core.text import block_inlines, plain, words
 from leaflet.importers import import_document
@@ -30,6 +29,12 @@ VARIANTS = {"tagged": "pdf/ua-1", "untagged": None}
 
 
 def print_pdf(html: Path, target: Path, variant: str | None) -> Path:
+    from PIL import ImageFile
+
+    truncated = ImageFile.LOAD_TRUNCATED_IMAGES
+    import weasyprint  # it sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process when imported
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = truncated  # or every later test would read damaged pictures as whole
     options = {"pdf_variant": variant} if variant else {}
     weasyprint.HTML(filename=str(html)).write_pdf(str(target), **options)
     return target

@@ -9,6 +9,7 @@ or a page whose sections are h2, both come out right.
 
 from __future__ import annotations
 
+from leaflet.core.compose import GLOSSARY_HEADING, WORDS_TO_KNOW_HEADING
 from leaflet.core.model import Block, Definition, Paragraph, Section
 from leaflet.core.text import plain
 from leaflet.importers.document import Document, Heading, Loss
@@ -40,8 +41,9 @@ def sections(document: Document, prefer_heading: str = "") -> tuple[Section, ...
     return tuple(found)
 
 
-_GLOSSARY_HEADINGS = ("words explained", "glossary", "words to know", "medical words explained", "what the words mean",
-                      "explanation of terms", "terms used in this leaflet")  # fmt: skip
+# Our own formats' glossary headings (compose says them), and what other leaflets call theirs.
+_GLOSSARY_HEADINGS = (GLOSSARY_HEADING.lower(), WORDS_TO_KNOW_HEADING.lower(), "glossary", "medical words explained",
+                      "what the words mean", "explanation of terms", "terms used in this leaflet")  # fmt: skip
 
 
 def _glossary(heading: Heading, blocks: list[Block], document: Document) -> bool:

@@ -50,7 +50,7 @@ _FACT = re.compile(
 # The furniture our own formats print (and many leaflets do): "Published by NICE on 25 March 2026.",
 # "ISBN 978-1-4731-9396-3", "Web address: https://www.nice.org.uk".
 _PUBLISHED_BY = re.compile(rf"^published by (?P<publisher>.+?) on (?P<value>{_DATE})\.?$", re.IGNORECASE)
-_ISBN = re.compile(r"^ISBN:?\s*(?P<value>(?:97[89][- ]?)?\d[\d -]{7,15}[\dX])\.?$", re.IGNORECASE)
+_ISBN = re.compile(r"^ISBN\s*:?\s*(?P<value>(?:97[89][- ]?)?\d[\d -]{7,15}[\dX])\.?$", re.IGNORECASE)
 _ADDRESS = re.compile(r"^(?:web\s*(?:site|address)|website|online)\s*:\s*(?P<value>https?://\S+?)\.?$", re.IGNORECASE)
 _SEPARATORS = re.compile("^[\\s|;,.\u00b7\u2022\u2013-]*$")
 
