@@ -10,7 +10,7 @@ from typing import TypeAlias
 
 from leaflet.core.model import BulletList, Callout, Inlines, ListItem, NumberedList, Paragraph
 from leaflet.core.text import plain
-from leaflet.importers.document import Flow, Heading
+from leaflet.importers.document import Flow
 
 MAX_DEPTH = 3  # the source format nests lists three deep
 _GLYPHS = "•●▪■◦○·‣\u2043►➢"  # bullets that need no space after them
@@ -155,6 +155,3 @@ def _introduces(callout: Callout) -> bool:
         return False
     text = plain(last.inlines) if isinstance(last, Paragraph) else callout.title or ""
     return text.rstrip().endswith(":")
-
-
-__all__ = ["Heading", "MoreParagraph", "TypedItem", "attach", "group_typed", "typed_marker"]

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from leaflet.importers.document import Document, Loss
+from leaflet.importers.document import Document
 from leaflet.importers.elements import Element
 from leaflet.importers.lists import typed_marker
 from leaflet.importers.pdf import Page, bold, element, runs_of, text_of
@@ -365,6 +365,3 @@ def _append_text(into: Element, text: str) -> None:
         into[-1].tail = (into[-1].tail or "") + text
     else:
         into.text = (into.text or "") + text
-
-
-__all__ = ["Loss", "layout"]

@@ -34,8 +34,16 @@ from leaflet.importers.elements import (
     typed_level,
 )
 from leaflet.importers.inlines import cut, has_words, tidy, trim
-from leaflet.importers.lists import MAX_DEPTH, AnyList, MoreParagraph, TypedItem, attach, group_typed, make_list
-from leaflet.importers.lists import typed_marker as typed_marker
+from leaflet.importers.lists import (
+    MAX_DEPTH,
+    AnyList,
+    MoreParagraph,
+    TypedItem,
+    attach,
+    group_typed,
+    make_list,
+    typed_marker,
+)
 
 # A picture's src and alt -> the model's Image, or why it cannot be carried.
 PictureSaver = Callable[[str, str], Image | str]
