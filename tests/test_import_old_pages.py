@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 import trafilatura
 
-from leaflet.core.text import block_inlines, plain, words
+from leaflet.core.model import Image, Paragraph, Table
+from leaflet.core.text import plain, words
 from leaflet.importers import import_document
 from leaflet.reader import read_leaflet
 from tests.conftest import FIXTURES
+from tests.model_words import body_words
 
 PAGES = FIXTURES / "pages"
 # Words each page holds only in its furniture (menus, share tools, side boxes, comments, footer).
@@ -45,14 +47,7 @@ def reference(page: Path) -> list[str]:
 
 def imported_words(folder: Path) -> list[str]:
     """The imported leaflet's title and body, read back by the reader."""
-    leaflet = read_leaflet(folder).leaflet
-    found = words(leaflet.meta.title)
-    for section in leaflet.sections:
-        found += words(section.heading or "")
-        for block in section.blocks:
-            for inlines in block_inlines(block):
-                found += words(plain(inlines))
-    return found
+    return body_words(read_leaflet(folder).leaflet)
 
 
 @pytest.mark.parametrize("name", sorted(FURNITURE))
@@ -79,15 +74,18 @@ def test_the_article_keeps_its_headings_lists_table_pictures_and_links(tmp_path:
         "2. Create a restful sleeping environment",
         "3. Make sure your bed is comfortable",
     ]
-    intro = plain(leaflet.sections[0].blocks[0].inlines)  # type: ignore[union-attr]
-    assert intro.startswith("Many people have trouble sleeping.")  # trafilatura passed it over; the page has it
+    first = leaflet.sections[0].blocks[0]
+    assert isinstance(first, Paragraph)
+    assert plain(first.inlines).startswith(
+        "Many people have trouble sleeping."
+    )  # trafilatura passed it over; the page has it
     blocks = [b for s in leaflet.sections for b in s.blocks]
-    tables = [b for b in blocks if type(b).__name__ == "Table"]
-    assert [plain(c) for c in tables[0].header] == ["Drink", "Caffeine in one mug or can"]  # type: ignore[attr-defined]
-    pictures = [b for b in blocks if type(b).__name__ == "Image"]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert [plain(c) for c in tables[0].header] == ["Drink", "Caffeine in one mug or can"]
+    pictures = [b for b in blocks if isinstance(b, Image)]
     assert [(p.alt, p.path.name) for p in pictures] == [
         ("A quiet, dark bedroom with the curtains drawn", "bedroom.png")
-    ]  # type: ignore[attr-defined]
+    ]
     assert (result.folder / "bedroom.png").read_bytes() == (PAGES / "sleep_files" / "bedroom.png").read_bytes()
     source = (result.folder / "leaflet.md").read_text(encoding="utf-8")
     assert "[NHS 111](tel:111)" in source

@@ -18,10 +18,11 @@ from typing import Any
 
 import pytest
 
-from leaflet.core.text import block_inlines, plain, words
+from leaflet.core.text import words
 from leaflet.importers import import_document
 from leaflet.reader import read_leaflet
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
+from tests.model_words import body_words
 from tests.test_import_roundtrip import PANDOC_MARKDOWN, front, pandoc
 
 ORIGINALS = [*sorted(p for p in FIXTURE_LEAFLETS.iterdir() if (p / "leaflet.md").is_file()), SOURCE / NICE_ID]
@@ -38,24 +39,6 @@ def print_pdf(html: Path, target: Path, variant: str | None) -> Path:
     options = {"pdf_variant": variant} if variant else {}
     weasyprint.HTML(filename=str(html)).write_pdf(str(target), **options)
     return target
-
-
-def body_words(leaflet: Any) -> list[str]:
-    """The title and every word of the body, in reading order (callout labels left out: pandoc prints its
-    own [!KIND] markers as words)."""
-    found = words(leaflet.meta.title)
-    for section in leaflet.sections:
-        found += words(section.heading or "")
-        for block in section.blocks:
-            if type(block).__name__ == "Callout":
-                found += words(block.title or "")
-                for inner in block.blocks:
-                    for inlines in block_inlines(inner):
-                        found += words(plain(inlines))
-                continue
-            for inlines in block_inlines(block):
-                found += words(plain(inlines))
-    return found
 
 
 def headings(leaflet: Any) -> list[str]:

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leaflet.core.model import (
+    Block,
     BulletList,
     Callout,
     Image,
@@ -53,13 +54,13 @@ def portable(leaflet: Leaflet) -> Leaflet:
     """``leaflet`` with its pictures' paths relative to its folder (where it lies is not its content)."""
     root = leaflet.folder.resolve()
 
-    def block(b: object) -> object:
+    def block(b: Block) -> Block:
         if isinstance(b, Image) and b.path.is_absolute():
             return dataclasses.replace(b, path=b.path.relative_to(root))
         return b
 
     sections = tuple(dataclasses.replace(s, blocks=tuple(map(block, s.blocks))) for s in leaflet.sections)
-    return dataclasses.replace(leaflet, sections=sections)  # type: ignore[arg-type]
+    return dataclasses.replace(leaflet, sections=sections)
 
 
 def written_copy(leaflet: Leaflet, target: Path, original: Path | None = None) -> Path:
