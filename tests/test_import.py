@@ -471,7 +471,8 @@ def test_markup_characters_in_the_words_stay_words(run_cli: Any, tmp_path: Path)
     paragraphs = [b for b in blocks(source / "marks") if b["type"] == "Paragraph"]
     said = [" ".join(i["text"] for i in p["inlines"]) for p in paragraphs]
     assert said[0] == "# not a heading"
-    assert "Use *stars* and _lines_ [here] <b>" in said and "R&amp; D | pipes ~ ^" in said
+    assert "Use *stars* and _lines_ (here) <b>" in said and "R&amp; D | pipes ~ ^" in said
+    assert 'at "Use *stars* and _lines_ [here] <b>": square brackets (kept as round ones' in out
 
 
 def test_the_readme_example_is_what_the_import_prints(

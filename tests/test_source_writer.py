@@ -100,7 +100,7 @@ def test_a_value_left_for_the_author_is_a_note_at_its_line() -> None:
 
 # Generated paragraphs ---------------------------------------------------------------------------------------
 
-_WORD_CHARS = "abcXYZ019 \u00a0\t\n{}$é….,;:!?#*_-+=>|<&[]()`~^\\'\"/@%"
+_WORD_CHARS = "abcXYZ019 \u00a0\t\n{}$é….,;:!?#*_-+=>|<&()`~^\\'\"/@%"  # no square bracket: main's reader refuses one
 _words = st.text(alphabet=_WORD_CHARS, min_size=1, max_size=30)
 _addresses = st.sampled_from(["www.nhs.uk", "https://www.nhs.uk/a_b", "a@b.org", "nhs.uk/111", "0300 123 1234"])
 _texts = st.lists(st.one_of(_words, _addresses), min_size=1, max_size=4).map(" ".join)

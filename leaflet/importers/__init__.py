@@ -20,7 +20,7 @@ from pathlib import Path
 
 from leaflet.core.diagnostics import LeafletError
 from leaflet.core.model import Image, Leaflet, Metadata, Section
-from leaflet.importers.document import Document, Loss, Refused
+from leaflet.importers.document import Document, Loss, Refused, first_words
 
 KINDS = {".docx": "word", ".html": "page", ".htm": "page", ".xhtml": "page", ".pdf": "pdf"}
 _OTHER_KINDS = {
@@ -99,7 +99,10 @@ def import_document(path: Path, source_dir: Path, leaflet_id: str | None = None,
     document = _read(path)
     read_printed(document)
     settle_publisher(document)
-    body = sections(document, prefer_heading={"page": "the page", "pdf": "the PDF"}.get(KINDS[path.suffix.lower()], ""))
+    body = _round_brackets(
+        sections(document, prefer_heading={"page": "the page", "pdf": "the PDF"}.get(KINDS[path.suffix.lower()], "")),
+        document,
+    )
     chosen = leaflet_id or slug(document.properties.get("title", "")) or slug(path.stem)
     if not chosen or slug(chosen) != chosen:
         raise ImportRefused(
@@ -121,6 +124,20 @@ def import_document(path: Path, source_dir: Path, leaflet_id: str | None = None,
     result.hands = [f"{source}:{written.line_of(node)}: {message}" for node, message in _hands(leaflet, left)]
     result.builds = _reads(folder, result.hands, result.warnings)
     return result
+
+
+def _round_brackets(body: tuple[Section, ...], document: Document) -> tuple[Section, ...]:
+    """Square brackets in the words made round: the source format reads one as a link gone wrong."""
+    from leaflet.importers.inlines import round_brackets
+
+    out = []
+    for section in body:
+        rounded, changed = round_brackets(section)
+        for words in changed:
+            what = "square brackets (kept as round ones: in a leaflet they would read as a broken link)"
+            document.lose(Loss(what, section.heading, first_words(words)))
+        out.append(rounded)
+    return tuple(out)
 
 
 def _leaflet(leaflet_id: str, document: Document, body: tuple[Section, ...]) -> Leaflet:

@@ -12,8 +12,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
 
-from leaflet.core.model import Inline, Inlines, LineBreak, Link, Strong, Text
+from leaflet.core.model import (
+    BulletList,
+    Callout,
+    Inline,
+    Inlines,
+    LineBreak,
+    Link,
+    ListItem,
+    NumberedList,
+    Paragraph,
+    Section,
+    Strong,
+    Table,
+    Text,
+)
 from leaflet.core.text import plain
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # a no-break space typed on purpose stays
@@ -153,3 +169,39 @@ def cut(runs: list[Inline], count: int) -> list[Inline]:
 def words(runs: Iterable[Inline]) -> str:
     """The plain words of ``runs``, a break read as a space."""
     return " ".join(plain(tuple(runs)).split())
+
+
+_SQUARE = str.maketrans("[]", "()")
+
+
+def round_brackets(section: Section) -> tuple[Section, list[str]]:
+    """``section`` with square brackets in its words made round (the source format reads a square bracket as
+    a link gone wrong), and the words of each paragraph that had one."""
+    changed: list[str] = []
+
+    def runs(inlines: Inlines) -> Inlines:
+        if not any(not isinstance(i, LineBreak) and ("[" in i.text or "]" in i.text) for i in inlines):
+            return inlines
+        changed.append(words(inlines))
+        return tuple(i if isinstance(i, LineBreak) else replace(i, text=i.text.translate(_SQUARE)) for i in inlines)
+
+    def block(found: Any) -> Any:
+        match found:
+            case Paragraph():
+                return replace(found, inlines=runs(found.inlines))
+            case BulletList() | NumberedList():
+                return replace(found, items=tuple(item(i) for i in found.items))
+            case Table():
+                return replace(found, header=tuple(map(runs, found.header)),
+                               rows=tuple(tuple(map(runs, row)) for row in found.rows))  # fmt: skip
+            case Callout():
+                title = found.title.translate(_SQUARE) if found.title else found.title
+                return replace(found, title=title, blocks=tuple(block(b) for b in found.blocks))
+        return found
+
+    def item(found: ListItem) -> ListItem:
+        sublist = block(found.sublist) if found.sublist is not None else None
+        return replace(found, inlines=runs(found.inlines), more=tuple(map(runs, found.more)), sublist=sublist)
+
+    heading = section.heading.translate(_SQUARE) if section.heading else section.heading
+    return replace(section, heading=heading, blocks=tuple(block(b) for b in section.blocks)), changed
