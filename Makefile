@@ -8,11 +8,12 @@ PY      := $(VENV)/bin/python
 LEAFLET := $(PY) -m leaflet
 STAMP   := $(VENV)/.installed-stamp
 # Debian packages behind some formats and tests: Chromium (browser tests), liblouis (braille), ffmpeg (audio
-# read-back), Java (EPUBCheck), LibreOffice and poppler (Word layout tests). `tools/system-deps.sh` installs
+# read-back), Java (EPUBCheck), LibreOffice and poppler (Word layout tests), Pango (WeasyPrint prints the PDF
+# import tests' inputs). `tools/system-deps.sh` installs
 # what is missing as root, and otherwise stops naming the exact apt-get command. "pkg:cmd" accepts a machine
 # that has the command from elsewhere.
 SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless:java \
-	libreoffice-writer-nogui:soffice poppler-utils pandoc nodejs:node npm:npm
+	libreoffice-writer-nogui:soffice poppler-utils pandoc nodejs:node npm:npm libpango-1.0-0 libpangoft2-1.0-0
 # DAISY Ace (npm, pinned by tools/ace/package-lock.json) checks the talking books in the tests, driving Debian's
 # Chromium: Puppeteer's own browser download is skipped (it is not on the package indexes).
 ACE     := tools/ace/node_modules/.installed

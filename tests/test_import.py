@@ -377,8 +377,38 @@ def zip_as_docx(tmp_path: Path) -> Path:
 
 
 def wrong_kind(tmp_path: Path) -> Path:
+    path = tmp_path / "leaflet.odt"
+    path.write_bytes(b"PK\x03\x04")
+    return path
+
+
+def damaged_pdf(tmp_path: Path) -> Path:
     path = tmp_path / "leaflet.pdf"
     path.write_bytes(b"%PDF-1.7")
+    return path
+
+
+def page_as_pdf(tmp_path: Path) -> Path:
+    path = tmp_path / "leaflet.pdf"
+    path.write_text("<html><body><p>A page</p></body></html>", encoding="utf-8")
+    return path
+
+
+def locked_pdf(tmp_path: Path) -> Path:
+    import pikepdf
+
+    path = tmp_path / "locked.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.save(path, encryption=pikepdf.Encryption(owner="o", user="secret"))
+    return path
+
+
+def scanned_pdf(tmp_path: Path) -> Path:
+    from PIL import Image
+
+    path = tmp_path / "scan.pdf"
+    Image.new("RGB", (200, 280), "white").save(path, "PDF")  # a picture of a page, no text
     return path
 
 
@@ -392,7 +422,11 @@ def wrong_kind(tmp_path: Path) -> Path:
         (empty_file, "is empty"),
         (pdf_as_html, "is not a web page, whatever its name says"),
         (zip_as_docx, "not a Word document (no word/document.xml)"),
-        (wrong_kind, "takes a Word document (.docx) or a saved web page (.html)"),
+        (wrong_kind, "takes a Word document (.docx), a saved web page (.html) or a PDF (.pdf)"),
+        (damaged_pdf, "is damaged (it cannot be read as a PDF)"),
+        (page_as_pdf, "is not a PDF, whatever its name says"),
+        (locked_pdf, "is protected by a password"),
+        (scanned_pdf, "has no text, only pictures of pages (a scan)"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_nothing_written(run_cli: Any, tmp_path: Path, make: Any, says: str) -> None:
@@ -438,7 +472,8 @@ def test_markup_characters_in_the_words_stay_words(run_cli: Any, tmp_path: Path)
     paragraphs = [b for b in blocks(source / "marks") if b["type"] == "Paragraph"]
     said = [" ".join(i["text"] for i in p["inlines"]) for p in paragraphs]
     assert said[0] == "# not a heading"
-    assert "Use *stars* and _lines_ [here] <b>" in said and "R&amp; D | pipes ~ ^" in said
+    assert "Use *stars* and _lines_ (here) <b>" in said and "R&amp; D | pipes ~ ^" in said
+    assert 'at "Use *stars* and _lines_ [here] <b>": square brackets (kept as round ones' in out
 
 
 def test_the_readme_example_is_what_the_import_prints(

@@ -21,15 +21,18 @@ from typing import Any
 import pytest
 import yaml
 
+from leaflet.core.model import Leaflet
 from leaflet.core.text import plain
 from leaflet.reader import read_leaflet
 from leaflet.reader.frontmatter import split
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
+from tests.test_source_writer import portable
 from tests.word_from_model import write_word
 
 ORIGINALS = [*sorted(p for p in FIXTURE_LEAFLETS.iterdir() if (p / "leaflet.md").is_file()), SOURCE / NICE_ID]
 PANDOC_MARKDOWN = "markdown+lists_without_preceding_blankline-smart"
 FORMATS = ("text", "docx", "large-print-pdf")
+BUILT: dict[str, Leaflet | None] = {}  # leaflet id -> the model its import built
 
 
 def _tool(name: str, install: str) -> str:
@@ -114,6 +117,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
         for path in make_inputs(original, base / "inputs" / original.name):
             leaflet_id = f"{path.stem}-{path.suffix[1:]}".lower()
             result = import_document(path, source, leaflet_id)
+            BUILT[leaflet_id] = result.leaflet
             if not result.builds:
                 as_author(result, front(original))
             found[leaflet_id] = (original, result.folder)
@@ -204,6 +208,14 @@ def _links(block: Any) -> list[Any]:
         if item.sublist:
             found.extend(_links(item.sublist))
     return found
+
+
+def test_what_each_import_wrote_reads_back_as_the_model_it_built(imported: dict[str, tuple[Path, Path]]) -> None:
+    """The importers build model nodes and the one source writer writes them: the reader gives them back."""
+    for leaflet_id, (_original, folder) in imported.items():
+        built = BUILT[leaflet_id]
+        assert built is not None
+        assert portable(read_leaflet(folder).leaflet).sections == portable(built).sections, leaflet_id
 
 
 def test_every_input_holds_the_originals_words_in_order(

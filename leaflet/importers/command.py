@@ -8,7 +8,7 @@ from pathlib import Path
 from leaflet.pipeline.folders import add_source
 
 DESCRIPTION = (
-    "Import a Word document (.docx) or a web page saved from a browser (.html) into SOURCE/<id>/leaflet.md, "
+    "Import a Word document (.docx), a web page saved from a browser (.html) or a PDF (.pdf) into SOURCE/<id>/leaflet.md, "
     "with its pictures beside it. Prints where each front matter value came from, every place that held what "
     "the source format cannot carry, and whether the source builds as it stands or which file:line needs your hand. "
     "Exit status: 0 it builds; 1 written, but it needs your hand first; 2 nothing written."
@@ -16,7 +16,7 @@ DESCRIPTION = (
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help="the .docx or .html file to import")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the .docx, .html or .pdf file to import")
     parser.add_argument(
         "--id", dest="leaflet_id", metavar="ID", help="the leaflet's folder name (default: a slug of its title)"
     )

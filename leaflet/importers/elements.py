@@ -14,7 +14,7 @@ from typing import TypeAlias
 
 from lxml import html as lxml_html
 
-from leaflet.importers.draft import CalloutKind
+from leaflet.core.model import CalloutKind
 
 Element: TypeAlias = lxml_html.HtmlElement
 
@@ -72,6 +72,25 @@ def children_with_text(element: Element) -> Iterator[Element | str]:
 def text_of(element: Element) -> str:
     """All the words inside ``element``, comments left out."""
     return "".join(t for t in element.itertext() if isinstance(t, str))
+
+
+def spaced_text(element: Element) -> str:
+    """The words inside ``element`` with a space between blocks, items and cells ("cannot get up", "has hit
+    their head" stay two phrases), to quote where something was."""
+    parts: list[str] = []
+
+    def visit(node: Element) -> None:
+        spaced = isinstance(node.tag, str) and (node.tag in NOT_INLINE or node.tag in ("li", "td", "th", "br", "tr"))
+        if isinstance(node.tag, str):
+            parts.append(" " if spaced else "")
+            parts.append(node.text or "")
+            for child in node:
+                visit(child)
+            parts.append(" " if spaced else "")
+        parts.append(node.tail or "" if node is not element else "")
+
+    visit(element)
+    return " ".join("".join(parts).split())
 
 
 def owner_table(row: Element) -> Element | None:

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from leaflet.importers.draft import Draft
+from leaflet.core.model import Image, PictureType
 
 _TOKEN = "leaflet-picture:"
 _NAME = re.compile(r"[^a-z0-9]+")
@@ -40,12 +40,15 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-class Pictures:
-    """Keeps each picture's bytes under the file name it will have beside leaflet.md."""
+_KINDS: dict[str, PictureType] = {"png": "image/png", "jpg": "image/jpeg", "svg": "image/svg+xml"}
 
-    def __init__(self, draft: Draft, folder: Path | None = None) -> None:
-        self.draft = draft
+
+class Pictures:
+    """Names each picture by the file it will be beside leaflet.md (the same bytes twice: one file)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder  # where a saved web page's own files are
+        self.names: dict[str, bytes] = {}  # file name -> bytes
         self._held: list[bytes] = []
 
     def keep(self, data: bytes, content_type: str = "") -> str:
@@ -53,8 +56,9 @@ class Pictures:
         self._held.append(data)
         return f"{_TOKEN}{len(self._held) - 1}"
 
-    def save(self, source: str) -> tuple[str | None, str]:
-        """(file name, "") for a picture that can be carried, or (None, why not)."""
+    def image(self, source: str, alt: str) -> Image | str:
+        """The picture at ``source`` (a token, a data: address or a file beside the page) as the model's
+        ``Image`` with its file name, or why it cannot be carried."""
         stem = "picture"
         if source.startswith(_TOKEN):
             data = self._held[int(source[len(_TOKEN) :])]
@@ -63,34 +67,36 @@ class Pictures:
             try:
                 data = base64.b64decode(payload) if header.endswith(";base64") else unquote(payload).encode()
             except (binascii.Error, ValueError):
-                return None, "its data in the page is damaged"
+                return "its data in the page is damaged"
         else:
             parsed = urlparse(source)
             local = self.folder / unquote(parsed.path) if self.folder and not parsed.scheme else None
             if local is None or not local.is_file():
                 where = source if len(source) < 80 else source[:77] + "..."
-                return None, f"it is not saved with the page ({where}); save the picture beside leaflet.md and add it"
+                return f"it is not saved with the page ({where}); save the picture beside leaflet.md and add it"
             data, stem = local.read_bytes(), _NAME.sub("-", local.stem.lower()).strip("-") or "picture"
-        return self._store(data, stem)
+        return self.store(data, alt, stem)
 
-    def _store(self, data: bytes, stem: str) -> tuple[str | None, str]:
+    def store(self, data: bytes, alt: str, stem: str = "picture") -> Image | str:
+        """``data`` as an ``Image`` named after ``stem`` (PNG, JPEG and SVG as they are, others made PNG)."""
         kind = sniff(data)
         if kind in ("emf", "wmf"):
-            return None, "it is a Windows drawing (EMF/WMF) that the formats cannot show; save it as PNG and add it"
+            return "it is a Windows drawing (EMF/WMF) that the formats cannot show; save it as PNG and add it"
         if kind is None:
-            return None, "its file is not a picture the import knows (PNG, JPEG, SVG, GIF, BMP, TIFF, WebP)"
-        if kind not in ("png", "jpg", "svg"):
+            return "its file is not a picture the import knows (PNG, JPEG, SVG, GIF, BMP, TIFF, WebP)"
+        if kind not in _KINDS:
             data, kind = _to_png(data), "png"
-        for name, held in self.draft.pictures.items():
-            if held == data:
-                return name, ""
+        name = next((n for n, held in self.names.items() if held == data), None) or self._new_name(stem, kind)
+        self.names[name] = data
+        return Image(Path(name), alt, data=data, kind=_KINDS[kind])
+
+    def _new_name(self, stem: str, kind: str) -> str:
         number = 1
         name = f"{stem}-1.{kind}" if stem == "picture" else f"{stem}.{kind}"
-        while name in self.draft.pictures:
+        while name in self.names:
             number += 1
             name = f"{stem}-{number}.{kind}"
-        self.draft.pictures[name] = data
-        return name, ""
+        return name
 
 
 def _to_png(data: bytes) -> bytes:

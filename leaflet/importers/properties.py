@@ -13,6 +13,8 @@ from datetime import date
 
 from lxml import etree
 
+from leaflet.importers.document import Document
+from leaflet.importers.publisher import from_author
 from leaflet.importers.wordxml import NS
 
 _CORE = {
@@ -28,8 +30,8 @@ _PLACEHOLDERS = {"python-docx", "microsoft office user", "un-named", "unknown", 
 _KEYS = ("title", "publisher", "published", "updated", "language", "isbn", "url")
 
 
-def word_properties(parts: dict[str, bytes]) -> tuple[dict[str, str], dict[str, str]]:
-    """(front matter values, where each came from) from a .docx's parts."""
+def word_properties(parts: dict[str, bytes], document: Document) -> None:
+    """The document's front matter values (and where each came from) from a .docx's parts."""
     found: list[tuple[str, str, str]] = []  # (key, value, where) in order of preference
     custom = _custom(parts.get("docProps/custom.xml"))
     for key in _KEYS:
@@ -43,7 +45,9 @@ def word_properties(parts: dict[str, bytes]) -> tuple[dict[str, str], dict[str, 
     if app is not None:
         found.append(("publisher", app.findtext(f"{_APP}Company", default=""), "the document's Company"))
     if core is not None:
-        found.append(("publisher", core.findtext("dc:creator", default="", namespaces=_CORE), "the document's Author"))
+        creator = core.findtext("dc:creator", default="", namespaces=_CORE) or ""
+        if normal("publisher", creator):
+            from_author(creator, "the document's Author", document, found)
         found.append(
             ("published", core.findtext("dcterms:created", default="", namespaces=_CORE), "the date it was created")
         )
@@ -55,7 +59,7 @@ def word_properties(parts: dict[str, bytes]) -> tuple[dict[str, str], dict[str, 
         lang = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
         if lang is not None:
             found.append(("language", lang.get(f"{{{NS['w']}}}val") or "", "the language of the document's text"))
-    return settle(found)
+    document.properties, document.sources = settle(found)
 
 
 def settle(found: list[tuple[str, str, str]]) -> tuple[dict[str, str], dict[str, str]]:

@@ -1,36 +1,21 @@
-"""Semantic HTML (mammoth's, or a saved page's main content) into draft blocks.
+"""Semantic HTML (mammoth's, or a saved page's article) into the model's blocks, with their headings.
 
-One walker for both importers: an lxml element tree in, ``draft`` blocks
-out, with every construct the source format cannot carry recorded as a
-``Loss`` saying where it was. Nothing here looks at markup as text.
+One walker for the Word and web page importers: an lxml element tree in, a
+``Flow`` of model blocks and ``Heading`` marks out, with every construct the
+source format cannot carry recorded as a ``Loss`` saying where it was. Boxes
+(quotations, asides, NHS care cards, shaded paragraphs) are in ``boxes``,
+tables in ``tables``. Nothing here looks at markup as text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from urllib.parse import urljoin
 
-from leaflet.importers.draft import (
-    Block,
-    Bold,
-    Break,
-    Callout,
-    Heading,
-    Href,
-    Item,
-    ListBlock,
-    Loss,
-    Para,
-    Picture,
-    Span,
-    Spans,
-    TableBlock,
-    Words,
-    callout_kind,
-    first_words,
-    spans_text,
-    take_marker,
-)
+from leaflet.core.model import Block, Image, Inline, LineBreak, Link, ListItem, Paragraph, Strong, Text
+from leaflet.core.text import plain
+from leaflet.importers.document import Document, Flow, Heading, Loss, first_words
 from leaflet.importers.elements import (
     BLOCK_TAGS,
     EMBEDDED,
@@ -41,244 +26,165 @@ from leaflet.importers.elements import (
     SPACES,
     Element,
     children_with_text,
-    class_kind,
     coloured,
     is_box,
     more_level,
-    owner_table,
+    spaced_text,
     text_of,
     typed_level,
 )
-from leaflet.importers.lists import MoreParagraph, TypedItem, attach, group_typed, typed_marker
-from leaflet.importers.spans import cut, has_words, trim, without_repeated_captions, words_of
+from leaflet.importers.inlines import cut, has_words, tidy, trim
+from leaflet.importers.lists import (
+    MAX_DEPTH,
+    AnyList,
+    MoreParagraph,
+    TypedItem,
+    attach,
+    group_typed,
+    make_list,
+    typed_marker,
+)
 
-# A picture's src -> (file name written beside leaflet.md, or None with the reason it cannot be carried).
-PictureSaver = Callable[[str], tuple[str | None, str]]
+# A picture's src and alt -> the model's Image, or why it cannot be carried.
+PictureSaver = Callable[[str, str], Image | str]
+Found = list[Block | Heading | TypedItem | MoreParagraph]
 
 
 class Walker:
     """Turns one element's content into blocks; remembers the heading it is under for each loss."""
 
-    def __init__(self, base_url: str | None, save_picture: PictureSaver, losses: list[Loss]) -> None:
+    def __init__(self, base_url: str | None, save_picture: PictureSaver, document: Document) -> None:
         self.base_url = base_url
         self.save_picture = save_picture
-        self.losses = losses
+        self.document = document
         self.heading: str | None = None
+        self.in_box = 0  # how many boxes the walk is inside: a box inside a box is part of it
         self._context = ""  # the words of the block being read, for the location of a loss
 
     def lose(self, what: str, words: str | None = None) -> None:
-        self.losses.append(Loss(what, self.heading, first_words(words if words is not None else self._context)))
+        said = first_words(words if words is not None else self._context)
+        self.document.lose(Loss(what, self.heading, said))
 
     # Blocks ------------------------------------------------------------
 
-    def blocks(self, element: Element) -> list[Block]:
+    def blocks(self, element: Element) -> Flow:
         """The blocks inside ``element``, typed bullets ("•", "1.") made into lists."""
-        found: list[Block | TypedItem | MoreParagraph] = []
+        found: Found = []
         inline_run: list[Element | str] = []
-
-        def flush() -> None:
-            if inline_run:
-                found.extend(self._paragraph(list(inline_run)))
-                inline_run.clear()
-
         for child in children_with_text(element):
             if isinstance(child, str) or child.tag not in NOT_INLINE:
                 inline_run.append(child)
                 continue
-            flush()
-            if isinstance(child, str):
-                continue
+            found.extend(self.paragraph(inline_run))
+            inline_run = []
             found.extend(self.block(child))
-        flush()
-        return attach(without_repeated_captions(group_typed(found, self.lose)))
+        found.extend(self.paragraph(inline_run))
+        return attach(_without_repeated_captions(group_typed(found, self.lose)))
 
-    def block(self, element: Element) -> list[Block | TypedItem | MoreParagraph]:
+    def block(self, element: Element) -> Found:
         tag = element.tag if isinstance(element.tag, str) else ""
-        self._context = text_of(element)
+        self._context = spaced_text(element)
         if tag in SKIPPED or not tag:
             return []
+        if tag == "form" and element.xpath(".//p | .//h1 | .//h2 | .//h3 | .//li"):
+            return list(self.blocks(element))  # an old site's page-wide form (ASP.NET) holds the article
         if tag in EMBEDDED:
             self.lose(f"{EMBEDDED[tag]} is left out", text_of(element) or element.get("title", "") or tag)
             return []
-        if tag in HEADINGS:
-            return [self._heading(element, HEADINGS[tag])]
-        if tag == "p":
-            return self._paragraph([element])
-        if tag in ("ul", "ol"):
-            return [self.list_block(element, 1)]
-        if tag == "table":
-            return self.table(element)
-        if tag == "hr":
-            return []
         if tag in ("blockquote", "aside") or (tag == "div" and is_box(element)):
-            return [self.callout(element)]
-        if tag == "pre":
-            self.lose("preformatted text (the words are kept as a paragraph)")
-            return self._paragraph([element])
-        if tag == "dl":
-            self.lose("a definition list (each term is kept as a bold line, its meaning as a paragraph)")
-            return [
-                Para([Bold(text_of(c))]) if c.tag == "dt" else Para(self.spans(c))
-                for c in element
-                if c.tag in ("dt", "dd")
-            ]
-        if tag == "figure":
-            return list(self.blocks(element))
-        if tag == "figcaption":
-            return self._paragraph([element])
-        return list(self.blocks(element))
+            from leaflet.importers.boxes import box
 
-    def _heading(self, element: Element, level: int) -> Heading:
+            if self.in_box:
+                return list(self.blocks(element))
+            made = box(self, element)
+            return [made] if made is not None else []
+        handler = _HANDLERS.get(tag)
+        return handler(self, element) if handler else list(self.blocks(element))
+
+    def heading_block(self, element: Element) -> Found:
         text = SPACES.sub(" ", text_of(element)).strip()
         if element.xpath(".//a[@href]"):
             self.lose("a link in a heading (its words are kept; put the link in the paragraph under it)", text)
         self.heading = text or self.heading
-        return Heading(level, text, title_style="title" in (element.get("class") or "").split())
+        level = HEADINGS[element.tag]
+        return [Heading(level, text, title_style="title" in (element.get("class") or "").split())]
 
-    def _paragraph(self, parts: list[Element | str]) -> list[Block | TypedItem | MoreParagraph]:
-        """A paragraph's spans, split around its pictures; a typed bullet becomes a list item."""
-        out: list[Block | TypedItem | MoreParagraph] = []
-        spans: Spans = []
+    def paragraph(self, parts: list[Element | str]) -> Found:
+        """A paragraph's words, split around its pictures; a typed bullet becomes a list item."""
+        out: Found = []
+        runs: list[Inline] = []
         level = 0
         for part in parts:
             if not isinstance(part, str):
-                self._context = text_of(part)
+                self._context = spaced_text(part)
                 level = max(level, typed_level(part))
-            for piece in self._spans_or_pictures(part, tail=isinstance(part, str) or part.tag not in BLOCK_TAGS):
-                if isinstance(piece, Picture):
-                    if has_words(spans):
-                        out.append(Para(trim(spans)))
-                    spans = []
+            for piece in self.inlines_or_pictures(part, tail=isinstance(part, str) or part.tag not in BLOCK_TAGS):
+                if isinstance(piece, Image):
+                    out.extend(_paragraphs(runs))
+                    runs = []
                     out.append(piece)
                 else:
-                    spans.append(piece)
-        more = more_level(parts)
-        if has_words(spans) and more:
-            out.append(MoreParagraph(more, trim(spans)))
-        elif has_words(spans):
-            spans = trim(spans)
-            marker = typed_marker(spans_text(spans))
-            if marker is not None:
-                ordered, start, length = marker
-                out.append(TypedItem(level or 1, ordered, start, cut(spans, length)))
-            else:
-                out.append(Para(spans))
+                    runs.append(piece)
+        runs = trim(runs)
+        if not has_words(runs):
+            return out
+        marker = typed_marker(plain(tuple(runs)))
+        if more_level(parts):
+            out.append(MoreParagraph(tidy(runs)))
+        elif marker is not None:
+            ordered, start, length = marker
+            out.append(TypedItem(level or 1, ordered, start, tidy(cut(runs, length))))
+        else:
+            out.extend(_paragraphs(runs))
         return out
 
-    def list_block(self, element: Element, depth: int) -> ListBlock:
+    def list_block(self, element: Element, depth: int = 1) -> AnyList | None:
         ordered = element.tag == "ol"
         start = int(element.get("start", "1")) if (element.get("start") or "").isdigit() else 1
-        items = [self.item(li, depth) for li in element if li.tag == "li"]
-        return ListBlock(ordered, [i for i in items if i.paragraphs or i.sublist], start)
+        items = [item for li in element if li.tag == "li" for item in [self.item(li, depth)] if item is not None]
+        return make_list(ordered, items, start) if items else None
 
-    def item(self, element: Element, depth: int) -> Item:
-        item = Item([])
+    def item(self, element: Element, depth: int) -> ListItem | None:
+        paragraphs: list[tuple[Inline, ...]] = []
+        sublist: AnyList | None = None
         for block in self.blocks(element):
-            if isinstance(block, Para) and item.sublist is None:
-                item.paragraphs.append(block.spans)
-            elif isinstance(block, ListBlock) and item.sublist is None:
-                item.sublist = block
-            elif isinstance(block, ListBlock) and item.sublist is not None:
-                item.sublist.items.extend(block.items)
-            elif isinstance(block, Para | Heading | TableBlock | Callout) and item.sublist is not None:
+            if isinstance(block, Paragraph) and sublist is None:
+                paragraphs.append(block.inlines)
+            elif isinstance(block, AnyList) and depth >= MAX_DEPTH:
+                self.lose("a list nested more than three deep (its items are kept as paragraphs of the item above)")
+                paragraphs.extend(_words_of(block))
+            elif isinstance(block, AnyList) and sublist is None:
+                sublist = block
+            elif isinstance(block, AnyList) and sublist is not None:
+                sublist = replace(sublist, items=(*sublist.items, *block.items))
+            elif isinstance(block, Image):
+                self.lose(f"a picture inside a list item ('{block.alt or block.path.name}') is left out")
+            elif sublist is not None:
                 self.lose("words after a nested list inside a list item (moved to the end of the nested list)")
-                item.sublist.items.append(Item(words_of(block)))
-            elif isinstance(block, Picture):
-                self.lose(f"a picture inside a list item ('{block.alt or block.name}') is left out")
+                sublist = replace(sublist, items=(*sublist.items, *(ListItem(p) for p in _words_of(block))))
             else:
-                self.lose("a table, heading or box inside a list item (its words are kept as paragraphs)")
-                item.paragraphs.extend(words_of(block))
-        if not item.paragraphs and item.sublist is not None:
-            item.paragraphs.append([Words(" ")])
-        return item
-
-    def table(self, element: Element) -> list[Block | TypedItem | MoreParagraph]:
-        rows = [r for r in element.iter("tr") if owner_table(r) is element]
-        grid = [[c for c in row if c.tag in ("td", "th")] for row in rows]
-        grid = [r for r in grid if r]
-        if not grid:
-            return []
-        if len(grid) == 1 and len(grid[0]) == 1:
-            return [self._box(grid[0][0])]  # a one-cell table is a box around words
-        if element.xpath(".//table"):
-            self.lose("a table inside a table (its words are kept as paragraphs)")
-            return [b for row in grid for cell in row for b in self.blocks(cell)]
-        if len(grid) == 1:
-            self.lose("a table with only one row (its cells are kept as paragraphs)")
-            return [b for cell in grid[0] for b in self.blocks(cell)]
-        header_rows = [r for r in rows if r.getparent() is not None and r.getparent().tag == "thead"]
-        if not header_rows and not all(c.tag == "th" for c in grid[0]):
-            self.lose("the table has no header row marked; its first row is used as the header")
-        width = max(len(r) for r in grid)
-        if any(len(r) != width for r in grid):
-            self.lose("a table with merged cells (empty cells were added to keep its columns)")
-        cells = [[self.cell(c) for c in row] + [[] for _ in range(width - len(row))] for row in grid]
-        return [TableBlock(cells[0], cells[1:])]
-
-    def cell(self, element: Element) -> Spans:
-        spans: Spans = []
-        for block in self.blocks(element):
-            if isinstance(block, Picture):
-                self.lose(f"a picture inside a table ('{block.alt or block.name}') is left out")
-                continue
-            if isinstance(block, ListBlock | Callout | Heading):
-                self.lose("a list or box inside a table cell (its words are kept, one after another)")
-            for paragraph in words_of(block):
-                spans.extend([*([Words(" ")] if spans else []), *paragraph])
-        return [Words(" ") if isinstance(s, Break) else s for s in spans]
-
-    def callout(self, element: Element) -> Callout:
-        return self._box(element)
-
-    def _box(self, element: Element) -> Callout:
-        blocks = [b for b in self.blocks(element)]
-        words = " ".join(spans_text(p) for b in blocks for p in words_of(b))
-        kind = class_kind(element) or callout_kind(words)
-        title: str | None = None
-        first = blocks[0] if blocks else None
-        if isinstance(first, Heading):
-            title, blocks = " ".join(first.text.split()), blocks[1:]
-        elif isinstance(first, Para):
-            text = spans_text(first.spans)
-            marked, rest = take_marker(text)
-            if marked is not None:
-                kind = marked
-                after = cut(first.spans, len(text) - len(rest))
-                if any(isinstance(s, Href | Break) for s in after):
-                    blocks = [Para(after), *blocks[1:]]  # a title cannot hold a link: the words stay a paragraph
-                else:
-                    title, blocks = " ".join(spans_text(after).split()) or None, blocks[1:]
-            elif all(isinstance(s, Bold) for s in first.spans):
-                title, blocks = " ".join(text.split()), blocks[1:]
-        kept: list[Block] = []
-        for block in blocks:
-            if isinstance(block, Para | ListBlock):
-                kept.append(block)
-            elif isinstance(block, Picture):
-                self.lose(f"a picture inside a box ('{block.alt or block.name}') is left out")
-            else:
-                self.lose("a table, heading or box inside a box (its words are kept as paragraphs)")
-                kept.extend(Para(p) for p in words_of(block))
-        return Callout(kind, title, kept)
+                self.lose(f"{_what(block)} inside a list item (its words are kept as paragraphs)")
+                paragraphs.extend(_words_of(block))
+        if not paragraphs and sublist is None:
+            return None
+        first, *more = paragraphs or [(Text("-"),)]
+        return ListItem(first, sublist, more=tuple(more))
 
     # Inlines -----------------------------------------------------------
 
-    def spans(self, element: Element) -> Spans:
-        return [s for s in self._spans_or_pictures(element, tail=False) if not isinstance(s, Picture)]
+    def inlines(self, element: Element) -> tuple[Inline, ...]:
+        return tidy(p for p in self.inlines_or_pictures(element, tail=False) if not isinstance(p, Image))
 
-    def _spans_or_pictures(
+    def inlines_or_pictures(
         self, node: Element | str, bold: bool = False, tail: bool = True
-    ) -> Iterator[Span | Picture]:
+    ) -> Iterator[Inline | Image]:
         if isinstance(node, str):
             if node:
-                yield Bold(node) if bold else Words(node)
+                yield Strong(node) if bold else Text(node)
             return
         tag = node.tag if isinstance(node.tag, str) else ""
-        if not tag or tag in SKIPPED:
-            yield from self._tail(node, bold, tail)
-            return
         if tag == "br":
-            yield Break()
+            yield LineBreak()
         elif tag == "img":
             picture = self.picture(node)
             if picture is not None:
@@ -287,46 +193,132 @@ class Walker:
             self.lose(f"{EMBEDDED[tag]} is left out")
         elif tag == "a" and node.get("href") is not None:
             yield self.link(node)
-        else:
-            if tag in INLINE_LOSSES and text_of(node).strip():
-                self.lose(INLINE_LOSSES[tag], text_of(node))
-            if coloured(node):
-                self.lose("coloured text (the colour is lost)", text_of(node))
-            strong = bold or tag in ("strong", "b")
-            if node.text:
-                yield Bold(node.text) if strong else Words(node.text)
-            for child in node:
-                yield from self._spans_or_pictures(child, strong)
-        yield from self._tail(node, bold, tail)
-
-    @staticmethod
-    def _tail(node: Element, bold: bool, tail: bool) -> Iterator[Span | Picture]:
+        elif tag and tag not in SKIPPED:
+            yield from self._styled(node, bold or tag in ("strong", "b"))
         if tail and node.tail:
-            yield Bold(node.tail) if bold else Words(node.tail)
+            yield Strong(node.tail) if bold else Text(node.tail)
 
-    def link(self, element: Element) -> Href:
+    def _styled(self, node: Element, strong: bool) -> Iterator[Inline | Image]:
+        if node.tag in INLINE_LOSSES and text_of(node).strip():
+            self.lose(INLINE_LOSSES[node.tag], text_of(node))
+        if coloured(node):
+            self.lose("coloured text (the colour is lost)", text_of(node))
+        if node.text:
+            yield Strong(node.text) if strong else Text(node.text)
+        for child in node:
+            yield from self.inlines_or_pictures(child, strong)
+
+    def link(self, element: Element) -> Link:
         href = (element.get("href") or "").strip()
         text = SPACES.sub(" ", text_of(element)).strip()
         for img in element.iter("img"):
             self.lose(f"a picture used as a link ('{img.get('alt') or 'no alt text'}') is kept as the link's words")
             text = text or (img.get("alt") or "").strip()
+        relative = href and not href.startswith("#") and "://" not in href and not href.startswith(("mailto:", "tel:"))
         if href and not href.startswith("#") and self.base_url:
             href = urljoin(self.base_url, href)
-        elif href and not href.startswith("#") and "://" not in href and not href.startswith(("mailto:", "tel:")):
+        elif relative:
             self.lose(f"a link to '{href}' has no full address (the page does not say its own address)", text)
-        return Href(text or href, href)
+        return Link(_without_printed_address(text, href) or href, href)
 
-    def picture(self, element: Element) -> Picture | None:
+    def picture(self, element: Element) -> Image | None:
         source = element.get("src") or ""
         alt = SPACES.sub(" ", element.get("alt") or element.get("title") or "").strip()
         if element.get("alt") == "" or element.get("role") == "presentation":
             self.lose("a decorative picture (empty alt text) is left out", source.rsplit("/", 1)[-1][:40])
             return None
-        name, reason = self.save_picture(source)
-        if name is None:
-            self.lose(f"a picture ({alt or 'no alt text'}) is left out: {reason}")
+        saved = self.save_picture(source, alt)
+        if isinstance(saved, str):
+            self.lose(f"a picture ({alt or 'no alt text'}) is left out: {saved}")
             return None
-        return Picture(name, alt)
+        return saved
 
 
-__all__ = ["Bold", "Href", "Span", "Walker"]
+def _without_printed_address(text: str, href: str) -> str:
+    """A link's words without the address printed after them for paper ('our page (https://...)'): every
+    format shows or says a link's address its own way."""
+    words, bracket, printed = text.rpartition("(")
+    bare = "".join(printed.rstrip(")").split()).rstrip("/").lower()
+    if bracket and words.strip() and printed.endswith(")") and bare and bare == href.rstrip("/").lower():
+        return words.strip()
+    return text
+
+
+def _paragraphs(runs: list[Inline]) -> list[Paragraph]:
+    inlines = tidy(runs)
+    return [Paragraph(inlines)] if inlines else []
+
+
+def _list(walker: Walker, element: Element) -> Found:
+    made = walker.list_block(element)
+    return [made] if made is not None else []
+
+
+def _preformatted(walker: Walker, element: Element) -> Found:
+    walker.lose("preformatted text (the words are kept as a paragraph)")
+    return walker.paragraph([element])
+
+
+def _definitions(walker: Walker, element: Element) -> Found:
+    walker.lose("a definition list (each term is kept as a bold line, its meaning as a paragraph)")
+    found: Found = []
+    for child in element:
+        inlines = (
+            tidy([Strong(text_of(child))]) if child.tag == "dt" else walker.inlines(child) if child.tag == "dd" else ()
+        )
+        if inlines:
+            found.append(Paragraph(inlines))
+    return found
+
+
+def _table(walker: Walker, element: Element) -> Found:
+    from leaflet.importers.tables import table
+
+    return list(table(walker, element))
+
+
+_HANDLERS: dict[str, Callable[[Walker, Element], Found]] = {
+    **dict.fromkeys(HEADINGS, Walker.heading_block),
+    "p": lambda walker, element: walker.paragraph([element]),
+    "figcaption": lambda walker, element: walker.paragraph([element]),
+    "ul": _list,
+    "ol": _list,
+    "table": _table,
+    "hr": lambda walker, element: [],
+    "pre": _preformatted,
+    "dl": _definitions,
+}
+
+
+def _without_repeated_captions(found: list[object]) -> list[object]:
+    """A caption that only repeats the picture's alt text (as pandoc writes one) is said once."""
+    out: list[object] = []
+    for piece in found:
+        previous = out[-1] if out else None
+        if (
+            isinstance(piece, Paragraph)
+            and isinstance(previous, Image)
+            and " ".join(plain(piece.inlines).split()) == previous.alt
+        ):
+            continue
+        out.append(piece)
+    return out
+
+
+def _what(block: object) -> str:
+    """What a block is, in a comms officer's words."""
+    from leaflet.core.model import Callout, Table
+
+    if isinstance(block, Table):
+        return "a table"
+    if isinstance(block, Callout):
+        return "a box"
+    if isinstance(block, Heading):
+        return "a heading"
+    return "a list"
+
+
+def _words_of(block: object) -> list[tuple[Inline, ...]]:
+    from leaflet.importers.blocks import words_of
+
+    return words_of(block)

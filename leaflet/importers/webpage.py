@@ -9,34 +9,23 @@ browser writes) makes relative links whole.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from leaflet.importers.draft import Draft, Refused
+from leaflet.importers.content import main_content
+from leaflet.importers.document import Document, Refused
 from leaflet.importers.elements import Element
 from leaflet.importers.pictures import Pictures, sniff
 from leaflet.importers.properties import settle
+from leaflet.importers.publisher import from_author, organisation
 from leaflet.importers.walk import Walker
 
 _NOT_PAGES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
-_JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer")
-_JUNK_WORDS = (
-    "cookie",
-    "consent",
-    "breadcrumb",
-    "skip-link",
-    "skiplink",
-    "skip-to",
-    "back-to-top",
-    "site-header",
-    "site-footer",
-)
-_JUNK_ROLES = ("navigation", "banner", "contentinfo", "search", "dialog", "alertdialog")
-_CONTENT = ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "dd", "blockquote")
 _META = {
-    "publisher": ("dc.publisher", "dcterms.publisher", "og:site_name", "author", "dc.creator", "dcterms.creator"),
+    "publisher": ("dc.publisher", "dcterms.publisher", "og:site_name"),
     "published": ("article:published_time", "dcterms.issued", "dc.date.issued", "dcterms.created", "dc.date",
                   "dcterms.date", "citation_publication_date", "date"),
     "updated": ("article:modified_time", "dcterms.modified", "dc.date.modified", "og:updated_time", "last-modified"),
@@ -45,8 +34,27 @@ _META = {
 }  # fmt: skip
 
 
-def read_page(path: Path) -> Draft:
+def read_page(path: Path) -> Document:
     data = path.read_bytes()
+    root = _parsed(path, data)
+    address = _address(root)
+    content = main_content(root, data)
+    if content is None or not " ".join(content.element.itertext()).strip():
+        raise Refused(f"{path} has no text in its main content; there is nothing to import")
+    document = Document()
+    document.said.append(f"the leaflet is {content.how}")
+    if content.left_out:
+        document.said.append(
+            f"the page's menus, share and print links and side boxes ({content.left_out} words) were left out"
+        )
+    _properties(root, address, document)
+    walker = Walker(address[0] if address else None, Pictures(path.parent).image, document)
+    document.flow = walker.blocks(content.element)
+    return document
+
+
+def _parsed(path: Path, data: bytes) -> Element:
+    """The page's tree; ``Refused`` for what is not a web page."""
     if not data.strip():
         raise Refused(f"{path} is empty; there is nothing to import")
     head = data[:2048]
@@ -58,35 +66,31 @@ def read_page(path: Path) -> Draft:
         )
     try:
         encoding = "utf-8" if _is_utf8(data) else None
-        root = lxml_html.document_fromstring(data, parser=lxml_html.HTMLParser(encoding=encoding))
+        return lxml_html.document_fromstring(data, parser=lxml_html.HTMLParser(encoding=encoding))
     except (etree.ParserError, ValueError) as error:
         raise Refused(f"{path} cannot be read as a web page ({error}); save the page from the browser again") from None
-    address = _address(root)
+
+
+def _properties(root: Element, address: tuple[str, str] | None, document: Document) -> None:
+    """Front matter values from the page's lang, meta tags, address and title (an author only if an organisation)."""
     meta = _meta(root)
-    main = _main(root)
-    if main is None or not " ".join(main.itertext()).strip():
-        raise Refused(f"{path} has no text in its main content; there is nothing to import")
-    draft = Draft()
-    found = [
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    found = [("language", lang, "the page's lang")]
+    found += [
         (key, meta[name], f"the page's '{name}'") for key, names in _META.items() for name in names if name in meta
     ]
-    found.insert(
-        0,
-        (
-            "language",
-            root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "",
-            "the page's lang",
-        ),
-    )
     if address:
         found.append(("url", address[0], address[1]))
+    for name in ("author", "dc.creator", "dcterms.creator"):
+        if name in meta:
+            from_author(meta[name], f"the page's '{name}'", document, found)
     title = meta.get("og:title") or " ".join(root.findtext(".//title", default="").split())
     if title:
         found.append(("title", title, "the page's title"))
-    draft.properties, draft.sources = settle(found)
-    walker = Walker(address[0] if address else None, Pictures(draft, path.parent).save, draft.losses)
-    draft.blocks = walker.blocks(main)
-    return draft
+        site = re.split(r"\s+(?:\||::|-|\u2013|\u2014)\s+", title)[-1]
+        if site != title and organisation(site):
+            found.append(("publisher", site, "the site named in the page's title"))
+    document.properties, document.sources = settle(found)
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -129,69 +133,3 @@ def _address(root: Element) -> tuple[str, str] | None:
                 if value.startswith(("https://", "http://")):
                     return value, "the browser's 'saved from' note"
     return None
-
-
-def _main(root: Element) -> Element | None:
-    body = root.find("body")
-    if body is None:
-        return None
-    for element in [*body.iter(*_JUNK_TAGS)]:
-        _drop(element)
-    for element in list(body.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
-            continue
-        marks = f"{element.get('id') or ''} {element.get('class') or ''}".lower()
-        if (
-            element.get("role") in _JUNK_ROLES
-            or element.get("hidden") is not None
-            or element.get("aria-hidden") == "true"
-            or any(word in marks for word in _JUNK_WORDS)
-        ):
-            _drop(element)
-    for choice in (body.find(".//main"), body.find(".//*[@role='main']")):
-        if choice is not None:
-            return choice
-    articles = list(body.iter("article"))
-    if articles:
-        return max(articles, key=_score)
-    for element in list(body.iter("header", "aside")):
-        _drop(element)
-    return _largest(body)
-
-
-def _drop(element: Element) -> None:
-    """Take ``element`` out of the tree, keeping the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
-
-
-def _score(element: Element) -> int:
-    return sum(
-        len(" ".join(e.itertext()).strip())
-        for e in element.iter(*_CONTENT)
-        if not e.xpath("ancestor::li|ancestor::td") or e.tag in ("li", "td")
-    )
-
-
-def _largest(body: Element) -> Element:
-    """The deepest block that still holds most (four fifths) of the page's text."""
-    current = body
-    while True:
-        total = _score(current)
-        children = [
-            c
-            for c in current
-            if isinstance(c.tag, str) and c.tag in ("div", "section", "td", "table", "tbody", "tr", "center", "form")
-        ]
-        best = max(children, key=_score, default=None)
-        if best is None or total == 0 or _score(best) < 0.8 * total:
-            return current
-        current = best

@@ -1,8 +1,8 @@
-"""A Word document (.docx) into a draft: mammoth for the text, lxml for what mammoth does not see.
+"""A Word document (.docx) into a ``Document``: mammoth for the text, lxml for what mammoth does not see.
 
 The document's XML is given its roles first (``wordxml``); mammoth then
 turns it into semantic HTML with a style map that knows those roles, and
-the shared walker turns that HTML into draft blocks. The properties (core,
+the shared walker turns that HTML into model blocks. The properties (core,
 app and custom) give the front matter; what they do not give is left out.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from leaflet.importers.draft import Draft, Refused
+from leaflet.importers.document import Document, Refused
 from leaflet.importers.pictures import Pictures
 from leaflet.importers.properties import word_properties
 from leaflet.importers.walk import Walker
@@ -49,7 +49,7 @@ def _style_map() -> str:
 STYLE_MAP = _style_map()
 
 
-def read_word(path: Path) -> Draft:
+def read_word(path: Path) -> Document:
     """Read ``path``; raise ``Refused`` for what is not a readable, finished .docx."""
     data = path.read_bytes()
     if not data.strip(b"\0 \n\r\t"):
@@ -86,15 +86,15 @@ def read_word(path: Path) -> Draft:
     has_pictures = any(name.startswith("word/media/") for name in archive.namelist())
     if not result.text.strip() and not has_pictures:
         raise Refused(f"{path} has no text; there is nothing to import")
-    draft = Draft()
-    draft.losses.extend(result.losses)
-    draft.properties, draft.sources = word_properties(parts)
-    pictures = Pictures(draft)
+    read = Document()
+    for loss in result.losses:
+        read.lose(loss)
+    word_properties(parts, read)
+    pictures = Pictures()
     html = _mammoth(archive, result.xml, _lean_styles(parts.get("word/styles.xml")), pictures)
     body = lxml_html.fragment_fromstring(html or "<p></p>", create_parent="body")
-    walker = Walker(None, pictures.save, draft.losses)
-    draft.blocks = walker.blocks(body)
-    return draft
+    read.flow = Walker(None, pictures.image, read).blocks(body)
+    return read
 
 
 def _mammoth(archive: zipfile.ZipFile, document: bytes, styles: bytes | None, pictures: Pictures) -> str:

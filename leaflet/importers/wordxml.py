@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from leaflet.importers.draft import Loss, first_words, take_marker
+from leaflet.importers.document import Loss, first_words, take_marker
 from leaflet.importers.lists import typed_marker
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -108,85 +108,166 @@ def rewrite(
     result = Pass(b"")
     if body is None:
         return result
-    heading: str | None = None
-    typed: list[tuple[etree._Element, int]] = []
-    box_letter, box_fill, in_box = "B", "", False
+    state = _Walk(result.losses)
     words: list[str] = []
-    for paragraph in list(body.iter(w("p"))):
-        if not _attached(paragraph, root):
+    for element in list(body.iter(w("p"))):
+        if not _attached(element, root):
             continue  # the second copy of a text box, removed with its run
-        text = _text(paragraph)
-        words.append(text)
-        where = first_words(text)
-
-        def lose(what: str, at: str = where, under: str | None = heading) -> None:
-            result.losses.append(Loss(what, under, at))
-
-        for name in TRACKED:
-            for _ in paragraph.iterfind(f".//w:{name}", NS):
-                result.tracked.append(Loss(f"a tracked change ({name})", heading, where))
-        _inline_losses(paragraph, comments, notes, lose)
-        _move_text_boxes(paragraph, lose)
-        ppr = paragraph.find("w:pPr", NS)
-        style_id = _attr(ppr.find("w:pStyle", NS)) if ppr is not None else ""
-        chain = _chain(style_id, styles)
-        name = chain[0].name if chain else ""
-        outline = (
-            _outline(ppr)
-            if _outline(ppr) is not None
-            else next((s.outline for s in chain if s.outline is not None), None)
-        )
-        if outline is None and name.startswith("heading ") and name[8:].isdigit():
-            outline = int(name[8:]) - 1
-        numbered = _numbering(ppr) is not None or any(s.numbering for s in chain)
-        at_body = paragraph.getparent() is body
-        role = ""
-        direct = _numbering(ppr)
-        if direct is not None and direct in unmarked and ppr is not None:
-            ppr.remove(ppr.find("w:numPr", NS))
-            role = f"LeafletMore{min(int(direct[1]) + 1, 3)}"  # a further paragraph of the list item above
-        elif name.startswith("list continue"):  # Word's own style for a list item's further paragraph
-            depth = name.rpartition(" ")[2]
-            role = f"LeafletMore{min(int(depth), 3) if depth.isdigit() else 1}"
-        elif name == "title":
-            role = "LeafletTitle"
-        elif name.startswith(("toc ", "table of contents")) or name == "toc heading":
-            role = "LeafletDrop"
-            if text.strip():
-                lose("the table of contents is left out (every format makes its own)")
-        elif outline is not None and outline < 9 and text.strip():
-            role = f"LeafletH{min(outline + 1, 6)}"
-        elif at_body and (_boxed(ppr) or any(s.boxed for s in chain) or name in _QUOTE_STYLES):
-            fill = _attr(ppr.find("w:shd", NS), "fill") if ppr is not None else ""
-            # another shading, or a [!KIND] written as text, starts a box of its own
-            if not in_box or fill != box_fill or take_marker(text)[0] is not None:
-                box_letter = "A" if box_letter == "B" else "B"
-            role, box_fill = f"LeafletBox{box_letter}", fill
-            if numbered and _numbering(ppr) is None:
-                _copy_numbering(paragraph, chain)
-        elif not numbered and typed_marker(text) is not None:
-            indent = _indent(ppr) or next((s.indent for s in chain if s.indent), 0)
-            typed.append((paragraph, indent))
-        base, _, depth = name.rpartition(" ")
-        if (
-            not role
-            and numbered
-            and _numbering(ppr) is None
-            and base in ("list bullet", "list number")
-            and depth.isdigit()
-        ):
-            role = f"LeafletList{'O' if 'number' in base else 'U'}{min(int(depth), 3)}"  # 'List Bullet 2': level two
-        in_box = role.startswith("LeafletBox")
-        if role.startswith("LeafletH"):
-            heading = " ".join(text.split()) or heading
+        paragraph = _Paragraph.of(element, styles, body)
+        words.append(paragraph.text)
+        _losses(paragraph, state.heading, comments, notes, result)
+        role = _role(paragraph, state, unmarked)
+        state.went_past(paragraph, role)
         if role:
-            _set_style(paragraph, role)
-    ranks = sorted({indent for _, indent in typed})
-    for paragraph, indent in typed:
-        _set_style(paragraph, f"LeafletTyped{min(ranks.index(indent) + 1, 6)}")
+            _set_style(element, role)
+    ranks = sorted({indent for _, indent in state.typed})
+    for element, indent in state.typed:
+        _set_style(element, f"LeafletTyped{min(ranks.index(indent) + 1, 6)}")
     result.xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     result.text = " ".join(words)
     return result
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """One w:p and what its own properties and its style chain say of it."""
+
+    element: etree._Element
+    ppr: etree._Element | None
+    chain: list[Style]
+    name: str  # its style's name, lower-case
+    text: str
+    at_body: bool  # not inside a table or a text box
+
+    @classmethod
+    def of(cls, element: etree._Element, styles: dict[str, Style], body: etree._Element) -> _Paragraph:
+        ppr = element.find("w:pPr", NS)
+        chain = _chain(_attr(ppr.find("w:pStyle", NS)) if ppr is not None else "", styles)
+        name = chain[0].name if chain else ""
+        return cls(element, ppr, chain, name, _text(element), element.getparent() is body)
+
+    @property
+    def outline(self) -> int | None:
+        own = _outline(self.ppr)
+        found = own if own is not None else next((s.outline for s in self.chain if s.outline is not None), None)
+        if found is None and self.name.startswith("heading ") and self.name[8:].isdigit():
+            return int(self.name[8:]) - 1
+        return found
+
+    @property
+    def numbering(self) -> tuple[str, str] | None:
+        """The list numbering given on the paragraph itself (not by its style)."""
+        return _numbering(self.ppr)
+
+    @property
+    def numbered(self) -> bool:
+        return self.numbering is not None or any(s.numbering for s in self.chain)
+
+    @property
+    def boxed(self) -> bool:
+        return _boxed(self.ppr) or any(s.boxed for s in self.chain) or self.name in _QUOTE_STYLES
+
+
+@dataclass
+class _Walk:
+    """What the pass remembers from one paragraph to the next."""
+
+    losses: list[Loss]
+    heading: str | None = None
+    box_letter: str = "B"  # boxes alternate A, B, A...: two boxes in a row stay two boxes
+    box_fill: str = ""
+    in_box: bool = False
+    typed: list[tuple[etree._Element, int]] = field(default_factory=list)  # typed bullets and their indents
+
+    def went_past(self, paragraph: _Paragraph, role: str) -> None:
+        self.in_box = role.startswith("LeafletBox")
+        if role.startswith("LeafletH"):
+            self.heading = " ".join(paragraph.text.split()) or self.heading
+
+
+def _losses(
+    paragraph: _Paragraph, heading: str | None, comments: dict[str, str], notes: dict[str, str], result: Pass
+) -> None:
+    where = first_words(paragraph.text)
+
+    def lose(what: str, at: str = where) -> None:
+        result.losses.append(Loss(what, heading, at))
+
+    for name in TRACKED:
+        for _ in paragraph.element.iterfind(f".//w:{name}", NS):
+            result.tracked.append(Loss(f"a tracked change ({name})", heading, where))
+    _inline_losses(paragraph.element, comments, notes, lose)
+    _move_text_boxes(paragraph.element, lose)
+
+
+def _role(paragraph: _Paragraph, state: _Walk, unmarked: set[tuple[str, str]]) -> str:
+    """The style id that tells mammoth's style map what the paragraph is ('' for an ordinary one)."""
+    for decide in (_continuation, _named, _heading):
+        role = decide(paragraph, state, unmarked)
+        if role:
+            return role
+    if paragraph.at_body and paragraph.boxed:
+        return _box(paragraph, state)
+    if not paragraph.numbered and typed_marker(paragraph.text) is not None:
+        indent = _indent(paragraph.ppr) or next((s.indent for s in paragraph.chain if s.indent), 0)
+        state.typed.append((paragraph.element, indent))
+        return ""
+    return _list_level(paragraph)
+
+
+def _continuation(paragraph: _Paragraph, state: _Walk, unmarked: set[tuple[str, str]]) -> str:
+    """A further paragraph of the list item above: a list level that shows no marker, or 'List Continue'."""
+    direct = paragraph.numbering
+    if direct is not None and direct in unmarked and paragraph.ppr is not None:
+        paragraph.ppr.remove(paragraph.ppr.find("w:numPr", NS))
+        return f"LeafletMore{min(int(direct[1]) + 1, 3)}"
+    if paragraph.name.startswith("list continue"):  # Word's own style for a list item's further paragraph
+        depth = paragraph.name.rpartition(" ")[2]
+        return f"LeafletMore{min(int(depth), 3) if depth.isdigit() else 1}"
+    return ""
+
+
+def _named(paragraph: _Paragraph, state: _Walk, unmarked: set[tuple[str, str]]) -> str:
+    """The title, or a table of contents (left out: every format makes its own)."""
+    name = paragraph.name
+    if name == "title":
+        return "LeafletTitle"
+    if name.startswith(("toc ", "table of contents")) or name == "toc heading":
+        if paragraph.text.strip():
+            what = "the table of contents is left out (every format makes its own)"
+            state.losses.append(Loss(what, state.heading, first_words(paragraph.text)))
+        return "LeafletDrop"
+    return ""
+
+
+def _heading(paragraph: _Paragraph, state: _Walk, unmarked: set[tuple[str, str]]) -> str:
+    outline = paragraph.outline
+    return f"LeafletH{min(outline + 1, 6)}" if outline is not None and outline < 9 and paragraph.text.strip() else ""
+
+
+def _box(paragraph: _Paragraph, state: _Walk) -> str:
+    """A shaded, bordered or quoted paragraph: part of a box; another shading, or a [!KIND] written as text,
+    starts a box of its own."""
+    fill = _attr(paragraph.ppr.find("w:shd", NS), "fill") if paragraph.ppr is not None else ""
+    if not state.in_box or fill != state.box_fill or take_marker(paragraph.text)[0] is not None:
+        state.box_letter = "A" if state.box_letter == "B" else "B"
+    state.box_fill = fill
+    if paragraph.numbered and paragraph.numbering is None:
+        _copy_numbering(paragraph.element, paragraph.chain)
+    return f"LeafletBox{state.box_letter}"
+
+
+def _list_level(paragraph: _Paragraph) -> str:
+    """'List Bullet 2' and 'List Number 3' say their level in their name; mammoth reads it from numbering."""
+    base, _, depth = paragraph.name.rpartition(" ")
+    if (
+        paragraph.numbered
+        and paragraph.numbering is None
+        and base in ("list bullet", "list number")
+        and depth.isdigit()
+    ):
+        return f"LeafletList{'O' if 'number' in base else 'U'}{min(int(depth), 3)}"
+    return ""
 
 
 def _inline_losses(paragraph: etree._Element, comments: dict[str, str], notes: dict[str, str], lose: Lose) -> None:
@@ -199,14 +280,27 @@ def _inline_losses(paragraph: etree._Element, comments: dict[str, str], notes: d
             lose(f"a {kind} ('{said}') is left out")
             run = reference.getparent()
             run.remove(reference)
-    coloured = [
-        r
-        for r in paragraph.iterfind(".//w:r", NS)
-        if _attr(r.find("w:rPr/w:color", NS)).lower() not in _PLAIN_COLOURS
-        or r.find("w:rPr/w:highlight", NS) is not None
-    ]
+    coloured = [r for r in paragraph.iterfind(".//w:r", NS) if _coloured(r) and not _in_link(r)]
     if any(_text(r).strip() for r in coloured):
         lose("coloured or highlighted text (the colour is lost)", first_words(" ".join(_text(r) for r in coloured)))
+    _drawn_losses(paragraph, lose)
+
+
+def _coloured(run: etree._Element) -> bool:
+    colour = _attr(run.find("w:rPr/w:color", NS)).lower()
+    return colour not in _PLAIN_COLOURS or run.find("w:rPr/w:highlight", NS) is not None
+
+
+def _in_link(run: etree._Element) -> bool:
+    """A hyperlink's own words: their colour is the link's, which every format gives a link."""
+    style = _attr(run.find("w:rPr/w:rStyle", NS)).lower()
+    return style in ("hyperlink", "followedhyperlink") or any(
+        a.tag == w("hyperlink") or (a.tag == w("fldSimple") and "HYPERLINK" in (a.get(w("instr")) or ""))
+        for a in run.iterancestors()
+    )
+
+
+def _drawn_losses(paragraph: etree._Element, lose: Lose) -> None:
     for _ in paragraph.iterfind(".//m:oMath", NS):
         lose("an equation is left out")
     for graphic in paragraph.iterfind(".//a:graphicData", NS):

@@ -1,4 +1,5 @@
-"""Reads ``source/<id>/`` into the model. The only code that knows Markdown or YAML.
+"""Reads ``source/<id>/`` into the model (and ``write`` writes a model back as source). The only code that
+knows Markdown or YAML.
 
 ``read_leaflet(folder)`` returns the leaflet and its warnings, or raises a
 ``SourceError`` naming ``file:line``, what is wrong and what to write instead.

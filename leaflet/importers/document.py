@@ -1,108 +1,36 @@
-"""What an importer reads out of a document, before it is written as Markdown.
+"""What an importer reads out of a document: the model's own blocks in reading order, with its headings.
 
-Both importers (Word and saved web pages) turn their input into these few
-nouns; ``leaflet.importers.markdown`` writes them in the source format. They
-mirror the source format, not the input: anything else is a ``Loss``.
+Every importer (Word, saved web pages, PDF) turns its input into a
+``Document``: the front matter values it found (and where), a flow of model
+blocks (``leaflet.core.model``) with ``Heading`` marks between them, and each
+``Loss`` (something the source format cannot carry, and where it was).
+``outline.settle`` then finds the title and makes the headings sections; the
+one source writer (``leaflet.reader.write``) writes the result.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import TypeAlias
+
+from leaflet.core.model import CALLOUT_LABELS, Block, CalloutKind, Definition
 
 
 class Refused(Exception):
     """An input the import will not read; the message is one line for the user."""
 
 
-# Inlines ---------------------------------------------------------------
-
-
 @dataclass(frozen=True, slots=True)
-class Words:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Bold:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Href:
-    text: str
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class Break:
-    """A hard line break (as in an address)."""
-
-
-Span: TypeAlias = Words | Bold | Href | Break
-Spans: TypeAlias = list[Span]
-
-# Blocks ----------------------------------------------------------------
-
-
-@dataclass(slots=True)
 class Heading:
-    level: int  # as in the input: 1 for h1 / Heading 1; the title is found and the rest made ##..#### later
+    """A heading as the input has it: level 1 for h1 / Heading 1 (ranked ``##``..``####`` later)."""
+
+    level: int
     text: str
     title_style: bool = False  # Word's "Title" style
 
 
-@dataclass(slots=True)
-class Para:
-    spans: Spans
-
-
-@dataclass(slots=True)
-class Item:
-    paragraphs: list[Spans]
-    sublist: ListBlock | None = None
-
-
-@dataclass(slots=True)
-class ListBlock:
-    ordered: bool
-    items: list[Item]
-    start: int = 1
-
-
-@dataclass(slots=True)
-class TableBlock:
-    header: list[Spans]
-    rows: list[list[Spans]]
-
-
-@dataclass(slots=True)
-class Picture:
-    name: str  # the file written beside leaflet.md
-    alt: str
-
-
-@dataclass(slots=True)
-class Callout:
-    kind: CalloutKind
-    title: str | None
-    blocks: list[Block]
-
-
-Block: TypeAlias = Heading | Para | ListBlock | TableBlock | Picture | Callout
-
-CalloutKind: TypeAlias = Literal["note", "tip", "important", "warning", "caution", "non-urgent", "urgent", "emergency"]
-CALLOUT_KINDS: tuple[CalloutKind, ...] = (
-    "note",
-    "tip",
-    "important",
-    "warning",
-    "caution",
-    "non-urgent",
-    "urgent",
-    "emergency",
-)
+Flow: TypeAlias = list[Block | Heading]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,26 +46,29 @@ class Loss:
         return f'{under}, at "{self.words}": {self.what}' if self.words else f"{under}: {self.what}"
 
 
-@dataclass(slots=True)
-class Draft:
-    """A document as read: its properties, blocks, pictures and what could not be carried."""
+@dataclass
+class Document:
+    """A document as read: front matter values (and where each came from), its flow, and its losses."""
 
     properties: dict[str, str] = field(default_factory=dict)  # front matter key -> value
     sources: dict[str, str] = field(default_factory=dict)  # front matter key -> where the value came from
-    blocks: list[Block] = field(default_factory=list)
-    pictures: dict[str, bytes] = field(default_factory=dict)  # file name -> bytes
+    flow: Flow = field(default_factory=list)
     losses: list[Loss] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)  # front matter key -> why it was left for the author
+    said: list[str] = field(default_factory=list)  # what the import did that the author should know
+    glossary: list[Definition] = field(default_factory=list)  # a "Words explained" section's words
+    first_page: list[str] = field(default_factory=list)  # a PDF's first page, line by line, headers included
+
+    def lose(self, loss: Loss) -> None:
+        """Record ``loss`` once (the same thing at the same place is said once)."""
+        if loss not in self.losses:
+            self.losses.append(loss)
 
 
 def first_words(text: str, count: int = 6) -> str:
     """The first few words of ``text``, to say where something was."""
     words = text.split()
     return " ".join(words[:count]) + ("..." if len(words) > count else "")
-
-
-def spans_text(spans: Spans) -> str:
-    """The plain words of ``spans``."""
-    return "".join("\n" if isinstance(s, Break) else s.text for s in spans)
 
 
 # The words that say which kind of box a warning is, checked in this order (the first that matches wins).
@@ -150,9 +81,8 @@ _KIND_WORDS: tuple[tuple[CalloutKind, tuple[str, ...]], ...] = (
     ("important", ("important",)),
     ("tip", ("tip:", "tip ", "tips", "hint")),
 )
-_MARKER = re.compile(
-    r"^\s*\[!([A-Za-z-]+)\]\s*"
-)  # a [!KIND] marker written as text (an alert seen by a tool that did not know it)
+CALLOUT_KINDS: tuple[CalloutKind, ...] = tuple(CALLOUT_LABELS)
+_MARKER = re.compile(r"^\s*\[!([A-Za-z-]+)\]\s*")  # a [!KIND] marker written as text (by a tool that did not know it)
 
 
 def callout_kind(text: str) -> CalloutKind:
@@ -177,14 +107,23 @@ def _has_words(text: str, words: str) -> bool:
 
 
 # A box's own label in words, as every format of ours (and most teams) writes it: "Emergency: Call 999 if",
-# or "Important" alone on its line. Only the label followed by a colon, or alone, counts.
+# or "Important" alone on its line; "Urgent advice:" as NHS care cards say it to screen readers.
 _LABEL = re.compile(
-    r"^\s*(" + "|".join(sorted(CALLOUT_KINDS, key=len, reverse=True)) + r")\s*(?::\s*|$)", re.IGNORECASE
+    r"^\s*(" + "|".join(sorted(CALLOUT_KINDS, key=len, reverse=True)) + r")(?:\s+advice)?\s*(?::\s*|$)",
+    re.IGNORECASE,
 )
 
 
+# What an NHS emergency care card says to screen readers before its heading, in place of its kind's name.
+_IMMEDIATE = re.compile(r"^\s*immediate action required\s*:\s*", re.IGNORECASE)
+
+
 def take_marker(text: str) -> tuple[CalloutKind | None, str]:
-    """A leading ``[!KIND]`` written as text, or the kind's label ("Urgent: ..."), and the words after it."""
+    """A leading ``[!KIND]`` written as text, or the kind's label ("Urgent: ...", "Urgent advice: ...",
+    "Immediate action required: ..."), and the words after it."""
+    immediate = _IMMEDIATE.match(text)
+    if immediate:
+        return "emergency", text[immediate.end() :]
     match = _MARKER.match(text) or _LABEL.match(text)
     if match and match.group(1).lower() in CALLOUT_KINDS:
         kind: CalloutKind = match.group(1).lower()  # type: ignore[assignment]  # checked just above
