@@ -160,6 +160,7 @@ def test_a_source_broken_while_serving_keeps_its_leaflet_served(server: Server, 
         assert "leaflet new-hip has a mistake" in server.logged() and "leaflet.md:4" in server.logged()
     finally:
         source.write_text(good, encoding="utf-8")
+    assert client.get("/api/v1/leaflets/new-hip").status_code == 200  # read again: it is whole once more
     assert not [b for b in client.get("/api/v1/status").json()["leaflets_broken"] if b["id"] == "new-hip"]
 
 

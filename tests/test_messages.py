@@ -38,21 +38,21 @@ def test_a_length_never_reads_60_seconds(seconds: float, shown: str) -> None:
 
 def test_an_empty_easy_read_says_what_an_easy_read_holds(tmp_path: Path, run_cli) -> None:
     source = _source(tmp_path, "\n")
-    status, _, err = run_cli("build", "--source", source, "--out", tmp_path / "out", "-f", "text")
+    status, _, err = run_cli("build", "--source", source, "--out", tmp_path / "out", "-f", "easy-read")
     assert status == 2 and "easy-read.md:1: the easy read is empty; write '## A heading'" in err
     assert "front matter" not in err
 
 
 def test_a_level_3_heading_in_the_easy_read_is_named(tmp_path: Path, run_cli) -> None:
     source = _source(tmp_path, "## What it is\n\ncovers: What it is\n\n- It is short.\n\n### Deeper\n\n- More.\n")
-    status, _, err = run_cli("build", "--source", source, "--out", tmp_path / "out", "-f", "text")
+    status, _, err = run_cli("build", "--source", source, "--out", tmp_path / "out", "-f", "easy-read")
     assert status == 2 and "easy-read.md:7: a '###' heading is not used in easy read" in err and "'## Deeper'" in err
 
 
 def test_every_easy_read_error_is_shown_and_counted_once(tmp_path: Path, run_cli) -> None:
     points = f"- {LONG}.\n- {LONG} again.\n- {LONG} and again.\n"
     source = _source(tmp_path, f"## What it is\n\ncovers: What it is\n\n{points}")
-    status, _, err = run_cli("build", "--source", source, "--out", tmp_path / "out", "-f", "text")
+    status, _, err = run_cli("build", "--source", source, "--out", tmp_path / "out", "-f", "easy-read")
     assert status == 2
     assert [line.split(": ")[0] for line in err.splitlines()[:3]] == [
         f"{source}/short/easy-read.md:{n}" for n in (5, 6, 7)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,15 +35,11 @@ def usable_out(out: Path, source: Path | None = None) -> None:
             f"--out {out} is inside the source folder {source}: outputs would be taken for sources (and every "
             "build would make every file again); give --out a folder of its own, like outputs"
         )
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / f".leaflet-write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+    existing = next(folder for folder in (out, *out.parents) if folder.exists())
+    try:  # a folder made and removed where the first one would go: nothing is left behind
+        Path(tempfile.mkdtemp(prefix=".leaflet-write-test-", dir=existing)).rmdir()
     except OSError as error:
-        raise BuildError(
-            f"--out {out}: cannot write there ({error.strerror}); give a folder you can write to"
-        ) from None
+        raise BuildError(f"--out {out}: cannot write there ({error.strerror}); give a folder you can write to") from None
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -98,9 +99,11 @@ def create_app(config: Config) -> Starlette:
         service.runner.warm_up()
         await to_thread.run_sync(service.catalogue.items)  # read every leaflet once, off the event loop
         log.info("serving %d leaflet(s) from %s", len(service.catalogue.ids()), config.source)
+        watching = asyncio.get_running_loop().create_task(service.watch())
         try:
             yield
         finally:
+            watching.cancel()
             log.info("stopping: finishing the jobs under way")
             await service.runner.close(grace=30.0)
             log.info("stopped")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from leaflet.writers.registry import option_named
 
 ONLINE_ENGINES = frozenset({"gtts"})  # engines that send the text away: offered only when the operator says so
 MAX_QUERY_BYTES = 1024
+WATCH_SECONDS = 5.0
 MAX_VALUE_CHARS = 64
 
 
@@ -64,13 +66,16 @@ class Service:
         return await run_in_threadpool(self.catalogue.get, leaflet_id)
 
     async def broken(self) -> list[Broken]:
-        """Every leaflet with a mistake in its source now (each changed one read again first), off the event loop."""
+        """Every leaflet with a mistake in its source, as last read (never waiting for a read under way; the
+        catalogue is looked over every few seconds, ``watch``), off the event loop."""
+        return await run_in_threadpool(self.catalogue.broken)
 
-        def look() -> list[Broken]:
-            self.catalogue.items()
-            return self.catalogue.broken()
-
-        return await run_in_threadpool(look)
+    async def watch(self, seconds: float = WATCH_SECONDS) -> None:
+        """Read again, every ``seconds``, each leaflet whose files changed: an edit that breaks a source is
+        noticed (and logged) even when nobody asks for that leaflet."""
+        while True:
+            await asyncio.sleep(seconds)
+            await run_in_threadpool(self.catalogue.items)
 
     async def offered(self, words: str = "") -> list[Item]:
         """Every leaflet offered, by title, or those whose title holds every one of ``words``; off the event loop."""
