@@ -77,11 +77,15 @@ def figures(title: str, given: dict[str, str], verdicts: dict[tuple[str, str], s
     counts = Counter(verdicts.get((point, symbol), "?") if symbol != "-" else "none" for point, symbol in given.items())
     right_none = sum(1 for p, s in given.items() if s == "-" and verdicts.get((p, "-")) == "none-fits")
     pictured = len(given) - counts["none"]
-    print(f"{title}: {len(given)} points, {pictured} with an automatic picture, {counts['none']} with none "
-          f"({right_none} of them judged 'no symbol fits')")
+    print(
+        f"{title}: {len(given)} points, {pictured} with an automatic picture, {counts['none']} with none "
+        f"({right_none} of them judged 'no symbol fits')"
+    )
     for verdict in ("fits", "weak", "misleads", "?"):
         share = 100 * counts[verdict] / pictured if pictured else 0
-        print(f"  {verdict if verdict != '?' else 'not judged yet':14} {counts[verdict]:3}  {share:5.1f}% of the pictures")
+        print(
+            f"  {verdict if verdict != '?' else 'not judged yet':14} {counts[verdict]:3}  {share:5.1f}% of the pictures"
+        )
 
 
 def main() -> None:

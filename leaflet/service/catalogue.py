@@ -2,7 +2,9 @@
 
 A request names a leaflet by id; the id is looked up among the folder names listed here,
 never joined to a path first, so ``..``, slashes or absolute paths find nothing.
-A leaflet is read again (and its files made anew) when any of its files changes.
+A leaflet is read again (and its files made anew) when any of its files changes. Its easy read is
+served with the pictures a person approved only: one the publisher chose and no one approved yet
+is left out, its point shown without a picture.
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ class Catalogue:
     def _load(self, leaflet_id: str, folder: Path) -> Item | None:
         try:
             digest = jobs.digest(folder)
-            leaflet = jobs.read(folder)
+            leaflet = _as_approved(jobs.read(folder))
         except SourceError as error:
             log.warning("leaflet %s is not offered: %s", leaflet_id, error.message)
             return None
@@ -95,6 +97,16 @@ class Catalogue:
             log.warning("leaflet %s cannot be read: %s", leaflet_id, error.strerror)
             return None
         return Item(leaflet_id, leaflet, digest)
+
+
+def _as_approved(leaflet: Leaflet) -> Leaflet:
+    """What a patient is served: an easy-read picture no person has approved yet is left out (its point shows
+    none), so the service shows only what was approved (``leaflet pictures ID --accept``)."""
+    if leaflet.easy_read is None:
+        return leaflet
+    from leaflet.media.symbols import approved_only  # the symbol set only for a leaflet with an easy read
+
+    return approved_only(leaflet)
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
