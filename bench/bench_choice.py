@@ -3,7 +3,9 @@
 Run: .venv/bin/python bench/bench_choice.py [--sheet FILE] [--all]
 
 ``bench/pictures/points.tsv`` holds the points (each leaflet one section, in
-order); ``bench/pictures/judged.tsv`` a person's verdict on a symbol for a
+order) and ``points-blind.tsv`` a second set, measured once after the chooser
+was corrected on the first; ``baseline*.tsv`` what the chooser this work started
+from chose for them; ``bench/pictures/judged.tsv`` a person's verdict on a symbol for a
 point, after looking at its drawing at print size: ``fits`` (it shows what the
 point says), ``weak`` (it does not mislead, but does not help either),
 ``misleads`` (a reader would take a wrong meaning from it), or, with the
@@ -30,12 +32,13 @@ from leaflet.media.symbols.choose import Choice, choose_section
 
 DATA = Path(__file__).resolve().parent / "pictures"
 VERDICTS = ("fits", "weak", "misleads", "none-fits")
+SETS = {"held-out": ("points.tsv", "baseline.tsv"), "blind": ("points-blind.tsv", "baseline-blind.tsv")}
 
 
-def points() -> dict[str, list[tuple[str, str]]]:
+def points(name: str = "points.tsv") -> dict[str, list[tuple[str, str]]]:
     """Each leaflet's points in order: (id, words)."""
     leaflets: dict[str, list[tuple[str, str]]] = {}
-    for line in (DATA / "points.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             point, words = line.split("\t")
             leaflets.setdefault(point.rsplit("-", 1)[0], []).append((point, words))
@@ -53,10 +56,10 @@ def judged() -> dict[tuple[str, str], str]:
     return found
 
 
-def choices() -> list[tuple[str, str, Choice]]:
+def choices(name: str = "points.tsv") -> list[tuple[str, str, Choice]]:
     """(id, words, choice) for every point, each leaflet chosen as one section."""
     found = []
-    for leaflet in points().values():
+    for leaflet in points(name).values():
         made = choose_section([words for _, words in leaflet], vocab())
         found += [(point, words, choice) for (point, words), choice in zip(leaflet, made, strict=True) if choice]
     return found
@@ -66,9 +69,9 @@ def name(choice: Choice) -> str:
     return catalogue().symbols[choice.symbol].name if choice.symbol else "-"
 
 
-def baseline() -> dict[str, str]:
+def baseline(name: str = "baseline.tsv") -> dict[str, str]:
     """The symbol the chooser this work started from gave each point ('-': none)."""
-    lines = (DATA / "baseline.tsv").read_text(encoding="utf-8").splitlines()
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
 
 
@@ -93,21 +96,26 @@ def main() -> None:
     parser.add_argument("--sheet", type=Path, help="write the choices with their pictures, to judge them by eye")
     parser.add_argument("--all", action="store_true", help="put every choice on the sheet, not only the unjudged")
     args = parser.parse_args()
-    verdicts, made = judged(), choices()
+    verdicts = judged()
     unjudged = []
-    for point, words, choice in made:
-        symbol = name(choice)
-        verdict = verdicts.get((point, symbol), "?")
-        if choice.symbol is None:
-            verdict = "none (" + ("right" if verdicts.get((point, "-")) == "none-fits" else "a picture may fit") + ")"
-        elif verdict == "?":
-            unjudged.append((point, words, choice))
-        print(f"{point:9} {symbol:28} {choice.confidence:4.2f} {verdict:28} {words}")
-    print()
-    figures("the chooser now", {point: name(choice) for point, _, choice in made}, verdicts)
-    figures("the chooser this work started from", baseline(), verdicts)
+    for label, (named, started) in SETS.items():
+        made = choices(named)
+        print(f"# {label} ({named})")
+        for point, words, choice in made:
+            symbol = name(choice)
+            verdict = verdicts.get((point, symbol), "?")
+            if choice.symbol is None:
+                fits = verdicts.get((point, "-")) == "none-fits"
+                verdict = "none (" + ("right" if fits else "a picture may fit") + ")"
+            elif verdict == "?":
+                unjudged.append((point, words, choice))
+            print(f"{point:11} {symbol:28} {choice.confidence:4.2f} {verdict:28} {words}")
+        print()
+        figures(f"{label}: the chooser now", {point: name(choice) for point, _, choice in made}, verdicts)
+        figures(f"{label}: the chooser this work started from", baseline(started), verdicts)
+        print()
     if args.sheet:
-        shown = made if args.all else unjudged
+        shown = [row for label in SETS for row in choices(SETS[label][0])] if args.all else unjudged
         args.sheet.write_text(_sheet(shown), encoding="utf-8")
         print(f"wrote {args.sheet} ({len(shown)} choices)")
 
