@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from bench_choice import baseline, judged, points
+from bench_choice import SETS, judged, points
 
 from leaflet.media.symbols.catalogue import catalogue
 from leaflet.media.symbols.curated import HEALTH_WORDS
@@ -45,30 +45,34 @@ class MiniLM:
         from tokenizers import Tokenizer  # type: ignore[import-not-found]  # installed by hand: see above
 
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()  # its file pads every text to 128 tokens; padding is done here, with a mask
         self.w = _safetensors(folder / "model.safetensors")
 
-    def __call__(self, texts: list[str]) -> Array:
-        return np.stack([self._one(text) for text in texts])
+    def __call__(self, texts: list[str], batch: int = 128) -> Array:
+        return np.concatenate([self._batch(texts[i : i + batch]) for i in range(0, len(texts), batch)])
 
-    def _one(self, text: str) -> Array:
-        ids = np.array(self.tokenizer.encode(text).ids[:128])
-        w = self.w
-        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][: len(ids)]
+    def _batch(self, texts: list[str]) -> Array:
+        encoded = [self.tokenizer.encode(text).ids[:128] for text in texts]
+        length = max(len(ids) for ids in encoded)
+        ids = np.array([e + [0] * (length - len(e)) for e in encoded])
+        mask = np.array([[1.0] * len(e) + [0.0] * (length - len(e)) for e in encoded])
+        w, (n, heads) = self.w, (len(texts), 12)
+        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length]
         x = _norm(x + w["embeddings.token_type_embeddings.weight"][0], w, "embeddings.LayerNorm")
         for layer in range(6):
             p = f"encoder.layer.{layer}."
-            q, k, v = (_dense(x, w, f"{p}attention.self.{n}").reshape(len(ids), 12, 32).transpose(1, 0, 2)
-                       for n in ("query", "key", "value"))  # fmt: skip
-            scores = q @ k.transpose(0, 2, 1) / np.sqrt(32)
+            q, k, v = (_dense(x, w, f"{p}attention.self.{name}").reshape(n, length, heads, 32).transpose(0, 2, 1, 3)
+                       for name in ("query", "key", "value"))  # fmt: skip
+            scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(32) + (1 - mask)[:, None, None, :] * -1e9
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             attended = (scores / scores.sum(-1, keepdims=True)) @ v
-            attended = attended.transpose(1, 0, 2).reshape(len(ids), 384)
+            attended = attended.transpose(0, 2, 1, 3).reshape(n, length, 384)
             x = _norm(x + _dense(attended, w, f"{p}attention.output.dense"), w, f"{p}attention.output.LayerNorm")
             inner = _dense(x, w, f"{p}intermediate.dense")
             inner = 0.5 * inner * (1 + _erf(inner / np.sqrt(2)))
             x = _norm(x + _dense(inner, w, f"{p}output.dense"), w, f"{p}output.LayerNorm")
-        pooled = x.mean(0)
-        return pooled / np.linalg.norm(pooled)
+        pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
 
 
 def _safetensors(path: Path) -> dict[str, Array]:
@@ -102,7 +106,9 @@ def _erf(x: Array) -> Array:
 def main() -> None:
     model = MiniLM(Path(sys.argv[1]))
     verdicts = judged()
-    texts = [(point, words) for leaflet in points().values() for point, words in leaflet]
+    texts = [
+        (point, words) for named, _ in SETS.values() for leaflet in points(named).values() for point, words in leaflet
+    ]
     vectors = model([words for _, words in texts])
     symbols = [s for s in catalogue().symbols.values() if s.indexed]
     ideas = [c for c in HEALTH_WORDS if c.symbol]
@@ -110,23 +116,28 @@ def main() -> None:
         "names": ([s.name for s in symbols], [s.name for s in symbols]),
         "vocabulary": ([f"{c.meaning}: {', '.join(c.forms)}" for c in ideas], [str(c.symbol) for c in ideas]),
     }
-    print(f"{'chooser':12} {'threshold':>9} {'pictures':>8} {'fit':>9} {'weak':>5} {'mislead':>9} {'unjudged':>8}")
+    print(
+        f"{'chooser':11} {'set':9} {'threshold':>9} {'pictures':>8} {'fit':>9} {'weak':>5} {'mislead':>9} {'unjudged':>8}"
+    )
     for label, (descriptions, names) in choosers.items():
         similarity = vectors @ model(descriptions).T
         best, score = similarity.argmax(1), similarity.max(1)
-        rows = []
-        for threshold in np.arange(0.2, 0.75, 0.05):
-            chosen = {point: names[b] for (point, _), b, s in zip(texts, best, score, strict=True) if s >= threshold}
-            counts = [
-                sum(1 for p, n in chosen.items() if verdicts.get((p, n)) == v) for v in ("fits", "weak", "misleads")
-            ]
-            rows.append((threshold, len(chosen), *counts, len(chosen) - sum(counts)))
-        for threshold, total, fits, weak, misleads, unjudged in rows:
-            print(f"{label:12} {threshold:9.2f} {total:8} {fits:4} ({100 * fits / max(total, 1):3.0f}%) {weak:5} "
-                  f"{misleads:3} ({100 * misleads / max(total, 1):3.0f}%) {unjudged:8}")  # fmt: skip
-        unjudged_names = sorted({(p, names[b]) for (p, _), b in zip(texts, best, strict=True)} - set(verdicts))
-        print(f"  (not judged: {len(unjudged_names)} pairs, e.g. {unjudged_names[:6]})")
-    print(f"for comparison, the starting chooser: {sum(1 for s in baseline().values() if s != '-')} pictures")
+        for set_name, (named, _) in SETS.items():
+            ids = {point for leaflet in points(named).values() for point, _ in leaflet}
+            for threshold in np.arange(0.3, 0.75, 0.05):
+                chosen = {
+                    point: names[b]
+                    for (point, _), b, s in zip(texts, best, score, strict=True)
+                    if s >= threshold and point in ids
+                }
+                fits, weak, misleads = (
+                    sum(1 for p, n in chosen.items() if verdicts.get((p, n)) == v) for v in ("fits", "weak", "misleads")
+                )
+                total = len(chosen)
+                print(f"{label:11} {set_name:9} {threshold:9.2f} {total:8} {fits:4} ({100 * fits / max(total, 1):3.0f}%) "
+                      f"{weak:5} {misleads:3} ({100 * misleads / max(total, 1):3.0f}%) {total - fits - weak - misleads:8}")  # fmt: skip
+        pairs = sorted({(p, names[b], round(float(s), 2)) for (p, _), b, s in zip(texts, best, score, strict=True)})
+        print(f"  {label}: every point's nearest symbol and its similarity: {pairs}")
 
 
 if __name__ == "__main__":

@@ -153,3 +153,11 @@ def test_make_release_refuses_unapproved_pictures_and_passes_approved_ones(sourc
     passed = subprocess.run(make, capture_output=True, text=True, timeout=1200)
     assert passed.returncode == 0, passed.stdout[-3000:] + passed.stderr[-3000:]
     assert (work / "outputs" / ID / f"{ID}.easy-read.docx").is_file()
+
+
+def test_the_authors_picture_line_wins_over_an_approval_of_the_same_words(source: Path) -> None:
+    (source / ID / APPROVED_NAME).write_text("approved:\n- point: Take your tablets every morning.\n  picture: pill\n")
+    easy = source / ID / "easy-read.md"
+    easy.write_text(easy.read_text().replace("every morning.\n", "every morning.\n  picture: none\n", 1))
+    _, tablets, _, _ = _points(read_leaflet(source / ID).leaflet)
+    assert tablets.picture is None and not tablets.wants_picture

@@ -113,11 +113,9 @@ def decide(sections: Sequence[EasyReadSection], approved: Mapping[str, str]) -> 
 
 def _person(point: EasyReadPoint, approved: Mapping[str, str]) -> Decision | None:
     """The decision a person made for ``point`` (None: the chooser decides)."""
-    if (point.picture is not None and not point.picture.matched) or (
-        not point.wants_picture and words_of(point) not in approved
-    ):
-        return Decision(point, "author")
     name = approved.get(words_of(point))
+    if (point.picture is not None and not point.picture.matched) or (not point.wants_picture and name != NONE):
+        return Decision(point, "author")  # ('none' by the author and by an approval are the same to a reader)
     if name is None:
         return None
     if name == NONE:

@@ -211,7 +211,8 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c(
         "a telephone call",
         "telephone receiver",
-        "phone, telephone, phone number, phone us, call us, call the, ring us, ring the, ring your, give you a call",
+        "phone, telephone, phone number, phone us, call us, call the, call your, phone your, ring us, ring the, "
+        "ring your, give you a call",
         3,
     ),
     _c("a text message", "mobile phone", "text message, mobile, mobile phone", 3),
