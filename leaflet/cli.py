@@ -167,18 +167,27 @@ def _parser() -> argparse.ArgumentParser:
 
     pictures_cmd = command(
         "pictures",
-        "show the picture chosen for each easy-read point, and why",
-        "For each point of a leaflet's easy read: the picture it gets (a symbol the publisher chose, "
-        "the author's choice, or none) and why (the point's words that matched). To change one, write a "
-        "'picture:' line under the point in easy-read.md.",
+        "review the picture of each easy-read point, and approve them",
+        "For each point of a leaflet's easy read: the picture it gets (the author's choice, one a person approved, "
+        "or a symbol the publisher chose) and why. Writes a review sheet (HTML) to look at; --accept records that a "
+        "person approves what it shows, in easy-read-approved.yaml beside easy-read.md. To change a picture, write "
+        "a 'picture:' line under the point in easy-read.md.",
     )
     pictures_cmd.add_argument("id", nargs="?", metavar="ID", help="the leaflet's folder name")
-    _add_folders(pictures_cmd, out=False)
+    _add_folders(pictures_cmd, out=True)
     pictures_cmd.add_argument(
         "--find", metavar="WORD", help="list the symbols whose names have WORD, for 'picture: NAME'"
     )
     pictures_cmd.add_argument(
-        "--sheet", type=Path, metavar="FILE", help="also write a contact sheet (HTML) of the choices"
+        "--sheet",
+        type=Path,
+        metavar="FILE",
+        help="where to write the review sheet (default: OUT/ID/ID.pictures-review.html)",
+    )
+    pictures_cmd.add_argument(
+        "--accept",
+        action="store_true",
+        help="approve every picture as the review sheet shows it (and 'no picture' where it shows none)",
     )
     pictures_cmd.set_defaults(run=_pictures)
     return parser
@@ -416,16 +425,28 @@ def _pictures(args: argparse.Namespace) -> int:
             return 0
     if not args.id:
         raise OptionError("name a leaflet (leaflet pictures ID) or a word to look for (leaflet pictures --find WORD)")
-    from leaflet.reader import SOURCE_NAME, read_leaflet
+    from leaflet.core.files import write_bytes_atomic
+    from leaflet.core.model import APPROVED_NAME
+    from leaflet.reader import read_leaflet
+    from leaflet.reader.approvals import approvals_text, read_approvals
 
-    folder = args.source / args.id
-    if not (folder / SOURCE_NAME).is_file():
-        raise OptionError(f"there is no leaflet '{args.id}' in {args.source}; 'leaflet list' names them")
+    (folder,) = folders_module.find_leaflets(args.source, [args.id])  # the one finder: the same refusals
     leaflet = read_leaflet(folder).leaflet
-    print("\n".join(report.report(leaflet)))
-    if args.sheet:
-        from leaflet.core.files import write_bytes_atomic
-
-        write_bytes_atomic(args.sheet, report.contact_sheet(leaflet).encode())
-        print(f"wrote {args.sheet}")
+    if leaflet.easy_read is None:
+        print(f"{args.id} has no easy-read.md: no pictures to review")
+        return 0
+    record = folder / APPROVED_NAME
+    approved = read_approvals(record)
+    if args.accept:
+        now = report.accepted(leaflet, approved)
+        write_bytes_atomic(record, approvals_text(now).encode())
+        new = sum(1 for words, picture in now.items() if approved.get(words) != picture)
+        print(f"approved the pictures of {len(now)} points ({new} newly) in {record}")
+        leaflet, approved = read_leaflet(folder).leaflet, now
+    print("\n".join(report.report(leaflet, approved)))
+    sheet = args.sheet or args.out / args.id / f"{args.id}.pictures-review.html"
+    sheet.parent.mkdir(parents=True, exist_ok=True)
+    command = f"leaflet pictures {args.id} --accept"
+    write_bytes_atomic(sheet, report.review_sheet(leaflet, approved, command).encode())
+    print(f"wrote the review sheet {sheet}")
     return 0

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import httpx
 
+from leaflet.core.model import APPROVED_NAME
+
 ROOT = Path(__file__).resolve().parent.parent
 PICTURE = ROOT / "tests" / "fixtures" / "leaflets" / "every-feature" / "heart.png"
 STARTUP_SECONDS = 120  # workers import the renderers; a loaded machine is slow
@@ -118,6 +120,17 @@ SMALL_EASY_READ = """\
 - Call your ward if your hip hurts more.
 """
 
+# The pictures the publisher chooses for SMALL_EASY_READ, looked at and approved (leaflet pictures new-hip --accept).
+SMALL_APPROVED = """\
+approved:
+- point: Walk a little every day.
+  picture: person walking
+- point: Use your crutches for six weeks.
+  picture: crutch
+- point: Call your ward if your hip hurts more.
+  picture: telephone receiver
+"""
+
 SECOND_LEAFLET = """\
 ---
 title: Eating well after a stroke
@@ -153,6 +166,7 @@ def make_source(folder: Path) -> Path:
     hip.mkdir(parents=True)
     (hip / "leaflet.md").write_text(SMALL_LEAFLET, encoding="utf-8")
     (hip / "easy-read.md").write_text(SMALL_EASY_READ, encoding="utf-8")
+    (hip / APPROVED_NAME).write_text(SMALL_APPROVED, encoding="utf-8")  # served as built: every picture approved
     stroke = folder / "eating-after-stroke"
     stroke.mkdir()
     (stroke / "leaflet.md").write_text(SECOND_LEAFLET, encoding="utf-8")

@@ -15,6 +15,7 @@ from typing import Literal, TypeAlias
 
 SOURCE_NAME = "leaflet.md"  # a leaflet's source, in its own folder under source/
 EASY_READ_NAME = "easy-read.md"  # a leaflet's easy read, beside its leaflet.md: where to write one when it has none
+APPROVED_NAME = "easy-read-approved.yaml"  # the pictures a person approved for the easy read, beside it
 
 
 def _line() -> int:
@@ -251,7 +252,8 @@ class Picture:
     ``name`` is the symbol's name ('hospital') or the author's file ('nurse.png');
     ``credit`` says whose pictures these are and under which licence (None for
     the author's own); ``matched`` the point's words that chose a symbol (empty
-    when the author chose it).
+    when the author chose it); ``approved`` is False for a symbol the publisher
+    chose that no person has approved yet (a release refuses it).
     """
 
     data: bytes = field(repr=False)
@@ -260,6 +262,7 @@ class Picture:
     kind: PictureKind = "image/png"
     credit: str | None = None
     matched: tuple[str, ...] = ()
+    approved: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,11 @@ leaflet's folder, used as it is (alt text required); ``picture: none`` means
 the point needs no picture. A point may also start with ``![alt](file)``, the
 Markdown way to give a file of one's own.
 
+A picture the publisher chose is shown once a person has approved it:
+``leaflet pictures ID --accept`` records the approval in
+``easy-read-approved.yaml`` beside this file (``reader.approvals``), keyed by
+the point's words; until then it is ``warning[picture-unreviewed]``.
+
 A heading may be followed by ``covers:`` lines, one for each section of the
 full leaflet that the easy-read section tells (``covers: Is this procedure
 right for me?``), so the checks can prove that no section was left out.
@@ -30,8 +35,9 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
-from leaflet.core.diagnostics import SourceError
-from leaflet.core.model import EasyRead, EasyReadPoint, EasyReadSection, Picture
+from leaflet.core.diagnostics import Diagnostic, SourceError
+from leaflet.core.model import APPROVED_NAME, EasyRead, EasyReadPoint, EasyReadSection, Picture
+from leaflet.reader.approvals import read_approvals
 from leaflet.reader.markdown import BodyReader, parse_body
 from leaflet.reader.pictureline import PICTURE_HELP, PICTURE_LINE, PictureLine, own_picture, parse_picture_line
 from leaflet.reader.sections import heading_text
@@ -75,9 +81,21 @@ def read_easy_read(text: str, path: Path, reader: BodyReader) -> EasyRead:
             raise SourceError(path, section.line, f"the easy-read section '{section.heading}' has no points; {_SHAPE}")
     if not sections:
         raise SourceError(path, 1, f"the easy-read file has no sections; {_SHAPE}")
-    from leaflet.media.symbols import with_pictures  # the symbol set only when there is an easy read
+    return EasyRead(_with_pictures(sections, reader), path, title)
 
-    return EasyRead(with_pictures(sections), path, title)
+
+def _with_pictures(sections: list[EasyReadSection], reader: BodyReader) -> tuple[EasyReadSection, ...]:
+    """Each point's picture: the author's, a person's approval (``easy-read-approved.yaml``), or the chooser's,
+    with a warning for each point a person must still look at."""
+    from leaflet.media.symbols import decide, warnings  # the symbol set only when there is an easy read
+
+    approved = read_approvals(reader.path.parent / APPROVED_NAME)
+    decisions = decide(sections, approved)
+    reader.warnings.extend(Diagnostic(reader.path, line, code, message) for line, code, message in warnings(decisions))
+    return tuple(
+        EasyReadSection(section.heading, tuple(d.point for d in decided), section.line, section.covers)
+        for section, decided in zip(sections, decisions, strict=True)
+    )
 
 
 def _is_covers(node: SyntaxTreeNode) -> bool:

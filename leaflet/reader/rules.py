@@ -10,8 +10,9 @@ rule stops the build before any file is written:
 - warning: an all-capitals abbreviation that is never spelled out or explained.
 - error: a ``##`` section of the full leaflet that no easy-read section covers
   (named by a ``covers:`` line under an easy-read heading, or the same heading).
-- warning: a point with no picture, where nothing in the symbol set fits its
-  words and the author has not written ``picture: none``.
+
+The pictures' warnings (a point with no picture, a picture no person has
+approved) come from choosing them (``leaflet.media.symbols.warnings``).
 
 Sentences come from pysbd (``leaflet.core.text.sentences``), offline. The
 readability of the easy read beside the full leaflet's is shown by its audit
@@ -73,23 +74,6 @@ def find(leaflet: Leaflet) -> Iterator[Finding]:
     yield from _unexplained_words(leaflet, points)
     yield from _abbreviations(easy)
     yield from _coverage(leaflet, easy)
-    yield from _pictures(points)
-
-
-def _pictures(points: list[EasyReadPoint]) -> Iterator[Finding]:
-    """Each point left without a picture that the author did not mean to leave without one."""
-    for point in points:
-        if point.picture is None and point.wants_picture:
-            words = plain(point.inlines)
-            short = words if len(words) <= 60 else words[:57].rstrip() + "..."
-            yield Finding(
-                False,
-                point.line,
-                "no-picture",
-                f"the point '{short}' has no picture: no symbol fits its words; "
-                "under it write 'picture: <symbol name>' (see 'leaflet pictures <id>'), "
-                "'picture: <file>.png \"what it shows\"' or 'picture: none'",
-            )
 
 
 def _path(leaflet: Leaflet, finding: Finding) -> Path:

@@ -10,6 +10,10 @@ and line is wrong in its status and its log. A copy of each leaflet's last good 
 cache folder, so this holds across a restart too. When only the easy read is broken, the leaflet itself is
 read afresh and the easy read stays as it last read cleanly (or, if it never did, the easy-read formats are
 not offered).
+
+Its easy read is served with the pictures a person approved only: one the publisher chose and no one
+approved yet is left out, its point shown without a picture. Such a leaflet's easy-read files are not the
+build's (whose draft shows every picture), so their stamp says so (``Item.stamp_source``).
 """
 
 from __future__ import annotations
@@ -38,10 +42,22 @@ class Item:
     id: str
     leaflet: Leaflet
     digest: str
+    drafts_left_out: bool = False  # easy-read pictures no one approved were left out of ``leaflet``
 
     @property
     def title(self) -> str:
         return self.leaflet.meta.title
+
+    def stamp_source(self, reads_easy_read: bool) -> str:
+        """What a format's files depend on of this leaflet: its digest, and for the easy-read formats whether
+        unapproved pictures were left out (the build's draft shows them, so those files are not the build's)."""
+        return self.digest + ("+approved-pictures-only" if reads_easy_read and self.drafts_left_out else "")
+
+
+def _item(leaflet_id: str, leaflet: Leaflet, digest: str) -> Item:
+    """The leaflet as patients are served it: only approved easy-read pictures."""
+    served = _as_approved(leaflet)
+    return Item(leaflet_id, served, digest, served != leaflet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +149,7 @@ class Catalogue:
 
     def _load(self, leaflet_id: str, folder: Path) -> Item | None:
         try:
-            item = Item(leaflet_id, read_leaflet(folder).leaflet, source_digest(folder))
+            item = _item(leaflet_id, read_leaflet(folder).leaflet, source_digest(folder))
         except SourceError as error:
             return self._broken_now(leaflet_id, folder, error)
         except OSError as error:
@@ -159,7 +175,7 @@ class Catalogue:
                 fresh = None
             if fresh is not None:
                 easy = good.leaflet.easy_read if good else None
-                offered = Item(leaflet_id, replace(fresh, easy_read=easy), source_digest(folder))
+                offered = _item(leaflet_id, replace(fresh, easy_read=easy), source_digest(folder))
         with self._lock:
             self._broken[leaflet_id] = Broken(leaflet_id, first, offered is not None)
         serving = "the last version that read cleanly" if offered is not None else "nothing (it never read cleanly)"
@@ -192,7 +208,7 @@ class Catalogue:
             return None
         copy = self.kept / leaflet_id
         try:
-            item = Item(leaflet_id, read_leaflet(copy).leaflet, source_digest(copy))
+            item = _item(leaflet_id, read_leaflet(copy).leaflet, source_digest(copy))
         except (SourceError, OSError):
             return None
         with self._lock:
@@ -203,6 +219,16 @@ class Catalogue:
 def _short(text: str, most: int = 300) -> str:
     """A message for the log, cut: a request or a source may be long."""
     return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _as_approved(leaflet: Leaflet) -> Leaflet:
+    """What a patient is served: an easy-read picture no person has approved yet is left out (its point shows
+    none), so the service shows only what was approved (``leaflet pictures ID --accept``)."""
+    if leaflet.easy_read is None:
+        return leaflet
+    from leaflet.media.symbols import approved_only  # the symbol set only for a leaflet with an easy read
+
+    return approved_only(leaflet)
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:

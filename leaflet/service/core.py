@@ -21,7 +21,7 @@ from leaflet.service.cache import DiskCache, Entry, key
 from leaflet.service.catalogue import Broken, Catalogue, Item
 from leaflet.service.runner import Runner, Spec, State
 from leaflet.writers import registry
-from leaflet.writers.registry import option_named
+from leaflet.writers.registry import format_named, option_named
 
 ONLINE_ENGINES = frozenset({"gtts"})  # engines that send the text away: offered only when the operator says so
 MAX_QUERY_BYTES = 1024
@@ -93,7 +93,9 @@ class Service:
                 "company's servers; leave --engine out for the voice on this machine",
                 option="engine",
             )
-        wanted = jobs.variant(item.leaflet, item.digest, format_name, values, self.config.out, self.share)
+        reads_easy_read = format_named(format_name).reads_easy_read
+        source = item.stamp_source(reads_easy_read)
+        wanted = jobs.variant(item.leaflet, source, format_name, values, self.config.out, self.share)
         return Spec(wanted.stamp, f"{item.id} ({format_name})", jobs.make, wanted.job, wanted)
 
     def sample_spec(self, voice: str, rate: str) -> Spec:

@@ -1,31 +1,58 @@
-"""Which symbol fits a point's words: pure functions of the words and the vocabulary, nothing else.
+"""Which symbol shows what a point says: pure functions of the words and the vocabulary, nothing else.
 
-The point's words are read left to right. At each word the longest phrase of
-the curated health map wins ('heart attack' before 'heart'); otherwise the
-word itself (or its singular: 'tablets' -> 'tablet') is looked up in the map,
-then in the keyword index built from the set's names (a word of the symbol's
-name: weight 1 when it is the whole name, 0.5 when part of it). Common words
-(``COMMON``) never match through the index. Each symbol scores the weights of
-the distinct entries that point to it; the highest score wins, then the one
-whose words come first, then the name (so the choice never depends on order
-of dictionaries or runs).
+A point is read left to right. At each word the longest phrase of the health
+vocabulary (``curated``) wins: 'blood test' before 'blood', 'stop it hurting'
+before 'stop', 'call 999' before 'call'. A phrase whose idea no symbol shows
+('catheter', 'bag', 'find out') takes its words too, so no symbol named after
+one of them ('test tube', 'clutch bag', 'bus stop') can. Words the vocabulary
+does not know are looked up in the symbols' own names, but a name alone is
+never sure enough to show: it is listed as considered, for a person to pick.
 
-Pictures vary where they can: a symbol the point before already shows in the
-same section scores ``REPEAT`` times its score, so another fitting symbol can
-win, and a lone fitting symbol still does.
+Each idea read gets a confidence, starting at how surely its words mean it in
+a health leaflet (``Concept.sure``), lowered where the sentence changes the
+sense:
+
+- denied ('it does not hurt', 'do not eat'): an experience or act under a
+  negation would be pictured as its opposite; and when the strongest idea of a
+  point is denied, the point gets no picture at all (no symbol says 'do not').
+- the point says what something no symbol shows is ('Your bladder is the bag
+  ...'): it is about that thing, so other ideas are only side details.
+- the idea is in a relative clause ('a doctor who knows a lot about one kind
+  of illness'): it describes something else, so it is a side detail too.
+
+The idea with the highest strength x confidence wins (ties: the earlier, then
+the name); below ``THRESHOLD`` the point gets no picture, and the choice says
+what was considered. Emergencies (999, A&E, 'call now') are the strongest idea
+of all and show an ambulance.
+
+Pictures vary where the points vary: a symbol the point before shows counts
+``REPEAT`` times, and one symbol is shown for at most a third of a section's
+points (``most_in_section``); the others take their next idea that is sure
+enough, or none.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from leaflet.media.symbols.curated import Entry
+from leaflet.media.symbols.curated import Concept
 
-REPEAT = 0.4
-INDEX_WHOLE_NAME, INDEX_PART_OF_NAME = 1.0, 0.5
+THRESHOLD = 0.7  # confidence below which a point gets no automatic picture
+REPEAT = 0.4  # the weight of a symbol the point before already shows
+DENIED = 0.3  # the confidence kept by an experience or act under a negation
+ABOUT_SOMETHING_ELSE = 0.6  # kept by a side detail of a point about what no symbol shows
+IN_RELATIVE_CLAUSE = 0.8  # kept by an idea in a 'who ...' or 'that ...' clause, which describes another
+INDEX_WHOLE_NAME, INDEX_PART_OF_NAME = 0.5, 0.4  # a symbol found by its name alone: considered, never sure
+_NEGATIONS = frozenset(
+    ["not", "no", "never", "dont", "doesnt", "wont", "cannot", "cant", "without", "stop", "stops", "avoid"]
+)
+_BEING = frozenset(["is", "are", "means", "mean", "was"])
+_DETERMINERS = frozenset(["a", "an", "the", "your", "this", "that", "my", "our"])
+_RELATIVE = frozenset(["who", "which", "that", "whose"])
 _TOKEN = re.compile(r"[a-z0-9&]+")
+_SENTENCE_END = re.compile(r"[.?!]+(?:\s+|$)")
 _COMMON_WORDS = """a about after again all also am an and any are as at be because been before being but by can
     could did do does doing done each for from get gets getting give gives go goes going got had has have
     having he her here him his how i if in into is it its just know last let like made make makes many may
@@ -38,30 +65,51 @@ COMMON = frozenset(_COMMON_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
-class Choice:
-    """The symbol chosen for a point, and why: the point's words that matched."""
+class Idea:
+    """One idea read in a point: what said it, the symbol that shows it (None: no symbol does), how sure."""
 
-    symbol: str  # the symbol's key (``key(name)``)
-    matched: tuple[str, ...]
-    score: float
+    symbol: str | None  # the symbol's key (``key(name)``)
+    meaning: str
+    words: str  # the point's words that said it
+    strength: float
+    confidence: float
+    position: int
+    note: str = ""  # why the confidence was lowered, if it was
+    state: bool = False  # an experience or act, which a sentence can deny
+    denied: bool = False
+
+    @property
+    def score(self) -> float:
+        return self.strength * self.confidence
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The publisher's choice for one point: a symbol, or None when nothing is sure enough; and why."""
+
+    symbol: str | None
+    confidence: float
+    reason: str
+    matched: tuple[str, ...] = ()  # the point's words that chose the symbol
+    considered: tuple[Idea, ...] = ()  # every idea read in the point, best first
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """What the chooser knows: the curated phrases and the keyword index."""
+    """What the chooser knows: the health vocabulary's phrases and the keyword index of the symbols' names."""
 
-    phrases: Mapping[tuple[str, ...], tuple[int, Entry]]  # words -> (entry number, entry)
+    phrases: Mapping[tuple[str, ...], Concept]  # words -> concept (its symbol as a key)
     index: Mapping[str, tuple[str, ...]]  # word -> symbol keys, best first
     longest: int
 
 
-def vocabulary(entries: Sequence[Entry], index: Mapping[str, tuple[str, ...]]) -> Vocabulary:
-    """The curated ``entries`` (their symbols by ``key``) beside the keyword ``index`` (word -> symbol keys)."""
-    phrases: dict[tuple[str, ...], tuple[int, Entry]] = {}
-    for number, given in enumerate(entries):
-        entry = given._replace(symbol=key(given.symbol)) if given.symbol else given
-        for form in entry.forms:
-            phrases.setdefault(tuple(tokens(form)), (number, entry))
+def vocabulary(concepts: Sequence[Concept], index: Mapping[str, tuple[str, ...]]) -> Vocabulary:
+    """The ``concepts`` (their symbols by ``key``) beside the keyword ``index`` (word -> symbol keys)."""
+    phrases: dict[tuple[str, ...], Concept] = {}
+    for given in concepts:
+        concept = given._replace(symbol=key(given.symbol)) if given.symbol else given
+        for form in concept.forms:
+            phrases.setdefault(tuple(tokens(form)), concept)
     return Vocabulary(phrases, index, max(len(words) for words in phrases))
 
 
@@ -86,77 +134,168 @@ def _forms(word: str) -> Iterable[str]:
         yield word[:-1]
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
-    symbol: str
-    key: tuple[str, ...] | str  # what counts once: the curated entry, or the indexed word
-    weight: float
-    position: int
-    words: str
+def read(text: str, vocab: Vocabulary) -> list[Idea]:
+    """Every idea in ``text``, in the order its words come, with its confidence in this sentence."""
+    ideas: list[Idea] = []
+    subjects: list[str] = []  # what no symbol shows, that a sentence says something about
+    for sentence in _SENTENCE_END.split(text):
+        words = tokens(sentence)
+        position = 0
+        while position < len(words):
+            step, idea = _idea_at(words, position, vocab)
+            if idea is not None:
+                if idea.symbol is None and _is_subject(words, position, step):
+                    subjects.append(idea.words)
+                if any(word in _RELATIVE for word in words[1:position]):
+                    idea = replace(
+                        idea, confidence=idea.confidence * IN_RELATIVE_CLAUSE, note="in a clause about another thing"
+                    )
+                ideas.append(_denied(idea, words) if idea.state else idea)
+            position += step
+    if subjects:
+        note = f"the point is about the {subjects[0]}, which no symbol shows"
+        ideas = [
+            idea if idea.symbol is None else replace(idea, confidence=idea.confidence * ABOUT_SOMETHING_ELSE, note=note)
+            for idea in ideas
+        ]
+    return [replace(idea, position=number) for number, idea in enumerate(ideas)]
 
 
-def _matches(words: Sequence[str], vocab: Vocabulary) -> list[_Match]:
-    found: list[_Match] = []
-    position = 0
-    while position < len(words):
-        step, match = _match_at(words, position, vocab)
-        if match is not None:
-            found.append(match)
-        position += step
-    return found
-
-
-def _match_at(words: Sequence[str], position: int, vocab: Vocabulary) -> tuple[int, _Match | None]:
-    """How many words the match at ``position`` takes, and the match (None: no symbol for them)."""
+def _idea_at(words: Sequence[str], position: int, vocab: Vocabulary) -> tuple[int, Idea | None]:
+    """How many words the idea at ``position`` takes, and the idea (None: the words say nothing picturable)."""
     for length in range(min(vocab.longest, len(words) - position), 0, -1):
         span = tuple(words[position : position + length])
-        candidates = [span] if length > 1 else [(form,) for form in _forms(span[0])]
-        for candidate in candidates:
-            if candidate in vocab.phrases:
-                number, entry = vocab.phrases[candidate]
+        for candidate in [span] if length > 1 else [(form,) for form in _forms(span[0])]:
+            concept = vocab.phrases.get(candidate)
+            if concept is not None:
                 text = " ".join(span)
-                if entry.symbol is None:
-                    return length, None
-                return length, _Match(entry.symbol, ("entry", str(number)), entry.weight, position, text)
+                return length, Idea(
+                    concept.symbol, concept.meaning, text, concept.strength, concept.sure, position, state=concept.state
+                )
     word = words[position]
     if word in COMMON or word.isdigit():
         return 1, None
     for form in _forms(word):
         names = vocab.index.get(form)
         if names:
-            weight = INDEX_WHOLE_NAME if names[0] == form else INDEX_PART_OF_NAME
-            return 1, _Match(names[0], form, weight, position, word)
+            sure = INDEX_WHOLE_NAME if names[0] == form else INDEX_PART_OF_NAME
+            return 1, Idea(names[0], f"'{form}' in a symbol's name", word, 1.0, sure, position)
     return 1, None
 
 
-def choose(text: str, vocab: Vocabulary, previous: str | None = None) -> Choice | None:
-    """The best symbol for ``text``, or None when no word fits; ``previous``: the symbol of the point before."""
-    by_symbol: dict[str, list[_Match]] = {}
-    for match in _matches(tokens(text), vocab):
-        by_symbol.setdefault(match.symbol, []).append(match)
-    if not by_symbol:
-        return None
-    ranked = []
-    for symbol, matches in by_symbol.items():
-        weights = {match.key: match.weight for match in matches}
-        score = sum(weights.values()) * (REPEAT if symbol == previous else 1.0)
-        ranked.append((-score, matches[0].position, symbol, matches))
-    ranked.sort(key=lambda item: (item[0], item[1], item[2]))
-    score, _, symbol, matches = ranked[0]
-    return Choice(symbol, tuple(dict.fromkeys(match.words for match in matches)), round(-score, 2))
+def _is_subject(words: Sequence[str], position: int, length: int) -> bool:
+    """True when the words at ``position`` open the sentence and it says what they are ('Your bladder is ...')."""
+    opening = all(word in _DETERMINERS for word in words[:position])
+    return opening and any(word in _BEING for word in words[position + length : position + length + 3])
+
+
+def _denied(idea: Idea, words: Sequence[str]) -> Idea:
+    """An experience or act (``idea``) as the sentence has it: denied when a negation comes just before it."""
+    before = words[max(0, idea.position - 3) : idea.position]
+    if not any(word in _NEGATIONS for word in before):
+        return idea
+    negation = next(word for word in reversed(before) if word in _NEGATIONS)
+    note = f"denied ('{negation} ... {idea.words}')"
+    return replace(idea, confidence=idea.confidence * DENIED, note=note, denied=True)
+
+
+def choose(text: str, vocab: Vocabulary, previous: str | None = None) -> Choice:
+    """The best symbol for ``text``, or a Choice of None saying what was considered; ``previous``: the point before's."""
+    ideas = read(text, vocab)
+    ranked = _ranked(ideas, previous)
+    pictured = [idea for idea in ideas if idea.symbol is not None]
+    strongest = max(pictured, key=lambda idea: (idea.strength, -idea.position), default=None)
+    if strongest is not None and strongest.denied:
+        return Choice(None, 0.0, f"the point says not to: {strongest.note}; no symbol shows 'not'", (), ranked)
+    choice = _best(ranked, previous)
+    unpictured = [f"'{idea.words}' ({idea.meaning})" for idea in ideas if idea.symbol is None]
+    if choice.symbol is None and not ranked and unpictured:
+        return replace(choice, reason="no symbol shows what its words say: " + ", ".join(unpictured))
+    return choice
+
+
+def _ranked(ideas: Sequence[Idea], previous: str | None) -> tuple[Idea, ...]:
+    """The ideas with a symbol, best first: by strength x confidence (a repeat of ``previous`` weighs less)."""
+
+    def weight(idea: Idea) -> tuple[float, int, str]:
+        repeat = REPEAT if idea.symbol == previous else 1.0
+        return (-idea.score * repeat, idea.position, idea.symbol or "")
+
+    return tuple(sorted((idea for idea in ideas if idea.symbol is not None), key=weight))
+
+
+def _best(ranked: Sequence[Idea], previous: str | None, refused: frozenset[str] = frozenset()) -> Choice:
+    """The first idea of ``ranked`` sure enough to show and not ``refused``; else None, saying what was considered."""
+    for idea in ranked:
+        if idea.symbol in refused or idea.confidence < THRESHOLD:
+            continue
+        matched = tuple(dict.fromkeys(other.words for other in ranked if other.symbol == idea.symbol))
+        reason = f"the words '{idea.words}' say {idea.meaning}"
+        if idea.note:
+            reason += f" ({idea.note})"
+        if previous == idea.symbol:
+            reason += "; the point before shows it too"
+        return Choice(idea.symbol, round(idea.confidence, 2), reason, matched, tuple(ranked))
+    if not ranked:
+        return Choice(None, 0.0, "no word of the point says something a symbol shows", (), ())
+    considered = ", ".join(f"'{idea.words}' ({idea.meaning}, {idea.confidence:.2f})" for idea in ranked[:3])
+    return Choice(
+        None, 0.0, f"nothing is sure enough (at least {THRESHOLD}): considered {considered}", (), tuple(ranked)
+    )
+
+
+def most_in_section(points: int) -> int:
+    """How many points of a section of ``points`` may show one symbol: a third of them, and at least 2."""
+    return max(2, points // 3)
 
 
 def choose_section(texts: Sequence[str], vocab: Vocabulary, decided: Sequence[str | None] = ()) -> list[Choice | None]:
-    """A choice for each point of a section, in order.
+    """A choice for each point of a section, in order (None where the author decided).
 
     ``decided[i]`` is None where the publisher chooses, else what the author
     decided for point ``i``: a symbol's key, or '' (their own file, or none).
     """
+    authors = [decided[number] if number < len(decided) else None for number in range(len(texts))]
     choices: list[Choice | None] = []
     previous: str | None = None
-    for number, text in enumerate(texts):
-        author = decided[number] if number < len(decided) else None
+    for text, author in zip(texts, authors, strict=True):
         choice = choose(text, vocab, previous) if author is None else None
         choices.append(choice)
-        previous = author or None if author is not None else (choice.symbol if choice else None)
-    return choices
+        previous = (author or None) if author is not None else (choice.symbol if choice else None)
+    return _spread(choices, authors, most_in_section(len(texts)))
+
+
+def _spread(choices: list[Choice | None], authors: Sequence[str | None], most: int) -> list[Choice | None]:
+    """``choices`` with no symbol shown more than ``most`` times: the surest keep it, the rest take their next idea."""
+    refused: dict[int, frozenset[str]] = {}
+    while True:
+        shown: dict[str, list[int]] = {}
+        for number, (choice, author) in enumerate(zip(choices, authors, strict=True)):
+            symbol = author or (choice.symbol if choice else None)
+            if symbol:
+                shown.setdefault(symbol, []).append(number)
+        crowded = next(
+            ((s, n) for s, n in sorted(shown.items()) if len(n) > most and any(authors[i] is None for i in n)), None
+        )
+        if crowded is None:
+            return choices
+        symbol, numbers = crowded
+        chosen = [n for n in numbers if authors[n] is None]
+        keep = len(numbers) - len(chosen)  # the author's own choices always stay
+        by_sureness = sorted(chosen, key=lambda n: (-_score(choices[n]), n))
+        for number in by_sureness[max(0, most - keep) :]:
+            given = choices[number]
+            assert given is not None
+            refused[number] = refused.get(number, frozenset()) | {symbol}
+            again = _best(given.considered, None, refused[number])
+            others = len(numbers) - 1
+            note = f"'{given.matched[0]}' would show the same picture as {others} other points of this section"
+            choices[number] = replace(
+                again, reason=f"{again.reason}; {note}" if again.symbol else note + "; " + again.reason
+            )
+
+
+def _score(choice: Choice | None) -> float:
+    if choice is None or choice.symbol is None:
+        return 0.0
+    return max(idea.score for idea in choice.considered if idea.symbol == choice.symbol)

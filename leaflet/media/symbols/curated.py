@@ -1,17 +1,31 @@
-"""The words health leaflets use most, and the symbol that shows each.
+"""The health vocabulary: the ideas easy-read leaflets picture, the words that say each, and the symbol that shows it.
 
-The keyword index (``catalogue``) knows only the symbols' own names, which
-miss the words of a health leaflet (no emoji is called 'doctor' or 'tablets')
-and sometimes mislead (a catheter is not a test tube). This small map comes
-first. Each entry: the word forms (a phrase may have several words; plurals of
-single words are found by the chooser), the symbol's name, and a weight: 3 for
-a specific idea that should win (emergency, needle, question, family), 2 for a
-thing (hospital, heart, blood), 1 for what nearly every point mentions
-(doctor, help), 0.5 for a vague hint. ``None`` as the symbol means: never show
-a picture for this word (and do not look it up in the index).
+The symbols' own names miss the words of a health leaflet (no emoji is called
+'doctor' or 'tablets') and mislead when a word is taken in another sense (a
+'test' is not a microscope, a 'bag' in the tummy is not a handbag, 'stop it
+hurting' is not a bus stop). So the chooser reads the point through this map
+first, and only this map can give a point a picture by itself.
 
-``ALT`` gives the alt text of the symbols used here, saying what the drawing
-shows; any other symbol's alt text is its own name.
+Each ``Concept``:
+
+- ``meaning``: the idea in a few words ('a blood test'), used in reasons.
+- ``symbol``: the symbol's emoji name; ``None`` means these words say something
+  no symbol shows (a catheter, the bladder, 'find out more'): they are read, so
+  no other entry or symbol name takes them, and give no picture.
+- ``forms``: the words and phrases that say it; a phrase of several words is
+  matched before any of its words. Plurals of single words are found by the
+  chooser ('tablets' -> 'tablet'); other forms are written out.
+- ``strength``: how much the idea should win over the others in the same
+  point: 10 an emergency, 4 a specific procedure, 3 a specific thing or act,
+  2.5 a body part or a place, 1.5 the people nearly every point mentions.
+- ``sure``: how surely these words mean this idea in a health leaflet (0-1).
+  The chooser's confidence starts here; below ``choose.THRESHOLD`` an idea is
+  considered but never shown without a person choosing it.
+- ``state``: an experience or act a point can deny ('it does not hurt', 'do not
+  eat'): under a negation its picture would say the opposite.
+
+``ALT`` says what each drawing shows, for alt text (looked at, symbol by
+symbol, at the size the easy read prints them).
 """
 
 from __future__ import annotations
@@ -19,110 +33,285 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-class Entry(NamedTuple):
-    forms: tuple[str, ...]
+class Concept(NamedTuple):
+    meaning: str
     symbol: str | None
-    weight: float
+    forms: tuple[str, ...]
+    strength: float
+    sure: float
+    state: bool = False
 
 
-def _entry(forms: str, symbol: str | None, weight: float) -> Entry:
-    return Entry(tuple(form.strip() for form in forms.split(",")), symbol, weight)
+def _c(
+    meaning: str, symbol: str | None, forms: str, strength: float = 2.5, sure: float = 0.9, state: bool = False
+) -> Concept:
+    return Concept(meaning, symbol, tuple(form.strip() for form in forms.split(",")), strength, sure, state)
 
 
-HEALTH_WORDS: tuple[Entry, ...] = (
-    # people
-    _entry("doctor, gp, specialist, surgeon, consultant, nurse, midwife, health worker", "health worker", 1),
-    _entry("family, families, carer, relative, parent, partner", "family", 3),
-    _entry("group, team, people, organisation, charity", "busts in silhouette", 1),
-    _entry("baby", "baby", 2),
-    _entry("child, children", "child", 2),
-    # places
-    _entry("hospital, ward, a&e, clinic, hospital stay, stay in hospital", "hospital", 2),
-    _entry("home", "house", 2),
-    _entry("bed, rest, sleep", "bed", 2),
-    _entry("emergency, 999, ambulance, urgent", "ambulance", 3),
-    # medicines and treatment
-    _entry("medicine, tablet, pill, drug, capsule, prescription", "pill", 2),
-    _entry("needle, injection, jab, vaccine, vaccination", "syringe", 3),
-    _entry("treatment, care, procedure, operation, surgery", "stethoscope", 0.5),
-    _entry("check up, check-up, checkup, examine, examination", "stethoscope", 3),
-    _entry("test, tests, blood test, scan", "microscope", 2),
-    _entry("plaster, dressing, wound, cut", "adhesive bandage", 2),
-    # the body
-    _entry("heart, heart attack, heart pump, pump, hearts", "anatomical heart", 2),
-    _entry("blood, artery, vein, bleeding, bleed", "drop of blood", 2),
-    _entry("leg, legs, groin", "leg", 2),
-    _entry("body", "person standing", 1),
-    _entry("arm, arms", "flexed biceps", 2),
-    _entry("drink, drinks, water, fluids", "cup with straw", 2),
-    _entry("brain", "brain", 2),
-    _entry("lung, lungs, breathe, breathing, breath", "lungs", 2),
-    _entry("pain, painful, hurt, hurts, sore, ache", "face with head-bandage", 3),
-    _entry("ill, illness, sick, unwell, fever, temperature, infection", "face with thermometer", 2),
-    _entry("catheter, tube, skin, hole", None, 0),
-    # risk and safety
-    _entry(
-        "risk, danger, dangerous, problem, side effect, go wrong, goes wrong, bad things, safe, unsafe, die",
-        "warning",
-        2,
+EMERGENCY = 10.0
+
+HEALTH_WORDS: tuple[Concept, ...] = (
+    # emergencies: a picture that says emergency, never a plain telephone
+    _c(
+        "an emergency: call 999 or go to A&E",
+        "ambulance",
+        "999, call 999, phone 999, ring 999, dial 999, a&e, a and e, accident and emergency, emergency, emergencies, "
+        "ambulance, call an ambulance, call now, go to hospital now, go to hospital straight away",
+        EMERGENCY,
+        0.95,
     ),
-    _entry("not sure, do not know, don't know, find out", "thinking face", 3),
-    # time and contact
-    _entry("appointment, calendar, date, visit, regular", "spiral calendar", 3),
-    _entry("wait, waiting, short time, time", "hourglass not done", 2),
-    _entry("phone, telephone, call, ring, phone number", "telephone receiver", 3),
-    _entry("text message, mobile", "mobile phone", 3),
-    _entry("email, letter, write to", "envelope", 3),
-    _entry("website, internet, online, web, computer", "desktop computer", 3),
-    _entry("information, leaflet, booklet", "bookmark tabs", 2),
-    _entry("read, reading", "open book", 2),
-    _entry("wrote, write, writes", "writing hand", 2),
+    _c("NHS 111 on the phone", "telephone receiver", "111, nhs 111, call 111, ring 111, phone 111", 4, 0.9),
+    # people
+    _c(
+        "a doctor or nurse",
+        "health worker",
+        "doctor, gp, specialist, surgeon, consultant, nurse, midwife, health worker, radiographer, anaesthetist, "
+        "physiotherapist, pharmacist, health visitor, doctors surgery, gp surgery, your surgery",
+        1.5,
+    ),
+    _c("a dentist", "tooth", "dentist, dentists, tooth, teeth", 2.5),
+    _c("family or carers", "family", "family, families, carer, carers, relative, parent, partner", 2),
+    _c(
+        "someone with you",
+        "people holding hands",
+        "bring someone, someone with you, someone you trust, a friend, friend, friends, someone to take you",
+        3,
+        0.8,
+    ),
+    _c("a baby", "baby", "baby, babies", 2.5),
+    _c("a child", "child", "child, children", 2),
+    _c("being pregnant", "pregnant woman", "pregnant, pregnancy, expecting a baby", 3, 0.95),
+    _c("a group of people", "busts in silhouette", "group, team, people, organisation, charity", 1, 0.6),
+    # places
+    _c("a hospital", "hospital", "hospital, ward, clinic, hospital stay, stay in hospital, in hospital"),
+    _c("home", "house", "home, at home, go home, take you home", 2.5),
+    _c("a laboratory", "microscope", "lab, laboratory", 3),
+    # the body
+    _c("the heart", "anatomical heart", "heart, hearts, heart attack, heartbeat", 2.5),
+    _c("blood", "drop of blood", "blood, bleeding, bleed, bleeds, bleeding a lot", 2.5),
+    _c("arteries and veins", "drop of blood", "artery, vein, arteries, veins", 2.5, 0.75),
+    _c("the leg", "leg", "leg, legs, groin, thigh, top of the leg", 2.5),
+    _c("the foot", "foot", "foot, feet", 2.5),
+    _c("the eyes", "eye", "eye, eyes, eye test, sight", 2.5),
+    _c("the ears", "ear", "ear, ears, hearing", 2.5),
+    _c("the nose", "nose", "nose, nostril, up the nose, in the nose", 3),
+    _c("a spray up the nose", "nose", "nasal spray, nose spray, spray up the nose, spray in the nose", 4),
+    _c("the mouth", "mouth", "mouth, lips", 2.5),
+    _c("the brain", "brain", "brain", 2.5),
+    _c("the lungs and breathing", "lungs", "lung, lungs, breathe, breathing, breath, short of breath", 2.5),
+    _c("a bone", "bone", "bone, bones, broken bone, fracture", 3),
+    _c("the toilet", "toilet", "toilet, loo, pee, wee, urine, poo, poos, stool sample, go to the toilet", 2, 0.8),
+    _c(
+        "a part of the body no symbol shows",
+        None,
+        "bladder, bowel, bowels, kidney, kidneys, liver, tummy, stomach, belly, womb, skin, muscle, tissue sample, "
+        "arm, arms",
+    ),
+    _c("the whole body", "person standing", "body, whole body", 1, 0.55),
+    # tests, treatments and things used in them
+    _c(
+        "a blood test",
+        "syringe",
+        "blood test, blood tests, blood sample, take blood, takes blood, takes some blood, takes a little blood",
+        4,
+        0.95,
+    ),
+    _c(
+        "a needle or injection",
+        "syringe",
+        "needle, needles, injection, jab, vaccine, vaccination, vaccinated, immunisation, sharp scratch",
+        3,
+    ),
+    _c(
+        "medicine",
+        "pill",
+        "medicine, medicines, tablet, pill, capsule, prescription, paracetamol, painkiller, painkillers, ibuprofen",
+        3,
+    ),
+    _c("a plaster", "adhesive bandage", "plaster, dressing, bandage, wound, cut, cuts", 2.5),
+    _c("stitches", "adhesive bandage", "stitch, stitches", 2, 0.6),
+    _c("an X-ray", "x-ray", "x ray, x rays, xray, xrays", 3, 0.95),
+    _c("a camera", "camera", "camera, tiny camera, small camera", 2.5, 0.65),  # a photo camera, not one inside you
+    _c("glasses", "glasses", "glasses, spectacles, reading glasses", 3),
+    _c("brushing teeth", "toothbrush", "toothbrush, brush your teeth, brush teeth, brushing your teeth", 3.5),
+    _c("an inhaler", None, "inhaler, inhalers, puffer, spacer"),
+    _c(
+        "a check-up",
+        "stethoscope",
+        "check up, check ups, checkup, checkups, examine, examination, blood pressure",
+        3,
+        0.85,
+    ),
+    _c("a temperature", "thermometer", "temperature, your temperature", 2.5, 0.85),
+    _c("a test kit in the post", "package", "test kit, kit, parcel", 3, 0.8),
+    _c("a face mask", "face with medical mask", "mask, face mask", 2.5),
+    _c("a wheelchair", "manual wheelchair", "wheelchair", 3),
+    _c("crutches", "crutch", "crutch, crutches", 3),
+    _c("a hospital passport", "identification card", "hospital passport, passport", 3, 0.8),
+    _c("a bed", "bed", "bed, lie down, rest", 2),
+    _c(
+        "a thing no symbol shows",
+        None,
+        "catheter, catheters, tube, tubes, gel, cream, pump, pumps, stent, scope, hole, band, gown, hospital gown, "
+        "stamp, screen, screening, scan, mri, ct scan, ultrasound, anaesthetic, operation, surgery, procedure, "
+        "treatment, treatments, care, bag, bags, chemist, pharmacy",
+    ),
+    # a test or a check in general: which test, no symbol can say
+    _c("a test", None, "test, tests, test results, results, result, check, checks, checked, checking"),
+    # feeling ill, pain, and what the body does
+    _c("pain", "face with head-bandage", "pain, painful, hurt, hurts, hurting, sore, ache, aches", 3, 0.85, state=True),
+    _c(
+        "no pain",
+        None,
+        "does not hurt, doesnt hurt, will not hurt, wont hurt, not hurt, stop it hurting, stops it hurting, no pain",
+    ),
+    _c(
+        "feeling ill",
+        "face with thermometer",
+        "ill, illness, sick, unwell, poorly, fever, high temperature, infection, flu",
+        2.5,
+        0.85,
+        state=True,
+    ),
+    _c(
+        "feeling sick",
+        "nauseated face",
+        "feel sick, feeling sick, be sick, being sick, vomit, vomiting, throw up",
+        3,
+        0.85,
+        True,
+    ),
+    _c("feeling hot", "hot face", "feel hot, feels hot, hot", 2.5, 0.8, state=True),
+    _c("feeling tired or sleepy", "sleepy face", "tired, sleepy, drowsy", 2.5, 0.8, state=True),
+    _c("sleep", "sleeping face", "sleep, asleep, make you sleep, put you to sleep, go to sleep", 3.5, 0.85, state=True),
+    _c("coughs and sneezes", "sneezing face", "sneeze, sneezes, sneezing, cough, coughs, coughing, tissue", 3),
+    _c("worry", "worried face", "worry, worries, worried, scared, afraid, frightened, nervous, anxious", 3, 0.85, True),
+    # daily life
+    _c("eating", "fork and knife with plate", "eat, eating, food, meal, meals", 2.5, 0.85, state=True),
+    _c("drinking", "cup with straw", "drink, drinks, drinking, water, fluids", 2.5, 0.85, state=True),
+    _c("washing your hands", "soap", "wash your hands, wash hands, washing your hands, soap", 3),
+    _c("a shower or bath", "shower", "shower, bath, have a wash", 3),
+    _c("driving", "automobile", "drive, driving, car, taxi, lift home", 2.5, 0.85, state=True),
+    _c("a bus", "bus", "bus, by bus", 2.5),
+    _c("walking", "person walking", "walk, walks, walking, go for a walk", 2.5, 0.85, state=True),
+    _c("sitting", "chair", "chair, sit, sit down, sitting", 2.5, 0.8),
+    _c("not smoking", "no smoking", "smoke, smoking, smokes, cigarette, cigarettes, stop smoking", 3, 0.85),
+    _c("jewellery", "ring", "jewellery, necklace, earrings, rings", 2.5, 0.75),
+    _c("clothes", "t-shirt", "clothes, clothing", 2.5, 0.75),
+    # time, letters, phone, web
+    _c(
+        "an appointment",
+        "spiral calendar",
+        "appointment, appointments, calendar, date, the day of, every year",
+        2.5,
+        0.85,
+    ),
+    _c("waiting", "hourglass not done", "wait, waiting, short time, a while", 2.5, 0.8),
+    _c("how long it takes", "timer clock", "minutes, hours, seconds, how long, takes about", 2, 0.8),
+    _c(
+        "a telephone call",
+        "telephone receiver",
+        "phone, telephone, phone number, phone us, call us, call the, call your, phone your, ring us, ring the, "
+        "ring your, give you a call",
+        3,
+    ),
+    _c("a text message", "mobile phone", "text message, mobile, mobile phone", 3),
+    _c("a letter", "envelope", "letter, letters, envelope, in the post, by post, email", 2.5),
+    _c("letters to read on a chart", None, "read letters, letters on a chart, the letters on, chart"),
+    _c("posting it back", "postbox", "post it, post it back, postbox, post box", 3, 0.85),
+    _c("a website", "desktop computer", "website, internet, online, web, computer, web page", 3),
+    _c("information to read", "bookmark tabs", "information, leaflet, booklet", 1.5, 0.7),
+    _c("reading", "open book", "read, reading", 2, 0.75),
+    _c("writing", "writing hand", "write, wrote, writes, writing, write down", 2.5, 0.8),
+    _c("finding out more", None, "find out, find out more, more information, more about"),
     # asking, deciding, saying yes or no
-    _entry("question", "red question mark", 3),
-    _entry("ask, asks, asked", "red question mark", 2),
-    _entry("yes, agree, consent, say yes", "check mark button", 3),
-    _entry("say no, saying no, do not want, don't want, change your mind", "cross mark", 3),
-    _entry("choose, choice, choices, decide, decision, making choices", "balance scale", 3),
-    _entry("talk, discuss, explain, tell, advice", "speaking head", 1),
-    _entry("listen, listens, hear", "ear", 3),
-    _entry("worry, worries, worried, scared, afraid, frightened", "worried face", 3),
-    _entry("help, helps, support", "handshake", 1),
-    _entry("good things, benefit, benefits, good", "thumbs up", 2),
-    _entry("check, checks, checked, checking", "magnifying glass tilted left", 1),
+    _c("a question", "red question mark", "question, questions, any questions", 3),
+    _c("asking", "red question mark", "ask, asks, asked", 2, 0.8),
+    _c("saying yes", "check mark button", "yes, agree, consent, say yes", 3, 0.85),
+    _c("saying no", "cross mark", "say no, saying no, do not want, dont want, change your mind", 3, 0.85),
+    _c("making a choice", "balance scale", "choose, choice, choices, decide, decision, making choices", 3, 0.8),
+    _c("not knowing yet", "thinking face", "not sure, do not know, dont know", 3, 0.75),
+    _c("talking", "speaking head", "talk, talks, discuss, explain, explains, tell, tells, advice", 1.2, 0.75),
+    _c("listening", "ear", "listen, listens", 3, 0.85),
+    _c("help and support", "handshake", "help, helps, support", 1, 0.7),
+    _c("good things", "thumbs up", "good things, benefit, benefits", 2, 0.8),
+    _c(
+        "a risk",
+        "warning",
+        "risk, risks, danger, dangerous, problem, problems, side effect, side effects, go wrong, goes wrong, "
+        "bad things, unsafe, die",
+        2,
+        0.8,
+    ),
 )
 
 ALT: dict[str, str] = {
+    "ambulance": "An ambulance: an emergency",
+    "telephone receiver": "A telephone",
     "health worker": "A doctor or nurse with a stethoscope",
+    "tooth": "A tooth",
     "family": "A family: two adults and a child",
-    "busts in silhouette": "A group of people",
+    "people holding hands": "Two people holding hands",
     "baby": "A baby",
     "child": "A child",
+    "pregnant woman": "A pregnant woman",
+    "busts in silhouette": "A group of people",
     "hospital": "A hospital building",
     "house": "A house",
-    "bed": "A bed",
-    "ambulance": "An ambulance",
     "pill": "A tablet",
-    "syringe": "A needle",
-    "stethoscope": "A stethoscope",
     "microscope": "A microscope",
-    "adhesive bandage": "A plaster",
     "anatomical heart": "A heart",
     "drop of blood": "A drop of blood",
     "leg": "A leg",
-    "person standing": "A person standing",
+    "foot": "A foot",
+    "eye": "An eye",
+    "ear": "An ear",
+    "nose": "A nose",
+    "mouth": "A mouth",
     "brain": "A brain",
-    "flexed biceps": "An arm",
-    "cup with straw": "A drink",
     "lungs": "Two lungs",
+    "bone": "A bone",
+    "toilet": "A toilet",
+    "person standing": "A person standing",
+    "syringe": "A needle",
+    "adhesive bandage": "A plaster",
+    "x-ray": "An X-ray picture of bones",
+    "camera": "A camera",
+    "stethoscope": "A stethoscope",
+    "thermometer": "A thermometer",
+    "package": "A parcel",
+    "face with medical mask": "A face wearing a mask",
+    "manual wheelchair": "A wheelchair",
+    "crutch": "A crutch",
+    "identification card": "A card with a person's details",
+    "bed": "A bed",
     "face with head-bandage": "A face with a bandage round the head, in pain",
     "face with thermometer": "A face with a thermometer, feeling ill",
-    "warning": "A warning sign",
-    "thinking face": "A face thinking",
+    "nauseated face": "A green face, feeling sick",
+    "hot face": "A red, hot face",
+    "sleepy face": "A sleepy face",
+    "sleeping face": "A face asleep",
+    "sneezing face": "A face sneezing into a tissue",
+    "worried face": "A worried face",
+    "fork and knife with plate": "A plate with a knife and fork",
+    "cup with straw": "A drink",
+    "soap": "A bar of soap",
+    "shower": "A shower",
+    "automobile": "A car",
+    "glasses": "A pair of glasses",
+    "toothbrush": "A toothbrush",
+    "person walking": "A person walking",
+    "chair": "A chair",
+    "no smoking": "A no-smoking sign",
+    "bus": "A bus",
+    "ring": "A ring",
+    "t-shirt": "A T-shirt",
     "spiral calendar": "A calendar",
     "hourglass not done": "An hourglass: time passing",
-    "telephone receiver": "A telephone",
+    "timer clock": "A timer clock",
     "mobile phone": "A mobile phone",
     "envelope": "A letter",
+    "postbox": "A postbox",
     "desktop computer": "A computer",
     "bookmark tabs": "Pages of writing",
     "open book": "An open book",
@@ -131,10 +320,9 @@ ALT: dict[str, str] = {
     "check mark button": "A tick: yes",
     "cross mark": "A cross: no",
     "balance scale": "Weighing scales: making a choice",
+    "thinking face": "A face thinking",
     "speaking head": "A person talking",
-    "ear": "An ear: listening",
-    "worried face": "A worried face",
     "handshake": "Two hands shaking: help and support",
     "thumbs up": "A thumbs up: something good",
-    "magnifying glass tilted left": "A magnifying glass: checking",
+    "warning": "A warning sign",
 }
