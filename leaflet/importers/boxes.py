@@ -23,15 +23,14 @@ from leaflet.core.model import (
 )
 from leaflet.core.text import plain
 from leaflet.importers.blocks import words_of
-from leaflet.importers.document import Flow, Heading, callout_kind, take_marker
+from leaflet.importers.document import Flow, Heading, Walking, callout_kind, take_marker
 from leaflet.importers.elements import Element, class_kind
 from leaflet.importers.inlines import cut, tidy
-from leaflet.importers.walk import Walker
 
 Kept = list[Paragraph | BulletList | NumberedList]
 
 
-def box(walker: Walker, element: Element) -> Callout | None:
+def box(walker: Walking, element: Element) -> Callout | None:
     """The box ``element`` is, or None when it holds no words."""
     heading = walker.heading
     walker.in_box += 1
@@ -70,7 +69,7 @@ def _title(flow: Flow) -> tuple[CalloutKind | None, str | None, Flow]:
     return None, None, flow
 
 
-def _kept(walker: Walker, flow: Flow) -> Kept:
+def _kept(walker: Walking, flow: Flow) -> Kept:
     kept: Kept = []
     for block in flow:
         if isinstance(block, Paragraph | BulletList | NumberedList):

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from leaflet.core.model import CALLOUT_LABELS, Block, CalloutKind, Definition
+
+if TYPE_CHECKING:
+    from leaflet.importers.elements import Element
 
 
 class Refused(Exception):
@@ -31,6 +34,18 @@ class Heading:
 
 
 Flow: TypeAlias = list[Block | Heading]
+
+
+class Walking(Protocol):
+    """What the parts the walker hands an element to (a table, a box) may ask of it: to walk what the element
+    holds, to say what is lost, and where it stands (the heading it is under, how many boxes deep)."""
+
+    heading: str | None
+    in_box: int
+
+    def blocks(self, element: Element) -> Flow: ...
+
+    def lose(self, what: str, words: str | None = None) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,7 +109,7 @@ def _punctuation(char: str) -> bool:
 
 def _trimmed(runs: list[Inline]) -> Inlines:
     """No space at a paragraph's ends or around a break; no break at the end; addresses made links."""
-    from leaflet.reader.markdown import with_bare_links
+    from leaflet.reader.write import with_bare_links
 
     out: list[Inline] = []
     for index, run in enumerate(runs):

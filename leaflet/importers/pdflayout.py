@@ -21,7 +21,7 @@ from typing import Any
 from leaflet.importers.document import Document
 from leaflet.importers.elements import Element
 from leaflet.importers.lists import typed_marker
-from leaflet.importers.pdf import Page, bold, element, runs_of, text_of
+from leaflet.importers.pdfpage import Page, bold, element, runs_of, text_of
 from leaflet.importers.pictures import Pictures
 
 _EDGE = 0.08  # the top and bottom share of a page where running headers and footers stand

@@ -15,7 +15,7 @@ from typing import Any
 
 from leaflet.importers.document import Document, Loss
 from leaflet.importers.elements import Element
-from leaflet.importers.pdf import Page, element, runs_of, text_of
+from leaflet.importers.pdfpage import Page, element, runs_of, text_of
 from leaflet.importers.pictures import Pictures
 
 _TAGS = {

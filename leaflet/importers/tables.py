@@ -11,13 +11,12 @@ from collections.abc import Iterator
 
 from leaflet.core.model import BulletList, Callout, Image, Inline, Inlines, LineBreak, NumberedList, Table, Text
 from leaflet.importers.blocks import words_of
-from leaflet.importers.document import Heading
+from leaflet.importers.document import Flow, Heading, Walking
 from leaflet.importers.elements import Element, owner_table
 from leaflet.importers.inlines import tidy
-from leaflet.importers.walk import Found, Walker
 
 
-def table(walker: Walker, element: Element) -> Found:
+def table(walker: Walking, element: Element) -> Flow:
     rows = [r for r in element.iter("tr") if owner_table(r) is element]
     grid = [cells for row in rows if (cells := [c for c in row if c.tag in ("td", "th")])]
     if not grid:
@@ -74,7 +73,7 @@ def _not_a_grid(element: Element, grid: list[list[Element]]) -> str:
     return ""
 
 
-def cell(walker: Walker, element: Element) -> Inlines:
+def cell(walker: Walking, element: Element) -> Inlines:
     """A cell's words: its paragraphs one after another, a list's items separated by '; '."""
     runs: list[Inline] = []
     for block in walker.blocks(element):

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from leaflet.core.model import Block, Image, Inline, LineBreak, Link, ListItem, Paragraph, Strong, Text
 from leaflet.core.text import plain
+from leaflet.importers.boxes import box
 from leaflet.importers.document import Document, Flow, Heading, Loss, first_words
 from leaflet.importers.elements import (
     BLOCK_TAGS,
@@ -44,6 +45,7 @@ from leaflet.importers.lists import (
     make_list,
     typed_marker,
 )
+from leaflet.importers.tables import table
 
 # A picture's src and alt -> the model's Image, or why it cannot be carried.
 PictureSaver = Callable[[str, str], Image | str]
@@ -92,8 +94,6 @@ class Walker:
             self.lose(f"{EMBEDDED[tag]} is left out", text_of(element) or element.get("title", "") or tag)
             return []
         if tag in ("blockquote", "aside") or (tag == "div" and is_box(element)):
-            from leaflet.importers.boxes import box
-
             if self.in_box:
                 return list(self.blocks(element))
             made = box(self, element)
@@ -272,8 +272,6 @@ def _definitions(walker: Walker, element: Element) -> Found:
 
 
 def _table(walker: Walker, element: Element) -> Found:
-    from leaflet.importers.tables import table
-
     return list(table(walker, element))
 
 

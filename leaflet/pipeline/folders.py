@@ -39,7 +39,9 @@ def usable_out(out: Path, source: Path | None = None) -> None:
     try:  # a folder made and removed where the first one would go: nothing is left behind
         Path(tempfile.mkdtemp(prefix=".leaflet-write-test-", dir=existing)).rmdir()
     except OSError as error:
-        raise BuildError(f"--out {out}: cannot write there ({error.strerror}); give a folder you can write to") from None
+        raise BuildError(
+            f"--out {out}: cannot write there ({error.strerror}); give a folder you can write to"
+        ) from None
 
 
 def _inside(path: Path, folder: Path) -> bool:

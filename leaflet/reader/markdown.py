@@ -35,7 +35,6 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import plain
 from leaflet.reader.pictures import read_picture
 from leaflet.reader.refusals import REFUSED as _UNSUPPORTED
 from leaflet.reader.refusals import refusal
@@ -86,25 +85,6 @@ def linkify() -> Any:
 def link_address(url: str) -> str:
     """An address as the reader keeps a link's: the parser's own normal form (unsafe characters encoded)."""
     return str(_PARSER.normalizeLink(url))
-
-
-def with_bare_links(text: str) -> Inlines:
-    """``text`` as the reader reads it written as words: a bare web or email address in it made a link.
-
-    For an importer, whose words come from a document: what a reader of the written source would make of them.
-    The spaces at either end are kept.
-    """
-    from leaflet.reader.write import escape
-
-    core = text.strip(" ")
-    if not core or not linkify().test(core):
-        return (Text(text),) if text else ()
-    lead, trail = text[: len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")) :]
-    nodes = parse_body(escape(core, True, links=False))
-    found = BodyReader(Path(), Path(), 0).inlines(nodes[0].children[0]) if nodes else ()
-    if not found or " ".join(plain(found).split()) != " ".join(core.split()):
-        return (Text(text),)  # the parser read something else: keep the words as they are
-    return tuple(i for i in (Text(lead), *found, Text(trail)) if not isinstance(i, Text) or i.text)
 
 
 def parse_body(body: str) -> list[SyntaxTreeNode]:

@@ -44,6 +44,7 @@ from leaflet.core.model import (
     Table,
     Text,
 )
+from leaflet.core.text import plain
 
 _ALWAYS = set("\\`*_[]<>~^|")  # markup wherever it stands
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -372,3 +373,22 @@ def _symbol_alt(picture: Picture) -> str:
 
     symbol = find(picture.name)
     return ALT.get(symbol.name, symbol.description) if symbol is not None else ""
+
+
+def with_bare_links(text: str) -> Inlines:
+    """``text`` as the reader reads it written as words: a bare web or email address in it made a link.
+
+    For an importer, whose words come from a document: what a reader of the written source would make of them.
+    The spaces at either end are kept.
+    """
+    from leaflet.reader.markdown import BodyReader, linkify, parse_body
+
+    core = text.strip(" ")
+    if not core or not linkify().test(core):
+        return (Text(text),) if text else ()
+    lead, trail = text[: len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")) :]
+    nodes = parse_body(escape(core, True, links=False))
+    found = BodyReader(Path(), Path(), 0).inlines(nodes[0].children[0]) if nodes else ()
+    if not found or " ".join(plain(found).split()) != " ".join(core.split()):
+        return (Text(text),)  # the parser read something else: keep the words as they are
+    return tuple(i for i in (Text(lead), *found, Text(trail)) if not isinstance(i, Text) or i.text)
