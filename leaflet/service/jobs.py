@@ -119,7 +119,7 @@ def offered(leaflet: Leaflet) -> tuple[Format[Any], ...]:
 
 @dataclass(frozen=True, slots=True)
 class Sample:
-    """A voice sample: the audio format's options as the request page sends them, checked."""
+    """A voice sample: the speech options as the request page sends them, checked."""
 
     options: Any
     values: dict[str, str]  # those that differ from the defaults: what names the sample
@@ -127,10 +127,15 @@ class Sample:
 
 
 def sample(voice: str, rate: str) -> Sample:
-    """A sample's options from the request's words, checked as the audio format checks them."""
-    audio = format_named("audio")
-    options = audio.parse({name: value for name, value in (("voice", voice), ("rate", rate)) if value})
-    return Sample(options, audio.values(options))
+    """A sample's speech options from the request's words, checked by the options' own declarations."""
+    from leaflet.media.speech.options import SpeechOptions
+    from leaflet.options import RATE, VOICE
+
+    usual = SpeechOptions()
+    options = SpeechOptions(
+        voice=str(VOICE.parse(voice)) if voice else usual.voice, rate=int(RATE.parse(rate)) if rate else usual.rate
+    )
+    return Sample(options, {name: value for name, value in (("voice", voice), ("rate", rate)) if value})
 
 
 def speak_sample(wanted: Sample) -> Made:
