@@ -135,7 +135,8 @@ def sample(voice: str, rate: str) -> Sample:
     options = SpeechOptions(
         voice=str(VOICE.parse(voice)) if voice else usual.voice, rate=int(RATE.parse(rate)) if rate else usual.rate
     )
-    return Sample(options, {name: value for name, value in (("voice", voice), ("rate", rate)) if value})
+    named = {"voice": options.voice or "", "rate": str(options.rate) if options.rate != usual.rate else ""}
+    return Sample(options, {name: value for name, value in named.items() if value})  # canonical: one file each
 
 
 def speak_sample(wanted: Sample) -> Made:
