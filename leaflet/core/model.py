@@ -220,6 +220,8 @@ class Metadata:
     review: date | None = None  # when the leaflet is next reviewed (NHS and PIF TICK ask for it on every leaflet)
     reference: str | None = None  # the leaflet's own code in the publisher's catalogue, e.g. 'URO-014'
     department: str | None = None  # the team or department it comes from, e.g. 'Urology'
+    logo: Image | None = None  # the publisher's logo, with its alt text: on the first page of print and the web page
+    certifier: str | None = None  # who certified the accessibility of its digital formats, when someone did
 
 
 @dataclass(frozen=True, slots=True)
