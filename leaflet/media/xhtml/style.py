@@ -139,7 +139,7 @@ def _stacking(size: float) -> str:
     stacked = (
         "  table.%(name)s, table.%(name)s tbody, table.%(name)s tr, table.%(name)s td, table.%(name)s caption "
         "{ display: block; width: auto; }\n"
-        "  table.%(name)s thead { position: absolute; width: 1px; height: 1px; overflow: hidden; "
+        "  table.%(name)s thead { position: absolute; width: 0.0625rem; height: 0.0625rem; overflow: hidden; "
         "clip-path: inset(50%%); white-space: nowrap; }\n"
         "  table.%(name)s tr { border: 0.1rem solid currentColor; margin-bottom: 0.75rem; padding: 0.25rem 0; }\n"
         "  table.%(name)s td { border: none; padding: 0.25rem 0.5rem; }\n"
