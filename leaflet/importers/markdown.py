@@ -31,7 +31,7 @@ from leaflet.importers.draft import (
     Words,
 )
 
-KEYS = ("title", "publisher", "published", "updated", "language", "isbn", "url")
+KEYS = ("title", "publisher", "published", "updated", "review", "reference", "department", "language", "isbn", "url")
 REQUIRED = ("title", "publisher", "published")
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _ASK = {
@@ -80,7 +80,7 @@ class _Writer:
         for key in KEYS:
             value = properties.get(key)
             if value is not None:
-                dated = key in ("published", "updated")
+                dated = key in ("published", "updated", "review")
                 self.lines.append(f"{key}: {value}" if dated else _yaml_line(key, value))
             elif key in REQUIRED:
                 self.lines.append(f"# {key}: the document does not say; write {_ASK[key]}")
