@@ -13,9 +13,9 @@ from datetime import datetime
 
 from leaflet.importers.draft import Break, Draft, Para, Span
 
-_REVIEW = re.compile(r"^(?:next\s+)?review(?:\s+date)?(?:\s+due)?\s*(?::|-|–|\s)\s*(?P<value>.+)$", re.IGNORECASE)
+_REVIEW = re.compile(r"^(?:next\s+)?review(?:\s+date)?(?:\s+due)?\s*(?::|-|\u2013|\s)\s*(?P<value>.+)$", re.IGNORECASE)
 _REFERENCE = re.compile(
-    r"^(?:leaflet\s+|document\s+|patient\s+information\s+)?(?:ref(?:erence)?\.?(?:\s+(?:no|number)\.?)?)\s*(?::|-|–|\s)\s*"
+    r"^(?:leaflet\s+|document\s+|patient\s+information\s+)?(?:ref(?:erence)?\.?(?:\s+(?:no|number)\.?)?)\s*(?::|-|\u2013|\s)\s*"
     r"(?P<value>[A-Za-z0-9][A-Za-z0-9 ./_-]{0,39})$",
     re.IGNORECASE,
 )
