@@ -132,13 +132,17 @@ def test_the_pdf_draws_each_care_card_as_nhs_uk_does_and_every_kind_apart(leafle
         assert contrast_ratio(card["text"], card["behind"]) >= MINIMUM_CONTRAST, (kind, card)
         assert contrast_ratio(card["edge"], card["page"]) >= MINIMUM_EDGE_CONTRAST, (kind, card)
     # without colour: each kind has a border of its own (weight, double, dashed, dotted, a heavy left bar)
+    behind = {"emergency": "filled", "urgent": "band", "non-urgent": "band"}
     looks = {
-        k: (round(c["width"] / c["size"], 2), c["lines"], str(c["dash"]), round(c["left"] / c["size"], 2))
+        k: (
+            round(c["width"] / c["size"], 2),
+            c["lines"],
+            str(c["dash"]),
+            round(c["left"] / c["size"], 2),
+            behind.get(k),
+        )
         for k, c in cards.items()
     }
-    looks["emergency"] += ("filled",)
-    looks["urgent"] += ("band",)
-    looks["non-urgent"] += ("band",)
     assert len(set(looks.values())) == len(KINDS), looks
     assert cards["warning"]["lines"] == 2 and cards["tip"]["dash"] and cards["caution"]["dash"]
     assert cards["important"]["left"] > 3 * cards["important"]["width"]

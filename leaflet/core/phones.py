@@ -98,16 +98,18 @@ def numbers_in(text: str) -> list[tuple[int, int, str]]:
     import phonenumbers
 
     found: list[tuple[int, int, str]] = []
-    for match in phonenumbers.PhoneNumberMatcher(text, REGION, leniency=phonenumbers.Leniency.VALID):
-        digits = phonenumbers.national_significant_number(match.number)
-        national = ("0" + digits) if match.number.country_code == 44 and not match.raw_string.startswith("+") else None
-        dialled = national or phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        found.append((match.start, match.end, f"tel:{dialled}"))
-    for match in _SHORT.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end, _ in found):
+    for number in phonenumbers.PhoneNumberMatcher(text, REGION, leniency=phonenumbers.Leniency.VALID):
+        digits = phonenumbers.national_significant_number(number.number)
+        uk = number.number.country_code == 44 and not number.raw_string.startswith("+")
+        dialled = (
+            ("0" + digits) if uk else phonenumbers.format_number(number.number, phonenumbers.PhoneNumberFormat.E164)
+        )
+        found.append((number.start, number.end, f"tel:{dialled}"))
+    for short in _SHORT.finditer(text):
+        if any(start < short.end() and short.start() < end for start, end, _ in found):
             continue
-        if _DIALLING.search(text[: match.start()]) and is_short_number(match.group(1)):
-            found.append((match.start(), match.end(), "tel:" + re.sub(r"\D", "", match.group(1))))
+        if _DIALLING.search(text[: short.start()]) and is_short_number(short.group(1)):
+            found.append((short.start(), short.end(), "tel:" + re.sub(r"\D", "", short.group(1))))
     return sorted(found)
 
 
