@@ -190,9 +190,11 @@ def _frame(size: int) -> tuple[float, float]:
 
 
 def _emptiness(path: Path, size: int) -> list[tuple[float, float]]:
-    """Each page's empty share of its text area, and the height the next page's opening needs: from its top
-    to the end of its first line of running text (regular weight, at body size), what had to fit together."""
+    """Each page's empty share of its text area, and the height its opening needs: from its top to the end
+    of its first lines of running text (regular weight, at body size: two, or one where a page holds fewer
+    than 15 lines, as many as a paragraph keeps at a page break), what had to fit together."""
     top, bottom = _frame(size)
+    keep = 2 if (bottom - top) / (size * 1.4) >= 15 else 1
     pages: list[tuple[float, float]] = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
@@ -204,7 +206,8 @@ def _emptiness(path: Path, size: int) -> list[tuple[float, float]]:
                 for c in inside
                 if not c["fontname"].endswith("Bold") and abs(c["size"] - size) < 0.5 and c["text"].strip()
             ]
-            opening = (min(c["bottom"] for c in running) if running else lowest) - top
+            lines = sorted({round(c["bottom"]) for c in running})
+            opening = (lines[min(keep, len(lines)) - 1] if lines else lowest) - top
             pages.append(((bottom - lowest) / (bottom - top), opening))
     return pages
 
@@ -222,9 +225,10 @@ def test_no_page_but_the_last_is_left_more_than_40_percent_empty(
     for number, ((empty, _), (_, opening)) in enumerate(itertools.pairwise(pages), start=1):
         if empty <= MOST_EMPTY:
             continue
-        # allowed only where what follows could not start here: its opening (a heading with its first line,
-        # a box's label with its first line) needs more than the room left, less a blank line's spacing
-        room = empty * (bottom - top) - size * 1.4
+        # allowed only where what follows could not start here: its opening (a heading with its first lines,
+        # a box's label with its first lines) needs more than the room left, less the blank line after what
+        # came before and the half line above a heading
+        room = empty * (bottom - top) - 1.5 * size * 1.4
         assert opening > room, (
             f"page {number} of {len(pages)} at {size}pt is {empty:.0%} empty, but what follows needs only "
             f"{opening:.0f} pt of its {room:.0f}: {texts[number][:80]!r}"

@@ -151,7 +151,9 @@ class StoryBuilder:
 
     @property
     def _most_empty(self) -> float:
-        return self.page_height * MOST_EMPTY
+        """The room below which a group moves on whole: the page is then less than ``MOST_EMPTY`` empty, the
+        blank line after what came before (which a moving group leaves too) counted."""
+        return self.page_height * MOST_EMPTY - self.styles.body.leading
 
     def _blocks(self, blocks: Sequence[Block]) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -349,6 +351,7 @@ class StoryBuilder:
         table = LeafletTable(
             rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=table_furniture(self.tagger)
         )
+        table.padding = padding * 1.5
         table.setStyle(
             TableStyle(
                 [
@@ -406,11 +409,21 @@ class StoryBuilder:
 
 
 class LeafletTable(PaddedTable):
-    """A table that tells a heading above it how much must fit: the header and first row."""
+    """A table that tells a heading above it how much must fit: the header and the first row's first lines
+    (a row splits between lines, keeping as many each side as a paragraph does)."""
+
+    padding = 0.0  # the cells' padding, above and below together
 
     def lead_height(self, availWidth: float) -> float:
         self.wrap(availWidth, 1e9)
-        return sum(self._rowHeights[:2])
+        if len(self._rowHeights) < 2:
+            return float(sum(self._rowHeights))
+        first = [
+            block for cell in self._cellvalues[1] for block in (cell if isinstance(cell, list | tuple) else [cell])
+        ]
+        styles = [block.style for block in first if isinstance(block, TextBlock)]
+        lines = max((style.keep_lines * style.leading for style in styles), default=self._rowHeights[1])
+        return float(self._rowHeights[0] + min(self._rowHeights[1], lines + self.padding))
 
 
 def _column_needs(rows: list[list[list[TextBlock]]], padding: float, size: float) -> tuple[list[float], list[float]]:
