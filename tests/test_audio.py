@@ -99,7 +99,7 @@ def test_files_are_where_the_format_says(short: dict[str, Path]) -> None:
         "02-introduction.mp3",
         "03-before-you-go.mp3",
         "04-where-to-find-out-more.mp3",
-        "05-where-to-get-help-and-about-this-leaflet.mp3",
+        "05-about-this-leaflet.mp3",
         "playlist.m3u",
     ]
     assert (out / "short.mp3").is_file()

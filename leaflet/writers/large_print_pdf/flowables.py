@@ -117,6 +117,8 @@ class TextBlock(Flowable):
             return []  # header cells never split, nor do headings short enough to move whole
         keep = self.style.keep_lines
         fit = min(fit, total - keep)  # no widow: at least two lines go over (one at giant sizes)
+        if fit > 0 and shown("".join(p.text for p in self.lines[fit - 1].pieces)).rstrip().endswith(":"):
+            fit -= 1  # a line introducing what follows ('Write to us at:') never ends a page
         if fit < keep:
             return []  # no orphan: start on the next page instead
         return [self._part(self.lines[:fit], first=self.first, last=False),
