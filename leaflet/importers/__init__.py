@@ -77,13 +77,11 @@ class Imported:
 
 def import_document(path: Path, source_dir: Path, leaflet_id: str | None = None, force: bool = False) -> Imported:
     """Import ``path`` into ``source_dir/<id>/``; raise ``ImportRefused`` (nothing written) if it cannot be."""
-    from leaflet.importers.filing import take_filing
     from leaflet.importers.markdown import emit
     from leaflet.importers.outline import settle
 
     draft = _read(path)
     settle(draft, prefer_heading=KINDS[path.suffix.lower()] == "page")
-    take_filing(draft)  # 'Review date: March 2027', 'Ref: URO-014': front matter, as the source format has them
     chosen = leaflet_id or slug(draft.properties.get("title", "")) or slug(path.stem)
     if not chosen or slug(chosen) != chosen:
         raise ImportRefused(
