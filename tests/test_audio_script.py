@@ -93,8 +93,8 @@ def test_opening_gives_title_publisher_date_sections_and_length() -> None:
     assert "cardio jennick shock" in opening  # the title, as said
     assert "Information from nice." in opening
     assert "Published 25 March 2026." in opening
-    assert "This recording has 5 sections and lasts about 8 minutes." in opening
-    assert "2, Is this procedure right for me?" in opening
+    assert "This recording has 7 sections and lasts about 8 minutes." in opening
+    assert "1, About this recording, this one. 2, Introduction. 3, Is this procedure right for me?" in opening
 
 
 def test_sections_are_announced_and_become_chapters() -> None:
@@ -107,12 +107,14 @@ def test_sections_are_announced_and_become_chapters() -> None:
         "Some questions to think about",
         "Information and support",
         "Words explained",
-        "Where to get help, and about this leaflet",
+        "About this leaflet",  # named for what it holds: the NICE leaflet gives no phone number or email
     ]
-    assert script.sections[2].paragraphs[0] == "Section 2 of 5: Is this procedure right for me?"
+    # a section's number is its track's (the opening is section and track 1)
+    assert script.sections[2].paragraphs[0] == "Section 3 of 7: Is this procedure right for me?"
     glossary = script.sections[5].paragraphs
-    assert glossary[0] == "Section 5 of 5: Words explained."
-    assert glossary[-1].startswith("interventional procedure: A test or treatment")
+    assert glossary[0] == "Section 6 of 7: Words explained."
+    assert glossary[1].startswith("artery: A blood vessel")  # alphabetical, as every format lists it
+    assert glossary[-1].startswith("ven trickle: One of the two lower chambers")
 
 
 def test_length_estimate_follows_the_rate() -> None:
@@ -124,8 +126,8 @@ def test_length_estimate_follows_the_rate() -> None:
 def test_lists_say_how_many_and_where_each_item_ends() -> None:
     text = spoken.build(_read("every-feature"), 150).as_text()
     assert "There are 3 points in this list. Point 1. A plain bullet point." in " ".join(text.split())
-    assert "Under point 2, there are 2 points." in text
-    assert "That is the end of point 2." in text
+    assert "Under point 2: 2 points." in text  # a nested list, briefly
+    assert "That is the end of point 2." not in text
     assert "There are 3 numbered steps in this list." in text
     assert text.count("That is the end of the list.") == 2
 
@@ -142,7 +144,7 @@ def test_links_are_said_as_words_and_addresses_once_at_the_end_of_the_section() 
 
 def test_tables_are_read_row_by_row_with_headers_and_pictures_by_alt_text() -> None:
     text = " ".join(spoken.build(_read("every-feature"), 150).as_text().split())
-    assert "There is a table with 2 columns and 2 rows. The columns are: Time; What happens." in text
+    assert "Table 1: Time and What happens. It has 2 columns and 2 rows." in text  # every format's caption
     assert "Row 1. Time: Morning. What happens: You have a blood test." in text
     assert "Picture: A red rectangle standing in for a diagram of the heart." in text
 
@@ -154,7 +156,7 @@ def test_symbols_are_said_as_words() -> None:
 
 def test_closing_repeats_where_to_get_help() -> None:
     closing = spoken.build(_read("every-feature"), 150).sections[-1]
-    assert closing.title == "Where to get help, and about this leaflet"
+    assert closing.title == "Phone numbers and email addresses again, and about this leaflet"
     said = " ".join(closing.paragraphs)
     assert "To phone, call zero three zero zero, one two three, one two three four." in said
     assert "To email, write to help at example dot org." in said
@@ -163,7 +165,7 @@ def test_closing_repeats_where_to_get_help() -> None:
     assert "I S B N 9 7 8, 1, 4 7 3 1, 9 3 9 6, 3." in about
     assert "Web address: example dot org slash leaflets slash every dash feature." in about
     nice = spoken.build(_read("microaxial-flow-pump-cardiogenic-shock"), 150).sections[-1].text
-    assert "go back to section 4: Information and support." in nice
+    assert "go back to section 5: Information and support." in nice
 
 
 def test_lexicon_replaces_whole_words_only_and_keeps_a_leading_capital() -> None:

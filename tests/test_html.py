@@ -15,7 +15,7 @@ import pytest
 from leaflet.checks.html import NS, parse
 from leaflet.core.diagnostics import OptionError
 from leaflet.core.model import Leaflet
-from leaflet.media.colours import DEFAULT_SCHEME, SCHEMES
+from leaflet.media.colours import DEFAULT_SCHEME, LOOKS, SCHEMES
 from leaflet.writers import html, registry
 from tests.browser import TEXT_SPACING, axe_violations, describe, launch, open_page, write_pages
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE, audited
@@ -24,6 +24,7 @@ LEAFLETS = {
     "nice": SOURCE / NICE_ID,
     "every-feature": FIXTURE_LEAFLETS / "every-feature",
     "real-leaflet": FIXTURE_LEAFLETS / "real-leaflet",  # callouts, #### headings, line breaks, three list levels
+    "cystoscopy": FIXTURE_LEAFLETS / "cystoscopy",  # every care card, a leading one, a wide table, a logo
 }
 VARIANTS = {
     "default": {},
@@ -212,19 +213,23 @@ def test_the_body_text_is_18pt_at_default_zoom_and_scales_with_size(pages, brows
             page.close()
 
 
-def test_the_boxes_print_and_word_draw_heavier_are_heavier_on_the_page_too(pages, browser) -> None:
-    """'Important' was a thin box on the web page and a heavy one in large print and Word."""
+def test_the_boxes_are_drawn_as_print_and_word_draw_them(pages, browser) -> None:
+    """'Important' was a thin box on the web page and a heavy one in large print and Word: every kind's border
+    (pattern, weight, a heavier left bar) now comes from one table, ``leaflet.media.colours.LOOKS``."""
     _, path = pages["real-leaflet", "default"]
     page = open_page(browser, path)
     try:
-        widths = page.evaluate(
-            """() => Object.fromEntries([...document.querySelectorAll('[class*="callout-"]')].map(
-                box => [[...box.classList].find(c => c.startsWith('callout-') && c !== 'callout-label'),
-                        parseFloat(getComputedStyle(box).borderTopWidth)]))"""
+        borders = page.evaluate(
+            """() => Object.fromEntries([...document.querySelectorAll('section.callout')].map(box => {
+                const style = getComputedStyle(box), size = parseFloat(getComputedStyle(document.body).fontSize);
+                return [[...box.classList].find(c => c.startsWith('callout-')).slice(8),
+                        [style.borderTopStyle, parseFloat(style.borderTopWidth) / size,
+                         parseFloat(style.borderLeftWidth) / size]]; }))"""
         )
     finally:
         page.close()
-    heavy = {"callout-emergency", "callout-urgent", "callout-warning", "callout-caution", "callout-important"}
-    assert heavy <= set(widths), widths
-    assert {widths[name] for name in heavy} == {widths["callout-emergency"]}, widths
-    assert all(widths[name] < widths["callout-emergency"] for name in set(widths) - heavy), widths
+    assert set(borders) == set(LOOKS), borders
+    for kind, (pattern, top, left) in borders.items():  # (to a device pixel: 0.04 em at 18pt)
+        look = LOOKS[kind]
+        assert pattern == look.pattern and top == pytest.approx(look.weight, abs=0.05), (kind, borders[kind])
+        assert left == pytest.approx(look.bar or look.weight, abs=0.05), (kind, borders[kind])

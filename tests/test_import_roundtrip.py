@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
+from leaflet.core.compose import callout_heading
 from leaflet.core.model import Leaflet
 from leaflet.core.text import plain
 from leaflet.reader import read_leaflet
@@ -190,7 +191,9 @@ def structure(folder: Path) -> dict[str, list[Any]]:
             for n in nodes
             if type(n).__name__ == "Table"
         ],
-        "links": [(n.text, n.url) for n in nodes if type(n).__name__ == "Link"]
+        "links": [
+            (link.text, link.url) for n in nodes for link in ((n,) if type(n).__name__ == "Link" else _heading_links(n))
+        ]
         + [
             (link.text, link.url)
             for n in nodes
@@ -198,6 +201,14 @@ def structure(folder: Path) -> dict[str, list[Any]]:
             for link in _links(n)
         ],
     }
+
+
+def _heading_links(node: Any) -> list[Any]:
+    """The phone numbers in a callout's first line, links in every format that has links: pandoc joins a
+    marker's line and the words after it into one paragraph, so an import may carry them in the title."""
+    if type(node).__name__ != "Callout":
+        return []
+    return [i for i in callout_heading(node) if type(i).__name__ == "Link"]
 
 
 def _links(block: Any) -> list[Any]:

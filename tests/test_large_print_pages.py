@@ -12,6 +12,7 @@ import pytest
 from leaflet.reader import read_leaflet
 from leaflet.writers.large_print_pdf import FORMAT as LARGE_PRINT_PDF
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID
+from tests.test_first_things_first import _emptiness, _frame
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = {
@@ -48,9 +49,16 @@ def _pages(path: Path) -> list[tuple[float, str, bool]]:
 @pytest.mark.parametrize("size", [24, 30, 36, 42])
 @pytest.mark.parametrize("name", sorted(FOLDERS))
 def test_no_page_but_the_last_is_left_near_empty(tmp_path: Path, name: str, size: int) -> None:
-    pages = _pages(_pdf(FOLDERS[name], tmp_path, size))
+    path = _pdf(FOLDERS[name], tmp_path, size)
+    pages = _pages(path)
+    openings = [opening for _, opening in _emptiness(path, size)]  # what each page's start needed together
+    top, bottom = _frame(size)
     for number, ((used, text, _), (_, _, next_has_picture)) in enumerate(itertools.pairwise(pages), start=1):
-        assert used >= 1 - MOST_EMPTY or next_has_picture, f"page {number} at {size}pt is {used:.0%} used: {text!r}"
+        # allowed where what follows could not start here (issue 25: a table's caption, header and first line)
+        could_not_start = openings[number] > (1 - used) * (bottom - top) - 1.5 * size * 1.4
+        assert used >= 1 - MOST_EMPTY or next_has_picture or could_not_start, (
+            f"page {number} at {size}pt is {used:.0%} used: {text!r}"
+        )
 
 
 def _table_leaflet(tmp_path: Path, filler: int, columns: int) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,14 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("readme") / "source" / "example"
     folder.mkdir(parents=True)
     for name, text in SOURCE_EXAMPLES:
+        if name == "leaflet.md":  # a review date a year from now: the example never becomes overdue
+            later = (date.today() + timedelta(days=365)).isoformat()
+            text = re.sub(r"^review: \d{4}-\d{2}-\d{2}", f"review: {later}", text, flags=re.MULTILINE)
         (folder / name).write_text(text, encoding="utf-8")
     from PIL import Image as Picture
 
     Picture.new("RGB", (4, 3), "white").save(folder / "nurse.png")
+    Picture.new("RGB", (60, 20), "blue").save(folder / "logo.png")
     return folder
 
 
@@ -57,7 +62,10 @@ def test_readme_source_example_uses_every_construct(example: Path) -> None:
     assert sum(isinstance(i, LineBreak) for p in paragraphs for i in p.inlines) == 3
     links = [i.url for p in paragraphs for i in p.inlines if isinstance(i, Link)]
     assert "mailto:heart.clinic@example.org" in links and "https://www.nhs.uk/conditions/heart-attack/" in links
-    assert "tel:03001231234" in links
+    assert "tel:03001231234" in links and "tel:03001231235" in links, "a number written as text is a link"
+    meta = leaflet.meta
+    assert (meta.department, meta.reference, meta.review is not None) == ("Cardiology", "CAR-027", True)
+    assert meta.logo is not None and meta.logo.alt == "NICE" and meta.certifier == "An Accessibility Body"
     easy = leaflet.easy_read
     assert easy is not None
     points = [p for s in easy.sections for p in s.points]

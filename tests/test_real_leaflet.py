@@ -129,8 +129,8 @@ def test_audio_announces_callouts_nested_lists_and_pauses_at_line_breaks(leaflet
     flat = " ".join(script.split())
     assert "Emergency: Call nine nine nine or go to A and E now if you:" in flat
     assert "Important: Do not stop taking" in flat
-    assert "Under the second point of step 2, there are 2 points." in flat
-    assert "That is the end of the second point of step 2." in flat
+    assert "Under step 2: 2 points. First: the name of each medicine." in flat  # nested lists, briefly
+    assert "Under the second point: 2 points. First: in the morning. Second: at night. Step 3." in flat
     assert "Write to the heart clinic at: Ward 7, Test Hospital, 1 High Street, Testtown" in flat
     assert "Within Taking your medicines: If you forget a dose." in flat
 

@@ -36,6 +36,7 @@ from leaflet.core.model import (
     Table,
     Text,
 )
+from leaflet.core.phones import phone_links
 from leaflet.reader import read_leaflet
 from leaflet.reader.write import write_source
 from tests.conftest import FIXTURES, NICE_ID, SOURCE
@@ -60,7 +61,11 @@ def portable(leaflet: Leaflet) -> Leaflet:
         return b
 
     sections = tuple(dataclasses.replace(s, blocks=tuple(map(block, s.blocks))) for s in leaflet.sections)
-    return dataclasses.replace(leaflet, sections=sections)
+    logo = leaflet.meta.logo
+    if logo is not None and logo.path.is_absolute():
+        logo = dataclasses.replace(logo, path=logo.path.relative_to(root))
+    meta = dataclasses.replace(leaflet.meta, logo=logo)
+    return dataclasses.replace(leaflet, sections=sections, meta=meta)
 
 
 def written_copy(leaflet: Leaflet, target: Path, original: Path | None = None) -> Path:
@@ -159,7 +164,7 @@ def normal(inlines: list[Inline]) -> tuple[Inline, ...]:
         trimmed.append(inline)
     while trimmed and isinstance(trimmed[-1], LineBreak):
         trimmed.pop()
-    return tuple(trimmed)
+    return phone_links(tuple(trimmed))  # a phone number written as text reads as a tel: link
 
 
 def _fold(text: str) -> str:

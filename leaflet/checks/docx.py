@@ -15,10 +15,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from leaflet.core.compose import GLOSSARY_HEADING
+from leaflet.core.compose import GLOSSARY_HEADING, glossary_section
 from leaflet.core.diagnostics import Diagnostic
-from leaflet.core.model import BulletList, Callout, Leaflet, NumberedList
-from leaflet.core.text import first_missing_word, leaflet_links, leaflet_words, words
+from leaflet.core.model import BulletList, Callout, Leaflet, NumberedList, Paragraph
+from leaflet.core.text import first_missing_word, leaflet_links, leaflet_words, plain, words
 from leaflet.media.colours import MINIMUM_CONTRAST, Scheme
 from leaflet.media.colours import contrast_ratio as contrast
 from leaflet.media.ooxml.read import NS, WordFile, font_family, is_on, paragraph_style, paragraph_text, used_styles, w
@@ -315,7 +315,9 @@ def _urls(leaflet: Leaflet) -> Iterator[str]:
 
 
 def _glossary_words(leaflet: Leaflet) -> list[str]:
-    if not leaflet.glossary:
+    """'Words explained' as the document lists it: alphabetically."""
+    glossary = glossary_section(leaflet.glossary)
+    if glossary is None:
         return []
-    entries = " ".join(f"{entry.term} {entry.explanation}" for entry in leaflet.glossary)
+    entries = " ".join(plain(block.inlines) for block in glossary.blocks if isinstance(block, Paragraph))
     return words(f"{GLOSSARY_HEADING} {entries}")

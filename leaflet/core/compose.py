@@ -18,19 +18,25 @@ from dataclasses import dataclass
 from leaflet.core.diagnostics import Diagnostic
 from leaflet.core.model import (
     EASY_READ_NAME,
+    Block,
+    BulletList,
+    Callout,
     Definition,
     EasyRead,
     EasyReadPoint,
     EasyReadSection,
+    Image,
     Inlines,
     Leaflet,
     Link,
+    NumberedList,
     Paragraph,
     Section,
     Strong,
+    Table,
     Text,
 )
-from leaflet.core.text import easy_read_terms, easy_read_title, long_date
+from leaflet.core.text import easy_read_terms, easy_read_title, long_date, plain
 
 GLOSSARY_HEADING = "Words explained"
 COLOPHON_HEADING = "About this leaflet"
@@ -56,6 +62,17 @@ class Composed:
     body: tuple[Section, ...]
     glossary: Section | None
     colophon: Section
+    logo: Image | None = None  # the publisher's logo: at the top of the first page, and in the web page's header
+
+    @property
+    def opening(self) -> int:
+        """How many callouts open the leaflet (the first blocks before any heading): the most important thing
+        in it, which print puts on the first page, before the lines under the title, and the web page before
+        its contents."""
+        if not self.body or self.body[0].heading is not None:
+            return 0
+        blocks = self.body[0].blocks
+        return next((n for n, block in enumerate(blocks) if not isinstance(block, Callout)), len(blocks))
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -99,36 +116,60 @@ def compose(leaflet: Leaflet) -> Composed:
         body=leaflet.sections,
         glossary=glossary_section(leaflet.glossary),
         colophon=colophon_section(leaflet),
+        logo=leaflet.meta.logo,
     )
 
 
-def front_lines(leaflet: Leaflet) -> tuple[Paragraph, ...]:
-    """The lines under the title: who the leaflet is from, when it was published and updated."""
+REVIEW_LABEL = "Review date"
+REFERENCE_LABEL = "Leaflet reference"
+DEPARTMENT_LABEL = "Department"
+
+
+def front_lines(leaflet: Leaflet, *, filing: bool = True) -> tuple[Paragraph, ...]:
+    """The lines under the title: who the leaflet is from (the department too, when it says), when it was
+    published and updated, and (``filing``) its review date and reference, as NHS leaflets print them."""
     meta = leaflet.meta
-    lines = [_line(f"Information from {meta.publisher}"), _line(f"Published {long_date(meta.published)}")]
+    source = f"{meta.department}, {meta.publisher}" if meta.department else meta.publisher
+    lines = [_line(f"Information from {source}"), _line(f"Published {long_date(meta.published)}")]
     if meta.updated:
         lines.append(_line(f"Updated {long_date(meta.updated)}"))
+    if filing:
+        lines += filing_lines(leaflet)
     return tuple(lines)
 
 
+def filing_lines(leaflet: Leaflet) -> list[Paragraph]:
+    """'Review date: ...' and 'Leaflet reference: ...', as the leaflet has them."""
+    meta = leaflet.meta
+    lines = [_line(f"{REVIEW_LABEL}: {long_date(meta.review)}")] if meta.review else []
+    if meta.reference:
+        lines.append(_line(f"{REFERENCE_LABEL}: {meta.reference}"))
+    return lines
+
+
 def glossary_section(glossary: tuple[Definition, ...]) -> Section | None:
-    """'Words explained': one paragraph per hard word, the word in bold; None for no words."""
+    """'Words explained': one paragraph per hard word, the word in bold, in alphabetical order; None for no
+    words."""
     if not glossary:
         return None
     entries = tuple(
         Paragraph((Strong(entry.term, entry.line), Text(f": {entry.explanation}", entry.line)), entry.line)
-        for entry in glossary
+        for entry in sorted(glossary, key=lambda entry: (entry.term.casefold(), entry.term))
     )
     return Section(GLOSSARY_HEADING, FURNITURE_LEVEL, entries)
 
 
 def colophon_section(leaflet: Leaflet) -> Section:
-    """'About this leaflet': who published it and when, its ISBN and web address, as the leaflet has them."""
+    """'About this leaflet': who published it and when, its department, review date and reference, its ISBN
+    and web address, as the leaflet has them."""
     meta = leaflet.meta
     published = f"Published by {meta.publisher} on {long_date(meta.published)}."
     if meta.updated:
         published += f" Last updated {long_date(meta.updated)}."
     blocks = [_line(published)]
+    if meta.department:
+        blocks.append(_line(f"{DEPARTMENT_LABEL}: {meta.department}"))
+    blocks += filing_lines(leaflet)
     if meta.isbn:
         blocks.append(_line(f"ISBN {meta.isbn}"))
     if meta.url:
@@ -136,6 +177,28 @@ def colophon_section(leaflet: Leaflet) -> Section:
     if meta.no_easy_read:
         blocks.append(_line(f"There is no easy read version of this leaflet: {meta.no_easy_read}"))
     return Section(COLOPHON_HEADING, FURNITURE_LEVEL, tuple(blocks))
+
+
+def table_caption(number: int, table: Table) -> str:
+    """A table's caption, in the same words in every format: 'Table 2: Exercise, Hold for and Repetitions'."""
+    headers = [" ".join(plain(cell).split()) for cell in table.header]
+    named = [header for header in headers if header]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}" if named else ""
+    return f"Table {number}: {listed}" if listed else f"Table {number}"
+
+
+def introduces(paragraph: Paragraph, following: Block | None) -> bool:
+    """A sentence ending in a colon that introduces a table, list or box: print never leaves it apart from it."""
+    introduced = isinstance(following, Table | BulletList | NumberedList | Callout)
+    return introduced and plain(paragraph.inlines).rstrip().endswith(":")
+
+
+def callout_heading(callout: Callout) -> Inlines:
+    """A callout's first line ('Emergency: Call 999 or go to A&E now if:') as inlines, each phone number in it
+    a ``tel:`` link, for the formats that have links (the whole line is shown bold)."""
+    from leaflet.core.phones import phone_links
+
+    return phone_links((Text(callout.heading(), callout.line),))
 
 
 def compose_easy_read(leaflet: Leaflet, *, pictures: bool = True) -> ComposedEasyRead | None:

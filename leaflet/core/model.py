@@ -222,6 +222,8 @@ class Metadata:
     reference: str | None = None  # the leaflet's own code in the publisher's catalogue, e.g. 'URO-014'
     department: str | None = None  # the team or department it comes from, e.g. 'Urology'
     no_easy_read: str | None = None  # why no easy read is planned, when the team says so ('easy-read: none - why')
+    logo: Image | None = None  # the publisher's logo, with its alt text: on the first page of print and the web page
+    certifier: str | None = None  # who certified the accessibility of its digital formats, when someone did
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,7 +125,9 @@ def _trimmed(runs: list[Inline]) -> Inlines:
             _append(out, run)
     while out and isinstance(out[-1], LineBreak):
         out.pop()
-    return tuple(out) if has_words(out) else ()
+    from leaflet.core.phones import phone_links  # a number written as text: a tel: link, as the reader makes it
+
+    return phone_links(tuple(out)) if has_words(out) else ()
 
 
 def web_address(url: str) -> str:

@@ -27,7 +27,7 @@ _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-propert
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # Names a tool writes when nobody typed one: not a publisher.
 _PLACEHOLDERS = {"python-docx", "microsoft office user", "un-named", "unknown", "administrator", "user", "author"}
-_KEYS = ("title", "publisher", "published", "updated", "language", "isbn", "url")
+_KEYS = ("title", "publisher", "published", "updated", "review", "reference", "department", "language", "isbn", "url")
 
 
 def word_properties(parts: dict[str, bytes], document: Document) -> None:
@@ -79,7 +79,7 @@ def normal(key: str, raw: str) -> str | None:
     value = " ".join((raw or "").split())
     if not value:
         return None
-    if key in ("published", "updated"):
+    if key in ("published", "updated", "review"):
         return iso_day(value)
     if key == "language":
         value = value.replace("_", "-")

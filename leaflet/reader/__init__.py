@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leaflet.core.diagnostics import Diagnostic, SourceError
-from leaflet.core.model import EASY_READ_NAME, SOURCE_NAME, Leaflet, Metadata
+from leaflet.core.model import EASY_READ_NAME, SOURCE_NAME, Image, Leaflet, Metadata
 from leaflet.core.text import leaflet_text, term_pattern
 
 if TYPE_CHECKING:
@@ -96,6 +97,8 @@ def read_leaflet(folder: Path, *, easy_read: bool = True) -> Reading:
             if "easy-read" in values
             else None
         ),
+        logo=_logo(front, folder, path),
+        certifier=values.get("certified-by"),
     )
     if meta.no_easy_read and (folder / EASY_READ_NAME).exists():
         raise SourceError(
@@ -104,7 +107,7 @@ def read_leaflet(folder: Path, *, easy_read: bool = True) -> Reading:
             f"the front matter says 'easy-read: none', but {EASY_READ_NAME} is here; delete one of the two",
         )
     leaflet = Leaflet(meta, body.sections, front.glossary, front.say, None, folder, path)
-    warnings = (*reader.warnings, *_unused_glossary(leaflet))
+    warnings = (*reader.warnings, *_unused_glossary(leaflet), *review_overdue(meta, front, path, date.today()))
     if easy_read and (folder / EASY_READ_NAME).exists():
         leaflet, easy_warnings = _with_easy_read(leaflet)
         warnings = (*warnings, *easy_warnings)
@@ -183,6 +186,51 @@ def _title(front: FrontMatter, heading: str | None, heading_line: int, path: Pat
             path, 1, "the leaflet has no title; add 'title: ...' to the front matter (or a '# Title' line after it)"
         )
     return title
+
+
+def _logo(front: FrontMatter, folder: Path, path: Path) -> Image | None:
+    """The logo the front matter names, read and checked as any picture is (a PNG or SVG in the folder)."""
+    logo = front.logo
+    if logo is None:
+        return None
+    from leaflet.reader.pictures import KINDS, picture_file, picture_problem
+
+    def fail(message: str) -> SourceError:
+        return SourceError(path, logo.line, message)
+
+    if "://" in logo.file:
+        raise fail(
+            f"the logo must be a file in the leaflet's folder, not {logo.file!r}; copy it in and write file: logo.png"
+        )
+    target = picture_file(logo.file, folder, fail, use="a logo", then=f" and write file: {Path(logo.file).name}")
+    kind = KINDS.get(target.suffix.lower())
+    if kind not in ("image/png", "image/svg+xml"):
+        raise fail(
+            f"the logo '{logo.file}' is not PNG or SVG; save it as .png or .svg (a logo's flat colours and sharp edges suit them)"
+        )
+    data = target.read_bytes()
+    problem = picture_problem(data, kind)
+    if problem:
+        raise fail(f"the logo '{logo.file}' is not the kind its name says ({problem}); save it again as PNG or SVG")
+    return Image(target, logo.alt, logo.line, data, kind)
+
+
+def review_overdue(meta: Metadata, front: FrontMatter, path: Path, today: date) -> list[Diagnostic]:
+    """``warning[review-overdue]`` when the leaflet's review date has passed: it must not be reissued unreviewed
+    (``--strict``, and so ``make release``, refuses it)."""
+    if meta.review is None or meta.review >= today:
+        return []
+    from leaflet.core.text import long_date
+
+    return [
+        Diagnostic(
+            path,
+            front.lines["review"],
+            "review-overdue",
+            f"the review date ({long_date(meta.review)}) has passed, so this leaflet must not be reissued as it is; "
+            "review it with its clinical team, then write the next review date (review: YYYY-MM-DD)",
+        )
+    ]
 
 
 def _unused_glossary(leaflet: Leaflet) -> list[Diagnostic]:

@@ -27,6 +27,8 @@ KEYS = (
     "reference",
     "department",
     "easy-read",
+    "logo",
+    "certified-by",
     "language",
     "isbn",
     "url",
@@ -40,6 +42,15 @@ _EXAMPLE = "---\ntitle: ...\npublisher: ...\npublished: 2026-03-25\n---"
 
 
 @dataclass(frozen=True, slots=True)
+class Logo:
+    """The ``logo:`` mapping as written: the picture's file, its alt text, and the line of each."""
+
+    file: str
+    alt: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class FrontMatter:
     """The front matter's values, checked, with the line of each key."""
 
@@ -49,6 +60,7 @@ class FrontMatter:
     say: tuple[Pronunciation, ...]
     body: str
     body_offset: int  # lines before the Markdown body starts
+    logo: Logo | None = None
 
     def date(self, key: str, path: Path) -> date | None:
         """The value of ``key`` as a date, or None when it is absent."""
@@ -87,6 +99,7 @@ def parse(text: str, path: Path) -> FrontMatter:
     lines: dict[str, int] = {}
     glossary: tuple[Definition, ...] = ()
     say: tuple[Pronunciation, ...] = ()
+    logo: Logo | None = None
     for key_node, value_node in root.value if root is not None else ():
         key = _key(key_node, path, lines)
         lines[key] = _line(key_node)
@@ -94,9 +107,11 @@ def parse(text: str, path: Path) -> FrontMatter:
             glossary = tuple(Definition(t, e, n) for t, e, n in _string_map(key, value_node, path))
         elif key == "say":
             say = tuple(Pronunciation(w, s, n) for w, s, n in _string_map(key, value_node, path))
+        elif key == "logo":
+            logo = _logo(value_node, path, lines[key])
         else:
             values[key] = _scalar(key, value_node, path)
-    front = FrontMatter(values, lines, glossary, say, body, offset)
+    front = FrontMatter(values, lines, glossary, say, body, offset, logo)
     _check_values(front, path)
     return front
 
@@ -168,6 +183,36 @@ def _string_map(key: str, node: yaml.Node, path: Path) -> list[tuple[str, str, i
                 )
         pairs.append((word_node.value.strip(), " ".join(text_node.value.split()), _line(word_node)))
     return pairs
+
+
+_LOGO_EXAMPLE = "logo:\n  file: logo.png\n  alt: Anytown Hospitals NHS Foundation Trust"
+
+
+def _logo(node: yaml.Node, path: Path, line: int) -> Logo:
+    """``logo:`` with ``file:`` (a PNG or SVG in the leaflet's folder) and ``alt:`` (the words that replace it)."""
+    if not isinstance(node, yaml.MappingNode):
+        raise SourceError(
+            path,
+            line,
+            f"'logo' needs the picture's file and its alt text, indented under it:\n{_LOGO_EXAMPLE}",
+        )
+    given: dict[str, str] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key not in ("file", "alt"):
+            raise SourceError(
+                path, _line(key_node), f"'logo' takes only 'file' and 'alt', not {key!r}; write:\n{_LOGO_EXAMPLE}"
+            )
+        if not isinstance(value_node, yaml.ScalarNode) or not value_node.value.strip():
+            raise SourceError(
+                path, _line(value_node), f"the logo's '{key}' must be a single value, like:\n{_LOGO_EXAMPLE}"
+            )
+        given[str(key)] = " ".join(value_node.value.split())
+    for missing in ("file", "alt"):
+        if missing not in given:
+            what = "its picture file" if missing == "file" else "its alt text (who the logo stands for, in words)"
+            raise SourceError(path, line, f"the logo has no '{missing}': give {what}, like:\n{_LOGO_EXAMPLE}")
+    return Logo(given["file"], given["alt"], line)
 
 
 def _check_values(front: FrontMatter, path: Path) -> None:

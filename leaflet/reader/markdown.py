@@ -35,6 +35,7 @@ from leaflet.core.model import (
     Table,
     Text,
 )
+from leaflet.core.phones import phone_links
 from leaflet.reader.pictures import read_picture
 from leaflet.reader.refusals import REFUSED as _UNSUPPORTED
 from leaflet.reader.refusals import refusal
@@ -163,7 +164,7 @@ class BodyReader:
         title = " ".join("".join(i.text for i in title_inlines).split()) or None
         blocks: list[Paragraph | BulletList | NumberedList] = []
         if rest_nodes:
-            blocks.append(Paragraph(self._inline_nodes(rest_nodes, line + 1), line + 1))
+            blocks.append(Paragraph(phone_links(self._inline_nodes(rest_nodes, line + 1)), line + 1))
         for child in node.children[1:]:
             if child.type == "blockquote":
                 raise self.fail(child, "a callout cannot hold another quotation or callout; end the first one first")
@@ -260,8 +261,9 @@ class BodyReader:
     # Inlines -----------------------------------------------------------
 
     def inlines(self, inline: SyntaxTreeNode) -> Inlines:
-        """The inline children of ``inline`` as Text, Strong, Link and LineBreak, adjacent text merged."""
-        return self._inline_nodes(list(inline.children), self.line(inline))
+        """The inline children of ``inline`` as Text, Strong, Link and LineBreak, adjacent text merged; a phone
+        number written in the words becomes a ``tel:`` link."""
+        return phone_links(self._inline_nodes(list(inline.children), self.line(inline)))
 
     def _inline_nodes(self, nodes: builtins.list[SyntaxTreeNode], line: int, strip_marker: int = 0) -> Inlines:
         result: builtins.list[Inline] = []

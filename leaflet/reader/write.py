@@ -80,12 +80,16 @@ def write_source(leaflet: Leaflet, left: Mapping[str, str] | None = None) -> Wri
 
 def pictures(leaflet: Leaflet) -> dict[str, bytes]:
     """The body's pictures by the name the source gives them (relative to the leaflet's folder)."""
-    return {
+    found = {
         _picture_name(block, leaflet.folder): block.data
         for section in leaflet.sections
         for block in section.blocks
         if isinstance(block, Image) and block.data
     }
+    logo = leaflet.meta.logo
+    if logo is not None and logo.data:
+        found[_picture_name(logo, leaflet.folder)] = logo.data
+    return found
 
 
 # Front matter ----------------------------------------------------------
@@ -104,6 +108,7 @@ def _front_matter(leaflet: Leaflet, left: Mapping[str, str], lines: _Lines) -> N
         "language": meta.language,
         "isbn": meta.isbn,
         "url": meta.url,
+        "certified-by": meta.certifier,
     }
     lines.add("---")
     for key, value in values.items():
@@ -113,6 +118,10 @@ def _front_matter(leaflet: Leaflet, left: Mapping[str, str], lines: _Lines) -> N
             lines.add(f"{key}: {value.isoformat()}", node=key)
         elif value is not None:
             lines.add(_yaml({key: value}), node=key)
+    if meta.logo is not None:
+        lines.add(
+            _yaml({"logo": {"file": _picture_name(meta.logo, leaflet.folder), "alt": meta.logo.alt}}), node="logo"
+        )
     if leaflet.glossary:
         lines.add(_yaml({"glossary": {d.term: d.explanation for d in leaflet.glossary}}))
     if leaflet.say:

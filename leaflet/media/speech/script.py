@@ -13,12 +13,13 @@ Each spoken section becomes one chapter and one track.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import assert_never
 
 from leaflet.core import walk
-from leaflet.core.compose import Composed, compose
+from leaflet.core.compose import Composed, callout_heading, compose, front_lines, table_caption
 from leaflet.core.model import (
     Block,
     BulletList,
@@ -36,13 +37,12 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import leaflet_links, plain, shows_own_address, slug, words, wrap
+from leaflet.core.text import plain, shows_own_address, slug, words, wrap
 from leaflet.media.speech import pause_seconds
 from leaflet.media.speech.numbers import phone_words
 from leaflet.media.speech.say import ORDINALS, Lexicon, address, count, isbns, symbols
 
 OPENING_TITLE = "About this recording"
-CLOSING_TITLE = "Where to get help, and about this leaflet"  # what the last chapter holds
 INTRODUCTION_TITLE = "Introduction"
 _HELP_WORDS = frozenset({"help", "support", "contact", "contacts", "advice"})
 _SENTENCE_END = (".", "?", "!", ":")
@@ -88,9 +88,14 @@ class Script:
 
 @dataclass
 class _Addresses:
-    """Links met in one section: each address once, with the words that led to it."""
+    """Links met in one section: each address once, with the words that led to it (and the tables counted,
+    for their captions: numbered through the leaflet, as every format numbers them)."""
 
     texts: dict[str, list[str]] = field(default_factory=dict)
+    tables: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+    def next_table(self) -> int:
+        return next(self.tables)
 
     def add(self, url: str, text: str) -> None:
         seen = self.texts.setdefault(url, [])
@@ -99,19 +104,29 @@ class _Addresses:
 
 
 def build(leaflet: Leaflet, rate: int) -> Script:
-    """The spoken script of ``leaflet``, to be read at ``rate`` words a minute."""
+    """The spoken script of ``leaflet``, to be read at ``rate`` words a minute.
+
+    Every chapter is a section and a track, numbered alike: the opening is section 1, the leaflet's own
+    sections and the glossary follow, and the closing (phone numbers and email addresses again, then
+    "About this leaflet") is the last; each is named for what it holds.
+    """
     lexicon = Lexicon(leaflet.say)
     composed = compose(leaflet)
-    # body and glossary are chapters; the colophon closes the recording, after where to get help
+    # body and glossary are chapters; the colophon closes the recording, after the contacts said again
     chapters = list(_chapters([s for s in composed.sections if s is not composed.colophon]))
+    contacts = _contacts(leaflet)
+    closing_title = _closing_title(contacts, composed.colophon.heading or "")
+    titles = [OPENING_TITLE, *(title for title, _ in chapters), closing_title]
+    total = len(titles)
+    tables = itertools.count(1)
     body = [
-        _chapter(title, sections, number, len(chapters), lexicon)
-        for number, (title, sections) in enumerate(chapters, 1)
+        _chapter(title, sections, number, total, lexicon, tables)
+        for number, (title, sections) in enumerate(chapters, 2)
     ]
-    closing = _closing(leaflet, composed, chapters, lexicon)
+    closing = _closing(leaflet, composed, closing_title, titles, contacts, lexicon)
     spoken_words = sum(len(words(s.text)) for s in (*body, closing)) + 60  # the opening's own words, roughly
-    seconds = spoken_words / rate * 60 + pause_seconds(len(chapters) + 2)  # with the opening and closing
-    opening = _opening(composed, [title for title, _ in chapters], seconds, lexicon)
+    seconds = spoken_words / rate * 60 + pause_seconds(total)
+    opening = _opening(leaflet, composed, titles, seconds, lexicon)
     return Script(composed.title, rate, (opening, *body, closing))
 
 
@@ -145,15 +160,21 @@ def _chapters(sections: Sequence[Section]) -> Iterator[tuple[str, list[Section]]
         yield current
 
 
-def _opening(composed: Composed, titles: list[str], seconds: float, lexicon: Lexicon) -> SpokenSection:
-    front = " ".join(_sentence(_inlines(line.inlines, lexicon, _Addresses())) for line in composed.front)
-    listing = " ".join(_sentence(f"{n}, {lexicon.say(t)}") for n, t in enumerate(titles, start=1))
+def _opening(
+    leaflet: Leaflet, composed: Composed, titles: list[str], seconds: float, lexicon: Lexicon
+) -> SpokenSection:
+    """The title, who it is from and when, how long it lasts, and every section by its number (its track's)."""
+    lines = front_lines(leaflet, filing=False)  # the review date and reference are said at the end
+    front = " ".join(_sentence(_inlines(line.inlines, lexicon, _Addresses())) for line in lines)
+    listing = " ".join(
+        _sentence(f"{n}, {lexicon.say(t)}{', this one' if n == 1 else ''}") for n, t in enumerate(titles, start=1)
+    )
     paragraphs = (
         _sentence(lexicon.say(composed.title)),
         front,
         f"This recording has {count(len(titles), 'section', 'sections')} and lasts {_minutes(seconds)}. "
-        "Each section is its own chapter and track, so you can skip between them.",
-        f"The {'section is' if len(titles) == 1 else 'sections are'}: {listing}",
+        "Each section is its own chapter and track, numbered as its track is, so you can skip between them.",
+        f"The sections are: {listing}",
     )
     return SpokenSection(OPENING_TITLE, paragraphs)
 
@@ -165,9 +186,11 @@ def _minutes(seconds: float) -> str:
     return f"about {count(minutes, 'minute', 'minutes')}"
 
 
-def _chapter(title: str, sections: list[Section], number: int, total: int, lexicon: Lexicon) -> SpokenSection:
+def _chapter(
+    title: str, sections: list[Section], number: int, total: int, lexicon: Lexicon, tables: Iterator[int]
+) -> SpokenSection:
     paragraphs = [_sentence(f"Section {number} of {total}: {lexicon.say(title)}")]
-    addresses = _Addresses()
+    addresses = _Addresses(tables=tables)
     part = title
     for section in sections:
         if section.heading and section is not sections[0]:
@@ -191,7 +214,7 @@ def _block(block: Block, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
         case BulletList() | NumberedList():
             return _list(block, lexicon, addresses)
         case Table():
-            return _table(block, lexicon, addresses)
+            return _table(block, addresses.next_table(), lexicon, addresses)
         case Image(alt=alt):
             return [_sentence(f"Picture: {lexicon.say(alt)}")]
         case Callout():
@@ -260,25 +283,25 @@ def _item(item: ListItem, lexicon: Lexicon, addresses: _Addresses) -> str:
 
 
 def _sublist(item: ListItem, name: str, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
-    """A nested list: where it starts ('Under step 2, there are 3 points.'), its points, where it ends."""
+    """A nested list, briefly: where it starts and how many points it has ('Under step 2: 3 points.'), then
+    its points ('First: ...'); the next item, or the list's end, says where it stops."""
     assert item.sublist is not None
     items = item.sublist.items
-    said = [f"Under {name}, there {'is' if len(items) == 1 else 'are'} {count(len(items), 'point', 'points')}."]
+    said = [f"Under {name}: {count(len(items), 'point', 'points')}."]
     for index, sub in enumerate(items):
         lead = ORDINALS[index] if index < len(ORDINALS) else f"Number {index + 1}"
         said.append(_sentence(f"{lead}: {_item(sub, lexicon, addresses)}"))
         if sub.sublist is not None:
-            said += _sublist(sub, f"the {lead.lower()} point of {name}", lexicon, addresses)
-    said.append(f"That is the end of {name}.")
+            said += _sublist(sub, f"the {lead.lower()} point", lexicon, addresses)
     return said
 
 
-def _table(table: Table, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
-    """Row by row, each cell after its column's header, as a screen reader reads it."""
+def _table(table: Table, number: int, lexicon: Lexicon, addresses: _Addresses) -> list[str]:
+    """Its caption, then row by row, each cell after its column's header, as a screen reader reads it."""
     headers = [lexicon.say(plain(cell)) for cell in table.header]
     said = [
-        f"There is a table with {count(len(headers), 'column', 'columns')} and {count(len(table.rows), 'row', 'rows')}. "
-        f"The columns are: {'; '.join(headers)}."
+        f"{_sentence(lexicon.say(table_caption(number, table)))} It has "
+        f"{count(len(headers), 'column', 'columns')} and {count(len(table.rows), 'row', 'rows')}."
     ]
     for number, row in enumerate(table.rows, start=1):
         cells = [
@@ -308,30 +331,71 @@ def _addresses(found: _Addresses, lexicon: Lexicon) -> str:
 
 
 def _closing(
-    leaflet: Leaflet, composed: Composed, chapters: list[tuple[str, list[Section]]], lexicon: Lexicon
+    leaflet: Leaflet,
+    composed: Composed,
+    title: str,
+    titles: list[str],
+    contacts: list[Link],
+    lexicon: Lexicon,
 ) -> SpokenSection:
+    """The last section: where the recording ends, where help was, every phone number and email address
+    again, then "About this leaflet" (its review date and reference among it)."""
     say = lexicon.say
-    paragraphs = [f"That is the end of {_sentence(say(composed.title))}"]
-    for number, (title, _) in enumerate(chapters, start=1):
-        if _HELP_WORDS & set(words(title)):
-            paragraphs.append(f"To hear where to get help again, go back to section {number}: {_sentence(say(title))}")
-    paragraphs += _contacts(leaflet, lexicon)
+    paragraphs = [
+        _sentence(f"Section {len(titles)} of {len(titles)}: {say(title)}"),
+        f"That is the end of {_sentence(say(composed.title))}",
+    ]
+    for number, chapter in enumerate(titles[1:-1], start=2):
+        if _HELP_WORDS & set(words(chapter)):
+            paragraphs.append(
+                f"To hear where to get help again, go back to section {number}: {_sentence(say(chapter))}"
+            )
+    for link in contacts:
+        if link.url.startswith("tel:"):
+            paragraphs.append(f"To phone, call {_contact(link.text, link.url, lexicon)}.")
+        else:
+            paragraphs.append(f"To email, write to {address(link.url, lexicon)}.")
     colophon = composed.colophon
     paragraphs.append(_sentence(say(colophon.heading or "")))
     for block in colophon.blocks:
         paragraphs += _block(block, lexicon, _Addresses())
-    return SpokenSection(CLOSING_TITLE, tuple(paragraphs))
+    return SpokenSection(title, tuple(paragraphs))
 
 
-def _contacts(leaflet: Leaflet, lexicon: Lexicon) -> list[str]:
-    """Every phone number and email address in the leaflet, once each, said again."""
-    said: dict[str, str] = {}
-    for link in leaflet_links(leaflet):
-        if link.url.startswith("tel:"):
-            said.setdefault(link.url, f"To phone, call {_contact(link.text, link.url, lexicon)}.")
-        elif link.url.startswith("mailto:"):
-            said.setdefault(link.url, f"To email, write to {address(link.url, lexicon)}.")
-    return list(said.values())
+def _closing_title(contacts: list[Link], colophon: str) -> str:
+    """The last section's name, for what it holds: 'Phone numbers and email addresses again, and about this
+    leaflet' (or only the colophon's heading when the leaflet gives no number or address)."""
+    kinds = [
+        kind
+        for kind, scheme in (("phone numbers", "tel:"), ("email addresses", "mailto:"))
+        if any(link.url.startswith(scheme) for link in contacts)
+    ]
+    if not kinds:
+        return colophon
+    said = " and ".join(kinds)
+    return f"{said[:1].upper()}{said[1:]} again, and {colophon[:1].lower()}{colophon[1:]}"
+
+
+def _contacts(leaflet: Leaflet) -> list[Link]:
+    """Every phone number and email address in the leaflet, once each, in reading order: the links, and the
+    numbers in the callouts' first lines ('Emergency: Call 999 ...')."""
+    found: dict[str, Link] = {}
+    for section in leaflet.sections:
+        for block in section.blocks:
+            runs = [callout_heading(block)] if isinstance(block, Callout) else []
+            for inlines in (*runs, *walk.inline_runs(block)):
+                for inline in inlines:
+                    if isinstance(inline, Link) and inline.url.startswith(("tel:", "mailto:")):
+                        key = _dialled(inline.url)
+                        found.setdefault(key, inline)
+    return list(found.values())
+
+
+def _dialled(url: str) -> str:
+    """One key per phone number however it is written (tel:0113 496 0123, tel:01134960123), or the address."""
+    if url.startswith("tel:"):
+        return "tel:" + "".join(c for c in url if c.isdigit() or c == "+")
+    return url.lower()
 
 
 def _sentence(text: str) -> str:

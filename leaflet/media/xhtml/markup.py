@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import assert_never
 
+from leaflet.core.compose import callout_heading, table_caption
 from leaflet.core.model import (
     Block,
     BulletList,
@@ -36,6 +37,7 @@ from leaflet.media.speech.say import Lexicon
 from leaflet.media.speech.script import said
 from leaflet.media.xhtml.page import term_and_explanation
 from leaflet.media.xhtml.sentences import split
+from leaflet.media.xhtml.style import STACK_ALWAYS, STACK_WIDTHS
 
 SENTENCE_PAUSE = 0.4  # seconds of silence after a sentence inside a paragraph
 BLOCK_PAUSE = 0.7  # after a paragraph, list item, cell or definition
@@ -119,15 +121,22 @@ class Markup:
         return fragment_id
 
     def words(
-        self, tag: str, inlines: Inlines, attrs: str = "", then: Callable[[], str] | None = None, empty: str = "Empty"
+        self,
+        tag: str,
+        inlines: Inlines,
+        attrs: str = "",
+        then: Callable[[], str] | None = None,
+        empty: str = "Empty",
+        before: str = "",
     ) -> str:
-        """``<tag>`` holding ``inlines``, then what ``then`` lays out (a nested list); spoken sentence by sentence.
+        """``<tag>`` holding ``before`` (markup, not spoken), ``inlines``, then what ``then`` lays out (a nested
+        list); spoken sentence by sentence.
 
         ``then`` is called after the words are laid out, so fragments stay in reading order.
         """
         id_, content = self._content(inlines, whole=then is None, empty=empty)
         id_attr = f' id="{id_}"' if id_ else ""
-        return f"<{tag}{id_attr}{attrs}>{content}{then() if then else ''}</{tag}>"
+        return f"<{tag}{id_attr}{attrs}>{before}{content}{then() if then else ''}</{tag}>"
 
     def _content(self, inlines: Inlines, whole: bool, empty: str) -> tuple[str, str]:
         """The id the element gets (or ""), and its content: sentences in spans with ids of their own.
@@ -170,15 +179,19 @@ class Markup:
                 assert_never(block)
 
     def callout(self, callout: Callout) -> str:
-        """A labelled region with a border: its kind in words first ("Emergency: ..."), never colour alone."""
+        """A labelled region with a border: its kind in words first ("Emergency: ..."), never colour alone.
+
+        Its look (border pattern and weight, a band behind the label, the NHS care cards' red and blue) comes
+        from the style sheet, by kind; a phone number in its first line is a link too.
+        """
         label_id = self.unique_id(f"{callout.kind}-{len(self._ids) + 1}")
-        label = (Strong(callout.heading()),)
+        label = callout_heading(callout)
         if self.speaking:
             self._fragment(label, HEADING_PAUSE, label_id)
         inner = "".join(self.block(block) for block in callout.blocks)
         return (
             f'<section class="callout callout-{callout.kind}" aria-labelledby="{label_id}">'
-            f'<p class="callout-label" id="{label_id}">{inline_markup(label)}</p>{inner}</section>'
+            f'<p class="callout-label" id="{label_id}"><strong>{inline_markup(label)}</strong></p>{inner}</section>'
         )
 
     def list(self, block: BulletList | NumberedList) -> str:
@@ -197,12 +210,20 @@ class Markup:
         return paragraphs + (self.list(item.sublist) if item.sublist is not None else "")
 
     def table(self, table: Table) -> str:
+        """A captioned table; where the screen is too narrow for its words side by side (its class says how
+        wide that is) the style sheet stacks its rows, each cell after its header as a label."""
         self._tables += 1
-        headers = [plain(cell) for cell in table.header]
-        caption = self.words("caption", (Text(f"Table {self._tables}: {', '.join(headers)}"),))
+        headers = [" ".join(plain(cell).split()) for cell in table.header]
+        caption = self.words("caption", (Text(table_caption(self._tables, table)),))
         head = "".join(self.words("th", cell, ' scope="col"') for cell in table.header)
-        rows = "".join(f"<tr>{''.join(self.words('td', cell) for cell in row)}</tr>" for row in table.rows)
-        return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        labels = [f'<span class="cell-label" aria-hidden="true">{text(h)}: </span>' if h else "" for h in headers]
+        rows = "".join(
+            f"<tr>{''.join(self.words('td', cell, before=label) for cell, label in zip(row, labels, strict=False))}</tr>"
+            for row in table.rows
+        )
+        return (
+            f'<table class="{table_class(table)}">{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        )
 
     def image(self, image: Image) -> str:
         id_attr = ""
@@ -251,6 +272,27 @@ class Markup:
             entries.append(self.words("dt", term, term_type) + self.words("dd", explanation, definition_type))
         out += [f"<dl>{''.join(entries)}</dl>"] if entries else []
         return "".join(out)
+
+
+CHARACTER_EMS = 0.62  # Atkinson Hyperlegible's widest usual letters, regular, in ems (bold: a little wider)
+CELL_EMS = 1.2  # a cell's padding and rules
+
+
+def table_class(table: Table) -> str:
+    """``stack-N``: the table needs about N rem to show its longest words whole, side by side (N rounded up
+    to an even number); ``stack-always`` when that is wider than the page's column."""
+    need = 0.0
+    columns = max(len(table.header), *(len(row) for row in table.rows))
+    for column in range(columns):
+        widest = 0.0
+        for number, row in enumerate((table.header, *table.rows)):
+            cell = row[column] if column < len(row) else ()
+            bold = number == 0 or any(isinstance(inline, Strong) for inline in cell)
+            longest = max((len(word) for word in plain(cell).split()), default=0)
+            widest = max(widest, longest * (CHARACTER_EMS + (0.04 if bold else 0.0)))
+        need += widest + CELL_EMS
+    rounded = max(STACK_WIDTHS[0], 2 * -(-int(need + 0.999) // 2))
+    return f"stack-{rounded}" if rounded <= STACK_WIDTHS[-1] else STACK_ALWAYS
 
 
 def heading_ids(sections: Sequence[Section], markup: Markup) -> dict[int, str]:

@@ -13,10 +13,12 @@ the page; ``translate`` turns the text into braille with liblouis.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import assert_never
 
+from leaflet.core.compose import table_caption
 from leaflet.core.model import (
     Block,
     BulletList,
@@ -33,7 +35,7 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import display_url, plain, shows_own_address
+from leaflet.core.text import display_url, plain, shows_own_address, split_lines
 from leaflet.writers.braille.layout import Piece
 
 BULLET = "\u2022"
@@ -81,6 +83,7 @@ def print_pieces(title: str, front: tuple[str, ...], code: str, sections: tuple[
         yield Words(line, centred=True, blank_before=number == 0)
     yield Words(code, centred=True, blank_before=True)
     yield Words(title, centred=True, heading=True, new_page=True)
+    tables = itertools.count(1)  # the tables, numbered through the leaflet as every format numbers them
     after_heading = True  # a blank line follows the centred main heading, none follows a section heading
     first_block = True
     for section in sections:
@@ -91,7 +94,7 @@ def print_pieces(title: str, front: tuple[str, ...], code: str, sections: tuple[
         after_list = False
         for number, block in enumerate(section.blocks):
             is_list = isinstance(block, BulletList | NumberedList | Table)
-            for count, words in enumerate(_block(block)):
+            for count, words in enumerate(_block(block, tables)):
                 opens_list = is_list and count == 0 and not (number == 0 and section.heading)
                 if (first_block and after_heading) or opens_list or (after_list and count == 0 and not is_list):
                     words = _spaced(words)
@@ -104,21 +107,21 @@ def _spaced(words: Words) -> Words:
     return Words(words.text, words.bold, words.first, words.runover, words.centred, True, words.heading)
 
 
-def _block(block: Block, depth: int = 0) -> Iterator[Words]:
+def _block(block: Block, tables: Iterator[int], depth: int = 0) -> Iterator[Words]:
     match block:
         case Paragraph(inlines=inlines):
-            yield _inline_words(inlines, first=PARAGRAPH_FIRST)
+            yield from _lines(inlines, first=PARAGRAPH_FIRST)
         case BulletList() | NumberedList():
             yield from _list(block, depth)
         case Table():
-            yield from _table(block)
+            yield from _table(block, next(tables))
         case Image(alt=alt):
             yield Words(f"Picture: {alt}", first=PARAGRAPH_FIRST)
         case Callout():  # the kind in bold words first, as in print
             heading = block.heading()
             yield Words(heading, ((0, len(heading)),), PARAGRAPH_FIRST)
             for inner in block.blocks:
-                yield from _block(inner, depth)
+                yield from _block(inner, tables, depth)
         case _:
             assert_never(block)
 
@@ -128,17 +131,18 @@ def _list(block: BulletList | NumberedList, depth: int) -> Iterator[Words]:
     for number, item in enumerate(block.items, start=start):
         marker = f"{number}. " if isinstance(block, NumberedList) else f"{BULLET} "
         indent = depth * ITEM_STEP
-        yield _inline_words((Text(marker), *item.inlines), first=indent, runover=indent + ITEM_STEP)
+        yield from _lines((Text(marker), *item.inlines), first=indent, runover=indent + ITEM_STEP)
         for more in item.more:  # the item's further paragraphs, under its words
-            yield _inline_words(more, first=indent + ITEM_STEP, runover=indent + ITEM_STEP)
+            yield from _lines(more, first=indent + ITEM_STEP, runover=indent + ITEM_STEP)
         if item.sublist is not None:
             yield from _list(item.sublist, depth + 1)
 
 
-def _table(table: Table) -> Iterator[Words]:
+def _table(table: Table, number: int) -> Iterator[Words]:
     headers = [plain(cell) for cell in table.header]
     rows = len(table.rows)
-    yield Words(f"Table of {rows} row{'s' if rows != 1 else ''}. Columns: {'; '.join(headers)}.", runover=ITEM_STEP)
+    caption = table_caption(number, table)
+    yield Words(f"{caption}. {rows} row{'s' if rows != 1 else ''}, one a line:", runover=ITEM_STEP)
     for row in table.rows:
         inlines: list[Inline] = []
         for index, (header, cell) in enumerate(zip(headers, row, strict=False)):
@@ -151,6 +155,13 @@ def _table(table: Table) -> Iterator[Words]:
 
 def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?"))
+
+
+def _lines(inlines: Inlines, first: int = 0, runover: int = 0) -> Iterator[Words]:
+    """The words of ``inlines``, a new line at each hard line break (an address keeps its lines): the first
+    line from ``first``, the others, and every runover, from ``runover``."""
+    for number, line in enumerate(split_lines(inlines)):
+        yield _inline_words(line, first=first if number == 0 else runover, runover=runover)
 
 
 def _inline_words(inlines: Inlines, first: int = 0, runover: int = 0) -> Words:

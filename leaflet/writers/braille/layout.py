@@ -64,17 +64,38 @@ def wrap(braille: str, width: int, first: int = 0, runover: int = 0) -> list[str
     return lines
 
 
+SLASH = "_/"  # the slash sign (dots 456, 34); "/" alone is the contraction "st" ("cy/oscopy": cystoscopy)
+HYPHEN = "-"  # dots 36: a hyphen inside a sign-group (at its start it is the contraction "com")
+AT = "`a"  # the at sign (dots 4, 1)
+
+
 def _divide(word: str, room: int) -> tuple[str, str]:
-    """Split an over-long sign-group to leave room for the continuation indicator: after a slash if any."""
+    """Split an over-long sign-group (a web or email address) to leave room for the continuation indicator:
+    after its last slash, hyphen, or before its at sign that fits, so no word of it is divided; only a part
+    longer than a whole line is cut where it must be (never after an indicator or inside a sign)."""
     limit = room - len(CONTINUATION)
     if limit < 1:
         raise ValueError(f"a line of {room} cells cannot hold any of {word!r}")
-    cut = word.rfind("/", 0, limit) + 1  # after a slash sign (_/ in braille ASCII)
-    if cut < limit // 2:
+    cuts = [at + len(SLASH) for at in _finds(word, SLASH)]
+    cuts += [at + 1 for at in _finds(word, HYPHEN) if at > 0 and word[at - 1] not in "_,"]
+    cuts += [at for at in _finds(word, AT) if at > 0]
+    fitting = [cut for cut in cuts if 0 < cut <= limit]
+    if fitting:
+        cut = max(fitting)
+    else:
         cut = limit
-        while cut > 1 and word[cut - 1] in '#,^_.@;"':  # never end on an indicator or the first cell of a sign
+        while cut > 1 and word[cut - 1] in '#,^_.@;"`':  # never end on an indicator or the first cell of a sign
             cut -= 1
     return word[:cut], word[cut:]
+
+
+def _finds(word: str, sign: str) -> list[int]:
+    """Where ``sign`` starts in ``word``, each time."""
+    found, at = [], word.find(sign)
+    while at >= 0:
+        found.append(at)
+        at = word.find(sign, at + 1)
+    return found
 
 
 def centre(braille: str, cells: int) -> list[str]:

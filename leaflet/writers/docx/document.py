@@ -7,15 +7,15 @@ from typing import assert_never
 
 import docx
 from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from leaflet.core.compose import compose
+from leaflet.core.compose import callout_heading, compose, introduces, table_caption
 from leaflet.core.model import (
-    HEAVY_CALLOUTS,
     Block,
     BulletList,
     Callout,
@@ -30,8 +30,8 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import display_url, plain, shows_own_address
-from leaflet.media.colours import DEFAULT_SCHEME
+from leaflet.core.text import display_url, shows_own_address
+from leaflet.media.colours import DEFAULT_SCHEME, Card, card
 from leaflet.media.ooxml import fields, package, pictures, tables
 from leaflet.media.ooxml.links import add_hyperlink
 from leaflet.media.ooxml.numbering import Kind, Numbering, number_paragraph
@@ -45,6 +45,8 @@ from leaflet.writers.docx.options import Options, files
 
 MAX_PICTURE_HEIGHT = Mm(150)  # a tall picture still leaves room for its words on the page
 MARGIN = Mm(25)  # generous margins, as clear print asks
+LOGO_HEIGHT = Mm(20)  # the publisher's logo at the top right of the first page, at most this tall...
+LOGO_WIDTH = 0.45  # ... and this share of the text's width wide
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
@@ -96,18 +98,39 @@ class _Writer:
         self.numbering = Numbering(document, options.size)
         self.tables = 0
         self.boxed: Callout | None = None  # the callout being written: its paragraphs share one box
+        self.colour: str | None = None  # the words' colour inside a filled card
         self.callouts = 0
 
     def leaflet(self, leaflet: Leaflet) -> None:
+        """The logo, the title, the callouts that open the leaflet (the most important thing in it, on the first
+        page), the lines under the title, then the sections, glossary and colophon."""
         composed = compose(leaflet)
+        if composed.logo is not None:
+            self.logo(composed.logo)
         self.document.add_heading(composed.title, level=1)
+        opening = composed.opening
+        for block in composed.body[0].blocks[:opening] if opening else ():
+            self.block(block)
         for line in composed.front:
             self.inlines(self.document.add_paragraph(), line.inlines)
-        for section in composed.sections:
+        for number, section in enumerate(composed.sections):
             if section.heading:
                 self.document.add_heading(section.heading, level=section.level)
-            for block in section.blocks:
+            blocks = section.blocks[opening:] if number == 0 else section.blocks
+            for index, block in enumerate(blocks):
                 self.block(block)
+                if isinstance(block, Paragraph) and introduces(
+                    block, blocks[index + 1] if index + 1 < len(blocks) else None
+                ):
+                    self.document.paragraphs[-1].paragraph_format.keep_with_next = True  # never apart from it
+
+    def logo(self, logo: Image) -> None:
+        """The publisher's logo at the top right of the first page, its alt text on the drawing."""
+        drawn = raster(logo)
+        width, height = pictures.fit(drawn, round(self._text_width() * LOGO_WIDTH), LOGO_HEIGHT)
+        paragraph = self.document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        pictures.add_picture(paragraph.add_run(), drawn, width, height, logo.alt)
 
     def block(self, block: Block) -> None:
         match block:
@@ -125,45 +148,58 @@ class _Writer:
             case _:
                 assert_never(block)
 
-    def paragraph(self, style: str | None = None) -> WordParagraph:
-        """A new paragraph; inside a callout, bordered and shaded like the rest of its box."""
+    def paragraph(self, style: str | None = None, *, band: bool = False) -> WordParagraph:
+        """A new paragraph; inside a callout, bordered and shaded like the rest of its box (``band``: its
+        label, on the care card's band)."""
         paragraph = self.document.add_paragraph(style=style)
         if self.boxed is not None:
-            _box(paragraph, self.options, heavy=self.boxed.kind in HEAVY_CALLOUTS)
+            colours = card(self.boxed.kind, self.options.scheme)
+            _box(paragraph, self.options, colours, band=band)
             # Word joins touching paragraphs with equal borders and indents into one box: a twip's
             # difference in the right indent keeps two callouts in a row as two boxes.
             paragraph.paragraph_format.right_indent = Emu(635 * (self.callouts % 2))
         return paragraph
 
     def callout(self, callout: Callout) -> None:
-        """A labelled shaded box: the kind in bold words first ('Emergency: ...'), then its text.
+        """A labelled box drawn for its kind: the kind in bold words first ('Emergency: ...'), then its text.
 
-        Adjacent paragraphs with the same border and shading make one box in Word and LibreOffice.
+        Adjacent paragraphs with the same border make one box in Word and LibreOffice; each kind has its own
+        border (pattern, weight, a heavier left bar), and the NHS care cards their colours: the label on a band,
+        the emergency card filled, its words in the card's own colour.
         """
         self.boxed, self.callouts = callout, self.callouts + 1
+        colours = card(callout.kind, self.options.scheme)
+        self.colour = colours.text if colours.fill else None
         try:
-            label = self.paragraph()
+            label = self.paragraph(band=True)
             label.paragraph_format.keep_with_next = True
-            _run(label, callout.heading(), bold=True)
+            self.inlines(
+                label, callout_heading(callout), bold=True, colour=colours.label_text if colours.band else None
+            )
             for block in callout.blocks:
                 self.block(block)
         finally:
-            self.boxed = None
+            self.boxed, self.colour = None, None
 
-    def inlines(self, paragraph: WordParagraph, inlines: Inlines, *, bold: bool = False) -> None:
+    def inlines(
+        self, paragraph: WordParagraph, inlines: Inlines, *, bold: bool = False, colour: str | None = None
+    ) -> None:
+        """Runs and hyperlinks; in a filled card (or on its band, ``colour``) in the card's own colour."""
+        colour = colour or self.colour
         for inline in inlines:
             match inline:
                 case Text(text=text):
-                    _run(paragraph, text, bold=bold)
+                    _run(paragraph, text, bold=bold, colour=colour)
                 case Strong(text=text):
-                    _run(paragraph, text, bold=True)
+                    _run(paragraph, text, bold=True, colour=colour)
                 case LineBreak():
                     paragraph.add_run().add_break()  # a line break, not a new paragraph
                 case Link(text=text, url=url):
-                    add_hyperlink(paragraph, _one_line(text), url)
+                    run = add_hyperlink(paragraph, _one_line(text), url)
+                    _run_look(run, bold=bold, colour=colour)
                     if not shows_own_address(text, url):
                         # Print cannot follow a link: show the address in full beside its words.
-                        _run(paragraph, f" ({display_url(url)})", bold=bold)
+                        _run(paragraph, f" ({display_url(url)})", bold=bold, colour=colour)
                 case _:
                     assert_never(inline)
 
@@ -190,9 +226,7 @@ class _Writer:
     def table(self, block: Table) -> None:
         """A caption, then a grid whose first row is a header repeated on every page."""
         self.tables += 1
-        headers = [plain(cell) for cell in block.header]
-        caption = f"Table {self.tables}: {_and_list(headers)}"
-        self.document.add_paragraph(caption, style="Caption")
+        self.document.add_paragraph(table_caption(self.tables, block), style="Caption")
         width = len(block.header)
         table = self.document.add_table(rows=1 + len(block.rows), cols=width)
         table.style = self.document.styles["Table Grid"]
@@ -220,16 +254,35 @@ class _Writer:
         return text_width(self.document)
 
 
-def _box(paragraph: WordParagraph, options: Options, *, heavy: bool) -> None:
-    """Border (heavier for warnings and care cards) and a pale shade of the text colour behind."""
-    size = 24 if heavy else 8  # eighths of a point
-    colour = options.scheme.text
-    borders = el("w:pBdr", *(el(f"w:{side}", val="single", sz=size, space=4, color=colour) for side in _BOX_SIDES))
-    shade = el("w:shd", val="clear", color="auto", fill=_shade(options.scheme.background, colour))
+def _box(paragraph: WordParagraph, options: Options, colours: Card, *, band: bool) -> None:
+    """The callout's border, of its kind's pattern and weight, in its edge colour (a heavier left bar for
+    "important"), and what is behind the words: the card's fill or, for its label, its band; the other kinds
+    a pale shade of the text colour."""
+    look = colours.look
+    weight = _eighths(look.weight * options.size)
+    sides = []
+    for side in _BOX_SIDES:
+        size = _eighths(look.bar * options.size) if side == "left" and look.bar else weight
+        sides.append(el(f"w:{side}", val=_PATTERNS[look.pattern], sz=size, space=4, color=colours.edge))
+    if colours.fill:  # the list markers too take the card's colour (Word draws them in the paragraph mark's)
+        mark = el("w:rPr", el("w:color", val=colours.text))
+        paragraph._p.get_or_add_pPr().append(mark)
+    behind = colours.fill or (colours.band if band else None)
+    if behind is None and look.tone == "text":
+        behind = _shade(options.scheme.background, options.scheme.text)
     properties = paragraph._p.get_or_add_pPr()
-    properties.append(borders)
-    properties.append(shade)
+    properties.append(el("w:pBdr", *sides))
+    if behind is not None:
+        properties.append(el("w:shd", val="clear", color="auto", fill=behind))
     _ppr_order(properties)
+
+
+_PATTERNS = {"solid": "single", "double": "double", "dashed": "dashed", "dotted": "dotted"}
+
+
+def _eighths(points: float) -> int:
+    """A border's width in eighths of a point, as Word takes it (2 to 96)."""
+    return max(2, min(96, round(points * 8)))
 
 
 _BOX_SIDES = ("top", "left", "bottom", "right")
@@ -298,20 +351,26 @@ def column_widths(rows: list[list[str]], total: int, size: int) -> list[Emu]:
     return [Emu(round(need + spare * more / sum(extra))) for need, more in zip(least, extra, strict=True)]
 
 
-def _run(paragraph: WordParagraph, text: str, *, bold: bool) -> None:
+def _run(paragraph: WordParagraph, text: str, *, bold: bool, colour: str | None = None) -> None:
     run = paragraph.add_run(_one_line(text))
     if bold:
         run.bold = True
+    if colour is not None:
+        run.font.color.rgb = RGBColor.from_string(colour)
+
+
+def _run_look(run: BaseOxmlElement, *, bold: bool, colour: str | None) -> None:
+    """A hyperlink's run bold and in ``colour`` where the words around it are (a card's label, a filled card)."""
+    properties = run.find(qn("w:rPr"))
+    if bold:
+        properties.append(el("w:b"))
+    if colour is not None:
+        properties.append(el("w:color", val=colour))
 
 
 def _one_line(text: str) -> str:
     """Line breaks and runs of spaces as one space: Word's checker flags repeated spaces."""
     return re.sub(r"\s+", " ", text)
-
-
-def _and_list(items: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _table_properties(table: WordTable, options: Options, title: str) -> None:

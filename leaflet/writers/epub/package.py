@@ -63,7 +63,10 @@ def smil(document: Document, track: Track, audio_name: str) -> bytes:
     ).encode()
 
 
-def summary(talking: bool, pictures: bool) -> str:
+EVALUATOR = "the publisher's own automated checks (leaflet check: EPUBCheck and the publisher's EPUB audit)"
+
+
+def summary(talking: bool, pictures: bool, certifier: str | None = None) -> str:
     said = (
         " Every heading, sentence, list item, table cell and glossary entry is read aloud by a synthetic voice"
         " and highlighted as it is read (EPUB media overlays)."
@@ -71,10 +74,15 @@ def summary(talking: bool, pictures: bool) -> str:
         else ""
     )
     shown = " Pictures have text alternatives." if pictures else ""
+    evaluated = (
+        f"Its conformance was certified by {certifier}."
+        if certifier
+        else f"Its conformance was evaluated by {EVALUATOR}, not certified by an independent person or body."
+    )
     return (
         "This publication meets EPUB Accessibility 1.1 and WCAG 2.2 Level AA. It has a table of contents, "
         "headings in order, real lists and tables with headers, and a glossary of hard words; the reading order "
-        f"is the order of the text.{said}{shown} It has no flashing, sound-only or motion hazards."
+        f"is the order of the text.{said}{shown} It has no flashing, sound-only or motion hazards. {evaluated}"
     )
 
 
@@ -102,9 +110,12 @@ def opf(leaflet: Leaflet, items: Sequence[Item], spine: Sequence[Item], duration
     features += (["alternativeText"] if pictures else []) + (["synchronizedAudioText"] if talking else [])
     lines += [f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in features]
     lines.append('<meta property="schema:accessibilityHazard">none</meta>')
-    lines.append(f'<meta property="schema:accessibilitySummary">{text(summary(talking, pictures))}</meta>')
+    lines.append(
+        f'<meta property="schema:accessibilitySummary">{text(summary(talking, pictures, meta.certifier))}</meta>'
+    )
     lines.append(f'<meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>')
-    lines.append(f'<meta property="a11y:certifiedBy">{text(meta.publisher)}</meta>')
+    if meta.certifier:  # only a person or body the leaflet names: the publisher's own checks certify nothing
+        lines.append(f'<meta property="a11y:certifiedBy">{text(meta.certifier)}</meta>')
     if talking:
         lines.append(f'<meta property="media:duration">{clock(sum(durations.values()))}</meta>')
         lines += [f'<meta property="media:duration" refines="#{k}">{clock(v)}</meta>' for k, v in durations.items()]

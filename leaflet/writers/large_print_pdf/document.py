@@ -24,6 +24,7 @@ from leaflet.writers.large_print_pdf.structure import Tagger
 SIDE_MARGIN = 20 * mm
 TOP_MARGIN = 20 * mm
 FOOTER_BASELINE = 12 * mm
+FRAME_PADDING = 6  # reportlab's frames keep 6 points inside each edge
 MAX_CHARACTERS = 65  # UKAAF: about 60-70 characters a line at most
 _SAMPLE = "The pump is built into the tip of a thin tube that goes in through the skin."
 
@@ -77,11 +78,11 @@ def build(leaflet: Leaflet, size: int, scheme: Scheme) -> tuple[bytes, Tagger]:
     register_fonts()
     page = Page(size)
     text_colour = as_fraction(scheme.text)
-    styles = Styles.make(size, text_colour)
+    frame_height = A4[1] - TOP_MARGIN - page.bottom_margin - 2 * FRAME_PADDING  # what a page holds
+    styles = Styles.make(size, text_colour, Styles.keep_lines_for(size, frame_height))
     tagger = Tagger()
     column = page.column()
-    frame_height = A4[1] - TOP_MARGIN - page.bottom_margin
-    story = StoryBuilder(leaflet, styles, tagger, column, frame_height).story()
+    story = StoryBuilder(leaflet, styles, tagger, column, frame_height, scheme).story()
     buffer = io.BytesIO()
     meta = leaflet.meta
     doc = SimpleDocTemplate(

@@ -37,6 +37,7 @@ class TextStyle:
     bold: bool = False
     space_before: float = 0.0
     space_after: float = 0.0
+    keep_lines: int = 2  # a block splits only with this many lines on each side (1 at giant sizes, see Styles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +97,14 @@ class TextBlock(Flowable):
         return self.style.space_after if self.last else 0.0
 
     def lead_height(self, availWidth: float) -> float:
-        """What a heading must keep with it: two lines, or all if the block cannot split."""
+        """What a heading must keep with it: its first lines (two; one at giant sizes), or all if the block
+        cannot split."""
         self.wrap(availWidth, 1e9)
         assert self.lines is not None
-        lines = len(self.lines)
-        return (lines if lines < 4 else 2) * self.style.leading
+        lines, keep = len(self.lines), self.style.keep_lines
+        if self.heading_level and lines <= 3:
+            return lines * self.style.leading  # a short heading moves whole
+        return (lines if lines < 2 * keep else keep) * self.style.leading
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
@@ -111,8 +115,11 @@ class TextBlock(Flowable):
             fit = total - 1
         if self.repeat_as_artifact or (self.heading_level and total <= 3):
             return []  # header cells never split, nor do headings short enough to move whole
-        fit = min(fit, total - 2)  # no widow: at least two lines go over
-        if fit < 2:
+        keep = self.style.keep_lines
+        fit = min(fit, total - keep)  # no widow: at least two lines go over (one at giant sizes)
+        if fit > 0 and shown("".join(p.text for p in self.lines[fit - 1].pieces)).rstrip().endswith(":"):
+            fit -= 1  # a line introducing what follows ('Write to us at:') never ends a page
+        if fit < keep:
             return []  # no orphan: start on the next page instead
         return [self._part(self.lines[:fit], first=self.first, last=False),
                 self._part(self.lines[fit:], first=False, last=self.last)]  # fmt: skip
@@ -170,7 +177,7 @@ class TextBlock(Flowable):
                     self.canv.setFont(BOLD if piece.bold else REGULAR, self.style.size)
                     self.canv.drawString(x, y, shown(piece.text))
                     x += measure(piece, self.style.size)
-                if tagged and owner > 0:
+                if tagged and owner > 0 and self.links[owner - 1].url:  # (an owner without an address: a TH)
                     self._link(self.links[owner - 1], start, x, y, group)
         if open_owner is not None:
             Tagger.end(self.canv)
@@ -251,7 +258,16 @@ class ListItem(Flowable):
 class Picture(Flowable):
     """A picture scaled to the column (and at most 40% of a page high), tagged as Figure."""
 
-    def __init__(self, data: bytes, elem: Elem, tagger: Tagger, *, max_height: float, space_after: float) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        elem: Elem,
+        tagger: Tagger,
+        *,
+        max_height: float,
+        space_after: float,
+        max_width: float | None = None,
+    ) -> None:
         super().__init__()
 
         from reportlab.lib.utils import ImageReader
@@ -259,11 +275,12 @@ class Picture(Flowable):
         self.elem, self.tagger = elem, tagger
         self.reader = ImageReader(io.BytesIO(data))
         self.natural = self.reader.getSize()
-        self.max_height, self.space_after = max_height, space_after
+        self.max_height, self.space_after, self.max_width = max_height, space_after, max_width
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         natural_width, natural_height = self.natural
-        scale = min(availWidth / natural_width, self.max_height / natural_height)
+        width = min(availWidth, self.max_width or availWidth)
+        scale = min(width / natural_width, self.max_height / natural_height)
         self.width, self.height = natural_width * scale, natural_height * scale
         return self.width, self.height
 
@@ -285,40 +302,62 @@ class Picture(Flowable):
 class KeepWithNext(CondPageBreak):
     """Start a new page before a heading (or a sentence introducing a table) unless it fits with what follows.
 
-    What must follow it: the first lines of a block that splits; the whole of a
-    group kept on one page (a picture, a box, a stacked table row), or as much of
-    one as it would flow with (see ``KeepUnlessRoomy``); never more than a page.
+    What must follow it: the first lines of a block that splits; the whole of a group kept on one page (a
+    picture, a box, a stacked table row), unless that group would flow here (see ``KeepUnlessRoomy``): then
+    only its first lines; and through a chain of blocks that introduce the next (a sentence, then a table's
+    caption, then the table), each whole and the last one's first lines. Never more than a page, and never more
+    than ``cap`` for anything else, so something taller than a page cannot push a heading on for ever.
     """
 
-    def __init__(self, heading: Flowable, following: Flowable | None, cap: float, frame: float) -> None:
+    def __init__(self, heading: Flowable, following: Sequence[Flowable], cap: float, frame: float) -> None:
         super().__init__(0)
-        self.heading, self.following, self.cap, self.frame = heading, following, cap, frame
+        self.heading, self.following, self.cap, self.frame = heading, tuple(following), cap, frame
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         _, heading_height = self.heading.wrap(availWidth, availHeight)
-        follow, cap = 0.0, self.cap
-        if self.following is not None:
-            follow, cap = self._following(availWidth, availHeight)
-            follow += self.heading.getSpaceAfter()
-        # capped, so that something taller than a page cannot push us on for ever
-        self.height = min(self.heading.getSpaceBefore() + heading_height + follow, cap)
+        need = self.heading.getSpaceBefore() + heading_height
+        cap = self.cap
+        if self.following:
+            need += self.heading.getSpaceAfter()
+            follow, cap = self._following(availWidth, availHeight - need, availHeight)
+            need += follow
+        self.height = min(need, cap)  # capped, so that something taller than a page cannot push us on for ever
         frame = self._doctemplateAttr("frame")
         if frame is not None and getattr(frame, "_atTop", False):
             self.height = 0  # a new page would have no more room than this one
         return super().wrap(availWidth, availHeight)
 
-    def _following(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        following = self.following
-        assert following is not None
-        lead = getattr(following, "lead_height", None)
+    def _following(self, availWidth: float, availHeight: float, here: float) -> tuple[float, float]:
+        """The height the heading must have below it (with ``availHeight`` left after it, of ``here`` before
+        it), and the cap."""
+        total = 0.0
+        *chain, last = self.following
+        for block in chain:  # an introducing block goes whole with the heading
+            _, height = block.wrapOn(self.canv, availWidth, availHeight - total)
+            total += block.getSpaceBefore() + height + block.getSpaceAfter()
+        left = availHeight - total
+        lead = getattr(last, "lead_height", None)
         if lead is not None:  # a few lines, or a table's header and first row: however tall, keep them
-            return lead(availWidth), self.frame
-        if isinstance(following, KeepTogether):  # its wrap() answers "split me": measure its content
-            following.wrapOn(self.canv, availWidth, availHeight)
-            whole: float = following._H
-            room = following.room if isinstance(following, KeepUnlessRoomy) else None
-            return (min(whole, room) if room is not None else whole), self.frame
-        return following.wrapOn(self.canv, availWidth, availHeight)[1], self.cap
+            return total + lead(availWidth), self.frame
+        if isinstance(last, KeepTogether):  # its wrap() answers "split me": measure its content
+            last.wrapOn(self.canv, availWidth, availHeight)
+            whole: float = last._H
+            if whole <= left:
+                return total + whole, self.frame  # it fits here: so does the heading
+            first = last._content[0]
+            first_lead = getattr(first, "lead_height", None)
+            start = min(whole, first_lead(availWidth)) if first_lead is not None else whole
+            if isinstance(last, KeepUnlessRoomy) and (here >= last.room or last.flows) and start <= left:
+                # moving the heading on would leave much of this page empty: the group flows after it instead
+                last.flows = True
+                return total + start, self.frame
+            # it moves on to the next page: the heading goes with it, unless the two could not start a page
+            # together either (then moving would only leave this page empty)
+            before = here - availHeight  # the heading with its space
+            if before + total + start > self.frame:
+                return total, self.cap
+            return total + whole, self.frame
+        return total + last.wrapOn(self.canv, availWidth, availHeight)[1], self.cap
 
 
 class KeepUnlessRoomy(KeepTogether):
@@ -329,13 +368,14 @@ class KeepUnlessRoomy(KeepTogether):
     (splitting between lines) instead.
     """
 
-    def __init__(self, flowables: Sequence[Flowable], room: float) -> None:
+    def __init__(self, flowables: Sequence[Flowable], room: float, page: float = float("inf")) -> None:
         super().__init__(list(flowables))
-        self.room = room
+        self.room, self.page = room, page  # ``page``: what a page holds (taller, it cannot be kept whole anyway)
+        self.flows = False  # it flows wherever it starts: a heading kept with it stayed on a roomy page
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
-        if self._H > availHeight >= self.room:
+        if availHeight < self._H and (availHeight >= self.room or self.flows or self.page < self._H):
             from reportlab.platypus.doctemplate import NullActionFlowable
 
             return [NullActionFlowable(), *self._content]  # two or more: the frame places them one by one

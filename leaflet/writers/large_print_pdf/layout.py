@@ -7,13 +7,15 @@ paragraphs, and each heading is kept with the first lines that follow it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import assert_never
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
 from leaflet.core import walk
-from leaflet.core.compose import compose
+from leaflet.core.compose import callout_heading, compose, introduces, table_caption
 from leaflet.core.model import (
     Block,
     BulletList,
@@ -30,8 +32,9 @@ from leaflet.core.model import (
 )
 from leaflet.core.model import Table as TableBlock
 from leaflet.core.text import display_url, plain, shows_own_address
+from leaflet.media.colours import Scheme, as_fraction, card
 from leaflet.media.pictures import raster
-from leaflet.writers.large_print_pdf.boxes import callout_box
+from leaflet.writers.large_print_pdf.boxes import Band, callout_box, padding
 from leaflet.writers.large_print_pdf.flowables import (
     ARTIFACT,
     REGULAR,
@@ -54,6 +57,10 @@ HEADING_SCALE = {1: (1.6, 16.0), 2: (1.35, 10.0), 3: (1.15, 5.0), 4: (1.05, 2.0)
 BULLETS = ("\u2022", "\u2013", "\u203a")  # a distinct marker at each level: bullet, dash, angle
 NUMBERING = ("Decimal", "LowerAlpha", "LowerRoman")  # 1. 2. / a. b. / i. ii.
 NESTED_TEXT_EMS = 8.0  # the least width a nested list's text keeps: about 14 letters, a long word whole
+LOGO_HEIGHT = 20 * mm  # the publisher's logo at the top of the first page, at most this tall...
+LOGO_WIDTH = 0.45  # ... and this share of the column wide, at its right
+GIANT_PAGE_LINES = 15  # a page holding fewer lines than this is giant print
+MOST_EMPTY = 0.4  # no page but the last is left more than this share empty when what follows could start there
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +76,10 @@ class Styles:
     front: TextStyle
 
     @classmethod
-    def make(cls, size: float, colour: tuple[float, float, float]) -> Styles:
+    def make(cls, size: float, colour: tuple[float, float, float], keep_lines: int = 2) -> Styles:
+        """``keep_lines``: the fewest lines a block leaves on a page, or takes to the next, when it splits."""
         leading = round(size * 1.4, 2)
-        body = TextStyle(size, leading, colour, space_after=leading)  # a blank line between paragraphs
+        body = TextStyle(size, leading, colour, space_after=leading, keep_lines=keep_lines)  # a blank line between
         headings = {
             level: TextStyle(
                 round(min(size * scale, size + cap), 2),
@@ -80,57 +88,103 @@ class Styles:
                 bold=True,
                 space_before=leading * 0.5,
                 space_after=leading * 0.4,
+                keep_lines=keep_lines,
             )
             for level, (scale, cap) in HEADING_SCALE.items()
         }
         return cls(
             body=body,
             headings=headings,
-            item=TextStyle(size, leading, colour, space_after=leading * 0.4),
+            item=TextStyle(size, leading, colour, space_after=leading * 0.4, keep_lines=keep_lines),
             last_item=body,
-            cell=TextStyle(size, leading, colour),
-            header_cell=TextStyle(size, leading, colour, bold=True),
-            front=TextStyle(size, leading, colour, space_after=leading * 0.25),
+            cell=TextStyle(size, leading, colour, keep_lines=keep_lines),
+            header_cell=TextStyle(size, leading, colour, bold=True, keep_lines=keep_lines),
+            front=TextStyle(size, leading, colour, space_after=leading * 0.25, keep_lines=keep_lines),
         )
+
+    @staticmethod
+    def keep_lines_for(size: float, frame_height: float) -> int:
+        """Two lines kept together at a split (no orphans, no widows), but one where a page holds fewer than
+        15 lines (giant print): there, two would leave pages far emptier than a lone line hurts."""
+        return 2 if frame_height / (size * 1.4) >= GIANT_PAGE_LINES else 1
 
 
 class StoryBuilder:
     """Builds the flowables and, alongside, the structure elements they will fill."""
 
-    def __init__(self, leaflet: Leaflet, styles: Styles, tagger: Tagger, column: float, page_height: float) -> None:
+    def __init__(
+        self, leaflet: Leaflet, styles: Styles, tagger: Tagger, column: float, page_height: float, scheme: Scheme
+    ) -> None:
         self.leaflet, self.styles, self.tagger = leaflet, styles, tagger
-        self.column, self.page_height = column, page_height
+        self.column, self.page_height, self.scheme = column, page_height, scheme
         self.root = tagger.root
+        self.tables = 0
 
     # the whole leaflet ---------------------------------------------------
     def story(self) -> list[Flowable]:
+        """The logo, the title, the callouts that open the leaflet (the most important thing in it, on the first
+        page whatever the size), the lines under the title, then the sections, glossary and colophon."""
         composed = compose(self.leaflet)
-        story: list[Flowable] = [self._heading(composed.title, 1)]
+        story: list[Flowable] = [*self._logo(composed.logo), self._heading(composed.title, 1)]
+        opening = composed.opening
+        intro = composed.body[0].blocks if opening else ()
+        story += self._blocks(intro[:opening])
         for number, line in enumerate(composed.front, start=1):
             style = self.styles.body if number == len(composed.front) else self.styles.front
             elem = Elem("P", self.root)
             pieces, links = self._inlines(line.inlines, elem)
             story.append(TextBlock(pieces, style, elem, self.tagger, links=links))
-        for section in composed.sections:
+        sections = list(composed.sections)
+        if opening:
+            sections[0] = replace(sections[0], blocks=intro[opening:])
+        for section in sections:
             flowables: list[Flowable] = []
             if section.heading:
                 flowables.append(self._heading(section.heading, section.level))
-            for number, block in enumerate(section.blocks):
-                made = self._block(block, self.root)
-                following = section.blocks[number + 1] if number + 1 < len(section.blocks) else None
-                if isinstance(block, Paragraph) and _introduces(block, following) and isinstance(made[0], TextBlock):
-                    made[0].introduces = True
-                flowables.extend(made)
-            # the colophon is short: it reads best on one page (unless moving it leaves a quarter of a page
+            flowables += self._blocks(section.blocks)
+            # the colophon is short: it reads best on one page (unless moving it leaves much of a page
             # empty: then it flows, its heading still kept with what follows it)
             if section is composed.colophon:
-                flowables = [self._roomy(_keep_headings(flowables, self.page_height * 0.4, self.page_height))]
+                flowables = [self._roomy(_keep_headings(flowables, self._most_empty, self.page_height))]
             story.extend(flowables)
-        return _keep_headings(story, self.page_height * 0.4, self.page_height)
+        return _keep_headings(story, self._most_empty, self.page_height)
+
+    @property
+    def _most_empty(self) -> float:
+        """The room below which a group moves on whole: the page is then less than ``MOST_EMPTY`` empty, the
+        blank line after what came before (which a moving group leaves too) counted."""
+        return self.page_height * MOST_EMPTY - self.styles.body.leading
+
+    def _blocks(self, blocks: Sequence[Block]) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for number, block in enumerate(blocks):
+            made = self._block(block, self.root)
+            following = blocks[number + 1] if number + 1 < len(blocks) else None
+            if isinstance(block, Paragraph) and introduces(block, following) and isinstance(made[0], TextBlock):
+                made[0].introduces = True
+                made[0].style = replace(made[0].style, space_after=self.styles.item.space_after)  # bound to it
+            flowables.extend(made)
+        return flowables
+
+    def _logo(self, logo: Image | None) -> list[Flowable]:
+        """The publisher's logo, with its alt text, at the top right of the first page."""
+        if logo is None:
+            return []
+        figure = Elem("Figure", self.root, alt=logo.alt)
+        picture = Picture(
+            raster(logo),
+            figure,
+            self.tagger,
+            max_height=LOGO_HEIGHT,
+            max_width=self.column * LOGO_WIDTH,
+            space_after=self.styles.body.leading * 0.5,
+        )
+        picture.hAlign = "RIGHT"
+        return [picture]
 
     def _roomy(self, flowables: list[Flowable]) -> KeepUnlessRoomy:
-        """Kept on one page, unless moving on would leave a quarter of this page empty."""
-        return KeepUnlessRoomy(flowables, self.page_height / 4)
+        """Kept on one page, unless moving on would leave too much of this page empty (then it flows)."""
+        return KeepUnlessRoomy(flowables, self._most_empty, self.page_height)
 
     def _heading(self, text: str, level: int) -> TextBlock:
         style = self.styles.headings[level]
@@ -169,24 +223,36 @@ class StoryBuilder:
                 assert_never(block)
 
     def _callout(self, callout: Callout, parent: Elem) -> Flowable:
-        """A labelled section (/Sect, /T the kind) in a bordered box; the label is its first words."""
+        """A labelled section (/Sect, /T the kind) in a box drawn for its kind; the label is its first words,
+        on a band of the card's colour for the NHS care cards, in the card's own colours inside a filled one."""
         sect = Elem("Sect", parent, title=callout.label)
-        body = self.styles.body
-        last = TextStyle(body.size, body.leading, body.colour)  # the box's padding ends it, not a blank line
-        label_elem = Elem("P", sect)
-        label = TextBlock(
-            [Piece(glue_numbers(callout.heading()), bold=True)], self.styles.item, label_elem, self.tagger
-        )
-        content: list[Flowable] = [label]
-        for block in callout.blocks:
-            content += self._block(block, sect)
-        if isinstance(content[-1], TextBlock):
-            content[-1].style = last
-        elif isinstance(content[-1], ListItem):
-            content[-1].body.style = last
-        # it flows over a page break only with its label and the first lines after it above the break
-        lead = label.wrap(self.column, 1e9)[1] + 2 * body.leading + body.size  # and the padding
-        return callout_box(content, callout.kind, body, self.column, self.tagger, max(self.page_height / 4, lead))
+        colours = card(callout.kind, self.scheme)
+        outside = self.styles
+        if colours.text != self.scheme.text:
+            self.styles = Styles.make(outside.body.size, as_fraction(colours.text), outside.body.keep_lines)
+        try:
+            styles = self.styles
+            body = styles.body
+            last = replace(body, space_after=0.0)  # the box's padding ends it, not a blank line
+            label_elem = Elem("P", sect)
+            label_style = replace(styles.item, colour=as_fraction(colours.label_text), bold=True)
+            pieces, links = self._inlines(callout_heading(callout), label_elem)
+            label: Flowable = TextBlock(pieces, label_style, label_elem, self.tagger, links=links)
+            if colours.band:
+                pad = padding(body)
+                weight = body.size * colours.look.weight
+                reach = (pad, pad, pad + weight / 2 - 0.5, label_style.space_after * 0.5)
+                label = Band(label, colours.band, reach)
+            content: list[Flowable] = [label]
+            for block in callout.blocks:
+                content += self._block(block, sect)
+            if isinstance(content[-1], TextBlock):
+                content[-1].style = last
+            elif isinstance(content[-1], ListItem):
+                content[-1].body.style = last
+        finally:
+            self.styles = outside
+        return callout_box(content, colours, body, self.column, self.tagger, self._most_empty, self.page_height)
 
     def _inlines(self, inlines: Inlines, owner: Elem) -> tuple[list[Piece], list[LinkTarget]]:
         """Pieces to lay out, and the links they point into; every link prints its address."""
@@ -247,7 +313,22 @@ class StoryBuilder:
         return max(left, min(left + indent, self.column - indent - NESTED_TEXT_EMS * size))
 
     def _table(self, block: TableBlock, parent: Elem) -> list[Flowable]:
+        """The table's caption (kept with the table), then the table, or its rows stacked where its words would
+        not fit side by side."""
+        self.tables += 1
         table_elem = Elem("Table", parent)
+        caption_elem = Elem("Caption", table_elem)
+        caption_style = replace(self.styles.item, bold=True)
+        caption = TextBlock(
+            [Piece(glue_numbers(table_caption(self.tables, block)))],
+            caption_style,
+            caption_elem,
+            self.tagger,
+            introduces=True,
+        )
+        return [caption, *self._grid(block, table_elem)]
+
+    def _grid(self, block: TableBlock, table_elem: Elem) -> list[Flowable]:
         padding = self.styles.body.size * 0.4
         rows: list[list[list[TextBlock]]] = []
         for number, row in enumerate((block.header, *block.rows)):
@@ -270,6 +351,7 @@ class StoryBuilder:
         table = LeafletTable(
             rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", renderCB=table_furniture(self.tagger)
         )
+        table.padding = padding * 1.5
         table.setStyle(
             TableStyle(
                 [
@@ -288,45 +370,60 @@ class StoryBuilder:
         return [table]
 
     def _stacked_table(self, block: TableBlock, table_elem: Elem) -> list[Flowable]:
-        """A table too wide for its words at this size, one cell a line, each labelled by its header.
+        """A table too wide for its words at this size, one cell a line, each labelled by its header in bold.
 
-        The header row is shown once, bold; each cell then repeats its
-        header in bold as a label, marked as an artifact so a screen reader,
-        which already knows the cell's header, does not hear it twice.
+        The caption above already names the columns, so the header row is not shown apart: the first row's
+        labels are the header cells (TH, in their own row of the structure tree, read first); every later
+        row's labels are artifacts, so a screen reader, which knows each cell's header, does not hear them
+        again. Each row is kept on one page where it fits.
         """
         styles = self.styles
         gap = TextStyle(
-            styles.body.size, styles.body.leading, styles.body.colour, space_after=styles.body.leading * 0.2
+            styles.body.size,
+            styles.body.leading,
+            styles.body.colour,
+            space_after=styles.body.leading * 0.2,
+            keep_lines=styles.body.keep_lines,
         )
         header_tr = Elem("TR", table_elem)
+        heads = [Elem("TH", header_tr, attributes={"Scope": "Column"}) for _ in block.header]
         labels = [plain(cell) for cell in block.header]
         flowables: list[Flowable] = []
-        for number, cell in enumerate(block.header, start=1):
-            elem = Elem("TH", header_tr, attributes={"Scope": "Column"})
-            pieces, links = self._inlines(cell, elem)
-            style = styles.item if number == len(block.header) else gap
-            bold = TextStyle(style.size, style.leading, style.colour, bold=True, space_after=style.space_after)
-            flowables.append(TextBlock(pieces, bold, elem, self.tagger, links=links))
-        for row in block.rows:
+        for row_number, row in enumerate(block.rows):
             tr = Elem("TR", table_elem)
             cells: list[Flowable] = []
             for number, (label, cell) in enumerate(zip(labels, row, strict=False), start=1):
                 elem = Elem("TD", tr)
                 pieces, links = self._inlines(cell, elem)
                 style = styles.body if number == len(row) else gap
-                label_piece = Piece(glue_numbers(label) + ": ", bold=True, owner=ARTIFACT)
-                cells.append(TextBlock([label_piece, *pieces], style, elem, self.tagger, links=links))
+                if row_number == 0:  # the header cell's own words: owned by its TH, after the cell's links
+                    links.append(LinkTarget("", label, heads[number - 1]))
+                    owner = len(links)
+                    label_pieces = [Piece(glue_numbers(label), bold=True, owner=owner)]
+                    label_pieces.append(Piece(": ", bold=True, owner=ARTIFACT))
+                else:
+                    label_pieces = [Piece(glue_numbers(label) + ": ", bold=True, owner=ARTIFACT)]
+                cells.append(TextBlock([*label_pieces, *pieces], style, elem, self.tagger, links=links))
             flowables.append(self._roomy(cells))
-        heads = len(block.header)
-        return [self._roomy(flowables[: heads + 1]), *flowables[heads + 1 :]]  # the header stays with a row
+        return flowables
 
 
 class LeafletTable(PaddedTable):
-    """A table that tells a heading above it how much must fit: the header and first row."""
+    """A table that tells a heading above it how much must fit: the header and the first row's first lines
+    (a row splits between lines, keeping as many each side as a paragraph does)."""
+
+    padding = 0.0  # the cells' padding, above and below together
 
     def lead_height(self, availWidth: float) -> float:
         self.wrap(availWidth, 1e9)
-        return sum(self._rowHeights[:2])
+        if len(self._rowHeights) < 2:
+            return float(sum(self._rowHeights))
+        first = [
+            block for cell in self._cellvalues[1] for block in (cell if isinstance(cell, list | tuple) else [cell])
+        ]
+        styles = [block.style for block in first if isinstance(block, TextBlock)]
+        lines = max((style.keep_lines * style.leading for style in styles), default=self._rowHeights[1])
+        return float(self._rowHeights[0] + min(self._rowHeights[1], lines + self.padding))
 
 
 def _column_needs(rows: list[list[list[TextBlock]]], padding: float, size: float) -> tuple[list[float], list[float]]:
@@ -371,22 +468,28 @@ def _counter(number: int, level: int) -> str:
     return roman
 
 
-def _introduces(paragraph: Paragraph, following: Block | None) -> bool:
-    """A sentence ending in a colon that introduces a table, list or box: never left apart from it."""
-    introduced = isinstance(following, TableBlock | BulletList | NumberedList | Callout)
-    return introduced and plain(paragraph.inlines).rstrip().endswith(":")
-
-
 def _keep_headings(story: list[Flowable], cap: float, frame: float) -> list[Flowable]:
-    """Put a conditional page break before each heading (and introducing sentence) so it is never left alone."""
+    """Put a conditional page break before each heading (and introducing sentence) so it is never left alone,
+    and never apart from a chain of introducing blocks after it (a sentence, a table's caption) and what they
+    introduce."""
     result: list[Flowable] = []
     for index, flowable in enumerate(story):
-        introduces = isinstance(flowable, ListItem) and flowable.body.introduces  # an item and its sublist
-        if introduces or (isinstance(flowable, TextBlock) and (flowable.heading_level or flowable.introduces)):
-            following = story[index + 1] if index + 1 < len(story) else None
+        if _keeps_next(flowable):
+            following: list[Flowable] = []
+            for after in story[index + 1 :]:
+                following.append(after)
+                if not (isinstance(after, TextBlock) and after.introduces):
+                    break
             result.append(KeepWithNext(flowable, following, cap, frame))
         result.append(flowable)
     return result
+
+
+def _keeps_next(flowable: Flowable) -> bool:
+    """A heading, a sentence introducing what follows, or a list item that opens a sublist."""
+    if isinstance(flowable, ListItem):
+        return flowable.body.introduces
+    return isinstance(flowable, TextBlock) and bool(flowable.heading_level or flowable.introduces)
 
 
 def missing_characters(leaflet: Leaflet, covered: frozenset[int]) -> list[tuple[str, int]]:

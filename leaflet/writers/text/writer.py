@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import assert_never
 
-from leaflet.core.compose import compose
+from leaflet.core.compose import compose, table_caption
 from leaflet.core.model import (
     Block,
     BulletList,
@@ -37,11 +39,12 @@ def to_text(leaflet: Leaflet) -> str:
     """The whole leaflet as e-text, ending in one newline."""
     composed = compose(leaflet)
     lines = [*underlined(composed.title, "=", WIDTH), *(line for block in composed.front for line in _block(block))]
+    tables = itertools.count(1)
     for section in composed.sections:
         if section.heading:
             lines += ["", *underlined(section.heading, _UNDERLINES[section.level], WIDTH)]
         for block in section.blocks:
-            lines += ["", *_block(block)]
+            lines += ["", *_block(block, tables=tables)]
     return "\n".join(lines) + "\n"
 
 
@@ -69,14 +72,15 @@ def _words(inlines: Inlines, indent: str = "", marker: str = "") -> list[str]:
     return lines
 
 
-def _block(block: Block, indent: str = "") -> list[str]:
+def _block(block: Block, indent: str = "", tables: Iterator[int] | None = None) -> list[str]:
+    """``block`` as lines; ``tables`` numbers the leaflet's tables in reading order."""
     match block:
         case Paragraph(inlines=inlines):
             return _words(inlines, indent)
         case BulletList() | NumberedList():
             return _list(block, indent)
         case Table():
-            return _table(block)
+            return _table(block, next(tables) if tables is not None else 1)
         case Image(alt=alt):
             return wrap(f"[Picture: {alt}]", WIDTH, indent=indent)
         case Callout():
@@ -108,10 +112,11 @@ def _list(block: BulletList | NumberedList, indent: str) -> list[str]:
     return lines
 
 
-def _table(table: Table) -> list[str]:
+def _table(table: Table, number: int) -> list[str]:
     """Tables read row by row, each cell with its column's header, as a screen reader would."""
     headers = [plain(cell) for cell in table.header]
-    lines = wrap(f"A table of {len(table.rows)} rows. Columns: {'; '.join(headers)}.", WIDTH)
+    rows = len(table.rows)
+    lines = wrap(f"{table_caption(number, table)}. {rows} row{'s' if rows != 1 else ''}:", WIDTH)
     for number, row in enumerate(table.rows, start=1):
         lines += wrap(f"Row {number}:", WIDTH)
         for header, cell in zip(headers, row, strict=False):

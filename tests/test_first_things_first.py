@@ -1,0 +1,235 @@
+"""Issue 25: the emergency card an author puts first comes first; print leaves no page needlessly empty;
+tables reflow at 320 CSS pixels without breaking words.
+
+Found by a new user: on the web page the leading emergency card came after the contents, 2.6 phone screens
+down at 320 px; in the 24pt yellow-on-black PDF a page ended half empty before a box, and at 400% zoom table
+words broke inside ("Durin|g", "minut|es").
+"""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from leaflet.reader import read_leaflet
+from leaflet.writers import docx as docx_format
+from leaflet.writers import html as html_format
+from leaflet.writers import large_print_pdf
+from tests.browser import launch, open_page
+from tests.conftest import NICE_ID, SOURCE
+from tests.nhs import plain_copy, read
+
+MOST_EMPTY = 0.4  # no page but the last more empty than this, where what follows could start on it
+MM = 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return plain_copy(tmp_path_factory.mktemp("first"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launch()
+
+
+def _write(record: Any, leaflet: Any, values: dict[str, str], out: Path) -> Path:
+    output = record.write(leaflet, record.parse(values))
+    path = out / output.files[0].name
+    path.write_bytes(output.files[0].data)
+    return path
+
+
+# The web page ------------------------------------------------------------------------------------
+
+
+def test_the_opening_emergency_card_comes_before_the_contents_at_320_pixels(folder, tmp_path, browser) -> None:
+    path = _write(html_format.FORMAT, read(folder), {}, tmp_path)
+    page = open_page(browser, path, width=320)
+    try:
+        card = page.evaluate("document.querySelector('.callout-emergency').getBoundingClientRect().top")
+        contents = page.evaluate("document.querySelector('nav').getBoundingClientRect().top")
+        screen = page.evaluate("window.innerHeight")
+        inside_main = page.evaluate("!!document.querySelector('main .callout-emergency')")
+    finally:
+        page.close()
+    assert card < contents, "the card the author put first is read before the contents"
+    assert card < screen, f"the card starts {card / screen:.1f} phone screens down"
+    assert inside_main, "the skip link ('Skip to the leaflet') does not skip it"
+
+
+def _broken_words(page: Any) -> list[str]:
+    """Words in table cells laid out over more than one line, unless the word is wider than the screen."""
+    return list(
+        page.evaluate(
+            """() => {
+            const broken = [];
+            const whole = (element, word) => {  // the word's width on one line, in its own font
+                const probe = document.createElement('span');
+                probe.style.cssText = 'position: absolute; visibility: hidden; white-space: nowrap';
+                probe.textContent = word;
+                element.appendChild(probe);
+                const width = probe.getBoundingClientRect().width;
+                probe.remove();
+                return width;
+            };
+            for (const cell of document.querySelectorAll('td, th')) {
+                const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                // the most a cell could give a word: its own width when the rows are stacked (a line each),
+                // else the page's column, less the cell's padding
+                const style = getComputedStyle(cell);
+                const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+                const stacked = style.display === 'block';
+                const room = (stacked ? cell.clientWidth : document.querySelector('main').clientWidth) - padding;
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const match of node.textContent.matchAll(/\\S+/g)) {
+                        const range = document.createRange();
+                        range.setStart(node, match.index);
+                        range.setEnd(node, match.index + match[0].length);
+                        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                        if (lines.size > 1 && whole(node.parentElement, match[0]) <= room) broken.push(match[0]);
+                    }
+                }
+            }
+            return broken;
+        }"""
+        )
+    )
+
+
+@pytest.mark.parametrize("size", [14, 18, 24, 36, 48])
+def test_a_wide_table_reflows_at_320_pixels_without_breaking_words(folder, tmp_path, browser, size: int) -> None:
+    path = _write(html_format.FORMAT, read(folder), {"size": str(size)}, tmp_path)
+    for width in (320, 1280):
+        page = open_page(browser, path, width=width)
+        try:
+            assert _broken_words(page) == [], f"at {size}pt, {width} px"
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scrolling"
+        finally:
+            page.close()
+
+
+def test_a_stacked_table_stays_a_table_for_screen_readers(folder, tmp_path, browser) -> None:
+    """Stacked rows (each cell under a label the style sheet shows) keep their table roles in Chromium's tree."""
+    path = _write(html_format.FORMAT, read(folder), {}, tmp_path)
+    page = open_page(browser, path, width=320)
+    try:
+        assert page.evaluate("getComputedStyle(document.querySelector('td')).display") == "block"
+        session = page.context.new_cdp_session(page)
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+        roles = [node["role"]["value"] for node in nodes if not node.get("ignored") and "role" in node]
+        assert roles.count("columnheader") == 4 and roles.count("cell") == 12
+        labels = page.evaluate("[...document.querySelectorAll('.cell-label')].map(l => l.getAttribute('aria-hidden'))")
+        assert labels and set(labels) == {"true"}, "a screen reader hears each cell's header once"
+    finally:
+        page.close()
+
+
+# Print --------------------------------------------------------------------------------------------
+
+
+def _page_texts(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+@pytest.mark.parametrize("values", [{}, {"size": "24", "colours": "yellow-on-black"}])
+def test_the_opening_card_is_on_the_first_page_of_print_before_the_lines_under_the_title(
+    folder, tmp_path, values: dict[str, str]
+) -> None:
+    path = _write(large_print_pdf.FORMAT, read(folder), values, tmp_path)
+    first = " ".join(_page_texts(path)[0].split())
+    assert "Emergency: Call 999" in first
+    assert first.index("Having a flexible cystoscopy") < first.index("Emergency:") < first.index("Information from")
+    with pikepdf.open(path) as pdf:  # and so a screen reader meets it there too
+        roles = [str(kid.S) for kid in pdf.Root.StructTreeRoot.K[0].K]  # under /Document
+    assert roles[:3] == ["/H1", "/Sect", "/P"], roles
+
+
+def _soffice() -> str:
+    import shutil
+
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.fail("LibreOffice is not installed: run 'apt-get install -y libreoffice-writer-nogui' (make does this)")
+    return found
+
+
+def test_word_puts_the_opening_card_on_the_first_page_and_fills_it(folder, tmp_path) -> None:
+    path = _write(docx_format.FORMAT, read(folder), {"size": "24", "colours": "yellow-on-black"}, tmp_path)
+    subprocess.run(
+        [_soffice(), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    with pdfplumber.open(path.with_suffix(".pdf")) as pdf:
+        first = pdf.pages[0]
+        text = " ".join((first.extract_text() or "").split())
+        footer = first.search(r"Page 1 of")[0]["top"]
+        lowest = max(c["bottom"] for c in first.chars if c["bottom"] < footer - 1)
+    assert (
+        text.index("Having a flexible cystoscopy") < text.index("Emergency: Call 999") < text.index("Information from")
+    )
+    top = 25 * MM
+    assert (footer - lowest) / (footer - top) < MOST_EMPTY, "page 1 is not left half empty"
+
+
+def _frame(size: int) -> tuple[float, float]:
+    """The top and bottom (from the page's top) of the large-print text area at ``size`` points."""
+    bottom_margin = 12 * MM + size * 1.4 + size
+    return 20 * MM, 841.89 - bottom_margin
+
+
+def _emptiness(path: Path, size: int) -> list[tuple[float, float]]:
+    """Each page's empty share of its text area, and the height its opening needs: from its top to the end
+    of its first lines of running text (regular weight, at body size: two, or one where a page holds fewer
+    than 15 lines, as many as a paragraph keeps at a page break), what had to fit together."""
+    top, bottom = _frame(size)
+    keep = 2 if (bottom - top) / (size * 1.4) >= 15 else 1
+    pages: list[tuple[float, float]] = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            inside = [c for c in page.chars if c["bottom"] < bottom + 2]
+            drawn = [o for o in (*page.rects, *page.lines, *page.images) if o["height"] < page.height - 5]
+            lowest = max([c["bottom"] for c in inside] + [o["bottom"] for o in drawn if o["bottom"] < bottom + 2])
+            running = [
+                c
+                for c in inside
+                if not c["fontname"].endswith("Bold") and abs(c["size"] - size) < 0.5 and c["text"].strip()
+            ]
+            lines = sorted({round(c["bottom"]) for c in running})
+            opening = (lines[min(keep, len(lines)) - 1] if lines else lowest) - top
+            pages.append(((bottom - lowest) / (bottom - top), opening))
+    return pages
+
+
+@pytest.mark.parametrize(("size", "colours"), [(24, "yellow-on-black"), (48, "black-on-white")])
+@pytest.mark.parametrize("which", ["cystoscopy", "nice"])
+def test_no_page_but_the_last_is_left_more_than_40_percent_empty(
+    folder, tmp_path, which: str, size: int, colours: str
+) -> None:
+    leaflet = read(folder) if which == "cystoscopy" else read_leaflet(SOURCE / NICE_ID).leaflet
+    path = _write(large_print_pdf.FORMAT, leaflet, {"size": str(size), "colours": colours}, tmp_path)
+    top, bottom = _frame(size)
+    pages = _emptiness(path, size)
+    texts = _page_texts(path)
+    for number, ((empty, _), (_, opening)) in enumerate(itertools.pairwise(pages), start=1):
+        if empty <= MOST_EMPTY:
+            continue
+        # allowed only where what follows could not start here: its opening (a heading with its first lines,
+        # a box's label with its first lines) needs more than the room left, less the blank line after what
+        # came before and the half line above a heading
+        room = empty * (bottom - top) - 1.5 * size * 1.4
+        assert opening > room, (
+            f"page {number} of {len(pages)} at {size}pt is {empty:.0%} empty, but what follows needs only "
+            f"{opening:.0f} pt of its {room:.0f}: {texts[number][:80]!r}"
+        )
