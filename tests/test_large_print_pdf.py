@@ -460,3 +460,19 @@ def test_a_character_the_font_lacks_is_a_warning(tmp_path: Path) -> None:
     leaflet = read_leaflet(folder).leaflet
     rendered = render(lp, leaflet, lp.FORMAT.parse({}), tmp_path / "out")
     assert [(w.code, w.line) for w in rendered.warnings] == [("missing-glyph", 7)]
+
+
+def test_a_table_with_empty_cells_keeps_every_cell_in_the_structure_tree(tmp_path: Path) -> None:
+    """An empty cell draws nothing, yet its TD must be there: rows of unequal length fail PDF/UA (found by
+    importing a PDF whose table had empty cells)."""
+    from tests.conftest import audited, small_leaflet
+
+    body = "## A table\n\n| When | What | Notes |\n| --- | --- | --- |\n| Monday |  | Bring a list |\n|  | Blood test |  |\n"
+    leaflet = small_leaflet(tmp_path, body)
+    out = tmp_path / "out"
+    render(lp, leaflet, lp.FORMAT.parse({}), out)
+    assert errors_of(audited("large-print-pdf", leaflet, out)) == ()
+    with pikepdf.open(out / "short.large-print.pdf") as pdf:
+        rows = [e for e in _elements(pdf.Root.StructTreeRoot) if _role(e) == "TR"]
+        cells = [[_role(kid) for kid in _kids(row) if isinstance(kid, pikepdf.Dictionary)] for row in rows]
+    assert cells == [["TH"] * 3, ["TD"] * 3, ["TD"] * 3]

@@ -31,6 +31,7 @@ from leaflet.core.model import (
     EasyRead,
     EasyReadPoint,
     Image,
+    Inline,
     Inlines,
     Leaflet,
     LineBreak,
@@ -209,8 +210,26 @@ def _paragraph(inlines: Inlines, first: str, rest: str, lines: _Lines, node: obj
             lines.places.append((inline, start + breaks))
 
 
+def _as_words(inlines: Inlines) -> Inlines:
+    """``inlines`` with each phone link the reader would make again of its words written as those words: an
+    author reads 'Call 999' in the source, not '[999](tel:999)'."""
+    from leaflet.core.phones import phone_links
+
+    merged: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Link) and inline.url.startswith("tel:"):
+            inline = Text(inline.text, inline.line)
+        if isinstance(inline, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + inline.text, merged[-1].line)
+        else:
+            merged.append(inline)
+    words = tuple(merged)
+    return words if phone_links(words) == inlines else inlines
+
+
 def _inline_lines(inlines: Inlines, breaks: bool = True) -> list[str]:
     """The inlines as text lines (a hard break ends a line with a backslash)."""
+    inlines = _as_words(inlines)
     out = [""]
     for index, inline in enumerate(inlines):
         following = inlines[index + 1] if index + 1 < len(inlines) else None

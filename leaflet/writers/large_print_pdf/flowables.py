@@ -148,6 +148,9 @@ class TextBlock(Flowable):
         if self.heading_level and self.first:
             _, top = canv.absolutePosition(0, self.height)
             self.tagger.bookmark(canv, self.heading_level, _plain(self.pieces), top)
+        if not self.lines and not artifact:  # an empty table cell: its element still takes its place (PDF/UA)
+            self.tagger.begin(canv, self.elem)
+            Tagger.end(canv)
         self._draw_lines(tagged=not artifact)
         if artifact:
             Tagger.end(canv)
