@@ -24,7 +24,7 @@ def main() -> None:
     leaflet = read_leaflet(FOLDER).leaflet
     with tempfile.TemporaryDirectory() as out:
         steps = {
-            "rules": lambda: list(rules.find(leaflet)),
+            "rules": lambda: list(rules.broken_rules(leaflet)),
             "readability comparison": lambda: easy_read_audit.compare(leaflet),
             "easy-read (.txt)": lambda: easy_read.FORMAT.write(leaflet, easy_read.Options()),
             "easy-read-print (.docx)": lambda: write_files(

@@ -17,7 +17,7 @@ from leaflet.pipeline.build import write_files
 from leaflet.reader import read_leaflet
 from leaflet.writers.easy_read_print import FORMAT as EASY_READ_PRINT
 from leaflet.writers.easy_read_print.options import Options as EasyReadOptions
-from leaflet.writers.registry import format_named as find
+from leaflet.writers.registry import format_named
 
 ROOT = Path(__file__).resolve().parent.parent
 NICE = ROOT / "source" / "microaxial-flow-pump-cardiogenic-shock"
@@ -30,7 +30,7 @@ CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 def _build(format_name: str, out: Path, **values: str) -> Path:
     leaflet = read_leaflet(NICE).leaflet
-    chosen = find(format_name)
+    chosen = format_named(format_name)
     (path,) = write_files(chosen.write(leaflet, chosen.parse(values)), out)
     return path
 

@@ -12,8 +12,7 @@ import pytest
 
 from leaflet.core.model import BulletList, Callout, Image, LineBreak, Link, NumberedList, Paragraph, Table
 from leaflet.reader import read_leaflet
-from leaflet.writers.registry import FORMATS
-from leaflet.writers.registry import format_named as find
+from leaflet.writers.registry import FORMATS, format_named
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -125,7 +124,7 @@ def test_readme_variant_names_are_the_records_names() -> None:
         ("braille", (("grade", "1"), ("cells", "32"), ("lines", "20"))),
     }
     for format_name, values in examples:
-        chosen = find(format_name)
+        chosen = format_named(format_name)
         first = chosen.files("<id>", chosen.parse(dict(values)))[0]
         assert first.removeprefix("<id>.") in shown, first
 

@@ -65,10 +65,10 @@ def parse_picture_line(text: str, path: Path, line: int, folder: Path) -> Pictur
 
 
 def _symbol(name: str, alt: str, path: Path, line: int) -> Picture:
-    from leaflet.media.symbols import find, suggest, symbol_picture
+    from leaflet.media.symbols import suggest, symbol_named, symbol_picture
     from leaflet.media.symbols.catalogue import SET_NAME
 
-    symbol = find(name)
+    symbol = symbol_named(name)
     if symbol is None:
         close = suggest(name)
         hint = f"did you mean {', '.join(repr(c) for c in close)}? " if close else ""

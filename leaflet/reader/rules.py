@@ -55,14 +55,14 @@ def check_easy_read(leaflet: Leaflet) -> tuple[Diagnostic, ...]:
     """The easy read's warnings; its broken error rules raise ``SourceErrors`` (every one of them)."""
     if leaflet.easy_read is None:
         return ()
-    findings = list(find(leaflet))
+    findings = list(broken_rules(leaflet))
     errors = [f for f in findings if f.error]
     if errors:  # every one, so that the count the build prints is the count there is
         raise SourceErrors([SourceError(_path(leaflet, f), f.line, f.message) for f in errors])
     return tuple(Diagnostic(_path(leaflet, f), f.line, f.code, f.message) for f in findings)
 
 
-def find(leaflet: Leaflet) -> Iterator[Finding]:
+def broken_rules(leaflet: Leaflet) -> Iterator[Finding]:
     """Every broken rule in the leaflet's easy read, in the order of the rules above."""
     easy = leaflet.easy_read
     if easy is None:

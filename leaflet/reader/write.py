@@ -397,9 +397,9 @@ def _picture_line(point: EasyReadPoint) -> str:
 
 def _symbol_alt(picture: Picture) -> str:
     """The words a symbol says of itself when the author gives none."""
-    from leaflet.media.symbols import ALT, find
+    from leaflet.media.symbols import ALT, symbol_named
 
-    symbol = find(picture.name)
+    symbol = symbol_named(picture.name)
     return ALT.get(symbol.name, symbol.description) if symbol is not None else ""
 
 

@@ -143,11 +143,11 @@ def check(query: Mapping[str, str], formats: Sequence[Format[Any]], form_fields:
         chosen.parse(sent.options)
     except OptionError as problem:
         name = problem.option or "format"
-        sent.errors[typed.get(name, name)] = plain(name, problem)
+        sent.errors[typed.get(name, name)] = in_plain_words(name, problem)
     return sent
 
 
-def plain(name: str, problem: OptionError) -> str:
+def in_plain_words(name: str, problem: OptionError) -> str:
     """A form message for an option the command line refused: what the setting allows, in plain words."""
     option = next((o for o in options_of() if o.name == name), None)
     if option is None or problem.allowed is None:

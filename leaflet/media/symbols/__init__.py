@@ -49,7 +49,7 @@ def vocab() -> Vocabulary:
     return vocabulary(HEALTH_WORDS, catalogue().index)
 
 
-def find(name: str) -> Symbol | None:
+def symbol_named(name: str) -> Symbol | None:
     return catalogue().find(name)
 
 
@@ -120,7 +120,7 @@ def _person(point: EasyReadPoint, approved: Mapping[str, str]) -> Decision | Non
         return None
     if name == NONE:
         return Decision(replace(point, picture=None, wants_picture=False), "approved")
-    symbol = find(name)
+    symbol = symbol_named(name)
     if symbol is None:  # approved under an older symbol set that no longer has it: the chooser decides again
         return None
     ideas = read(plain(point.inlines), vocab())

@@ -43,10 +43,10 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     if leaflet.easy_read is None:
         return Output((), no_easy_read(leaflet))
     (name,) = files(leaflet.meta.id, options)
-    return Output((OutputFile(name, build(leaflet, options)),))
+    return Output((OutputFile(name, to_docx(leaflet, options)),))
 
 
-def build(leaflet: Leaflet, options: Options) -> bytes:
+def to_docx(leaflet: Leaflet, options: Options) -> bytes:
     """The whole .docx, byte for byte the same from run to run."""
     composed = compose_easy_read(leaflet)
     assert composed is not None

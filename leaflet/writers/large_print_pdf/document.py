@@ -73,7 +73,7 @@ class Page:
         return min(self.frame_width, MAX_CHARACTERS * average)
 
 
-def build(leaflet: Leaflet, size: int, scheme: Scheme) -> tuple[bytes, Tagger]:
+def draw(leaflet: Leaflet, size: int, scheme: Scheme) -> tuple[bytes, Tagger]:
     """reportlab's PDF (marked content, no tree yet) and the record of what it drew."""
     register_fonts()
     page = Page(size)

@@ -13,7 +13,7 @@ from leaflet.writers.large_print_pdf.options import LARGE_PRINT_MINIMUM, Options
 def write(leaflet: Leaflet, options: Options) -> Output:
     """The tagged PDF's bytes, and what a reader of it should know (clear print, a missing glyph)."""
     covered = document.register_fonts()
-    raw, tagger = document.build(leaflet, options.size, SCHEMES[options.colours])
+    raw, tagger = document.draw(leaflet, options.size, SCHEMES[options.colours])
     meta = leaflet.meta
     facts = tagging.DocumentFacts(
         title=meta.title,
