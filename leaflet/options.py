@@ -22,7 +22,8 @@ PERSONAL_OPTIONS: Mapping[str, tuple[str, str]] = {
     "rate": ("WPM", "speaking rate in words per minute, 80 to 250 (default 150)"),
     "engine": (
         "ENGINE",
-        "speech engine: offline (the default, on this machine) or gtts (online, sends the text to Google)",
+        "speech engine: neural (the default: a natural British voice, on this machine), espeak (eSpeak NG: "
+        "quick, robotic; 'offline' is its old name) or gtts (online, sends the text to Google)",
     ),
     "grade": ("GRADE", "braille grade: 2 (contracted, the default) or 1 (uncontracted)"),
     "cells": ("CELLS", "braille cells a line, 20 to 80 (default 40)"),

@@ -31,6 +31,7 @@ from leaflet.media.speech import DEFAULT_RATE, SAMPLE_RATE, pause_seconds
 from leaflet.media.speech import script as spoken
 from leaflet.media.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS
 from leaflet.media.speech.mp3 import decode_mp3
+from leaflet.media.speech.options import SpeechOptions
 from leaflet.media.speech.tags import read_chapters
 from leaflet.writers import AUDIO
 
@@ -46,8 +47,9 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     missing = [p for p in (mp3, folder / PLAYLIST, script_file) if not p.exists()]
     if missing:
         return (error(missing[0], "not-built", f"not built yet; run 'leaflet build {leaflet.meta.id} --format audio'"),)
-    script = spoken.build(leaflet, DEFAULT_RATE)
-    problems = _script_problems(leaflet, script, script_file)
+    neural = SpeechOptions().spoken_by(leaflet.meta.language) == "neural"  # the default files' engine
+    script = spoken.build(leaflet, DEFAULT_RATE, neural=neural)
+    problems = _script_problems(leaflet, script, script_file, neural)
     data = mp3.read_bytes()
     samples = decode_mp3(data)
     seconds = samples.size / SAMPLE_RATE
@@ -88,11 +90,11 @@ def measure_loudness(path: Path) -> tuple[float, float]:
     return float(found["I"]), float(found["Peak"])
 
 
-def _script_problems(leaflet: Leaflet, script: spoken.Script, path: Path) -> list[str]:
+def _script_problems(leaflet: Leaflet, script: spoken.Script, path: Path, neural: bool) -> list[str]:
     problems = []
     if path.read_text(encoding="utf-8") != script.as_text():
         problems.append(f"{path} is not the current script; the source has changed since the audio was built")
-    missing = first_missing_word(spoken.said_words(leaflet), words(script.as_text()))
+    missing = first_missing_word(spoken.said_words(leaflet, neural=neural), words(script.as_text()))
     if missing is not None:
         problems.append(f"{path}: the source's words are not all said in order; first missing: {missing!r}")
     return problems

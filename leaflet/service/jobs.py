@@ -148,7 +148,8 @@ def speak_sample(voice: str | None, rate: int, language: str = "en-GB") -> bytes
     from leaflet.media.speech import engines
     from leaflet.media.speech.audio import speak
 
-    engine = engines.make(engines.DEFAULT_ENGINE, voice=voice, rate=rate, language=language)
+    natural = (voice is None and engines.default() == "neural") or voice in engines.NATURAL_IDS
+    engine = engines.make("neural" if natural else "espeak", voice=voice, rate=rate, language=language)
     return speak(engine, [SAMPLE_TEXT]).whole
 
 

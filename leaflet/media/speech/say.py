@@ -33,6 +33,7 @@ class Lexicon:
     """The `say:` entries compiled into one whole-word pattern."""
 
     entries: tuple[Pronunciation, ...] = ()
+    neural: bool = False  # the natural voice's forms (a real word, or IPA said as '[word](/IPA/)')
 
     def say(self, text: str) -> str:
         """``text`` as said: lexicon words as the lexicon says; everything else with its numbers,
@@ -61,9 +62,17 @@ class Lexicon:
         for entry in self.entries:
             if found == entry.word or (not _exact(entry.word) and found.lower() == entry.word.lower()):
                 # keep a capital where the text had one (a sentence's first word), for the script's readers
+                spoken = entry.for_engine(self.neural)
+                if is_ipa(spoken):  # the natural voice's front end takes '[word](/phonemes/)' as they are
+                    return f"[{found}]({spoken})"
                 capital = found[:1].isupper() and not entry.word[:1].isupper()
-                return entry.spoken[:1].upper() + entry.spoken[1:] if capital else entry.spoken
+                return spoken[:1].upper() + spoken[1:] if capital else spoken
         return found  # unreachable: the pattern only matches entries
+
+
+def is_ipa(spoken: str) -> bool:
+    """A `say:` form written in IPA between slashes ('/stˈɛnt/')."""
+    return len(spoken) > 2 and spoken.startswith("/") and spoken.endswith("/")
 
 
 def _exact(word: str) -> bool:

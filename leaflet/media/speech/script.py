@@ -97,9 +97,10 @@ class _Addresses:
             seen.append(text)
 
 
-def build(leaflet: Leaflet, rate: int) -> Script:
-    """The spoken script of ``leaflet``, to be read at ``rate`` words a minute."""
-    lexicon = Lexicon(leaflet.say)
+def build(leaflet: Leaflet, rate: int, *, neural: bool = False) -> Script:
+    """The spoken script of ``leaflet``, to be read at ``rate`` words a minute; ``neural``: the `say:` lexicon's
+    forms for the natural voice (real words, IPA), else eSpeak NG's (respellings)."""
+    lexicon = Lexicon(leaflet.say, neural)
     composed = compose(leaflet)
     # body and glossary are chapters; the colophon closes the recording, after where to get help
     chapters = list(_chapters([s for s in composed.sections if s is not composed.colophon]))
@@ -114,13 +115,13 @@ def build(leaflet: Leaflet, rate: int) -> Script:
     return Script(composed.title, rate, (opening, *body, closing))
 
 
-def said_words(leaflet: Leaflet) -> list[str]:
+def said_words(leaflet: Leaflet, *, neural: bool = False) -> list[str]:
     """Every word of the leaflet's title, headings and body as the script says it, in order.
 
     For checks: the script must hold these words in this order (with its own
     announcements between them).
     """
-    lexicon = Lexicon(leaflet.say)
+    lexicon = Lexicon(leaflet.say, neural)
     pieces = [lexicon.say(leaflet.meta.title)]
     for section in leaflet.sections:
         if section.heading:

@@ -42,8 +42,9 @@ def track_name(number: int, section: spoken.SpokenSection) -> str:
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
-    script = spoken.build(leaflet, options.rate)
-    engine = options.engine_for(leaflet.meta.language)
+    language = leaflet.meta.language
+    script = spoken.build(leaflet, options.rate, neural=options.spoken_by(language) == "neural")
+    engine = options.engine_for(language)
     sections = script.sections
     with progress(2 * len(sections), f"{leaflet.meta.id}: speaking and encoding") as tick:
         from leaflet.media.speech.audio import speak  # numpy: only when there is audio to make

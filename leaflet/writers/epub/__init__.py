@@ -55,7 +55,8 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     from leaflet.writers.epub.package import package
 
     pictures = Pictures()
-    made = documents(leaflet, options.talking, pictures)
+    neural = options.speech.spoken_by(leaflet.meta.language) == "neural"
+    made = documents(leaflet, options.talking, pictures, neural=neural)
     nav = nav_document(leaflet.meta.language, leaflet.meta.title, made)
     regular, bold = (f"fonts/{name}" for name in FILES)
     css = (font_faces((regular, bold)) + book_css()).encode("utf-8")

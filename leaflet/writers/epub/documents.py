@@ -72,10 +72,11 @@ class Pictures:
         return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def documents(leaflet: Leaflet, speaking: bool, pictures: Pictures) -> list[Document]:
-    """Every content document, in reading order."""
+def documents(leaflet: Leaflet, speaking: bool, pictures: Pictures, *, neural: bool = False) -> list[Document]:
+    """Every content document, in reading order; ``neural``: said by the natural voice (the `say:` lexicon's
+    forms for it)."""
     composed = compose(leaflet)
-    lexicon = Lexicon(leaflet.say) if speaking else None
+    lexicon = Lexicon(leaflet.say, neural) if speaking else None
 
     def markup() -> Markup:
         return Markup(composed.language, pictures, lexicon, epub=True)

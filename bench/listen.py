@@ -1,0 +1,57 @@
+"""Listening machines on built audio: Whisper base's word error rate and DNSMOS's overall score, per MP3.
+
+    .venv/bin/python bench/listen.py OUT_DIR [OUT_DIR ...]
+
+For every ``<id>.mp3`` (and its ``<id>.audio-script.txt``) under each folder,
+and every variant beside it (``<id>.espeak.mp3`` ...): the word error rate
+Whisper base hears against the script (``leaflet.checks.listening``: numbers
+compared as words), and DNSMOS (speechmos; Microsoft's P.835 model, made for
+noisy calls, run on 16 kHz mono) overall, signal and P.808 scores. Prints a
+table; asserts nothing. The README's figures come from here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from leaflet.checks.listening import listen  # noqa: E402
+
+
+def dnsmos(path: Path) -> dict[str, float]:
+    """DNSMOS's scores for the MP3 at ``path``, decoded to 16 kHz mono by miniaudio."""
+    import miniaudio
+    import numpy as np
+    from speechmos import dnsmos as model
+
+    decoded = miniaudio.decode_file(str(path), miniaudio.SampleFormat.FLOAT32, nchannels=1, sample_rate=16_000)
+    samples = np.clip(np.frombuffer(decoded.samples, dtype=np.float32).astype(np.float64), -1, 1)
+    found = model.run(samples, sr=16_000)
+    return {name: float(found[name]) for name in ("ovrl_mos", "sig_mos", "p808_mos")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folders", nargs="+", type=Path)
+    args = parser.parse_args()
+    print(f"{'file':60} {'words':>6} {'WER':>6} {'DNSMOS':>7} {'SIG':>5} {'P.808':>6}")
+    for folder in args.folders:
+        for mp3 in sorted(folder.rglob("*.mp3")):
+            script = mp3.with_name(mp3.name.removesuffix(".mp3") + ".audio-script.txt")
+            if not script.is_file():
+                continue  # a track, or a sample
+            heard = listen(mp3, script.read_text(encoding="utf-8"))
+            scores = dnsmos(mp3)
+            print(
+                f"{mp3.name:60} {heard.words:6d} {heard.rate:6.1%} {scores['ovrl_mos']:7.2f} "
+                f"{scores['sig_mos']:5.2f} {scores['p808_mos']:6.2f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

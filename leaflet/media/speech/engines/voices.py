@@ -1,0 +1,47 @@
+"""The natural voice's British voices, by the plain names ``--voice`` takes.
+
+Kokoro-82M v1.0's eight British English voices (Apache-2.0, by hexgrad),
+from the npm package kokoro-js; ``female`` and ``male`` name the defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from leaflet.media.speech.engines import NATURAL_IDS
+
+
+@dataclass(frozen=True, slots=True)
+class NaturalVoice:
+    name: str  # as --voice takes it and file names carry it: 'george'
+    id: str  # the style file: 'bm_george'
+    description: str
+
+
+VOICES = (
+    NaturalVoice("emma", "bf_emma", "British English, female (the default)"),
+    NaturalVoice("george", "bm_george", "British English, male (the male default)"),
+    NaturalVoice("alice", "bf_alice", "British English, female"),
+    NaturalVoice("isabella", "bf_isabella", "British English, female"),
+    NaturalVoice("lily", "bf_lily", "British English, female"),
+    NaturalVoice("daniel", "bm_daniel", "British English, male"),
+    NaturalVoice("fable", "bm_fable", "British English, male"),
+    NaturalVoice("lewis", "bm_lewis", "British English, male"),
+)
+DEFAULT = VOICES[0]
+assert {v.id for v in VOICES} == NATURAL_IDS  # the engines' list, which needs no import of this one
+DEFAULTS = {"female": VOICES[0], "male": VOICES[1]}
+LANGUAGE = "en"  # what the natural voice speaks (its British front end reads English only)
+
+
+def find(name: str) -> NaturalVoice | None:
+    """The voice ``name`` names: 'george', 'bm_george', 'male'; or None."""
+    wanted = name.strip().lower()
+    if wanted in DEFAULTS:
+        return DEFAULTS[wanted]
+    return next((v for v in VOICES if wanted in (v.name, v.id)), None)
+
+
+def speaks(language: str) -> bool:
+    """Whether the natural voice reads a leaflet in ``language`` ('en-GB': yes; 'cy': no)."""
+    return language.split("-")[0].lower() == LANGUAGE
