@@ -47,8 +47,9 @@ def audit(leaflet: Leaflet, out_dir: Path) -> tuple[Diagnostic, ...]:
     missing = [p for p in (mp3, folder / PLAYLIST, script_file) if not p.exists()]
     if missing:
         return (error(missing[0], "not-built", f"not built yet; run 'leaflet build {leaflet.meta.id} --format audio'"),)
-    neural = SpeechOptions().spoken_by(leaflet.meta.language) == "neural"  # the default files' engine
-    script = spoken.build(leaflet, DEFAULT_RATE, neural=neural)
+    default = SpeechOptions()  # the default files' engine and voice
+    neural = default.spoken_by(leaflet.meta.language) == "neural"
+    script = spoken.build(leaflet, DEFAULT_RATE, neural=neural, credit=default.credit(leaflet.meta.language))
     problems = _script_problems(leaflet, script, script_file, neural)
     data = mp3.read_bytes()
     samples = decode_mp3(data)

@@ -54,9 +54,21 @@ def transcribe(path: Path, cores: int = 2) -> tuple[str, str]:
     return " ".join(segment.text.strip() for segment in segments), info.language
 
 
+_ADDRESS = re.compile(r"\b[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?|\b[\w-]+(?:/[\w-]+)+/?")  # nice.org.uk/our-programmes
+_ADDRESS_MARKS = {".": " dot ", "/": " slash ", "-": " dash ", "_": " underscore "}
+# American spellings Whisper writes for the British words the voice says, and words it joins or splits
+_SPELLINGS = {"program": "programme", "programs": "programmes", "webpage": "web page", "webpages": "web pages",
+              "color": "colour", "center": "centre", "anemia": "anaemia", "anesthetic": "anaesthetic",
+              "pediatric": "paediatric", "hemorrhage": "haemorrhage", "esophagus": "oesophagus"}  # fmt: skip
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+
+
 def comparable(text: str) -> list[str]:
-    """``text`` as the words compared: lower case, symbols said, every number digit by digit in words."""
-    text = text.lower().replace("&", " and ").replace("%", " per cent ").replace("percent", "per cent")
+    """``text`` as the words compared: lower case, symbols and addresses said, every number digit by digit in
+    words, British spellings."""
+    text = _ADDRESS.sub(lambda m: _said_address(m.group(0)), text.lower())
+    text = _ORDINAL.sub(r"\1", text)
+    text = text.replace("&", " and ").replace("%", " per cent ").replace("percent", "per cent")
     text = re.sub(r"\b([ap])\.? ?m\b\.?", r"\1m", text)  # 9 A M, 9 a.m., 9am: the same time
     text = re.sub(r"(?<=\d)[,](?=\d{3})", "", text)  # 1,000 -> 1000
     text = re.sub(r"(?<=\d)\.(?=\d)", " point ", text)
@@ -64,22 +76,33 @@ def comparable(text: str) -> list[str]:
     for piece in _PIECES.findall(text.replace("\u2019", "'")):
         if piece.isdigit():
             found += [_DIGITS[int(d)] for d in piece]
+        elif piece in _NUMBER_WORDS:
+            found.append(_DIGITS[int(_NUMBER_WORDS[piece])])
         else:
-            found.append(_DIGITS[int(_NUMBER_WORDS[piece])] if piece in _NUMBER_WORDS else piece)
+            found += _SPELLINGS.get(piece, piece).split()
     return _joined_letters(found)
 
 
+def _said_address(address: str) -> str:
+    address, stop = address.rstrip("."), "." if address.endswith(".") else ""  # a sentence's full stop
+    for mark, word in _ADDRESS_MARKS.items():
+        address = address.replace(mark, word)
+    return address + stop
+
+
 def _joined_letters(found: list[str]) -> list[str]:
-    """Letters said one by one ('n h s', 'a m') as one word, however either side spelled them ('NHS', 'a.m.')."""
+    """Letters said one by one ('n h s', 'i s b n') as one word, however either side spelled them ('NHS')."""
     joined: list[str] = []
-    for word in found:
-        if len(word) == 1 and word not in ("a", "i") and joined and joined[-1].startswith("#"):
-            joined[-1] += word
-        elif len(word) == 1 and word not in ("a", "i"):
-            joined.append("#" + word)
-        else:
+    run: list[str] = []
+    for word in [*found, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        joined += ["".join(run)] if len(run) > 1 else run
+        run = []
+        if word:
             joined.append(word)
-    return [w.removeprefix("#") for w in joined]
+    return joined
 
 
 def word_errors(reference: list[str], heard: list[str]) -> int:

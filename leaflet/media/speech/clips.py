@@ -13,10 +13,14 @@ then ``leaflet-publisher/speech/``), a folder per first two hex digits.
 Bounded: after a build, if the clips take more than
 ``$LEAFLET_SPEECH_CACHE_MB`` (default 1024 MB; 0 keeps nothing), the least
 recently used go until they take 80% of it (a clip's time is set when it is
-used). Two builds at once are safe: a clip is written under a temporary
-name and renamed into place whole, so a reader sees all of it or none;
-a clip that is used is first linked into the build's own folder, so
-another build trimming the cache cannot take it away mid-use.
+used). Two builds at once are safe and share the work: a clip is written
+under a temporary name and renamed into place whole, so a reader sees all
+of it or none; a build claims a clip before making it (``<key>.making``,
+created exclusively), and another build that needs the same clip makes
+others first and then waits for it (the audio and the talking book of one
+``make`` run side by side); a clip that is used is first linked into the
+build's own folder, so another build trimming the cache cannot take it
+away mid-use.
 """
 
 from __future__ import annotations
@@ -27,12 +31,14 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 VERSION = 1  # of the clips' making in leaflet/media/speech/engines/neural_worker.py: raise it when that changes
 DEFAULT_MB = 1024
 _KEEP_FRACTION = 0.8
+STALE_SECONDS = 300.0  # a claim to be making a clip older than this has lapsed (one sentence takes seconds)
 
 
 def folder() -> Path:
@@ -95,6 +101,37 @@ class ClipCache:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
+
+    def claim(self, name: str) -> bool:
+        """Take the making of clip ``name`` for this build: False while another build is making it (its claim
+        is younger than ``STALE_SECONDS``). With no cache, every build makes its own."""
+        if self.limit == 0:
+            return True
+        lock = self._path(name).with_suffix(".making")
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                return True
+            except FileExistsError:
+                with contextlib.suppress(FileNotFoundError):
+                    if time.time() - lock.stat().st_mtime < STALE_SECONDS:
+                        return False
+                    lock.unlink()  # a build that stopped without saying so: its claim lapses
+        return False
+
+    def release(self, name: str) -> None:
+        """The making of clip ``name`` is over (kept, or failed): another build may make it."""
+        if self.limit:
+            with contextlib.suppress(FileNotFoundError):
+                self._path(name).with_suffix(".making").unlink()
+
+    def making(self, name: str) -> bool:
+        """Whether another build is making clip ``name`` now."""
+        lock = self._path(name).with_suffix(".making")
+        with contextlib.suppress(FileNotFoundError):
+            return time.time() - lock.stat().st_mtime < STALE_SECONDS
+        return False
 
     def trim(self) -> None:
         """Past the bound, the least recently used clips go until they take 80% of it."""

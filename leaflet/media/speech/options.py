@@ -42,6 +42,16 @@ class SpeechOptions:
         """The engine that really says a leaflet in ``language``: eSpeak NG where the natural voice cannot."""
         return "espeak" if self.engine == "neural" and not natural.speaks(language) else self.engine
 
+    def credit(self, language: str) -> str | None:
+        """The colophon's credit for the voice that reads a leaflet in ``language``, or None (eSpeak NG and
+        gTTS are not credited, as before the natural voice)."""
+        return natural.credit(self.voice) if self.spoken_by(language) == "neural" else None
+
+    def narrator(self, language: str) -> str:
+        return natural.narrator(
+            self.spoken_by(language), self.voice if self.spoken_by(language) == self.engine else None
+        )
+
     def engine_for(self, language: str) -> engines.Engine:
         """The engine that says a leaflet in ``language`` with these options."""
         name = self.spoken_by(language)

@@ -97,11 +97,12 @@ class _Addresses:
             seen.append(text)
 
 
-def build(leaflet: Leaflet, rate: int, *, neural: bool = False) -> Script:
+def build(leaflet: Leaflet, rate: int, *, neural: bool = False, credit: str | None = None) -> Script:
     """The spoken script of ``leaflet``, to be read at ``rate`` words a minute; ``neural``: the `say:` lexicon's
-    forms for the natural voice (real words, IPA), else eSpeak NG's (respellings)."""
+    forms for the natural voice (real words, IPA), else eSpeak NG's (respellings); ``credit``: the voice's,
+    said last, in 'About this leaflet'."""
     lexicon = Lexicon(leaflet.say, neural)
-    composed = compose(leaflet)
+    composed = compose(leaflet, credit)
     # body and glossary are chapters; the colophon closes the recording, after where to get help
     chapters = list(_chapters([s for s in composed.sections if s is not composed.colophon]))
     body = [

@@ -43,7 +43,8 @@ def track_name(number: int, section: spoken.SpokenSection) -> str:
 
 def write(leaflet: Leaflet, options: Options) -> Output:
     language = leaflet.meta.language
-    script = spoken.build(leaflet, options.rate, neural=options.spoken_by(language) == "neural")
+    neural = options.spoken_by(language) == "neural"
+    script = spoken.build(leaflet, options.rate, neural=neural, credit=options.credit(language))
     engine = options.engine_for(language)
     sections = script.sections
     with progress(2 * len(sections), f"{leaflet.meta.id}: speaking and encoding") as tick:

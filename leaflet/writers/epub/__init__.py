@@ -55,15 +55,18 @@ def write(leaflet: Leaflet, options: Options) -> Output:
     from leaflet.writers.epub.package import package
 
     pictures = Pictures()
-    neural = options.speech.spoken_by(leaflet.meta.language) == "neural"
-    made = documents(leaflet, options.talking, pictures, neural=neural)
+    language = leaflet.meta.language
+    neural = options.speech.spoken_by(language) == "neural"
+    credit = options.speech.credit(language) if options.talking else None
+    made = documents(leaflet, options.talking, pictures, neural=neural, credit=credit)
     nav = nav_document(leaflet.meta.language, leaflet.meta.title, made)
     regular, bold = (f"fonts/{name}" for name in FILES)
     css = (font_faces((regular, bold)) + book_css()).encode("utf-8")
     tracks, problem = _speak(leaflet, made, options.speech) if options.talking else ([None for _ in made], None)
     (name,) = EPUB.names(leaflet.meta.id, options)
     warnings = speech_warnings(leaflet, options.speech, problem) if options.talking else ()
-    book = OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks))
+    narrator = options.speech.narrator(language)
+    book = OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks, narrator))
     return Output((book,), warnings)
 
 

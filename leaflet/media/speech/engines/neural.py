@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import wave
 from collections.abc import Generator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -90,13 +91,12 @@ class NeuralEngine:
         clips.mkdir(exist_ok=True)
         wanted = {p.key: p.text for pieces in parts for p in pieces}
         missing = {k: t for k, t in wanted.items() if not cache.take(k, clips / f"{k}.wav")}
-        with _Workers(model, min(cores(), len(missing))) as workers:
+        with _Workers(model, min(cores(), len(missing)), cache) as workers:
             made = workers.say(missing, str(style), said, clips)
             for number, pieces in enumerate(parts):
                 for piece in pieces:
-                    if piece.key in made:
-                        made[piece.key].result()
-                        cache.keep(piece.key, clips / f"{piece.key}.wav")
+                    if piece.key in made and not made[piece.key].result():  # another build was making it
+                        workers.wait_for(piece.key, piece.text, str(style), said, clips)
                 path = folder / f"{number:03d}.wav"
                 _join([(clips / f"{p.key}.wav", p.gap) for p in pieces], path)
                 tick()
@@ -141,8 +141,9 @@ def _join(clips: list[tuple[Path, float]], out: Path) -> None:
 class _Workers:
     """Up to ``count`` worker processes, each driven by a thread of its own, started as work needs them."""
 
-    def __init__(self, model: Path, count: int) -> None:
+    def __init__(self, model: Path, count: int, cache: ClipCache) -> None:
         self.model = model
+        self.cache = cache
         self.count = max(1, count)
         self.pool = ThreadPoolExecutor(max_workers=self.count, thread_name_prefix="natural-voice")
         self.local = threading.local()
@@ -165,10 +166,29 @@ class _Workers:
         for errors in self.errors.values():
             errors.close()
 
-    def say(self, texts: dict[str, str], voice: str, speed: float, clips: Path) -> dict[str, Future[None]]:
-        """Each text said into ``clips/<key>.wav``, the longest first."""
+    def say(self, texts: dict[str, str], voice: str, speed: float, clips: Path) -> dict[str, Future[bool]]:
+        """Each text said into ``clips/<key>.wav`` and kept in the cache, the longest first; a future's result
+        is False where another build was making that clip (``wait_for`` it)."""
         order = sorted(texts, key=lambda k: (-len(texts[k]), k))
-        return {k: self.pool.submit(self._say, texts[k], voice, speed, clips / f"{k}.wav") for k in order}
+        return {k: self.pool.submit(self._make, k, texts[k], voice, speed, clips) for k in order} if texts else {}
+
+    def _make(self, name: str, text: str, voice: str, speed: float, clips: Path) -> bool:
+        if not self.cache.claim(name):
+            return False
+        try:
+            self._say(text, voice, speed, clips / f"{name}.wav")
+            self.cache.keep(name, clips / f"{name}.wav")
+        finally:
+            self.cache.release(name)
+        return True
+
+    def wait_for(self, name: str, text: str, voice: str, speed: float, clips: Path) -> None:
+        """The clip another build was making: taken from the cache once it is there, or made here if that
+        build gave it up."""
+        while not self.cache.take(name, clips / f"{name}.wav"):
+            if not self.cache.making(name) and self.pool.submit(self._make, name, text, voice, speed, clips).result():
+                return
+            time.sleep(0.2)
 
     def _worker(self) -> subprocess.Popen[str]:
         worker: subprocess.Popen[str] | None = getattr(self.local, "worker", None)

@@ -45,3 +45,27 @@ def find(name: str) -> NaturalVoice | None:
 def speaks(language: str) -> bool:
     """Whether the natural voice reads a leaflet in ``language`` ('en-GB': yes; 'cy': no)."""
     return language.split("-")[0].lower() == LANGUAGE
+
+
+def credit(voice_id: str | None) -> str:
+    """The colophon's credit for a recording in the natural voice ``voice_id`` (None: the default), with the
+    licences of what made it."""
+    voice = next((v for v in VOICES if v.id == voice_id), DEFAULT)
+    return (
+        f"Read by a computer voice, {voice.name.capitalize()}: the Kokoro-82M speech model and its voices by hexgrad "
+        "(Apache License 2.0), in the ONNX export by thewh1teagle (MIT License), with British pronunciation "
+        "from hibari-tts (Apache License 2.0)."
+    )
+
+
+def narrator(engine: str, voice_id: str | None) -> str:
+    """Who reads a talking book, as its metadata says (``media:narrator``)."""
+    if engine == "neural":
+        voice = next((v for v in VOICES if v.id == voice_id), DEFAULT)
+        return (
+            f"Kokoro-82M, British voice {voice.name.capitalize()} (synthetic speech; model and voices Apache-2.0, "
+            "ONNX export MIT, pronunciation by hibari-tts Apache-2.0)"
+        )
+    if engine == "gtts":
+        return "Google Text-to-Speech (synthetic speech)"
+    return "eSpeak NG (synthetic speech)"
