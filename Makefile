@@ -72,6 +72,7 @@ bench-deps:
 
 bench: $(STAMP) $(VOICE) bench-deps
 	$(PY) bench/run.py
+	$(PY) bench/bench_audio.py --runs 3 --voice-runs 1
 
 # The service under load on 127.0.0.1 (bounded in requests and time).
 # 200 generated leaflets in every format, audio included; the Dask local cluster against the pool
