@@ -271,3 +271,37 @@ def test_the_cache_keeps_whole_clips_and_is_bounded(tmp_path: Path) -> None:
     )
     assert not cache.take("00" + "a" * 62, tmp_path / "gone.wav")
     assert not ClipCache(tmp_path / "off", limit=0).take("03" + "a" * 62, tmp_path / "x.wav")
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "message"),
+    [
+        ("  stent:\n    nueral: stent\n", 7, "a `say:` entry's forms are 'espeak:'"),
+        ("  stent:\n    neural: /stɛnt\n", 7, "IPA goes between two slashes"),
+        ("  stent:\n    espeak:\n", 7, "'espeak:' must be a word or words on its line"),
+    ],
+)
+def test_a_say_entry_per_engine_is_checked_where_it_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], entry: str, line: int, message: str
+) -> None:
+    folder = tmp_path / "source" / "bad"
+    folder.mkdir(parents=True)
+    front = "---\ntitle: T\npublisher: P\npublished: 2026-01-01\nsay:\n"
+    (folder / "leaflet.md").write_text(f"{front}{entry}---\n\nA stent.\n", encoding="utf-8")
+    assert main(["build", "--source", str(tmp_path / "source"), "--out", str(tmp_path / "out"), "-f", "text"]) == 2
+    err = capsys.readouterr().err
+    assert f"leaflet.md:{line}: {message}" in err and "Traceback" not in err
+
+
+def test_a_say_entry_per_engine_reads_into_the_model(tmp_path: Path) -> None:
+    folder = tmp_path / "good"
+    folder.mkdir()
+    front = "---\ntitle: T\npublisher: P\npublished: 2026-01-01\nsay:\n  NHS: N H S\n"
+    forms = "  stent:\n    neural: /stˈɛnt/\n  catheter:\n    espeak: cath itter\n"
+    (folder / "leaflet.md").write_text(f"{front}{forms}---\n\nA stent and a catheter.\n", encoding="utf-8")
+    said = {p.word: (p.spoken, p.neural, p.line) for p in read_leaflet(folder).leaflet.say}
+    assert said == {
+        "NHS": ("N H S", None, 6),
+        "stent": ("stent", "/stˈɛnt/", 7),
+        "catheter": ("cath itter", "catheter", 9),
+    }

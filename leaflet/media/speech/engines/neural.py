@@ -44,8 +44,10 @@ from leaflet.media.speech.engines.espeak_worker import opening
 WORKER = [sys.executable, "-m", "leaflet.media.speech.engines.neural_worker"]
 SENTENCE_GAP = 0.3  # seconds of silence between sentences of a paragraph
 PARAGRAPH_GAP = 0.65  # between paragraphs
-START_LIMIT = 120.0  # seconds a worker may take to load the model
-BASE_LIMIT = 60.0  # seconds a sentence may take, plus one per 5 characters
+# Limits catch a stalled worker, not a slow one: on a machine shared with much other work (a load of 13 on 2
+# cores was seen) one sentence can take a minute or more. A sentence of 150 characters takes 1-5 s alone.
+START_LIMIT = 300.0  # seconds a worker may take to load the model
+BASE_LIMIT = 300.0  # seconds a sentence may take, plus one per character
 # Kokoro's British voices at speed 1 say the spoken script at about this many words a minute (measured on the
 # NICE leaflet's script, words as the script counts them): --rate is mapped onto the model's speed from it.
 NATURAL_WPM = 165.0
@@ -150,6 +152,7 @@ class _Workers:
         self.started: list[subprocess.Popen[str]] = []
         self.lock = threading.Lock()
         self.errors: dict[int, IO[str]] = {}
+        self.failure: str | None = None
 
     def __enter__(self) -> _Workers:
         return self
@@ -209,6 +212,8 @@ class _Workers:
         return worker
 
     def _say(self, text: str, voice: str, speed: float, out: Path) -> None:
+        if self.failure:  # a worker failed: the build stops with that first reason, not a later one
+            raise BuildError(self.failure)
         worker = self._worker()
         assert worker.stdin is not None
         request = {"text": text, "voice": voice, "speed": speed, "out": str(out)}
@@ -217,9 +222,10 @@ class _Workers:
             worker.stdin.flush()
         except OSError:
             raise BuildError(f"the natural voice stopped before {opening(text)}: {self._last_words(worker)}") from None
-        answer = _answer(worker, BASE_LIMIT + len(text) / 5)
+        answer = _answer(worker, BASE_LIMIT + len(text))
         if answer != "ok":
-            raise BuildError(f"the natural voice failed on {opening(text)}: {answer or self._last_words(worker)}")
+            self.failure = f"the natural voice failed on {opening(text)}: {answer or self._last_words(worker)}"
+            raise BuildError(self.failure)
 
     def _last_words(self, worker: subprocess.Popen[str]) -> str:
         """What a worker that stopped said last on its standard error."""
