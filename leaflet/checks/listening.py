@@ -84,6 +84,8 @@ def comparable(text: str) -> list[str]:
 
 
 def _said_address(address: str) -> str:
+    if not re.search(r"[a-z]", address):
+        return address  # a number ('2.0', '1/2'), not an address
     address, stop = address.rstrip("."), "." if address.endswith(".") else ""  # a sentence's full stop
     for mark, word in _ADDRESS_MARKS.items():
         address = address.replace(mark, word)

@@ -51,10 +51,10 @@ def credit(voice_id: str | None) -> str:
     """The colophon's credit for a recording in the natural voice ``voice_id`` (None: the default), with the
     licences of what made it."""
     voice = next((v for v in VOICES if v.id == voice_id), DEFAULT)
-    return (
-        f"Read by a computer voice, {voice.name.capitalize()}: the Kokoro-82M speech model and its voices by hexgrad "
-        "(Apache License 2.0), in the ONNX export by thewh1teagle (MIT License), with British pronunciation "
-        "from hibari-tts (Apache License 2.0)."
+    return (  # said aloud too: words a listener can follow (no user names, no '2.0')
+        f"Read by a computer voice, {voice.name.capitalize()}: the Kokoro speech model and voices by hexgrad "
+        "(Apache License, version 2), run from the kokoro-onnx export (MIT License), with British pronunciation "
+        "from hibari (Apache License, version 2)."
     )
 
 
