@@ -61,13 +61,15 @@ _SPELLINGS = {"program": "programme", "programs": "programmes", "webpage": "web 
               "color": "colour", "center": "centre", "anemia": "anaemia", "anesthetic": "anaesthetic",
               "pediatric": "paediatric", "hemorrhage": "haemorrhage", "esophagus": "oesophagus"}  # fmt: skip
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE = re.compile(rf"\b(?:the )?(\d+)(?:st|nd|rd|th)? of ({_MONTHS})\b")  # 'the 10th of February': 10 February
 
 
 def comparable(text: str) -> list[str]:
     """``text`` as the words compared: lower case, symbols and addresses said, every number digit by digit in
     words, British spellings."""
     text = _ADDRESS.sub(lambda m: _said_address(m.group(0)), text.lower())
-    text = _ORDINAL.sub(r"\1", text)
+    text = _ORDINAL.sub(r"\1", _DATE.sub(r"\1 \2", text))
     text = text.replace("&", " and ").replace("%", " per cent ").replace("percent", "per cent")
     text = re.sub(r"\b([ap])\.? ?m\b\.?", r"\1m", text)  # 9 A M, 9 a.m., 9am: the same time
     text = re.sub(r"(?<=\d)[,](?=\d{3})", "", text)  # 1,000 -> 1000
@@ -119,10 +121,22 @@ def word_errors(reference: list[str], heard: list[str]) -> int:
 
 
 def listen(path: Path, script: str, cores: int = 2) -> Heard:
-    """``path`` transcribed and compared with ``script`` (what was said, as the script file has it)."""
-    text, language = transcribe(path, cores)
+    """``path`` transcribed and compared with ``script`` (what was said, as the script file has it). Where the
+    MP3 has its tracks beside it (``<id>.audio/``, in the playlist's order), each track is heard on its own:
+    Whisper, given a whole recording, runs a chapter's first words into the last one's and drops some."""
+    tracks = _tracks(path)
+    heard = [transcribe(track, cores) for track in tracks] if tracks else [transcribe(path, cores)]
+    text, language = " ".join(t for t, _ in heard), heard[0][1]
     reference = comparable(_said(script))
     return Heard(text, word_errors(reference, comparable(text)), len(reference), language)
+
+
+def _tracks(path: Path) -> list[Path]:
+    playlist = path.with_name(path.name.removesuffix(".mp3") + ".audio") / "playlist.m3u"
+    if not playlist.is_file():
+        return []
+    names = [line for line in playlist.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [playlist.parent / name for name in names]
 
 
 def _said(script: str) -> str:

@@ -44,12 +44,16 @@ class Lexicon:
             return symbols(spoken_numbers(part))
 
         if not self.entries:
-            return rest(text)
+            return self._letters(rest(text))
         pattern, said, last = _pattern(self.entries), [], 0
         for match in pattern.finditer(text):
             said += [rest(text[last : match.start()]), self._spoken(match.group(0))]
             last = match.end()
-        return "".join([*said, rest(text[last:])])
+        return self._letters("".join([*said, rest(text[last:])]))
+
+    def _letters(self, said: str) -> str:
+        """The natural voice reads a lone 'A' as the word 'a' (a schwa): in 'A and E' and '9 A M' it is a letter."""
+        return _A_AND_E.sub("[A](/ˈA/)", said) if self.neural else said
 
     def lookup(self, word: str) -> str | None:
         """How ``word`` is said, ignoring case (for pieces of addresses), or None."""
@@ -86,6 +90,9 @@ def _pattern(entries: tuple[Pronunciation, ...]) -> re.Pattern[str]:
     ordered = sorted(entries, key=lambda e: (-len(e.word), e.word))
     alternatives = [re.escape(e.word) if _exact(e.word) else f"(?i:{re.escape(e.word)})" for e in ordered]
     return re.compile(rf"(?<![\w'\u2019])(?:{'|'.join(alternatives)})(?!\w)")
+
+
+_A_AND_E = re.compile(r"(?<![\w\[])A(?= and E\b| M\b)")  # A and E; 9 A M
 
 
 def symbols(text: str) -> str:
