@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from num2words import num2words
+
 from leaflet.checks import error, note
 from leaflet.core.diagnostics import Diagnostic
 
@@ -54,22 +56,28 @@ def transcribe(path: Path, cores: int = 2) -> tuple[str, str]:
     return " ".join(segment.text.strip() for segment in segments), info.language
 
 
-_ADDRESS = re.compile(r"\b[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?|\b[\w-]+(?:/[\w-]+)+/?")  # nice.org.uk/our-programmes
+# nice.org.uk/our-programmes (a part of two letters or more: 'a.m.' is not an address)
+_ADDRESS = re.compile(r"\b(?=[\w./-]*[a-z]{2})(?:[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?|[\w-]+(?:/[\w-]+)+/?)")
 _ADDRESS_MARKS = {".": " dot ", "/": " slash ", "-": " dash ", "_": " underscore "}
 # American spellings Whisper writes for the British words the voice says, and words it joins or splits
 _SPELLINGS = {"program": "programme", "programs": "programmes", "webpage": "web page", "webpages": "web pages",
               "color": "colour", "center": "centre", "anemia": "anaemia", "anesthetic": "anaesthetic",
-              "pediatric": "paediatric", "hemorrhage": "haemorrhage", "esophagus": "oesophagus"}  # fmt: skip
+              "pediatric": "paediatric", "hemorrhage": "haemorrhage", "esophagus": "oesophagus",
+              "fiber": "fibre", "liter": "litre", "liters": "litres", "milliliter": "millilitre",
+              "milliliters": "millilitres", "liter's": "litre's"}  # fmt: skip
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DATE = re.compile(rf"\b(?:the )?(\d+)(?:st|nd|rd|th)? of ({_MONTHS})\b")  # 'the 10th of February': 10 February
+_DAYS = {num2words(n, to="ordinal"): str(n) for n in range(1, 32)}  # 'second': '2', 'twenty-first': '21'
+_DAY = "|".join(sorted(map(re.escape, _DAYS), key=len, reverse=True))
+# 'the 10th of February', 'the second of March': the dates the script writes '10 February', '2 March'
+_DATE = re.compile(rf"\b(?:the )?(\d+(?:st|nd|rd|th)?|{_DAY}) of ({_MONTHS})\b")
 
 
 def comparable(text: str) -> list[str]:
     """``text`` as the words compared: lower case, symbols and addresses said, every number digit by digit in
     words, British spellings."""
     text = _ADDRESS.sub(lambda m: _said_address(m.group(0)), text.lower())
-    text = _ORDINAL.sub(r"\1", _DATE.sub(r"\1 \2", text))
+    text = _ORDINAL.sub(r"\1", _DATE.sub(lambda m: f"{_DAYS.get(m.group(1), m.group(1))} {m.group(2)}", text))
     text = text.replace("&", " and ").replace("%", " per cent ").replace("percent", "per cent")
     text = re.sub(r"\b([ap])\.? ?m\b\.?", r"\1m", text)  # 9 A M, 9 a.m., 9am: the same time
     text = re.sub(r"(?<=\d)[,](?=\d{3})", "", text)  # 1,000 -> 1000
