@@ -45,7 +45,8 @@ def reference(source: Path, mp3: Path) -> str:
     from leaflet.reader import read_leaflet
 
     leaflet_id, *variant = mp3.name.removesuffix(".mp3").split(".")
-    leaflet = read_leaflet(source / leaflet_id).leaflet
+    folder = next((f for f in (source / leaflet_id, ROOT / "source" / leaflet_id) if f.is_dir()), source / leaflet_id)
+    leaflet = read_leaflet(folder).leaflet
     options = parse_speech_options({"engine": "espeak"} if "espeak" in variant else {"engine": "neural"})
     credit = options.credit(leaflet.meta.language)
     return spoken.build(leaflet, DEFAULT_RATE, neural=True, credit=credit).as_text()
