@@ -129,22 +129,12 @@ def word_errors(reference: list[str], heard: list[str]) -> int:
 
 
 def listen(path: Path, script: str, cores: int = 2) -> Heard:
-    """``path`` transcribed and compared with ``script`` (what was said, as the script file has it). Where the
-    MP3 has its tracks beside it (``<id>.audio/``, in the playlist's order), each track is heard on its own:
-    Whisper, given a whole recording, runs a chapter's first words into the last one's and drops some."""
-    tracks = _tracks(path)
-    heard = [transcribe(track, cores) for track in tracks] if tracks else [transcribe(path, cores)]
-    text, language = " ".join(t for t, _ in heard), heard[0][1]
+    """``path`` transcribed and compared with ``script`` (what was said, as the script file has it). The whole
+    recording is heard at once: heard track by track, Whisper dropped a track's long run of web addresses
+    (80 words) on the NICE leaflet, and as a whole it keeps them."""
+    text, language = transcribe(path, cores)
     reference = comparable(_said(script))
     return Heard(text, word_errors(reference, comparable(text)), len(reference), language)
-
-
-def _tracks(path: Path) -> list[Path]:
-    playlist = path.with_name(path.name.removesuffix(".mp3") + ".audio") / "playlist.m3u"
-    if not playlist.is_file():
-        return []
-    names = [line for line in playlist.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return [playlist.parent / name for name in names]
 
 
 def _said(script: str) -> str:
