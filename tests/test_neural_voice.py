@@ -40,6 +40,9 @@ say:
 ---
 
 Keep the dressing clean and dry for 2 days. After that, you can have a shower.
+Pat the wound dry with a clean towel. Do not use creams or powders on it unless
+your nurse tells you to. It is normal for the wound to feel a little sore for a
+few days.
 
 ## Getting help
 

@@ -53,8 +53,8 @@ def credit(voice_id: str | None) -> str:
     voice = next((v for v in VOICES if v.id == voice_id), DEFAULT)
     return (  # said aloud too: words a listener can follow (no user names, no '2.0')
         f"Read by a computer voice, {voice.name.capitalize()}: the Kokoro speech model and voices by hexgrad "
-        "(Apache License, version 2), run from the kokoro-onnx export (MIT License), with British pronunciation "
-        "from hibari (Apache License, version 2)."
+        "(Apache License, version 2), as exported by the kokoro onnx project (MIT License), with British "
+        "pronunciation from hibari (Apache License, version 2)."
     )
 
 
