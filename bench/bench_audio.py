@@ -1,6 +1,16 @@
-"""The audio build beside its floor, eSpeak NG plus LAME on the same script, side by side in one run.
+"""The audio build beside its floor: eSpeak NG against the espeak-ng program plus LAME, and the natural voice
+against onnxruntime alone, each saying the same script, side by side in one run.
 
-    .venv/bin/python bench/bench_audio.py [--runs N]
+    .venv/bin/python bench/bench_audio.py [--runs N] [--voice-runs N] [--only espeak|neural]
+
+The natural voice (the default engine, bf_emma) on the NICE leaflet: the
+whole ``leaflet build --format audio --jobs 2`` from an empty clip cache,
+beside ``bench/voice_floor.py`` (onnxruntime alone, two one-thread processes,
+the same sentences, tokens made off the clock); the real-time factor; and a
+rebuild after one sentence of the source is edited, the cache warm. Goals
+(issue 23): the build at most 1.2x the floor, a rebuild under 15 s.
+
+eSpeak NG (``--engine espeak``):
 
 For the NICE leaflet and for a generated leaflet of about 2,500 words, it
 times, turn about, ``--runs`` times each (median shown):
@@ -56,10 +66,10 @@ class Run:
     cpu: float  # user + system seconds, its own and its children's: what a loaded machine makes it wait for
 
 
-def timed(command: list[str]) -> Run:
+def timed(command: list[str], environment: dict[str, str] | None = None) -> Run:
     """Run ``command`` under ``/usr/bin/time -v``: its wall time and peak resident set."""
     started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, cwd=ROOT, env=environment)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
@@ -90,7 +100,7 @@ def measure(source: Path, leaflet_id: str, scratch: Path, runs: int) -> None:
     text = scratch / f"{leaflet_id}.txt"
     text.write_text("\n\n".join(s.text for s in script.sections), encoding="utf-8")
     wav, mp3 = scratch / f"{leaflet_id}.wav", scratch / f"{leaflet_id}.mp3"
-    build = [sys.executable, "-m", "leaflet", "build", leaflet_id, "--source", str(source)]
+    build = [sys.executable, "-m", "leaflet", "build", leaflet_id, "--source", str(source), "--engine", "espeak"]
     build += ["--out", str(scratch / "out"), "--format", "audio", "--force", "--jobs", "1", "-q"]
     speak = ["espeak-ng", "-v", leaflet.meta.language.lower(), "-s", str(DEFAULT_RATE), "-w", str(wav), "-f", str(text)]
     encode = ["lame", "--silent", "-m", "m", "-b", str(BIT_RATE), "--cbr", "-q", str(QUALITY), str(wav), str(mp3)]
@@ -128,6 +138,49 @@ def measure(source: Path, leaflet_id: str, scratch: Path, runs: int) -> None:
     print(f"  build cpu:   {', '.join(f'{r.cpu:.2f}' for r in builds)}")
 
 
+EDITED = ("There are uncertainties about how well this", "There are still uncertainties about how well this")
+
+
+def measure_natural(source: Path, leaflet_id: str, scratch: Path, runs: int) -> None:
+    """The natural voice (the default engine): the whole build on two cores from an empty clip cache, beside
+    onnxruntime alone saying the same sentences in two processes (bench/voice_floor.py); the real-time factor;
+    and a rebuild after one sentence of the source is edited (the cache warm)."""
+    import os
+
+    builds, floors, rebuilds = [], [], []
+    out = scratch / "natural"
+    for number in range(runs):
+        cache = scratch / f"clips-{number}"
+        environment = os.environ | {"LEAFLET_CACHE": str(cache), "LEAFLET_SPEECH_ENGINE": "neural"}
+        build = [sys.executable, "-m", "leaflet", "build", leaflet_id, "--source", str(source)]
+        build += ["--out", str(out), "--format", "audio", "--force", "--jobs", "2", "-q"]
+        builds.append(timed(build, environment))
+        script = out / leaflet_id / f"{leaflet_id}.audio-script.txt"
+        printed = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "voice_floor.py"), str(script), "--jobs", "2"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        floors.append(float(printed.split()[0]))
+        page = source / leaflet_id / "leaflet.md"
+        original = page.read_text(encoding="utf-8")
+        assert EDITED[0] in original, "the sentence the bench edits is not in the leaflet"
+        page.write_text(original.replace(EDITED[0], EDITED[1], 1), encoding="utf-8")
+        try:
+            rebuilds.append(timed(build, environment))
+        finally:
+            page.write_text(original, encoding="utf-8")
+    speech = _seconds(out / leaflet_id / f"{leaflet_id}.mp3")
+    built, bare, rebuilt = _median(builds), statistics.median(floors), _median(rebuilds)
+    print(f"\n{leaflet_id}, the natural voice (neural, bf_emma), {speech / 60:.1f} min of speech, {runs} run(s):")
+    print(
+        f"  build (--format audio --jobs 2, empty cache)  {built:7.1f} s   cpu {_cpu(builds):6.1f} s   peak {_peak(builds):4.0f} MiB"
+    )
+    print(f"  floor (onnxruntime alone, 2 processes)        {bare:7.1f} s")
+    print(f"  build / floor                                 {built / bare:7.2f}x  (goal: 1.2x or less)")
+    print(f"  real-time factor (build wall / speech)        {built / speech:7.2f}   (floor {bare / speech:.2f})")
+    print(f"  rebuild after one edited sentence             {rebuilt:7.1f} s   (goal: under 15 s)")
+
+
 def _median(runs: list[Run]) -> float:
     return statistics.median(r.seconds for r in runs)
 
@@ -149,9 +202,11 @@ def _seconds(mp3: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--voice-runs", type=int, default=1, help="runs of the natural voice (minutes each)")
+    parser.add_argument("--only", choices=("espeak", "neural"), help="measure one engine")
     args = parser.parse_args()
     missing = [tool for tool in ("espeak-ng", "lame") if shutil.which(tool) is None]
-    if missing or not Path("/usr/bin/time").exists():
+    if (missing and args.only != "neural") or not Path("/usr/bin/time").exists():
         raise SystemExit(
             f"the floor needs eSpeak NG, LAME and GNU time: apt-get install -y espeak-ng lame time ({missing})"
         )
@@ -160,8 +215,11 @@ def main() -> None:
         source = scratch / "source"
         shutil.copytree(NICE.parent, source / NICE.parent.name)
         print(f"{args.runs} runs each, turn about; medians. Machine: {_machine()}")
-        for leaflet_id in (NICE.parent.name, long_leaflet(source)):
-            measure(source, leaflet_id, scratch, args.runs)
+        if args.only != "neural":
+            for leaflet_id in (NICE.parent.name, long_leaflet(source)):
+                measure(source, leaflet_id, scratch, args.runs)
+        if args.only != "espeak":
+            measure_natural(source, NICE.parent.name, scratch, args.voice_runs)
 
 
 def _machine() -> str:

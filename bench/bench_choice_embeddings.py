@@ -42,7 +42,7 @@ class MiniLM:
     """all-MiniLM-L6-v2 with numpy: text in, a normalised 384-number sentence vector out."""
 
     def __init__(self, folder: Path) -> None:
-        from tokenizers import Tokenizer  # type: ignore[import-not-found]  # installed by hand: see above
+        from tokenizers import Tokenizer  # type: ignore[import-not-found,unused-ignore]  # see above (a dev install has it)
 
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()  # its file pads every text to 128 tokens; padding is done here, with a mask

@@ -145,9 +145,17 @@ def _parser() -> argparse.ArgumentParser:
 
     voices_cmd = command(
         "voices",
-        "list the voices of the offline speech engine",
-        "List the eSpeak NG voices 'build --voice' takes; give either column. "
-        "A leaflet is read in the voice for its language unless --voice says otherwise.",
+        "list the voices 'build --voice' takes, with their engine",
+        "List the voices 'build --voice' takes: the natural British voices (engine neural, the default) by "
+        "name, then eSpeak NG's (engine espeak; give either column). A leaflet is read by the natural voice "
+        "'emma' unless --voice says otherwise; one the natural voice cannot speak, in eSpeak NG's voice for "
+        "its language.",
+    )
+    voices_cmd.add_argument(
+        "--samples",
+        type=Path,
+        metavar="DIR",
+        help="also write a short MP3 of each default voice into DIR (emma.mp3, george.mp3, espeak.mp3)",
     )
     voices_cmd.set_defaults(run=_voices)
 
@@ -395,13 +403,21 @@ def _formats(args: argparse.Namespace) -> int:
 
 
 def _voices(args: argparse.Namespace) -> int:
+    from leaflet.media.speech.engines import voices as natural
     from leaflet.media.speech.engines.offline import default_voice, voices
 
+    print(f"{'ENGINE':8} {'VOICE':24} {'ID':28} NAME")
+    for found in natural.VOICES:
+        print(f"{'neural':8} {found.name:24} {found.id:28} {found.description}")
     default = default_voice("en-GB")
-    print(f"{'VOICE':24} {'ID':28} NAME")
     for voice in voices():
-        note = "  (the default for en-GB leaflets)" if voice == default else ""
-        print(f"{voice.short:24} {voice.id:28} {voice.name}{note}")
+        note = "  (for en-GB leaflets with --engine espeak)" if voice == default else ""
+        print(f"{'espeak':8} {voice.short:24} {voice.id:28} {voice.name}{note}")
+    if args.samples:
+        from leaflet.media.speech.showcase import write_samples
+
+        for path in write_samples(args.samples):
+            print(f"wrote {path}")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -21,6 +22,24 @@ SOURCE = ROOT / "source"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_LEAFLETS = FIXTURES / "leaflets"
 NICE_ID = "microaxial-flow-pump-cardiogenic-shock"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quick_voice_and_own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The default files are said by eSpeak NG in the tests (seconds, not the natural voice's minutes): the
+    natural voice's own tests (test_neural_voice.py) ask for it. Its clips go to a cache of the session's own,
+    never the user's."""
+    import os
+
+    saved = {name: os.environ.get(name) for name in ("LEAFLET_SPEECH_ENGINE", "LEAFLET_CACHE")}
+    os.environ["LEAFLET_SPEECH_ENGINE"] = "espeak"
+    os.environ["LEAFLET_CACHE"] = str(tmp_path_factory.mktemp("leaflet-cache"))
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def all_leaflet_folders() -> list[Path]:

@@ -269,7 +269,7 @@ def test_leaflet_voices_lists_the_offline_voices(capsys: pytest.CaptureFixture[s
     assert main(["voices"]) == 0
     listed = capsys.readouterr().out
     assert "en-gb-x-rp" in listed and "gmw/en-us" in listed
-    assert "English (Great Britain)  (the default for en-GB leaflets)" in listed
+    assert "English (Great Britain)  (for en-GB leaflets with --engine espeak)" in listed
 
 
 @pytest.mark.parametrize(
@@ -277,7 +277,7 @@ def test_leaflet_voices_lists_the_offline_voices(capsys: pytest.CaptureFixture[s
     [
         ("--rate", "300", "from 80 to 250"),
         ("--rate", "fast", "from 80 to 250"),
-        ("--engine", "siri", "offline, gtts"),
+        ("--engine", "siri", "neural, espeak, gtts"),
         ("--voice", "klingon", "leaflet voices"),
     ],
 )

@@ -31,6 +31,7 @@ from leaflet.media.speech import DEFAULT_RATE, SAMPLE_RATE, pause_seconds
 from leaflet.media.speech import script as spoken
 from leaflet.media.speech.audio import MAX_TRUE_PEAK_DBTP, TARGET_LUFS
 from leaflet.media.speech.mp3 import decode_mp3
+from leaflet.media.speech.options import SpeechOptions
 from leaflet.media.speech.tags import read_chapters
 from leaflet.writers.audio.options import PLAYLIST, track_name
 
@@ -44,8 +45,10 @@ def audit(leaflet: Leaflet, files: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
     missing = [p for p in (mp3, folder / PLAYLIST, script_file) if not p.exists()]
     if missing:
         return (error(missing[0], "not-built", f"not built yet; run 'leaflet build {leaflet.meta.id} --format audio'"),)
-    script = spoken.build(leaflet, DEFAULT_RATE)
-    problems = _script_problems(leaflet, script, script_file)
+    default = SpeechOptions()  # the default files' engine and voice
+    neural = default.spoken_by(leaflet.meta.language) == "neural"
+    script = spoken.build(leaflet, DEFAULT_RATE, neural=neural, credit=default.credit(leaflet.meta.language))
+    problems = _script_problems(leaflet, script, script_file, neural)
     data = mp3.read_bytes()
     samples = decode_mp3(data)
     seconds = samples.size / SAMPLE_RATE
@@ -86,11 +89,11 @@ def measure_loudness(path: Path) -> tuple[float, float]:
     return float(found["I"]), float(found["Peak"])
 
 
-def _script_problems(leaflet: Leaflet, script: spoken.Script, path: Path) -> list[str]:
+def _script_problems(leaflet: Leaflet, script: spoken.Script, path: Path, neural: bool) -> list[str]:
     problems = []
     if path.read_text(encoding="utf-8") != script.as_text():
         problems.append(f"{path} is not the current script; the source has changed since the audio was built")
-    missing = first_missing_word(spoken.said_words(leaflet), words(script.as_text()))
+    missing = first_missing_word(spoken.said_words(leaflet, neural=neural), words(script.as_text()))
     if missing is not None:
         problems.append(f"{path}: the source's words are not all said in order; first missing: {missing!r}")
     return problems

@@ -106,8 +106,9 @@ class ComposedEasyRead:
         return (*self.body, *((self.words_to_know,) if self.words_to_know else ()), self.about)
 
 
-def compose(leaflet: Leaflet) -> Composed:
-    """The leaflet with its front matter, glossary and colophon, ready to lay out."""
+def compose(leaflet: Leaflet, credit: str | None = None) -> Composed:
+    """The leaflet with its front matter, glossary and colophon, ready to lay out; ``credit``: a spoken
+    format's voice, credited in the colophon."""
     meta = leaflet.meta
     return Composed(
         title=meta.title,
@@ -115,7 +116,7 @@ def compose(leaflet: Leaflet) -> Composed:
         front=front_lines(leaflet),
         body=leaflet.sections,
         glossary=glossary_section(leaflet.glossary),
-        colophon=colophon_section(leaflet),
+        colophon=colophon_section(leaflet, credit),
         logo=leaflet.meta.logo,
     )
 
@@ -159,9 +160,9 @@ def glossary_section(glossary: tuple[Definition, ...]) -> Section | None:
     return Section(GLOSSARY_HEADING, FURNITURE_LEVEL, entries)
 
 
-def colophon_section(leaflet: Leaflet) -> Section:
+def colophon_section(leaflet: Leaflet, credit: str | None = None) -> Section:
     """'About this leaflet': who published it and when, its department, review date and reference, its ISBN
-    and web address, as the leaflet has them."""
+    and web address, as the leaflet has them; and ``credit``, a spoken format's voice and its licences."""
     meta = leaflet.meta
     published = f"Published by {meta.publisher} on {long_date(meta.published)}."
     if meta.updated:
@@ -176,6 +177,8 @@ def colophon_section(leaflet: Leaflet) -> Section:
         blocks.append(Paragraph((Text("Web address: "), Link(meta.url, meta.url))))
     if meta.no_easy_read:
         blocks.append(_line(f"There is no easy read version of this leaflet: {meta.no_easy_read}"))
+    if credit:
+        blocks.append(_line(credit))
     return Section(COLOPHON_HEADING, FURNITURE_LEVEL, tuple(blocks))
 
 

@@ -237,11 +237,17 @@ class Definition:
 
 @dataclass(frozen=True, slots=True)
 class Pronunciation:
-    """How to say a word aloud, for speech engines."""
+    """How to say a word aloud: ``spoken`` for eSpeak NG (a respelling), ``neural`` for the natural voice
+    (a real word, or IPA between slashes: '/stˈɛnt/'); None where the natural voice says ``spoken`` too."""
 
     word: str
     spoken: str
     line: int = _line()
+    neural: str | None = None
+
+    def for_engine(self, neural: bool) -> str:
+        """What the engine is given for the word: the natural voice's form, or eSpeak NG's."""
+        return self.neural if neural and self.neural is not None else self.spoken
 
 
 PictureKind: TypeAlias = Literal["image/png", "image/jpeg"]

@@ -57,6 +57,9 @@ class Option:
     aliases: tuple[str, ...] = ()  # other spellings of the name ('colors')
     offered: bool = True  # offered on the request form (the online engine is not)
     listed: str = ""  # for a long list of choices: where they are listed, said instead of them all
+    # Its default depends on the machine (the speech engine's on $LEAFLET_SPEECH_ENGINE), so its value always
+    # goes into a stamp: changing the default makes the files again, though their names stay the same.
+    always_stamped: bool = False
 
     @property
     def whole_number(self) -> bool:
@@ -116,6 +119,14 @@ def _engines() -> tuple[Choice, ...]:
     return tuple(Choice(*engine) for engine in engines.ENGINES)
 
 
+def _engine(raw: str) -> str | None:
+    from leaflet.media.speech import engines
+
+    named = raw.strip().lower()
+    named = engines.OLD_NAMES.get(named, named)
+    return named if named in (name for name, _ in engines.ENGINES) else None
+
+
 def _voices() -> tuple[Choice, ...]:
     from leaflet.media.speech import voices
 
@@ -158,9 +169,12 @@ COLOURS = Option(
 ENGINE = Option(
     "engine",
     "Speech engine",
-    "speech engine: offline (on this machine) or gtts (online: sends the text to Google)",
+    "speech engine: neural (a natural British voice, on this machine), espeak (eSpeak NG: quick, robotic; "
+    "'offline' is its old name) or gtts (online: sends the text to Google)",
     "ENGINE",
     choices=_engines,
+    resolve=_engine,
+    always_stamped=True,
     offered=False,  # the online engine sends the text away: not offered to patients
 )
 VOICE = Option(
@@ -169,7 +183,8 @@ VOICE = Option(
     "voice for speech ('leaflet voices' lists them)",
     "VOICE",
     usual="The usual voice for the leaflet's language",
-    listed="one that 'leaflet voices' lists, for example en-gb, en-gb-x-rp, en-gb-scotland or en-us",
+    listed="one that 'leaflet voices' lists: a natural voice (emma, george, lily, ...) or an eSpeak NG voice "
+    "(en-gb, en-gb-x-rp, en-gb-scotland, en-us, ...)",
     choices=_voices,
     resolve=_voice,
     suggested=_offered_voices,

@@ -90,6 +90,7 @@ class Target:
     options: Any  # the format's own typed options
     values: Mapping[str, str]  # those options that differ from its defaults, as strings (``Format.values``)
     source: str
+    stamped: Mapping[str, str]  # what of its options goes into the stamp (``Format.stamped``)
 
     @property
     def key(self) -> str:
@@ -97,7 +98,7 @@ class Target:
 
     @property
     def stamp(self) -> str:
-        return stamp(self.source, self.format, self.values)
+        return stamp(self.source, self.format, self.stamped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,9 +275,11 @@ def parse_options(formats: Sequence[str], values: Mapping[str, str], explicit: b
 def targets(folders: Sequence[Path], parsed: Mapping[str, Any]) -> list[Target]:
     """Every leaflet x format, stamped with a hash of its inputs."""
     digests = {folder: source_digest(folder) for folder in folders}
-    values = {name: registry.format_named(name).values(options) for name, options in parsed.items()}
+    chosen = {name: registry.format_named(name) for name in parsed}
+    values = {name: chosen[name].values(options) for name, options in parsed.items()}
+    stamped = {name: chosen[name].stamped(options) for name, options in parsed.items()}
     return [
-        Target(folder, name, options, values[name], digests[folder])
+        Target(folder, name, options, values[name], digests[folder], stamped[name])
         for folder in folders
         for name, options in parsed.items()
     ]

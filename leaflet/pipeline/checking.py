@@ -74,7 +74,7 @@ def _audit_format(
     """One format's result, and the key of the files it audited (None: stale, or not built)."""
     name = chosen.name
     entry = manifest.entry(name)
-    if entry is not None and entry.stamp != stamp(source, name, {}):
+    if entry is not None and entry.stamp != stamp(source, name, chosen.stamped(chosen.defaults())):
         return FormatCheck(name, (_stale(leaflet, manifest, name),), cached=False, stale=True), None
     key = _files_key(manifest, name)
     kept = manifest.kept_check(name)

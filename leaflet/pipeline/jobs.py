@@ -72,7 +72,8 @@ def entry_key(format_name: str, values: Mapping[str, str]) -> str:
 
 def stamp(source: str, format_name: str, values: Mapping[str, str]) -> str:
     """The hash of everything a format's files depend on: the source's digest, the format, its options
-    (those that differ from its defaults, as ``Format.values`` gives them) and the publisher's version."""
+    (as ``Format.stamped`` gives them: those that differ from its defaults, and those whose defaults depend
+    on the machine) and the publisher's version."""
     data = {
         "source": source,
         "format": format_name,

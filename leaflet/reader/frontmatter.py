@@ -106,7 +106,7 @@ def parse(text: str, path: Path) -> FrontMatter:
         if key == "glossary":
             glossary = tuple(Definition(t, e, n) for t, e, n in _string_map(key, value_node, path))
         elif key == "say":
-            say = tuple(Pronunciation(w, s, n) for w, s, n in _string_map(key, value_node, path))
+            say = _pronunciations(value_node, path)
         elif key == "logo":
             logo = _logo(value_node, path, lines[key])
         else:
@@ -213,6 +213,48 @@ def _logo(node: yaml.Node, path: Path, line: int) -> Logo:
             what = "its picture file" if missing == "file" else "its alt text (who the logo stands for, in words)"
             raise SourceError(path, line, f"the logo has no '{missing}': give {what}, like:\n{_LOGO_EXAMPLE}")
     return Logo(given["file"], given["alt"], line)
+
+
+_ENGINE_KEYS = ("espeak", "neural")  # a `say:` entry's forms for each engine
+
+
+def _pronunciations(node: yaml.Node, path: Path) -> tuple[Pronunciation, ...]:
+    """``say:`` entries: ``word: how to say it`` (every engine), or ``word:`` with ``espeak: respelling`` and
+    ``neural: real word or /IPA/`` under it (an engine left out says the word as written)."""
+    if not isinstance(node, yaml.MappingNode):
+        return tuple(Pronunciation(w, s, n) for w, s, n in _string_map("say", node, path))  # its error
+    made = []
+    for word_node, forms in node.value:
+        if isinstance(forms, yaml.MappingNode) and isinstance(word_node, yaml.ScalarNode) and word_node.value.strip():
+            word = word_node.value.strip()
+            given = _engine_forms(forms, path)
+            made.append(Pronunciation(word, given.get("espeak", word), _line(word_node), given.get("neural", word)))
+        else:
+            ((w, s, n),) = _string_map("say", yaml.MappingNode(node.tag, [(word_node, forms)]), path)
+            made.append(Pronunciation(w, s, n))
+    return tuple(made)
+
+
+def _engine_forms(forms: yaml.MappingNode, path: Path) -> dict[str, str]:
+    """An entry's forms for each engine, checked: 'espeak:' a respelling, 'neural:' a word or /IPA/."""
+    given: dict[str, str] = {}
+    for key, value in forms.value:
+        if not isinstance(key, yaml.ScalarNode) or key.value not in _ENGINE_KEYS:
+            raise SourceError(
+                path,
+                _line(key),
+                "a `say:` entry's forms are 'espeak:' (a respelling for eSpeak NG) and 'neural:' (a real word, "
+                f"or IPA between slashes, for the natural voice), not {getattr(key, 'value', '?')!r}",
+            )
+        if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
+            raise SourceError(path, _line(value), f"'{key.value}:' must be a word or words on its line")
+        given[key.value] = " ".join(value.value.split())
+    if not given:
+        raise SourceError(path, _line(forms), "write 'espeak: ...' or 'neural: ...' under the word")
+    neural = given.get("neural", "")
+    if neural.startswith("/") and (len(neural) < 3 or not neural.endswith("/")):
+        raise SourceError(path, _line(forms), f"IPA goes between two slashes, like 'neural: /stˈɛnt/', not {neural!r}")
+    return given
 
 
 def _check_values(front: FrontMatter, path: Path) -> None:

@@ -40,6 +40,7 @@ from leaflet.core.model import (
     NumberedList,
     Paragraph,
     Picture,
+    Pronunciation,
     Section,
     Strong,
     Table,
@@ -126,7 +127,7 @@ def _front_matter(leaflet: Leaflet, left: Mapping[str, str], lines: _Lines) -> N
     if leaflet.glossary:
         lines.add(_yaml({"glossary": {d.term: d.explanation for d in leaflet.glossary}}))
     if leaflet.say:
-        lines.add(_yaml({"say": {p.word: p.spoken for p in leaflet.say}}))
+        lines.add(_yaml({"say": {p.word: _said(p) for p in leaflet.say}}))
     lines.add("---")
 
 
@@ -420,3 +421,12 @@ def with_bare_links(text: str) -> Inlines:
     if not found or " ".join(plain(found).split()) != " ".join(core.split()):
         return (Text(text),)  # the parser read something else: keep the words as they are
     return tuple(i for i in (Text(lead), *found, Text(trail)) if not isinstance(i, Text) or i.text)
+
+
+def _said(entry: Pronunciation) -> str | dict[str, str]:
+    """A `say:` entry as its source writes it: one form for every engine, or each engine's own (a form that
+    is the word itself is left out: the reader reads it so)."""
+    if entry.neural is None:
+        return entry.spoken
+    forms = {"espeak": entry.spoken, "neural": entry.neural}
+    return {engine: form for engine, form in forms.items() if form != entry.word} or {"espeak": entry.spoken}

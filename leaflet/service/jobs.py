@@ -69,7 +69,11 @@ def variant(
     job = Job(chosen.sees(item_leaflet), chosen.name, options, cores)
     (main, *_) = chosen.files(leaflet_id, options)
     return Variant(
-        job, stamp(digest, chosen.name, canonical), main, out / leaflet_id, entry_key(chosen.name, canonical)
+        job,
+        stamp(digest, chosen.name, chosen.stamped(options)),
+        main,
+        out / leaflet_id,
+        entry_key(chosen.name, canonical),
     )
 
 
@@ -122,7 +126,7 @@ class Sample:
     """A voice sample: the speech options as the request page sends them, checked."""
 
     options: Any
-    values: dict[str, str]  # those that differ from the defaults: what names the sample
+    values: dict[str, str]  # the engine, and the options that differ from the defaults: what keys the sample
     language: str = "en-GB"
 
 
@@ -132,10 +136,15 @@ def sample(voice: str, rate: str) -> Sample:
     from leaflet.options import RATE, VOICE
 
     usual = SpeechOptions()
-    options = SpeechOptions(
-        voice=str(VOICE.parse(voice)) if voice else usual.voice, rate=int(RATE.parse(rate)) if rate else usual.rate
-    )
-    named = {"voice": options.voice or "", "rate": str(options.rate) if options.rate != usual.rate else ""}
+    asked: dict[str, object] = {"voice": VOICE.parse(voice)} if voice else {}
+    if rate:
+        asked["rate"] = RATE.parse(rate)
+    options = SpeechOptions.given(**asked)  # a voice chooses its engine, as in a build
+    named = {
+        "engine": options.engine,  # always: the usual engine depends on the machine
+        "voice": options.voice or "",
+        "rate": str(options.rate) if options.rate != usual.rate else "",
+    }
     return Sample(options, {name: value for name, value in named.items() if value})  # canonical: one file each
 
 

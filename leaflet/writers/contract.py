@@ -129,7 +129,10 @@ class Format(Generic[OptionsT]):
                 raise OptionError(
                     f"the {self.name} format does not take --{name}; it takes {offered}", option=name, allowed=offered
                 )
-        return self.options(**{name: takes[name].parse(raw) for name, raw in values.items()})
+        parsed = {name: takes[name].parse(raw) for name, raw in values.items()}
+        # An Options class whose options depend on each other (a voice chooses its engine) makes itself
+        # from those asked for with its own ``given``.
+        return cast(OptionsT, getattr(self.options, "given", self.options)(**parsed))
 
     def values(self, options: OptionsT) -> dict[str, str]:
         """The personal options that differ from the defaults, as strings, by name: what names a variant
@@ -140,6 +143,12 @@ class Format(Generic[OptionsT]):
             for o in self.takes
             if getattr(options, o.name) != getattr(usual, o.name)
         }
+
+    def stamped(self, options: OptionsT) -> dict[str, str]:
+        """What of ``options`` goes into a stamp: ``values``, and the options whose defaults depend on the
+        machine (``Option.always_stamped``) whatever they are."""
+        always = {o.name: str(getattr(options, o.name)) for o in self.takes if o.always_stamped}
+        return {**self.values(options), **always}
 
     def sees(self, leaflet: Leaflet) -> Leaflet:
         """The part of ``leaflet`` this format reads: without the easy read for a format that never looks at

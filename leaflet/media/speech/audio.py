@@ -57,7 +57,7 @@ LIMIT_DBTP = -2.0  # where the limiter holds peaks: 1 dB of room for MP3's overs
 HEARD_PEAK_DBTP = MAX_TRUE_PEAK_DBTP - 0.3  # the highest true peak accepted in the decoded MP3
 LOUDNESS_ERROR_LU = 0.3  # how far from the target the decoded MP3 may be before it is made again
 ENCODING_LOSS_LU = 0.45  # what LAME takes off eSpeak NG's speech (measured); checked and corrected after
-CALIBRATED_ENGINES = frozenset({"offline"})  # ENCODING_LOSS_LU was measured on these engines' voices
+CALIBRATED_ENGINES = frozenset({"espeak"})  # ENCODING_LOSS_LU was measured on these engines' voices
 
 _STEP_BLOCKS = STEP // BLOCK  # 105 blocks in 100 ms
 _HEADROOM_DB = 1.0  # true peaks are worked out for gains up to this much above the first estimate (the

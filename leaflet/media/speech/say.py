@@ -33,6 +33,7 @@ class Lexicon:
     """The `say:` entries compiled into one whole-word pattern."""
 
     entries: tuple[Pronunciation, ...] = ()
+    neural: bool = False  # the natural voice's forms (a real word, or IPA said as '[word](/IPA/)')
 
     def say(self, text: str) -> str:
         """``text`` as said: lexicon words as the lexicon says; everything else with its numbers,
@@ -43,12 +44,16 @@ class Lexicon:
             return symbols(spoken_numbers(part))
 
         if not self.entries:
-            return rest(text)
+            return self._letters(rest(text))
         pattern, said, last = _pattern(self.entries), [], 0
         for match in pattern.finditer(text):
             said += [rest(text[last : match.start()]), self._spoken(match.group(0))]
             last = match.end()
-        return "".join([*said, rest(text[last:])])
+        return self._letters("".join([*said, rest(text[last:])]))
+
+    def _letters(self, said: str) -> str:
+        """The natural voice reads a lone 'A' as the word 'a' (a schwa): in 'A and E' and '9 A M' it is a letter."""
+        return _A_AND_E.sub("[A](/ˈA/)", said) if self.neural else said
 
     def lookup(self, word: str) -> str | None:
         """How ``word`` is said, ignoring case (for pieces of addresses), or None."""
@@ -61,9 +66,17 @@ class Lexicon:
         for entry in self.entries:
             if found == entry.word or (not _exact(entry.word) and found.lower() == entry.word.lower()):
                 # keep a capital where the text had one (a sentence's first word), for the script's readers
+                spoken = entry.for_engine(self.neural)
+                if is_ipa(spoken):  # the natural voice's front end takes '[word](/phonemes/)' as they are
+                    return f"[{found}]({spoken})"
                 capital = found[:1].isupper() and not entry.word[:1].isupper()
-                return entry.spoken[:1].upper() + entry.spoken[1:] if capital else entry.spoken
+                return spoken[:1].upper() + spoken[1:] if capital else spoken
         return found  # unreachable: the pattern only matches entries
+
+
+def is_ipa(spoken: str) -> bool:
+    """A `say:` form written in IPA between slashes ('/stˈɛnt/')."""
+    return len(spoken) > 2 and spoken.startswith("/") and spoken.endswith("/")
 
 
 def _exact(word: str) -> bool:
@@ -77,6 +90,9 @@ def _pattern(entries: tuple[Pronunciation, ...]) -> re.Pattern[str]:
     ordered = sorted(entries, key=lambda e: (-len(e.word), e.word))
     alternatives = [re.escape(e.word) if _exact(e.word) else f"(?i:{re.escape(e.word)})" for e in ordered]
     return re.compile(rf"(?<![\w'\u2019])(?:{'|'.join(alternatives)})(?!\w)")
+
+
+_A_AND_E = re.compile(r"(?<![\w\[])A(?= and E\b| M\b)")  # A and E; 9 A M
 
 
 def symbols(text: str) -> str:

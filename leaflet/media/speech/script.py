@@ -103,15 +103,17 @@ class _Addresses:
             seen.append(text)
 
 
-def build(leaflet: Leaflet, rate: int) -> Script:
-    """The spoken script of ``leaflet``, to be read at ``rate`` words a minute.
+def build(leaflet: Leaflet, rate: int, *, neural: bool = False, credit: str | None = None) -> Script:
+    """The spoken script of ``leaflet``, to be read at ``rate`` words a minute; ``neural``: the `say:` lexicon's
+    forms for the natural voice (real words, IPA), else eSpeak NG's (respellings); ``credit``: the voice's,
+    said last, in 'About this leaflet'.
 
     Every chapter is a section and a track, numbered alike: the opening is section 1, the leaflet's own
     sections and the glossary follow, and the closing (phone numbers and email addresses again, then
     "About this leaflet") is the last; each is named for what it holds.
     """
-    lexicon = Lexicon(leaflet.say)
-    composed = compose(leaflet)
+    lexicon = Lexicon(leaflet.say, neural)
+    composed = compose(leaflet, credit)
     # body and glossary are chapters; the colophon closes the recording, after the contacts said again
     chapters = list(_chapters([s for s in composed.sections if s is not composed.colophon]))
     contacts = _contacts(leaflet)
@@ -130,13 +132,13 @@ def build(leaflet: Leaflet, rate: int) -> Script:
     return Script(composed.title, rate, (opening, *body, closing))
 
 
-def said_words(leaflet: Leaflet) -> list[str]:
+def said_words(leaflet: Leaflet, *, neural: bool = False) -> list[str]:
     """Every word of the leaflet's title, headings and body as the script says it, in order.
 
     For checks: the script must hold these words in this order (with its own
     announcements between them).
     """
-    lexicon = Lexicon(leaflet.say)
+    lexicon = Lexicon(leaflet.say, neural)
     pieces = [lexicon.say(leaflet.meta.title)]
     for section in leaflet.sections:
         if section.heading:

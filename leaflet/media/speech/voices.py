@@ -1,38 +1,56 @@
-"""The voices ``--voice`` takes: every offline voice, by its language code, and those offered to patients.
+"""The voices ``--voice`` takes, and those offered to patients.
 
-A voice is named by its language code as file names carry it ('en-gb-x-rp'); eSpeak NG's own id
+The natural British voices by their plain names ('george'; 'male' and 'female' name the defaults), then
+every eSpeak NG voice by its language code as file names carry it ('en-gb-x-rp'); eSpeak NG's own id
 ('gmw/en-gb-x-rp') is taken too and means the same voice.
 """
 
 from __future__ import annotations
 
-# The voices the request page offers, in its order: (voice, what a patient hears).
+from leaflet.media.speech.engines import voices as natural
+
+# The voices the request page offers besides the usual one, in its order: (voice, what a patient hears).
 OFFERED: tuple[tuple[str, str], ...] = (
-    ("en-gb-x-rp", "English, southern England"),
-    ("en-gb-scotland", "English, Scotland"),
-    ("en-gb-x-gbclan", "English, Lancashire"),
-    ("en-gb-x-gbcwmd", "English, West Midlands"),
-    ("en-us", "English, America"),
+    ("george", "George: a natural British man's voice"),
+    ("lily", "Lily: a natural British woman's voice"),
+    ("daniel", "Daniel: a natural British man's voice"),
+    ("en-gb-x-rp", "Quick computer voice (eSpeak NG), English, southern England"),
+    ("en-gb-scotland", "Quick computer voice (eSpeak NG), English, Scotland"),
+    ("en-us", "Quick computer voice (eSpeak NG), English, America"),
 )
 
 
 def choices() -> tuple[tuple[str, str], ...]:
-    """Every voice: (its language code, its name)."""
+    """Every voice: (its name as --voice takes it, what it is)."""
     from leaflet.media.speech.engines.offline import voices
 
-    return tuple((voice.short, voice.name) for voice in voices())
+    return tuple((v.name, v.description) for v in natural.VOICES) + tuple(
+        (voice.short, voice.name) for voice in voices()
+    )
 
 
 def canonical(name: str) -> str | None:
-    """The language code of the voice ``name`` names (by id or by code), or None when there is none."""
+    """The name files carry for the voice ``name`` names ('male' -> 'george', 'gmw/en-us' -> 'en-us'), or
+    None when there is none."""
+    found = natural.find(name)
+    if found is not None:
+        return found.name
     from leaflet.media.speech.engines.offline import find_voice
 
     voice = find_voice(name)
     return None if voice is None else voice.short
 
 
+def is_natural(name: str) -> bool:
+    """Whether the (canonical) voice ``name`` is one of the natural voice's."""
+    return natural.find(name) is not None
+
+
 def engine_voice(name: str) -> str:
-    """The offline engine's own id for the voice ``name`` ('en-gb-x-rp' -> 'gmw/en-gb-x-rp')."""
+    """The engine's own id for the voice ``name`` ('george' -> 'bm_george', 'en-gb-x-rp' -> 'gmw/en-gb-x-rp')."""
+    found = natural.find(name)
+    if found is not None:
+        return found.id
     from leaflet.media.speech.engines.offline import find_voice
 
     voice = find_voice(name)

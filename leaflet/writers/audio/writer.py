@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 
 def write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
     """The MP3, its tracks and playlist, and the script, as bytes; the speech on ``resources.cores`` cores."""
-    script = spoken.build(leaflet, options.rate)
-    engine = options.engine_for(leaflet.meta.language, resources.cores)
+    language = leaflet.meta.language
+    neural = options.spoken_by(language) == "neural"
+    script = spoken.build(leaflet, options.rate, neural=neural, credit=options.credit(language))
+    engine = options.engine_for(language, resources.cores)
     sections = script.sections
     with resources.progress(2 * len(sections), f"{leaflet.meta.id}: speaking and encoding") as tick:
         from leaflet.media.speech.audio import speak  # numpy: only when there is audio to make

@@ -72,10 +72,13 @@ class Pictures:
         return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def documents(leaflet: Leaflet, speaking: bool, pictures: Pictures) -> list[Document]:
-    """Every content document, in reading order."""
-    composed = compose(leaflet)
-    lexicon = Lexicon(leaflet.say) if speaking else None
+def documents(
+    leaflet: Leaflet, speaking: bool, pictures: Pictures, *, neural: bool = False, credit: str | None = None
+) -> list[Document]:
+    """Every content document, in reading order; ``neural``: said by the natural voice (the `say:` lexicon's
+    forms for it); ``credit``: the voice's, in 'About this leaflet'."""
+    composed = compose(leaflet, credit)
+    lexicon = Lexicon(leaflet.say, neural) if speaking else None
 
     def markup() -> Markup:
         return Markup(composed.language, pictures, lexicon, epub=True)

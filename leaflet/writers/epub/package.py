@@ -86,7 +86,13 @@ def summary(talking: bool, pictures: bool, certifier: str | None = None) -> str:
     )
 
 
-def opf(leaflet: Leaflet, items: Sequence[Item], spine: Sequence[Item], durations: dict[str, int]) -> bytes:
+def opf(
+    leaflet: Leaflet,
+    items: Sequence[Item],
+    spine: Sequence[Item],
+    durations: dict[str, int],
+    narrator: str = "eSpeak NG (synthetic speech)",
+) -> bytes:
     meta = leaflet.meta
     talking = bool(durations)
     pictures = any(i.media_type.startswith("image/") for i in items)
@@ -120,7 +126,7 @@ def opf(leaflet: Leaflet, items: Sequence[Item], spine: Sequence[Item], duration
         lines.append(f'<meta property="media:duration">{clock(sum(durations.values()))}</meta>')
         lines += [f'<meta property="media:duration" refines="#{k}">{clock(v)}</meta>' for k, v in durations.items()]
         lines.append(f'<meta property="media:active-class">{ACTIVE_CLASS}</meta>')
-        lines.append('<meta property="media:narrator">eSpeak NG (synthetic speech)</meta>')
+        lines.append(f'<meta property="media:narrator">{text(narrator)}</meta>')
     manifest = []
     for item in items:
         extra = f' properties="{item.properties}"' if item.properties else ""
@@ -146,8 +152,9 @@ def package(
     fonts: tuple[bytes, bytes],
     pictures: Pictures,
     tracks: Sequence[Track | None],
+    narrator: str = "eSpeak NG (synthetic speech)",
 ) -> bytes:
-    """The finished .epub."""
+    """The finished .epub; ``narrator``: the voice and its licences, for the metadata."""
     items = [Item(NAV, nav, "application/xhtml+xml", "nav"), Item(STYLE, css, "text/css")]
     items += [Item(f"fonts/{name}", data, "font/ttf") for name, data in zip(FONT_FILES, fonts, strict=True)]
     items += [Item(name, data, Pictures.media_type(name)) for name, data in sorted(pictures.files.items())]
@@ -168,7 +175,10 @@ def package(
         spine.append(content)
         if document is made[0]:
             spine.append(items[0])  # the contents, after the title page
-    files = {f"{ROOT}/package.opf": opf(leaflet, items, spine, durations), "META-INF/container.xml": CONTAINER.encode()}
+    files = {
+        f"{ROOT}/package.opf": opf(leaflet, items, spine, durations, narrator),
+        "META-INF/container.xml": CONTAINER.encode(),
+    }
     files.update({f"{ROOT}/{item.name}": item.data for item in items})
     return _zip(files)
 

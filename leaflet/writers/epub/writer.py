@@ -22,14 +22,18 @@ if TYPE_CHECKING:
 def write(leaflet: Leaflet, options: Options, resources: Resources) -> Output:
     """The book's bytes: the documents, their speech (on ``resources.cores`` cores) and the package."""
     pictures = Pictures()
-    made = documents(leaflet, options.talking, pictures)
+    language = leaflet.meta.language
+    neural = options.spoken_by(language) == "neural"
+    credit = options.credit(language) if options.talking else None
+    made = documents(leaflet, options.talking, pictures, neural=neural, credit=credit)
     nav = nav_document(leaflet.meta.language, leaflet.meta.title, made)
     regular, bold = (f"fonts/{name}" for name in FILES)
     css = (font_faces((regular, bold)) + book_css()).encode("utf-8")
     tracks, problem = _speak(leaflet, made, options, resources) if options.talking else ([None for _ in made], None)
     (name,) = files(leaflet.meta.id, options)
     warnings = speech_warnings(leaflet, options, problem) if options.talking else ()
-    book = OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks))
+    narrator = options.narrator(language)
+    book = OutputFile(name, package(leaflet, made, nav, css, font_bytes(), pictures, tracks, narrator))
     return Output((book,), warnings)
 
 

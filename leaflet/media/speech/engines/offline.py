@@ -81,7 +81,7 @@ def default_voice(language: str) -> Voice:
 class OfflineEngine:
     """eSpeak NG through pyttsx3, on this machine."""
 
-    name = "offline"
+    name = "espeak"
 
     def __init__(self, voice: str | None, rate: int, language: str = "en-GB", cores: int = 1) -> None:
         self.voice = voice  # None: the worker picks the language's voice (no process just to list them)
