@@ -18,7 +18,9 @@ from typing import Any
 
 import pytest
 
-from leaflet.core.text import words
+from leaflet.core.model import Paragraph, Table
+from leaflet.core.text import plain, words
+from leaflet.core.walk import query
 from leaflet.importers import import_document
 from leaflet.reader import read_leaflet
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
@@ -128,6 +130,63 @@ def test_a_tagged_pdf_gives_its_lists_tables_links_and_pictures_with_alt_text(
     assert "> [!EMERGENCY] Call 999 or go to A&E now if you:\n>\n> - have pain in your chest that does not stop" in text
     assert "unless your doctor" in text  # the word the layout hyphenated, whole again
     assert "the PDF is tagged" in "\n".join(result.report())
+
+
+TABLE = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Exercises</title>
+<style>@page { size: A4; margin: 2cm; } body { font: 12pt/1.5 sans-serif; }
+table { border-collapse: collapse; } th, td { width: 3.2cm; text-align: left; padding: {padding}; } {rules}
+</style></head><body><h1>Exercises</h1><p>Do these every day.</p>
+<table><thead><tr><th>Exercise</th><th>Squeeze and hold for</th><th>Repetitions</th><th>During the day</th></tr>
+</thead><tbody>{rows}</tbody></table><p>Stop if it hurts.</p></body></html>"""
+WRAPPING = [
+    (
+        "Slow squeezes",
+        "10 seconds, then rest for 5 seconds",
+        "10 repetitions",
+        "3 times: morning, afternoon and evening",
+    ),
+    ("Quick squeezes", "1 second, then let go", "10 repetitions", "3 times, after each set of slow squeezes"),
+    ("The knack", "While you cough or sneeze", "Every time", "Whenever you need it, for the next 2 minutes"),
+]
+ONE_LINE = [
+    ("Slow", "10 seconds", "10", "3 times"),
+    ("Quick", "1 second", "10", "3 times"),
+    ("Knack", "A cough", "Each", "Always"),
+]
+HEADER_RULED = "thead th { border-top: 1px solid; } tbody { border-top: 1px solid; border-bottom: 1px solid; }"
+ABOVE_AND_BELOW = "thead th { border-top: 1px solid; } tbody tr:last-child td { border-bottom: 1px solid; }"
+
+
+@pytest.mark.parametrize(
+    ("rules", "padding", "rows", "aligned"),
+    [
+        (HEADER_RULED, "0.2em 0.5em", WRAPPING, ("middle", "top", "bottom", "middle")),  # cells sit differently
+        (HEADER_RULED, "0.2em 0.5em", WRAPPING, ("top", "top", "top", "top")),
+        (ABOVE_AND_BELOW, "0.2em 0.5em", WRAPPING, ("middle", "top", "bottom", "middle")),  # no rule under the header
+        (HEADER_RULED, "0 0.5em", ONE_LINE, ("top", "top", "top", "top")),  # rows as close as a paragraph's lines
+    ],
+    ids=["wrapping-aligned-differently", "wrapping-top", "ruled-above-and-below-only", "one-line-rows-no-padding"],
+)
+def test_an_untagged_table_without_row_rules_is_read_by_its_columns_and_the_gaps_between_rows(
+    rules: str, padding: str, rows: list[tuple[str, ...]], aligned: tuple[str, ...], tmp_path: Path
+) -> None:
+    cells = "".join(
+        "<tr>"
+        + "".join(f'<td style="vertical-align: {a}">{c}</td>' for c, a in zip(row, aligned, strict=True))
+        + "</tr>"
+        for row in rows
+    )
+    html = tmp_path / "table.html"
+    html.write_text(
+        TABLE.replace("{padding}", padding).replace("{rules}", rules).replace("{rows}", cells), encoding="utf-8"
+    )
+    pdf = print_pdf(html, tmp_path / "table.pdf", None)
+    result = import_document(pdf, tmp_path / "source", "exercises")
+    assert result.leaflet is not None
+    tables = list(query(result.leaflet, Table))
+    assert [[plain(c) for c in row] for t in tables for row in (t.header, *t.rows)] == [
+        ["Exercise", "Squeeze and hold for", "Repetitions", "During the day"], *map(list, rows)]  # fmt: skip
+    assert [plain(p.inlines) for p in query(result.leaflet, Paragraph)] == ["Do these every day.", "Stop if it hurts."]
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
