@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from leaflet.core.model import Paragraph, Table
+from leaflet.core.model import Callout, Link, Paragraph, Table
 from leaflet.core.text import plain, words
-from leaflet.core.walk import query
+from leaflet.core.walk import inline_runs, query
 from leaflet.importers import import_document
 from leaflet.reader import read_leaflet
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
@@ -122,14 +122,45 @@ def test_a_tagged_pdf_gives_its_lists_tables_links_and_pictures_with_alt_text(
         in text
     )
     assert "| Day | Opening hours |\n| --- | --- |\n| Monday to Friday | 8am to 6pm |" in text
-    assert (
-        "[0300 123 1234](tel:03001231234)" in text
-        and "[heart.clinic@example.org](mailto:heart.clinic@example.org)" in text
-    )
+    assert "Call the clinic on 0300 123 1234 or email" in text  # a number written as words: the reader links it
+    links = {(link.text, link.url) for link in query(read_leaflet(result.folder).leaflet, Link)}
+    assert {
+        ("0300 123 1234", "tel:03001231234"),
+        ("heart.clinic@example.org", "mailto:heart.clinic@example.org"),
+    } <= links
+    assert "[heart.clinic@example.org](mailto:heart.clinic@example.org)" in text
     assert "![A heart and an arrow pointing to the right](picture-1.png)" in text
     assert "> [!EMERGENCY] Call 999 or go to A&E now if you:\n>\n> - have pain in your chest that does not stop" in text
     assert "unless your doctor" in text  # the word the layout hyphenated, whole again
     assert "the PDF is tagged" in "\n".join(result.report())
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_care_cards_a_wrapping_table_and_broken_addresses_come_back_as_the_source_has_them(
+    variant: str, imported: dict[str, tuple[Path, Any, Path]]
+) -> None:
+    """The cystoscopy leaflet: a box a page break cut is one box, with its title ('Call 999 ...' holds a number
+    the reader dials, which a title keeps as words); the 4-column table whose cells wrap is 3 rows x 4
+    columns; an address the layout broke at its own hyphen ('anytown-' / 'hospitals') is whole. (pandoc
+    prints '[!NOTE] You may...' as one paragraph, so a box's words are compared, not where its title ends.)"""
+    original, result, _ = imported[f"cystoscopy-{variant}"]
+    want, got = read_leaflet(original).leaflet, read_leaflet(result.folder).leaflet
+
+    def boxes(leaflet: Any) -> list[tuple[str, str | None, list[str]]]:
+        found = list(query(leaflet, Callout))
+        return [
+            (c.kind, c.title if c.blocks else None, [w for run in inline_runs(c) for w in words(plain(run))])
+            for c in found
+        ]
+
+    assert boxes(got) == boxes(want)
+    assert [c.title for c in query(got, Callout) if c.kind in ("emergency", "urgent")] == [
+        "Call 999 or go to A&E now if:", "Call 111 or the urology ward if:"]  # fmt: skip
+    assert list(query(got, Table)) == list(query(want, Table))
+    addresses = {link.url for link in query(got, Link)}
+    assert {"https://www.anytown-hospitals.nhs.uk/urology/cystoscopy-before-your-test",
+            "mailto:urology.nurses@anytown-hospitals.nhs.uk",
+            "https://www.anytown-hospitals.nhs.uk/urology/patient-information/cystoscopy-aftercare"} <= addresses  # fmt: skip
 
 
 TABLE = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Exercises</title>

@@ -58,9 +58,19 @@ def _unstyled_edges(runs: Iterable[Inline]) -> Iterable[Inline]:
             yield Strong(core)
             yield Text(" " if text[-1:].isspace() else "")
         elif isinstance(run, Link):
-            yield Link(" ".join(run.text.split()) or run.url, web_address(run.url))
+            yield Link(_address_words(run.text, run.url) or run.url, web_address(run.url))
         else:
             yield run
+
+
+def _address_words(text: str, url: str) -> str:
+    """A link's words, spaces folded; an address printed as its words, broken over lines, whole again
+    ('www.example.org/a/ b' for https://www.example.org/a/b)."""
+    joined = "".join(text.split())
+    bare = re.sub(r"^(?:https?://|mailto:)", "", url.strip(), flags=re.IGNORECASE).rstrip("/").lower()
+    printed = re.sub(r"^(?:https?://)", "", joined, flags=re.IGNORECASE).rstrip("/").lower()
+    address = bare and not url.lower().startswith("tel:")  # a phone number keeps the spaces it is written with
+    return joined if joined != text and address and printed == bare else " ".join(text.split())
 
 
 def _append(out: list[Inline], run: Inline) -> None:
