@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from leaflet.core.compose import glossary_section
 from leaflet.core.model import Callout, Link, Paragraph, Table
 from leaflet.core.text import plain, words
 from leaflet.core.walk import inline_runs, query
@@ -239,20 +240,32 @@ def test_an_untagged_pdf_asks_for_its_pictures_alt_text(imported: dict[str, tupl
     assert "1. Take your tablets every morning.\n\n   Take them with a glass of water" in text
 
 
-def test_the_publishers_own_large_print_pdf_imports_as_its_source(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", [SOURCE / NICE_ID, FIXTURE_LEAFLETS / "cystoscopy"], ids=lambda p: p.name)
+def test_the_publishers_own_large_print_pdf_imports_as_its_source(folder: Path, tmp_path: Path) -> None:
+    """The NICE leaflet, and one with every kind of care card, a logo, a department, a review date, a
+    reference, phone numbers in its words and a table whose cells wrap."""
     from leaflet.cli import main
 
-    original = read_leaflet(SOURCE / NICE_ID).leaflet
-    assert main(["build", NICE_ID, "--format", "large-print-pdf", "--out", str(tmp_path / "out"), "-q"]) == 0
-    pdf = tmp_path / "out" / NICE_ID / f"{NICE_ID}.large-print.pdf"  # built from today's source, never a stale one
-    result = import_document(pdf, tmp_path / "source", "nice")
+    original = read_leaflet(folder).leaflet
+    out = tmp_path / "out"
+    build = ["build", folder.name, "--source", str(folder.parent), "--format", "large-print-pdf", "--out", str(out)]
+    assert main([*build, "-q"]) == 0
+    pdf = out / folder.name / f"{folder.name}.large-print.pdf"  # built from today's source, never a stale one
+    result = import_document(pdf, tmp_path / "source", folder.name)
     assert result.builds, "\n".join(result.report())
     got = read_leaflet(result.folder).leaflet
     meta, want = got.meta, original.meta
     assert (meta.title, meta.publisher, meta.published, meta.isbn, meta.url) == (
         want.title, want.publisher, want.published, want.isbn, want.url)  # fmt: skip
-    assert [d.term for d in got.glossary] == [d.term for d in original.glossary]
+    assert (meta.review, meta.reference, meta.department) == (want.review, want.reference, want.department)
+    assert (meta.logo and meta.logo.alt) == (want.logo and want.logo.alt)
+    printed = glossary_section(original.glossary)  # the glossary as every format prints it: alphabetically
+    assert [(d.term, d.explanation) for d in got.glossary] == [
+        (plain(p.inlines[:1]), plain(p.inlines[1:]).removeprefix(": ")) for p in (printed.blocks if printed else ())
+        if isinstance(p, Paragraph)]  # fmt: skip
     assert headings(got) == headings(original)
+    assert [(c.kind, c.title) for c in query(got, Callout)] == [(c.kind, c.title) for c in query(original, Callout)]
+    assert list(query(got, Table)) == list(query(original, Table))
     matcher = difflib.SequenceMatcher(None, body_words(original), body_words(got), autojunk=False)
     assert matcher.ratio() >= 0.98
 
