@@ -169,20 +169,20 @@ def _leaflet(leaflet_id: str, document: Document, body: tuple[Section, ...], log
 def _hands(leaflet: Leaflet, left: dict[str, str]) -> list[tuple[object, str]]:
     """(node, what the author must do) for each place the reader would refuse."""
     from leaflet.core.text import leaflet_links
+    from leaflet.core.walk import body
 
     hands: list[tuple[object, str]] = [
         (key, f"'{key}' is missing: {note} (and remove the '#')") for key, note in left.items()
     ]
-    for section in leaflet.sections:
-        for block in section.blocks:
-            if isinstance(block, Image) and not block.alt:
-                name = block.path.as_posix()
-                hands.append(
-                    (
-                        block,
-                        f"the picture {name} has no alt text; describe it for people who cannot see it: ![what it shows]({name})",
-                    )
+    for picture in (node for node in body(leaflet) if isinstance(node, Image)):
+        if not picture.alt:
+            name = picture.path.as_posix()
+            hands.append(
+                (
+                    picture,
+                    f"the picture {name} has no alt text; describe it for people who cannot see it: ![what it shows]({name})",
                 )
+            )
     for link in leaflet_links(leaflet):
         if not link.url.lower().startswith(LINK_SCHEMES):
             hands.append(

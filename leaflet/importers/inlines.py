@@ -13,11 +13,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TypeVar, assert_never
 
 from leaflet.core.model import (
+    Block,
     BulletList,
     Callout,
+    Image,
     Inline,
     Inlines,
     LineBreak,
@@ -184,11 +186,13 @@ def words(runs: Iterable[Inline]) -> str:
 
 
 _SQUARE = str.maketrans("[]", "()")
+B = TypeVar("B", bound=Block)
 
 
 def round_brackets(section: Section) -> tuple[Section, list[str]]:
     """``section`` with square brackets in its words made round (the source format reads a square bracket as
-    a link gone wrong), and the words of each paragraph that had one."""
+    a link gone wrong), and the words of each paragraph that had one. A transformation over every kind of
+    block (the one walk only reads), so a new kind is a type error here too."""
     changed: list[str] = []
 
     def runs(inlines: Inlines) -> Inlines:
@@ -197,7 +201,7 @@ def round_brackets(section: Section) -> tuple[Section, list[str]]:
         changed.append(words(inlines))
         return tuple(i if isinstance(i, LineBreak) else replace(i, text=i.text.translate(_SQUARE)) for i in inlines)
 
-    def block(found: Any) -> Any:
+    def block(found: B) -> B:
         match found:
             case Paragraph():
                 return replace(found, inlines=runs(found.inlines))
@@ -209,7 +213,10 @@ def round_brackets(section: Section) -> tuple[Section, list[str]]:
             case Callout():
                 title = found.title.translate(_SQUARE) if found.title else found.title
                 return replace(found, title=title, blocks=tuple(block(b) for b in found.blocks))
-        return found
+            case Image():
+                return found  # its alt text is no link
+            case _:
+                assert_never(found)
 
     def item(found: ListItem) -> ListItem:
         sublist = block(found.sublist) if found.sublist is not None else None
