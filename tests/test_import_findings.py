@@ -14,6 +14,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from leaflet.core import walk
 from leaflet.core.model import Table
 from leaflet.core.text import plain
 from leaflet.importers import import_document
@@ -140,7 +141,7 @@ def test_a_loss_is_said_once_naming_what_it_is_with_the_words_it_quotes_apart(tm
     assert len(said) == len(set(said))
     for loss in said:
         assert "MondayTuesday" not in loss and "uphas" not in loss
-    table = next(b for s in read_leaflet(result.folder).leaflet.sections for b in s.blocks if isinstance(b, Table))
+    table = next(walk.query(read_leaflet(result.folder).leaflet, Table))
     assert [plain(c) for c in table.rows[0]] == ["Monday; Tuesday", "9am to 5pm"]
 
 

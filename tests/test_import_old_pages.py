@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import trafilatura
 
+from leaflet.core import walk
 from leaflet.core.model import Image, Paragraph, Table
 from leaflet.core.text import plain, words
 from leaflet.importers import import_document
@@ -79,10 +80,9 @@ def test_the_article_keeps_its_headings_lists_table_pictures_and_links(tmp_path:
     assert plain(first.inlines).startswith(
         "Many people have trouble sleeping."
     )  # trafilatura passed it over; the page has it
-    blocks = [b for s in leaflet.sections for b in s.blocks]
-    tables = [b for b in blocks if isinstance(b, Table)]
+    tables = list(walk.query(leaflet, Table))
     assert [plain(c) for c in tables[0].header] == ["Drink", "Caffeine in one mug or can"]
-    pictures = [b for b in blocks if isinstance(b, Image)]
+    pictures = list(walk.query(leaflet, Image))
     assert [(p.alt, p.path.name) for p in pictures] == [
         ("A quiet, dark bedroom with the curtains drawn", "bedroom.png")
     ]

@@ -18,7 +18,10 @@ from typing import Any
 
 import pytest
 
-from leaflet.core.text import words
+from leaflet.core.compose import glossary_section
+from leaflet.core.model import Callout, Link, Paragraph, Table
+from leaflet.core.text import plain, words
+from leaflet.core.walk import inline_runs, query
 from leaflet.importers import import_document
 from leaflet.reader import read_leaflet
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
@@ -120,14 +123,102 @@ def test_a_tagged_pdf_gives_its_lists_tables_links_and_pictures_with_alt_text(
         in text
     )
     assert "| Day | Opening hours |\n| --- | --- |\n| Monday to Friday | 8am to 6pm |" in text
-    assert (
-        "[0300 123 1234](tel:03001231234)" in text
-        and "[heart.clinic@example.org](mailto:heart.clinic@example.org)" in text
-    )
+    assert "Call the clinic on 0300 123 1234 or email" in text  # a number written as words: the reader links it
+    links = {(link.text, link.url) for link in query(read_leaflet(result.folder).leaflet, Link)}
+    assert {
+        ("0300 123 1234", "tel:03001231234"),
+        ("heart.clinic@example.org", "mailto:heart.clinic@example.org"),
+    } <= links
+    assert "[heart.clinic@example.org](mailto:heart.clinic@example.org)" in text
     assert "![A heart and an arrow pointing to the right](picture-1.png)" in text
     assert "> [!EMERGENCY] Call 999 or go to A&E now if you:\n>\n> - have pain in your chest that does not stop" in text
     assert "unless your doctor" in text  # the word the layout hyphenated, whole again
     assert "the PDF is tagged" in "\n".join(result.report())
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_care_cards_a_wrapping_table_and_broken_addresses_come_back_as_the_source_has_them(
+    variant: str, imported: dict[str, tuple[Path, Any, Path]]
+) -> None:
+    """The cystoscopy leaflet: a box a page break cut is one box, with its title ('Call 999 ...' holds a number
+    the reader dials, which a title keeps as words); the 4-column table whose cells wrap is 3 rows x 4
+    columns; an address the layout broke at its own hyphen ('anytown-' / 'hospitals') is whole. (pandoc
+    prints '[!NOTE] You may...' as one paragraph, so a box's words are compared, not where its title ends.)"""
+    original, result, _ = imported[f"cystoscopy-{variant}"]
+    want, got = read_leaflet(original).leaflet, read_leaflet(result.folder).leaflet
+
+    def boxes(leaflet: Any) -> list[tuple[str, str | None, list[str]]]:
+        found = list(query(leaflet, Callout))
+        return [
+            (c.kind, c.title if c.blocks else None, [w for run in inline_runs(c) for w in words(plain(run))])
+            for c in found
+        ]
+
+    assert boxes(got) == boxes(want)
+    assert [c.title for c in query(got, Callout) if c.kind in ("emergency", "urgent")] == [
+        "Call 999 or go to A&E now if:", "Call 111 or the urology ward if:"]  # fmt: skip
+    assert list(query(got, Table)) == list(query(want, Table))
+    addresses = {link.url for link in query(got, Link)}
+    assert {"https://www.anytown-hospitals.nhs.uk/urology/cystoscopy-before-your-test",
+            "mailto:urology.nurses@anytown-hospitals.nhs.uk",
+            "https://www.anytown-hospitals.nhs.uk/urology/patient-information/cystoscopy-aftercare"} <= addresses  # fmt: skip
+
+
+TABLE = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Exercises</title>
+<style>@page { size: A4; margin: 2cm; } body { font: 12pt/1.5 sans-serif; }
+table { border-collapse: collapse; } th, td { width: 3.2cm; text-align: left; padding: {padding}; } {rules}
+</style></head><body><h1>Exercises</h1><p>Do these every day.</p>
+<table><thead><tr><th>Exercise</th><th>Squeeze and hold for</th><th>Repetitions</th><th>During the day</th></tr>
+</thead><tbody>{rows}</tbody></table><p>Stop if it hurts.</p></body></html>"""
+WRAPPING = [
+    (
+        "Slow squeezes",
+        "10 seconds, then rest for 5 seconds",
+        "10 repetitions",
+        "3 times: morning, afternoon and evening",
+    ),
+    ("Quick squeezes", "1 second, then let go", "10 repetitions", "3 times, after each set of slow squeezes"),
+    ("The knack", "While you cough or sneeze", "Every time", "Whenever you need it, for the next 2 minutes"),
+]
+ONE_LINE = [
+    ("Slow", "10 seconds", "10", "3 times"),
+    ("Quick", "1 second", "10", "3 times"),
+    ("Knack", "A cough", "Each", "Always"),
+]
+HEADER_RULED = "thead th { border-top: 1px solid; } tbody { border-top: 1px solid; border-bottom: 1px solid; }"
+ABOVE_AND_BELOW = "thead th { border-top: 1px solid; } tbody tr:last-child td { border-bottom: 1px solid; }"
+
+
+@pytest.mark.parametrize(
+    ("rules", "padding", "rows", "aligned"),
+    [
+        (HEADER_RULED, "0.2em 0.5em", WRAPPING, ("middle", "top", "bottom", "middle")),  # cells sit differently
+        (HEADER_RULED, "0.2em 0.5em", WRAPPING, ("top", "top", "top", "top")),
+        (ABOVE_AND_BELOW, "0.2em 0.5em", WRAPPING, ("middle", "top", "bottom", "middle")),  # no rule under the header
+        (HEADER_RULED, "0 0.5em", ONE_LINE, ("top", "top", "top", "top")),  # rows as close as a paragraph's lines
+    ],
+    ids=["wrapping-aligned-differently", "wrapping-top", "ruled-above-and-below-only", "one-line-rows-no-padding"],
+)
+def test_an_untagged_table_without_row_rules_is_read_by_its_columns_and_the_gaps_between_rows(
+    rules: str, padding: str, rows: list[tuple[str, ...]], aligned: tuple[str, ...], tmp_path: Path
+) -> None:
+    cells = "".join(
+        "<tr>"
+        + "".join(f'<td style="vertical-align: {a}">{c}</td>' for c, a in zip(row, aligned, strict=True))
+        + "</tr>"
+        for row in rows
+    )
+    html = tmp_path / "table.html"
+    html.write_text(
+        TABLE.replace("{padding}", padding).replace("{rules}", rules).replace("{rows}", cells), encoding="utf-8"
+    )
+    pdf = print_pdf(html, tmp_path / "table.pdf", None)
+    result = import_document(pdf, tmp_path / "source", "exercises")
+    assert result.leaflet is not None
+    tables = list(query(result.leaflet, Table))
+    assert [[plain(c) for c in row] for t in tables for row in (t.header, *t.rows)] == [
+        ["Exercise", "Squeeze and hold for", "Repetitions", "During the day"], *map(list, rows)]  # fmt: skip
+    assert [plain(p.inlines) for p in query(result.leaflet, Paragraph)] == ["Do these every day.", "Stop if it hurts."]
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
@@ -149,20 +240,32 @@ def test_an_untagged_pdf_asks_for_its_pictures_alt_text(imported: dict[str, tupl
     assert "1. Take your tablets every morning.\n\n   Take them with a glass of water" in text
 
 
-def test_the_publishers_own_large_print_pdf_imports_as_its_source(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", [SOURCE / NICE_ID, FIXTURE_LEAFLETS / "cystoscopy"], ids=lambda p: p.name)
+def test_the_publishers_own_large_print_pdf_imports_as_its_source(folder: Path, tmp_path: Path) -> None:
+    """The NICE leaflet, and one with every kind of care card, a logo, a department, a review date, a
+    reference, phone numbers in its words and a table whose cells wrap."""
     from leaflet.cli import main
 
-    original = read_leaflet(SOURCE / NICE_ID).leaflet
-    assert main(["build", NICE_ID, "--format", "large-print-pdf", "--out", str(tmp_path / "out"), "-q"]) == 0
-    pdf = tmp_path / "out" / NICE_ID / f"{NICE_ID}.large-print.pdf"  # built from today's source, never a stale one
-    result = import_document(pdf, tmp_path / "source", "nice")
+    original = read_leaflet(folder).leaflet
+    out = tmp_path / "out"
+    build = ["build", folder.name, "--source", str(folder.parent), "--format", "large-print-pdf", "--out", str(out)]
+    assert main([*build, "-q"]) == 0
+    pdf = out / folder.name / f"{folder.name}.large-print.pdf"  # built from today's source, never a stale one
+    result = import_document(pdf, tmp_path / "source", folder.name)
     assert result.builds, "\n".join(result.report())
     got = read_leaflet(result.folder).leaflet
     meta, want = got.meta, original.meta
     assert (meta.title, meta.publisher, meta.published, meta.isbn, meta.url) == (
         want.title, want.publisher, want.published, want.isbn, want.url)  # fmt: skip
-    assert [d.term for d in got.glossary] == [d.term for d in original.glossary]
+    assert (meta.review, meta.reference, meta.department) == (want.review, want.reference, want.department)
+    assert (meta.logo and meta.logo.alt) == (want.logo and want.logo.alt)
+    printed = glossary_section(original.glossary)  # the glossary as every format prints it: alphabetically
+    assert [(d.term, d.explanation) for d in got.glossary] == [
+        (plain(p.inlines[:1]), plain(p.inlines[1:]).removeprefix(": ")) for p in (printed.blocks if printed else ())
+        if isinstance(p, Paragraph)]  # fmt: skip
     assert headings(got) == headings(original)
+    assert [(c.kind, c.title) for c in query(got, Callout)] == [(c.kind, c.title) for c in query(original, Callout)]
+    assert list(query(got, Table)) == list(query(original, Table))
     matcher = difflib.SequenceMatcher(None, body_words(original), body_words(got), autojunk=False)
     assert matcher.ratio() >= 0.98
 

@@ -10,19 +10,18 @@ imported leaflet builds as text, Word and large print and passes its audits
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from leaflet.core import walk
 from leaflet.core.compose import callout_heading
-from leaflet.core.model import Leaflet
+from leaflet.core.model import BulletList, Callout, Leaflet, Link, ListItem, NumberedList, Table
 from leaflet.core.text import plain
 from leaflet.reader import read_leaflet
 from leaflet.reader.frontmatter import split
@@ -158,67 +157,40 @@ def etext(run_cli: Any, folder: Path, out: Path) -> list[str]:
     return (out / folder.name / f"{folder.name}.txt").read_text(encoding="utf-8").split()
 
 
-def walk(value: Any) -> Iterator[Any]:
-    """Every model node under ``value``, in reading order (a list's nested lists are part of it)."""
-    yield value
-    if type(value).__name__ in ("BulletList", "NumberedList"):
-        return
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            if field.compare:
-                yield from walk(getattr(value, field.name))
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from walk(item)
-
-
-def list_shape(block: Any) -> tuple[Any, ...]:
+def list_shape(block: BulletList | NumberedList) -> tuple[Any, ...]:
     items = []
     for item in block.items:
-        paragraphs = tuple(" ".join(plain(p).split()) for p in getattr(item, "paragraphs", (item.inlines,)))
+        paragraphs = tuple(" ".join(plain(p).split()) for p in item.paragraphs)
         items.append((paragraphs, list_shape(item.sublist) if item.sublist else None))
     return (type(block).__name__, tuple(items))
 
 
 def structure(folder: Path) -> dict[str, list[Any]]:
+    """The headings, the lists (whole, a nested list part of its item's), the tables and the links, each in
+    reading order, as the one walk finds them."""
     leaflet = read_leaflet(folder).leaflet
-    nodes = list(walk(leaflet.sections))
+    nodes = list(walk.body(leaflet))
+    nested = {id(item.sublist) for item in nodes if isinstance(item, ListItem) and item.sublist is not None}
     return {
         "headings": [(s.heading, s.level) for s in leaflet.sections],
-        "lists": [list_shape(n) for n in nodes if type(n).__name__ in ("BulletList", "NumberedList")],
+        "lists": [list_shape(n) for n in nodes if isinstance(n, BulletList | NumberedList) and id(n) not in nested],
         "tables": [
             [[" ".join(plain(c).split()) for c in row] for row in (n.header, *n.rows)]
             for n in nodes
-            if type(n).__name__ == "Table"
+            if isinstance(n, Table)
         ],
         "links": [
-            (link.text, link.url) for n in nodes for link in ((n,) if type(n).__name__ == "Link" else _heading_links(n))
-        ]
-        + [
-            (link.text, link.url)
-            for n in nodes
-            if type(n).__name__ in ("BulletList", "NumberedList")
-            for link in _links(n)
+            (link.text, link.url) for n in nodes for link in ((n,) if isinstance(n, Link) else _heading_links(n))
         ],
     }
 
 
-def _heading_links(node: Any) -> list[Any]:
+def _heading_links(node: object) -> list[Link]:
     """The phone numbers in a callout's first line, links in every format that has links: pandoc joins a
     marker's line and the words after it into one paragraph, so an import may carry them in the title."""
-    if type(node).__name__ != "Callout":
+    if not isinstance(node, Callout):
         return []
-    return [i for i in callout_heading(node) if type(i).__name__ == "Link"]
-
-
-def _links(block: Any) -> list[Any]:
-    found: list[tuple[str, ...]] = []
-    for item in block.items:
-        for paragraph in getattr(item, "paragraphs", (item.inlines,)):
-            found.extend(i for i in paragraph if type(i).__name__ == "Link")
-        if item.sublist:
-            found.extend(_links(item.sublist))
-    return found
+    return [i for i in callout_heading(node) if isinstance(i, Link)]
 
 
 def test_what_each_import_wrote_reads_back_as_the_model_it_built(imported: dict[str, tuple[Path, Path]]) -> None:

@@ -1,5 +1,6 @@
-"""The layers hold: no module imports a layer above its own, and a writer imports no other format, the
-registry or the audits. Read from every module's imports (those inside functions too), not assumed."""
+"""The layers hold: no module imports a layer above its own, a writer imports no other format, the registry
+or the audits, and no importer imports a module that imports it back (round any loop). Read from every
+module's imports (those inside functions too), not assumed."""
 
 from __future__ import annotations
 
@@ -77,3 +78,58 @@ def test_the_layers_are_every_folder_of_the_package() -> None:
     present = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     present |= {p.stem for p in PACKAGE.glob("*.py")} - {"__init__"}
     assert present == named
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan): modules that import each other,
+    directly or round a loop."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in sorted(graph[module]):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                other = stack.pop()
+                group.append(other)
+                if other == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Each module of the package -> the modules it imports (a name imported from a module is that module)."""
+    modules = {module_of(path): path for path in MODULES}
+
+    def owner(name: str) -> str:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name
+
+    return {module: {owner(name) for name in imports(path)} - {module, ""} for module, path in modules.items()}
+
+
+def test_the_circle_finder_finds_a_loop_and_nothing_else() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+    assert _circles(graph) == [["a", "b", "c"]]
+
+
+def test_no_importer_imports_a_module_that_imports_it_back() -> None:
+    circles = [group for group in _circles(import_graph()) if any(m.startswith("leaflet.importers") for m in group)]
+    assert not circles, f"modules that import each other: {circles}"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from leaflet.core import walk
-from leaflet.core.model import Callout, Leaflet, Link, ListItem, Table, Text
+from leaflet.core.model import BulletList, Callout, Leaflet, Link, ListItem, Paragraph, Table, Text
 from leaflet.core.text import leaflet_links, leaflet_words, plain, words
 from leaflet.reader import read_leaflet
 from tests.conftest import all_leaflet_folders
@@ -49,6 +49,17 @@ def test_query_finds_every_node_of_a_kind(leaflet: Leaflet) -> None:
     for table in walk.query(leaflet, Table):
         cells = [inline for row in (table.header, *table.rows) for cell in row for inline in cell]
         assert list(walk.children(table)) == cells
+
+
+def test_without_labels_a_box_reads_as_its_own_title_and_blocks() -> None:
+    titled = Callout("emergency", "Call 999 if:", (BulletList((ListItem((Text("you faint"),)),)),))
+    untitled = Callout("note", None, (Paragraph((Text("Bring your tablets."),)),))
+    assert [plain(run) for run in walk.inline_runs(titled)] == ["Emergency: Call 999 if:", "you faint"]
+    assert [plain(run) for run in walk.inline_runs(titled, labels=False)] == ["Call 999 if:", "you faint"]
+    assert [plain(run) for run in walk.inline_runs(untitled)] == ["Note", "Bring your tablets."]
+    assert [plain(run) for run in walk.inline_runs(untitled, labels=False)] == ["Bring your tablets."]
+    nested = BulletList((ListItem((Text("a"),), BulletList((ListItem((Text("b"),)),))),))
+    assert [plain(run) for run in walk.inline_runs(nested, labels=False)] == ["a", "b"]
 
 
 def test_the_fixtures_reach_every_kind_of_node() -> None:

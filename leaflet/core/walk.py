@@ -7,7 +7,9 @@ helper silently skips. On that one function stand:
 - ``descendants(node)``: every node below ``node``, in reading order (the node's own parts first);
 - ``query(node, kind)``: every descendant of one type (every ``Link``, every ``Image``);
 - ``inline_runs(block)``: the runs of inlines a block reads as, in order: each paragraph, list item
-  paragraph and table cell, a picture's alt text and a box's label (what text checks and counts read).
+  paragraph and table cell, a picture's alt text and a box's label (what text checks and counts read);
+  with ``labels=False``, a box's own title without the label every format adds ('Emergency'), as the
+  importers compare and keep words.
 """
 
 from __future__ import annotations
@@ -101,27 +103,29 @@ def body(leaflet: Leaflet) -> Iterator[Node]:
         yield from descendants(section)
 
 
-def inline_runs(block: Block | ListItem) -> Iterator[Inlines]:
+def inline_runs(block: Block | ListItem, labels: bool = True) -> Iterator[Inlines]:
     """The runs of inlines ``block`` reads as, in order: a paragraph, each list item's paragraphs (then its
-    sublist's), each table cell, a picture's alt text, a box's label then its blocks."""
+    sublist's), each table cell, a picture's alt text, a box's label and title (its title alone, if any, when
+    not ``labels``) then its blocks."""
     match block:
         case Paragraph(inlines=inlines):
             yield inlines
         case BulletList(items=items) | NumberedList(items=items):
             for item in items:
-                yield from inline_runs(item)
+                yield from inline_runs(item, labels)
         case ListItem():
             yield from block.paragraphs
             if block.sublist is not None:
-                yield from inline_runs(block.sublist)
+                yield from inline_runs(block.sublist, labels)
         case Table(header=header, rows=rows):
             for row in (header, *rows):
                 yield from row
         case Image(alt=alt, line=line):
             yield (Text(alt, line),)
         case Callout(blocks=blocks, line=line):
-            yield (Text(block.heading(), line),)
+            if labels or block.title:
+                yield (Text(block.heading() if labels else block.title or "", line),)
             for inner in blocks:
-                yield from inline_runs(inner)
+                yield from inline_runs(inner, labels)
         case _:
             assert_never(block)

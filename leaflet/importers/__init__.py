@@ -91,6 +91,7 @@ class Imported:
 
 def import_document(path: Path, source_dir: Path, leaflet_id: str | None = None, force: bool = False) -> Imported:
     """Import ``path`` into ``source_dir/<id>/``; raise ``ImportRefused`` (nothing written) if it cannot be."""
+    from leaflet.importers.logo import take_logo
     from leaflet.importers.outline import sections
     from leaflet.importers.printed import read_printed
     from leaflet.importers.publisher import settle_publisher
@@ -99,6 +100,7 @@ def import_document(path: Path, source_dir: Path, leaflet_id: str | None = None,
     document = _read(path)
     read_printed(document)
     settle_publisher(document)
+    logo = take_logo(document)
     body = _round_brackets(
         sections(document, prefer_heading={"page": "the page", "pdf": "the PDF"}.get(KINDS[path.suffix.lower()], "")),
         document,
@@ -111,7 +113,7 @@ def import_document(path: Path, source_dir: Path, leaflet_id: str | None = None,
     folder = source_dir / chosen
     if folder.exists() and not force:
         raise ImportRefused(f"{folder} already exists; give another --id, or --force to replace it")
-    leaflet = _leaflet(chosen, document, body)
+    leaflet = _leaflet(chosen, document, body, logo)
     left = {key: document.notes.get(key, _ASK[key]) for key in REQUIRED if key not in document.properties}
     written = write_source(leaflet, left)
     _write_folder(folder, written.files)
@@ -140,7 +142,7 @@ def _round_brackets(body: tuple[Section, ...], document: Document) -> tuple[Sect
     return tuple(out)
 
 
-def _leaflet(leaflet_id: str, document: Document, body: tuple[Section, ...]) -> Leaflet:
+def _leaflet(leaflet_id: str, document: Document, body: tuple[Section, ...], logo: Image | None = None) -> Leaflet:
     """The model of the document; a required value it did not give is a stand-in, written as a note."""
     values = document.properties
 
@@ -159,6 +161,7 @@ def _leaflet(leaflet_id: str, document: Document, body: tuple[Section, ...]) -> 
         review=day("review"),
         reference=values.get("reference"),
         department=values.get("department"),
+        logo=logo,
     )
     return Leaflet(meta, body, glossary=tuple(document.glossary))
 
@@ -166,20 +169,20 @@ def _leaflet(leaflet_id: str, document: Document, body: tuple[Section, ...]) -> 
 def _hands(leaflet: Leaflet, left: dict[str, str]) -> list[tuple[object, str]]:
     """(node, what the author must do) for each place the reader would refuse."""
     from leaflet.core.text import leaflet_links
+    from leaflet.core.walk import body
 
     hands: list[tuple[object, str]] = [
         (key, f"'{key}' is missing: {note} (and remove the '#')") for key, note in left.items()
     ]
-    for section in leaflet.sections:
-        for block in section.blocks:
-            if isinstance(block, Image) and not block.alt:
-                name = block.path.as_posix()
-                hands.append(
-                    (
-                        block,
-                        f"the picture {name} has no alt text; describe it for people who cannot see it: ![what it shows]({name})",
-                    )
+    for picture in (node for node in body(leaflet) if isinstance(node, Image)):
+        if not picture.alt:
+            name = picture.path.as_posix()
+            hands.append(
+                (
+                    picture,
+                    f"the picture {name} has no alt text; describe it for people who cannot see it: ![what it shows]({name})",
                 )
+            )
     for link in leaflet_links(leaflet):
         if not link.url.lower().startswith(LINK_SCHEMES):
             hands.append(

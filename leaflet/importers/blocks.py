@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from leaflet.core.model import BulletList, Callout, Inlines, NumberedList, Paragraph, Table, Text
+from typing import assert_never
+
+from leaflet.core.model import Block, BulletList, Callout, Image, Inlines, NumberedList, Paragraph, Table, Text
+from leaflet.core.walk import inline_runs
 from leaflet.importers.document import Heading
 from leaflet.importers.lists import MoreParagraph, TypedItem
 
 
-def words_of(block: object) -> list[Inlines]:
-    """``block``'s paragraphs of words in reading order: a list's items (nested ones after their item),
-    a table's cells, a box's title and paragraphs; nothing for a picture."""
+def words_of(block: Block | Heading | TypedItem | MoreParagraph) -> list[Inlines]:
+    """``block``'s paragraphs of words in reading order, as the one walk reads a model block (a list's items,
+    nested ones after their item; a table's cells; a box's title, not the label every format adds, then its
+    paragraphs), empty ones left out; nothing for a picture (said apart, with its alt text)."""
     match block:
-        case Paragraph() | TypedItem() | MoreParagraph():
-            return [block.inlines]
+        case TypedItem() | MoreParagraph():
+            return [block.inlines] if block.inlines else []
         case Heading():
             return [(Text(block.text),)] if block.text else []
-        case BulletList() | NumberedList():
-            found: list[Inlines] = []
-            for item in block.items:
-                found.extend(item.paragraphs)
-                found.extend(words_of(item.sublist) if item.sublist is not None else [])
-            return found
-        case Table():
-            return [cell for row in (block.header, *block.rows) for cell in row if cell]
-        case Callout():
-            title: list[Inlines] = [(Text(block.title),)] if block.title else []
-            return title + [p for inner in block.blocks for p in words_of(inner)]
-    return []
+        case Image():
+            return []
+        case Paragraph() | BulletList() | NumberedList() | Table() | Callout():
+            return [run for run in inline_runs(block, labels=False) if run]
+        case _:
+            assert_never(block)

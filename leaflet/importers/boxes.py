@@ -61,12 +61,21 @@ def _title(flow: Flow) -> tuple[CalloutKind | None, str | None, Flow]:
     marked, rest = take_marker(text)
     if marked is not None:
         after = tidy(cut(list(first.inlines), len(text) - len(rest)))
-        if any(isinstance(i, Link | LineBreak) for i in after):
+        if any(isinstance(i, LineBreak) or (isinstance(i, Link) and not _dials_its_words(i)) for i in after):
             return marked, None, [Paragraph(after), *flow[1:]]  # a title cannot hold a link: the words stay
         return marked, " ".join(plain(after).split()) or None, flow[1:]
     if all(isinstance(i, Strong) for i in first.inlines):
         return None, " ".join(text.split()), flow[1:]
     return None, None, flow
+
+
+def _dials_its_words(link: Link) -> bool:
+    """A phone link whose words are its number ('999'): a title keeps its words and loses nothing (every format
+    dials a number in a box's words)."""
+    from leaflet.core.phones import same_number
+
+    number = link.url.removeprefix("tel:")
+    return link.url.startswith("tel:") and (same_number(link.text, number) or "".join(link.text.split()) == number)
 
 
 def _kept(walker: Walking, flow: Flow) -> Kept:

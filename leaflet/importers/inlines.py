@@ -13,11 +13,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TypeVar, assert_never
 
 from leaflet.core.model import (
+    Block,
     BulletList,
     Callout,
+    Image,
     Inline,
     Inlines,
     LineBreak,
@@ -58,9 +60,19 @@ def _unstyled_edges(runs: Iterable[Inline]) -> Iterable[Inline]:
             yield Strong(core)
             yield Text(" " if text[-1:].isspace() else "")
         elif isinstance(run, Link):
-            yield Link(" ".join(run.text.split()) or run.url, web_address(run.url))
+            yield Link(_address_words(run.text, run.url) or run.url, web_address(run.url))
         else:
             yield run
+
+
+def _address_words(text: str, url: str) -> str:
+    """A link's words, spaces folded; an address printed as its words, broken over lines, whole again
+    ('www.example.org/a/ b' for https://www.example.org/a/b)."""
+    joined = "".join(text.split())
+    bare = re.sub(r"^(?:https?://|mailto:)", "", url.strip(), flags=re.IGNORECASE).rstrip("/").lower()
+    printed = re.sub(r"^(?:https?://)", "", joined, flags=re.IGNORECASE).rstrip("/").lower()
+    address = bare and not url.lower().startswith("tel:")  # a phone number keeps the spaces it is written with
+    return joined if joined != text and address and printed == bare else " ".join(text.split())
 
 
 def _append(out: list[Inline], run: Inline) -> None:
@@ -174,11 +186,13 @@ def words(runs: Iterable[Inline]) -> str:
 
 
 _SQUARE = str.maketrans("[]", "()")
+B = TypeVar("B", bound=Block)
 
 
 def round_brackets(section: Section) -> tuple[Section, list[str]]:
     """``section`` with square brackets in its words made round (the source format reads a square bracket as
-    a link gone wrong), and the words of each paragraph that had one."""
+    a link gone wrong), and the words of each paragraph that had one. A transformation over every kind of
+    block (the one walk only reads), so a new kind is a type error here too."""
     changed: list[str] = []
 
     def runs(inlines: Inlines) -> Inlines:
@@ -187,7 +201,7 @@ def round_brackets(section: Section) -> tuple[Section, list[str]]:
         changed.append(words(inlines))
         return tuple(i if isinstance(i, LineBreak) else replace(i, text=i.text.translate(_SQUARE)) for i in inlines)
 
-    def block(found: Any) -> Any:
+    def block(found: B) -> B:
         match found:
             case Paragraph():
                 return replace(found, inlines=runs(found.inlines))
@@ -199,7 +213,10 @@ def round_brackets(section: Section) -> tuple[Section, list[str]]:
             case Callout():
                 title = found.title.translate(_SQUARE) if found.title else found.title
                 return replace(found, title=title, blocks=tuple(block(b) for b in found.blocks))
-        return found
+            case Image():
+                return found  # its alt text is no link
+            case _:
+                assert_never(found)
 
     def item(found: ListItem) -> ListItem:
         sublist = block(found.sublist) if found.sublist is not None else None

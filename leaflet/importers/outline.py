@@ -9,7 +9,7 @@ or a page whose sections are h2, both come out right.
 
 from __future__ import annotations
 
-from leaflet.core.compose import GLOSSARY_HEADING, WORDS_TO_KNOW_HEADING
+from leaflet.core.compose import COLOPHON_HEADING, GLOSSARY_HEADING, WORDS_TO_KNOW_HEADING
 from leaflet.core.model import Block, Definition, Paragraph, Section
 from leaflet.core.text import plain
 from leaflet.importers.document import Document, Heading, Loss
@@ -31,7 +31,9 @@ def sections(document: Document, prefer_heading: str = "") -> tuple[Section, ...
         if piece is not None and not isinstance(piece, Heading):
             blocks.append(piece)
             continue
-        if heading is not None and not blocks and not _opens(heading, piece):
+        if heading is not None and not blocks and _furniture(heading):
+            document.said.append(f"the heading '{heading.text}' is left out: every format makes that section itself")
+        elif heading is not None and not blocks and not _opens(heading, piece):
             document.lose(Loss("a heading with nothing under it is left out", None, heading.text))
         elif heading is not None and _glossary(heading, blocks, document):
             document.said.append(f"the section '{heading.text}' became the glossary (it explains {len(blocks)} words)")
@@ -58,6 +60,11 @@ def _glossary(heading: Heading, blocks: list[Block], document: Document) -> bool
         entries.append(Definition(" ".join(term.split()), " ".join(explanation.split())))
     document.glossary.extend(entries)
     return True
+
+
+def _furniture(heading: Heading) -> bool:
+    """Our own formats' 'About this leaflet' (its lines, read into the front matter, have left the text)."""
+    return " ".join(heading.text.split()).casefold() == COLOPHON_HEADING.casefold()
 
 
 def _opens(heading: Heading, following: Heading | None) -> bool:

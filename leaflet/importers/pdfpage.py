@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 from leaflet.importers.elements import Element
 
 _HYPHENATED = re.compile("[\u2010\u00ad]\n")  # a word the layout hyphenated at a line's end (not a typed '-')
+_AT_HYPHEN = re.compile(r"(?<=\w)-\n(?=\w)")  # a hyphenated word or an address broken at its own hyphen
 _PICTURE_DPI = 192  # twice a screen's 96: sharp enough to print, small enough to carry
 
 
@@ -75,12 +76,13 @@ def runs_of(page: Page, chars: list[dict[str, Any]], in_link: bool = False, weig
 
 
 def text_of(chars: Iterable[dict[str, Any]]) -> str:
-    """Characters as words: spaces where the gaps are, a line's end read as a space."""
+    """Characters as words: spaces where the gaps are, a line's end read as a space (none after a hyphen that
+    breaks a word: the layout's own is taken off, a typed one kept, as in 'anytown-hospitals.nhs.uk')."""
     from pdfplumber.utils import extract_text
 
     listed = list(chars)
     text = extract_text(listed, x_tolerance=1.5) if listed else ""
-    return " ".join(_HYPHENATED.sub("", text).split())
+    return " ".join(_AT_HYPHEN.sub("-", _HYPHENATED.sub("", text)).split())
 
 
 def element(tag: str, **attributes: str) -> Element:

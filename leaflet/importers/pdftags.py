@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from leaflet.importers.document import Document, Loss
+from leaflet.importers.document import Document, Loss, take_marker
 from leaflet.importers.elements import Element
+from leaflet.importers.pdflines import split_at_hyphen
 from leaflet.importers.pdfpage import Page, element, runs_of, text_of
 from leaflet.importers.pictures import Pictures
 
@@ -46,6 +47,7 @@ def structure(document: Any, pages: list[Page], pictures: Pictures, read: Docume
         inner = [child for child in table if child.tag == "table"]
         if len(inner) == 1 and len(table) == 1:  # a table tagged inside its own wrapper
             table.getparent().replace(table, inner[0])
+    _join_boxes_split_by_pages(body)
     _join_lists_split_by_pages(body)
     return body
 
@@ -66,6 +68,7 @@ class _Builder:
         self.last: dict[str, Any] | None = None  # the last character put in, to know where a space goes
         self.holder: tuple[Element | None, str] = (None, "text")  # where the last words went
         self.text = ""  # the last words put in
+        self.trail: list[int] = []  # the page of each run of words put in, in order
 
     def role(self, struct: Any) -> str:
         kind = str(struct.get("/S", "")).lstrip("/")
@@ -109,6 +112,8 @@ class _Builder:
             self.figure(struct, into, page)
             return
         made = element(_TAGS.get(kind, "span" if into.tag in _HOLDS_WORDS else "div"))
+        if kind in ("Sect", "Div", "Aside") and _names_a_box(struct.get("/T")):
+            made.set("role", "note")  # our own large print's boxes: a section titled with its kind ('Emergency')
         if kind == "Lbl":
             label = element("span")
             self.kids(struct, label, page)
@@ -116,11 +121,14 @@ class _Builder:
             return
         into.append(made)
         actual = struct.get("/ActualText")
+        begun = len(self.trail)
         if actual is not None and kind not in ("L", "LI", "Table", "TR", "Link"):
             made.text = " " + str(actual)
             self.last = None
         else:
             self.kids(struct, made, page)
+        if made.tag in ("blockquote", "aside") and len(self.trail) > begun:
+            made.set("data-pages", f"{self.trail[begun]} {self.trail[-1]}")  # where its words start and end
         if kind == "LI" and page is not None:
             made.set("data-page", str(page))
         if kind == "L":
@@ -131,6 +139,8 @@ class _Builder:
         if page is None:
             return
         chars = self.chars.get((page, mcid), [])
+        if chars:
+            self.trail.append(page)
         weighted = not any(e.tag in _BOLD_OF_ITS_OWN for e in (into, *into.iterancestors()))
         for address, heavy, run in runs_of(self.pages[page], chars, into.tag == "a", weighted):
             if address is None:
@@ -149,13 +159,16 @@ class _Builder:
         last, first = self.last, next(c for c in chars if not c["text"].isspace())
         if last is not None and last["text"] in HYPHENS and _apart(last, first):
             self._unhyphenate()  # the layout split a word over two lines
+        elif last is not None and _another_line(last, first) and split_at_hyphen(self.text, first["text"]):
+            pass  # a hyphenated word or an address broken at its own hyphen: the hyphen stays, no space
         elif (url or self.text.endswith("://")) and last is not None and not last["text"].isspace() and " " not in text:
             pass  # an address the layout broke over two lines: one address
         elif last is not None and (last["text"].isspace() or chars[0]["text"].isspace() or _apart(last, first)):
             text = " " + text
         self.last, self.text = chars[-1], text
         if text.startswith(" ") and into.tag in ("a", "strong") and not into.text and not len(into):
-            _put(into.getparent(), into.getprevious(), " ")  # a link's words start after the space before it
+            outer = _outermost_start(into)
+            _put(outer.getparent(), outer.getprevious(), " ")  # a link's words start after the space before it
             text = text[1:]
         self.holder = _put(into, into[-1] if len(into) else None, text)
 
@@ -238,6 +251,23 @@ def _put(into: Element | None, after: Element | None, text: str) -> tuple[Elemen
     return into, "text"
 
 
+def _outermost_start(into: Element) -> Element:
+    """The outermost link or bold that ``into`` (empty so far) opens: a space before its words goes before it."""
+    while True:
+        parent = into.getparent()
+        if parent is None or parent.tag not in ("a", "strong") or parent.text or parent[0] is not into:
+            return into
+        into = parent
+
+
+def _another_line(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    size = float(after.get("size") or 10)
+    return (
+        before.get("page_number") != after.get("page_number")
+        or abs(float(before["top"]) - float(after["top"])) > size * 0.5
+    )
+
+
 def _apart(before: dict[str, Any], after: dict[str, Any]) -> bool:
     """A space between two characters: on another line or page, or a gap wider than a thin space."""
     if before.get("page_number") != after.get("page_number"):
@@ -257,12 +287,49 @@ def _number_if_labelled(made: Element) -> None:
 
 
 def _lists_in_items(found: Element) -> None:
-    """A list tagged beside its parent's items (L > LI, L) goes inside the item before it, as HTML has it."""
+    """A list tagged beside its parent's items (L > LI, L) goes inside the item before it, as HTML has it; one
+    tagged inside an item's words (LI > LBody > L) goes after them."""
     for child in list(found):
         if child.tag in ("ul", "ol"):
             previous = child.getprevious()
             if previous is not None and previous.tag == "li":
                 previous.append(child)
+    for item in found.iterchildren("li"):
+        for words in list(item.iterchildren("span")):
+            at = item.index(words)
+            for inner in [c for c in words if c.tag in ("ul", "ol", "p")]:
+                tail, inner.tail = inner.tail, None
+                at += 1
+                item.insert(at, inner)  # lxml moves it out of the words
+                if tail and tail.strip():
+                    at += 1
+                    item.insert(at, element("span"))
+                    item[at].text = tail  # words after it stay after it
+
+
+def _names_a_box(title: Any) -> bool:
+    """Is a section's title (/T) the label of a kind of box ('Emergency', 'Non-urgent')?"""
+    kind, rest = take_marker(f"{title}:") if title is not None else (None, "")
+    return kind is not None and not rest.strip()
+
+
+def _join_boxes_split_by_pages(body: Element) -> None:
+    """A box that a page break cut in two (tagged as two boxes, the second opening the next page with no label
+    of its own) is one box again."""
+    for found in list(body.iter("blockquote", "aside")):
+        after = found.getnext()
+        if found.getparent() is None or after is None or after.tag != found.tag or (found.tail or "").strip():
+            continue
+        ends, starts = found.get("data-pages", "").split()[-1:], after.get("data-pages", "").split()[:1]
+        if not ends or not starts or int(starts[0]) != int(ends[0]) + 1:
+            continue
+        if take_marker(" ".join(after.text_content().split()))[0] is not None:
+            continue
+        found.set("data-pages", f"{found.get('data-pages', '').split()[0]} {after.get('data-pages', '').split()[-1]}")
+        for child in list(after):
+            found.append(child)
+        found.tail = after.tail
+        after.getparent().remove(after)
 
 
 def _join_lists_split_by_pages(body: Element) -> None:

@@ -7,7 +7,9 @@ of such facts becomes ``review``, ``reference`` and ``published`` (where the
 document's own properties did not give them) and leaves the text: every format
 prints them from the front matter. A date without its day ("March 2027") is
 taken as the 1st, and the report says so. "Page last reviewed" lines are left
-out the same way (the front matter says when the leaflet was updated).
+out the same way (the front matter says when the leaflet was updated). The
+lines our own formats print about a leaflet ("Published by ... on ...",
+"ISBN ...", "Web address: ...", "Department: ...") are read the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from leaflet.core.compose import DEPARTMENT_LABEL
 from leaflet.core.model import Paragraph
 from leaflet.core.text import plain
 from leaflet.importers.document import Document, Flow
@@ -48,16 +51,17 @@ _FACT = re.compile(
     re.IGNORECASE,
 )
 # The furniture our own formats print (and many leaflets do): "Published by NICE on 25 March 2026.",
-# "ISBN 978-1-4731-9396-3", "Web address: https://www.nice.org.uk".
+# "ISBN 978-1-4731-9396-3", "Web address: https://www.nice.org.uk", "Department: Urology".
 _PUBLISHED_BY = re.compile(rf"^published by (?P<publisher>.+?) on (?P<value>{_DATE})\.?$", re.IGNORECASE)
 _ISBN = re.compile(r"^ISBN\s*:?\s*(?P<value>(?:97[89][- ]?)?\d[\d -]{7,15}[\dX])\.?$", re.IGNORECASE)
 _ADDRESS = re.compile(r"^(?:web\s*(?:site|address)|website|online)\s*:\s*(?P<value>https?://\S+?)\.?$", re.IGNORECASE)
+_DEPARTMENT = re.compile(rf"^{DEPARTMENT_LABEL}\s*:\s*(?P<value>[^.:;]{{2,80}}?)\.?$", re.IGNORECASE)
 _SEPARATORS = re.compile("^[\\s|;,.\u00b7\u2022\u2013-]*$")
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    key: str  # review, published, updated, reviewed, reference, publisher, isbn or url
+    key: str  # review, published, updated, reviewed, reference, publisher, department, isbn or url
     value: str  # as the front matter wants it
     printed: str  # as the document prints it
     day_taken: bool = False  # a month and year only: the 1st is taken
@@ -90,6 +94,8 @@ def printed_facts(text: str) -> list[Fact] | None:
         return [Fact("isbn", match.group("value").strip(), said)]
     if match := _ADDRESS.match(said):
         return [Fact("url", match.group("value"), said)]
+    if match := _DEPARTMENT.match(said):
+        return [Fact("department", match.group("value").strip(), said)]
     found: list[Fact] = []
     rest = text
     for match in _FACT.finditer(text):

@@ -16,6 +16,7 @@ import re
 
 from leaflet.core.model import Callout, Paragraph
 from leaflet.core.text import plain, words
+from leaflet.core.walk import inline_runs
 from leaflet.importers.document import Document, Heading
 
 # Words that only an organisation's name holds (a person's never does).
@@ -117,7 +118,7 @@ def _first_texts(document: Document) -> list[str]:
         elif isinstance(piece, Paragraph):
             text = plain(piece.inlines)
         elif isinstance(piece, Callout):
-            text = " ".join(plain(b.inlines) for b in piece.blocks if isinstance(b, Paragraph))
+            text = " ".join(plain(run) for run in inline_runs(piece, labels=False))
         else:
             continue
         texts.append(text)

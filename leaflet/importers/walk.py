@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from leaflet.core.model import Block, Image, Inline, LineBreak, Link, ListItem, Paragraph, Strong, Text
 from leaflet.core.text import plain
+from leaflet.importers.blocks import words_of
 from leaflet.importers.boxes import box
 from leaflet.importers.document import Document, Flow, Heading, Loss, first_words
 from leaflet.importers.elements import (
@@ -152,7 +153,7 @@ class Walker:
                 paragraphs.append(block.inlines)
             elif isinstance(block, AnyList) and depth >= MAX_DEPTH:
                 self.lose("a list nested more than three deep (its items are kept as paragraphs of the item above)")
-                paragraphs.extend(_words_of(block))
+                paragraphs.extend(words_of(block))
             elif isinstance(block, AnyList) and sublist is None:
                 sublist = block
             elif isinstance(block, AnyList) and sublist is not None:
@@ -161,10 +162,10 @@ class Walker:
                 self.lose(f"a picture inside a list item ('{block.alt or block.path.name}') is left out")
             elif sublist is not None:
                 self.lose("words after a nested list inside a list item (moved to the end of the nested list)")
-                sublist = replace(sublist, items=(*sublist.items, *(ListItem(p) for p in _words_of(block))))
+                sublist = replace(sublist, items=(*sublist.items, *(ListItem(p) for p in words_of(block))))
             else:
                 self.lose(f"{_what(block)} inside a list item (its words are kept as paragraphs)")
-                paragraphs.extend(_words_of(block))
+                paragraphs.extend(words_of(block))
         if not paragraphs and sublist is None:
             return None
         first, *more = paragraphs or [(Text("-"),)]
@@ -314,9 +315,3 @@ def _what(block: object) -> str:
     if isinstance(block, Heading):
         return "a heading"
     return "a list"
-
-
-def _words_of(block: object) -> list[tuple[Inline, ...]]:
-    from leaflet.importers.blocks import words_of
-
-    return words_of(block)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from leaflet.core import walk
 from leaflet.core.model import (
     EASY_READ_NAME,
     SOURCE_NAME,
@@ -83,10 +84,9 @@ def write_source(leaflet: Leaflet, left: Mapping[str, str] | None = None) -> Wri
 def pictures(leaflet: Leaflet) -> dict[str, bytes]:
     """The body's pictures by the name the source gives them (relative to the leaflet's folder)."""
     found = {
-        _picture_name(block, leaflet.folder): block.data
-        for section in leaflet.sections
-        for block in section.blocks
-        if isinstance(block, Image) and block.data
+        _picture_name(node, leaflet.folder): node.data
+        for node in walk.body(leaflet)
+        if isinstance(node, Image) and node.data
     }
     logo = leaflet.meta.logo
     if logo is not None and logo.data:
