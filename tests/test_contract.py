@@ -10,7 +10,7 @@ build writes them, finds no broken rule.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -20,6 +20,7 @@ from leaflet.pipeline import build
 from leaflet.pipeline.checking import audit_folder
 from leaflet.reader import read_leaflet
 from leaflet.writers import registry
+from leaflet.writers.contract import Format
 from tests.conftest import all_leaflet_folders, errors_of
 
 if TYPE_CHECKING:  # mypy proves each audit module keeps the contract (nothing is imported at run time)
@@ -112,3 +113,22 @@ def test_unknown_format_lists_the_known_ones() -> None:
         registry.format_named("pdf")
     for name in registry.names():
         assert name in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "chosen", [f for f in registry.FORMATS if any(o.always_stamped for o in f.takes)], ids=lambda f: f.name
+)
+def test_an_option_whose_default_depends_on_the_machine_is_always_in_the_stamp(
+    chosen: Format[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The speech engine's default follows $LEAFLET_SPEECH_ENGINE: the default files keep their names whichever
+    it is, but their stamp changes with it, so a build made with eSpeak NG is not taken for the natural voice's."""
+    from leaflet.pipeline.jobs import stamp
+
+    stamps = {}
+    for engine in ("espeak", "neural"):
+        monkeypatch.setenv("LEAFLET_SPEECH_ENGINE", engine)
+        usual = chosen.defaults()
+        assert chosen.values(usual) == {} and chosen.stamped(usual)["engine"] == engine
+        stamps[engine] = stamp("source digest", chosen.name, chosen.stamped(usual))
+    assert stamps["espeak"] != stamps["neural"]

@@ -14,9 +14,8 @@ held in memory whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
-from pathlib import Path
-from typing import Protocol
+# What every engine is lives in a module of its own: the engines import it, and this package imports them.
+from leaflet.media.speech.engines.base import Engine, Tick
 
 # (name, what it is) for every engine, the default first
 ENGINES: tuple[tuple[str, str], ...] = (
@@ -26,9 +25,6 @@ ENGINES: tuple[tuple[str, str], ...] = (
 )
 DEFAULT_ENGINE = ENGINES[0][0]
 OLD_NAMES = {"offline": "espeak"}  # what --engine took before the natural voice came
-NATURAL_IDS = frozenset(
-    {"bf_emma", "bf_isabella", "bf_alice", "bf_lily", "bm_george", "bm_lewis", "bm_daniel", "bm_fable"}
-)
 DEFAULT_VARIABLE = "LEAFLET_SPEECH_ENGINE"  # an operator's (or the tests') default instead: 'espeak' for drafts
 
 
@@ -49,22 +45,7 @@ def default() -> str:
     return named
 
 
-Tick = Callable[[], None]
-
-
-class Engine(Protocol):
-    """Something that says texts, using at most ``cores`` cores."""
-
-    name: str
-    cores: int
-
-    def synthesise(
-        self, texts: Sequence[str], folder: Path, tick: Tick, runs: Sequence[int] = ()
-    ) -> Generator[Path, None, None]:
-        """One WAV file per text, written in ``folder`` and yielded in order; ``tick()`` after each is done.
-        ``runs``: the lengths of runs of consecutive texts an engine may say one after another, as one
-        talk (a talking book's sentences of a document); empty, each text on its own."""
-        ...
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "OLD_NAMES", "Engine", "Tick", "default", "make"]
 
 
 def make(name: str, *, voice: str | None, rate: int, language: str, cores: int) -> Engine:

@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+import leaflet.media.speech.engines.voices as natural
 from leaflet.core.diagnostics import BuildError
 from leaflet.core.text import sentences
 from leaflet.media.speech import DEFAULT_RATE, SAMPLE_RATE, voicefiles
 from leaflet.media.speech.clips import ClipCache, key
-from leaflet.media.speech.engines import Tick
-from leaflet.media.speech.engines import voices as natural
+from leaflet.media.speech.engines.base import Tick
 from leaflet.media.speech.engines.espeak_worker import opening
 
 WORKER = [sys.executable, "-m", "leaflet.media.speech.engines.neural_worker"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leaflet.core.diagnostics import BuildError
-from leaflet.media.speech.engines import Tick
+from leaflet.media.speech.engines.base import Tick
 from leaflet.media.speech.engines.espeak_worker import FALLBACK_VOICE, STALLED, opening, voice_for
 
 WORKER = [sys.executable, "-m", "leaflet.media.speech.engines.espeak_worker"]

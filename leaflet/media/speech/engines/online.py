@@ -14,7 +14,7 @@ from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 
 from leaflet.core.diagnostics import BuildError, Unreachable
-from leaflet.media.speech.engines import Tick
+from leaflet.media.speech.engines.base import Tick
 from leaflet.media.speech.mp3 import decode_mp3
 from leaflet.media.speech.samples import write_wav
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leaflet.media.speech.engines import NATURAL_IDS
-
 
 @dataclass(frozen=True, slots=True)
 class NaturalVoice:
@@ -29,7 +27,6 @@ VOICES = (
     NaturalVoice("lewis", "bm_lewis", "British English, male"),
 )
 DEFAULT = VOICES[0]
-assert {v.id for v in VOICES} == NATURAL_IDS  # the engines' list, which needs no import of this one
 DEFAULTS = {"female": VOICES[0], "male": VOICES[1]}
 LANGUAGE = "en"  # what the natural voice speaks (its British front end reads English only)
 
