@@ -142,6 +142,7 @@ def test_make_release_refuses_unapproved_pictures_and_passes_approved_ones(sourc
     shutil.copy(ROOT / "pyproject.toml", work / "pyproject.toml")
     os.utime(work / "pyproject.toml", (0, 0))  # older than the .venv: make does not install again
     (work / "tools").symlink_to(ROOT / "tools")
+    (work / "leaflet").symlink_to(ROOT / "leaflet")  # what make's voice stamp depends on
     venv = Path(sys.executable).parent.parent
     make = ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(work), "release", f"VENV={venv}"]
     refused = subprocess.run(make, capture_output=True, text=True, timeout=600)

@@ -55,6 +55,14 @@ def status(client: httpx.Client) -> dict[str, int]:
     return figures
 
 
+def settled(client: httpx.Client, seconds: float = 120) -> dict[str, int]:
+    """The status once no job is under way (or after ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while (figures := status(client))["jobs_under_way"] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return figures
+
+
 def test_lists_the_leaflets_with_their_formats(client: httpx.Client) -> None:
     listed = client.get("/api/v1/leaflets").json()["leaflets"]
     by_id = {item["id"]: item for item in listed}
@@ -256,7 +264,7 @@ def test_a_file_the_build_made_is_served_as_it_is_under_the_one_stamp(client: ht
     import json
 
     made = built(server.source, server.out, "new-hip", "docx", "--size", "26")
-    before = status(client)["jobs_made"]
+    before = settled(client)["jobs_made"]  # earlier tests' jobs (asked for and not waited on) finished
     response = client.get("/api/v1/leaflets/new-hip/docx?size=26")
     assert response.status_code == 200 and response.content == made["new-hip.26pt.docx"]
     assert 'filename="new-hip.26pt.docx"' in response.headers["content-disposition"]

@@ -182,7 +182,7 @@ VOICE = Option(
     "Voice",
     "voice for speech ('leaflet voices' lists them)",
     "VOICE",
-    usual="The usual voice for the leaflet's language",
+    usual="The usual voice: Emma, a natural British woman's voice",
     listed="one that 'leaflet voices' lists: a natural voice (emma, george, lily, ...) or an eSpeak NG voice "
     "(en-gb, en-gb-x-rp, en-gb-scotland, en-us, ...)",
     choices=_voices,
@@ -245,7 +245,8 @@ def help_with_defaults(option: Option, defaults: Mapping[str, Value]) -> str:
         parts.append(option.allowed())
     by_value: dict[str, list[str]] = {}
     for format_name, value in defaults.items():
-        by_value.setdefault("the leaflet's language" if value is None else str(value), []).append(format_name)
+        usual = option.usual[:1].lower() + option.usual[1:] if option.usual else "none"  # a default of None
+        by_value.setdefault(usual if value is None else str(value), []).append(format_name)
     if len(by_value) == 1:
         parts.append(f"default: {next(iter(by_value))}")
     elif by_value:
