@@ -43,6 +43,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("leaflet: interrupted; files already in place are whole, the rest untouched", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away ('leaflet list | head'): stop quietly, as other tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 141
 
 
 def _parser() -> argparse.ArgumentParser:

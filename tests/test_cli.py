@@ -154,3 +154,12 @@ def test_an_empty_draft_folder_is_a_warning_naming_it_not_a_stop(source_copy: Pa
     assert "new-draft" not in leaflet("list", "--source", source_copy).stdout
     strict = leaflet("build", "--source", source_copy, "--out", out, "--format", "text", "--strict")
     assert strict.returncode == 2 and "new-draft" in strict.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """'leaflet voices | head -1': the pipe closes under a long listing; the command stops quietly."""
+    shown = subprocess.run(
+        f"'{sys.executable}' -m leaflet voices | head -1", shell=True, capture_output=True, text=True, timeout=120
+    )
+    assert shown.stdout.startswith("ENGINE") and len(shown.stdout.splitlines()) == 1
+    assert "Traceback" not in shown.stderr and "BrokenPipe" not in shown.stderr, shown.stderr
