@@ -179,7 +179,9 @@ def test_the_review_date_reference_and_department_are_on_the_first_or_last_page_
     assert review not in said[: said.index("[Chapter 2")], "not in the opening: it is for filing, not listening"
 
 
-def test_the_logo_is_on_the_first_page_of_print_and_in_the_web_pages_header(tmp_path: Path) -> None:
+def test_the_logo_is_on_the_first_page_of_print_in_the_web_pages_header_and_above_the_books_title(
+    tmp_path: Path,
+) -> None:
     leaflet = read(copy(tmp_path))
     record = registry.format_named("large-print-pdf")
     pdf = tmp_path / "logo.pdf"
@@ -201,6 +203,18 @@ def test_the_logo_is_on_the_first_page_of_print_and_in_the_web_pages_header(tmp_
     page = record.write(leaflet, record.parse({})).files[0].data.decode("utf-8")
     header = page[page.index("<header>") : page.index("</header>")]
     assert 'class="logo" src="data:image/svg+xml;base64,' in header and f'alt="{LOGO_ALT}"' in header
+    record = registry.format_named("epub")
+    book = tmp_path / "logo.epub"
+    book.write_bytes(record.write(leaflet, record.options(talking=False)).files[0].data)  # the words and pictures
+    with zipfile.ZipFile(book) as archive:
+        title = next(archive.read(n).decode() for n in archive.namelist() if n.endswith("01-title.xhtml"))
+        opf = next(archive.read(n).decode() for n in archive.namelist() if n.endswith(".opf"))
+    titlepage = title[title.index('epub:type="titlepage"') :]
+    assert titlepage.index('class="logo"') < titlepage.index("<h1") and f'alt="{LOGO_ALT}"' in titlepage
+    assert 'media-type="image/svg+xml"' in opf
+    from leaflet.checks.epub import epubcheck_messages
+
+    assert epubcheck_messages(book) == [], "EPUBCheck takes the book with its logo"
 
 
 # Phone numbers ----------------------------------------------------------------------------------

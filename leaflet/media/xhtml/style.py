@@ -167,6 +167,7 @@ def book_css() -> str:
     """The talking book's style sheet: the type rules at the reading system's own size and colours."""
     css = _TYPE % {"root": "100%", "family": FAMILY, "cards": _card_looks(), "tables": _stacking(BROWSER_POINTS)}
     css += "body > * { max-width: 34em; }\n"  # about 65 characters a line, where the reading system allows
+    css += ".logo { display: block; margin: 0 0 0.5em auto; max-width: 60%; max-height: 6em; }\n"
     css += "@media all {\n" + _card_colours(SCHEMES[DEFAULT_SCHEME], own_background=True) + "}\n"
     css += (
         f".{ACTIVE_CLASS} {{ color: #{HIGHLIGHT.text}; background-color: #{HIGHLIGHT.background}; }}\n"

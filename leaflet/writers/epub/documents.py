@@ -109,7 +109,9 @@ def _title(composed: Composed, introduction: list[tuple[Section, ...]], m: Marku
     id_ = m.heading_id("title")
     heading = m.heading(1, composed.title, id_)
     lines = "".join(m.block(line) for line in composed.front)
-    body = f'<section epub:type="titlepage">{heading}{lines}</section>'
+    logo = composed.logo  # the publisher's, above the title as in print and on the web page (not read aloud)
+    mark = f'<img class="logo" src="{attribute(m.picture(logo))}" alt="{attribute(logo.alt)}"/>' if logo else ""
+    body = f'<section epub:type="titlepage">{mark}{heading}{lines}</section>'
     body += "".join(m.sections(chapter) for chapter in introduction)
     return _document(composed, m, name, composed.title, "bodymatter", body, f"{name}#{id_}")
 
