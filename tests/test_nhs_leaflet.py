@@ -391,3 +391,25 @@ def test_an_error_reading_the_logo_is_a_source_error(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as raised:
         read_leaflet(folder)
     assert raised.value.line == 10 and "logo" in raised.value.message
+
+
+def test_the_logo_is_above_the_easy_reads_title_in_word_and_on_the_web_page(tmp_path: Path) -> None:
+    folder = copy(tmp_path)
+    (folder / "easy-read.md").write_text(
+        "# Having a look inside your bladder\n\n## Before the test\n\ncovers: Before your cystoscopy\n\n"
+        "- Drink water as usual.\n- Take your tablets as usual.\n\n## On the day\n\ncovers: On the day\n\n"
+        "- A nurse looks after you.\n\n## After the test\n\ncovers: After your cystoscopy\n\n"
+        "- You can go home the same day.\n\n## Help\n\ncovers: Where to get help\n\n- Call your nurse.\n",
+        encoding="utf-8",
+    )
+    leaflet = read(folder)
+    record = registry.format_named("easy-read-print")
+    word = docx.Document(io.BytesIO(record.write(leaflet, record.parse({})).files[0].data))
+    first, second = word.paragraphs[:2]
+    (described,) = first._p.xpath(".//wp:docPr")
+    assert described.get("descr") == LOGO_ALT and first.alignment == 2  # right, above the title
+    assert second.style.name == "Heading 1" and second.text == "Having a look inside your bladder"
+    record = registry.format_named("easy-read-html")
+    page = record.write(leaflet, record.parse({})).files[0].data.decode("utf-8")
+    header = page[page.index("<header>") : page.index("</header>")]
+    assert header.index('class="logo"') < header.index("<h1>") and f'alt="{LOGO_ALT}"' in header

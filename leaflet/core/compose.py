@@ -99,6 +99,7 @@ class ComposedEasyRead:
     body: tuple[EasyReadSection, ...]
     words_to_know: EasyReadSection | None
     about: EasyReadSection
+    logo: Image | None = None  # the publisher's logo: above the title in print and on the web page
 
     @property
     def sections(self) -> tuple[EasyReadSection, ...]:
@@ -221,6 +222,7 @@ def compose_easy_read(leaflet: Leaflet, *, pictures: bool = True) -> ComposedEas
         body=easy.sections,
         words_to_know=words_to_know_section(leaflet),
         about=easy_read_about_section(leaflet, pictures=pictures),
+        logo=meta.logo,
     )
 
 

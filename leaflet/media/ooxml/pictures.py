@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.image.image import Image as ImageInfo
 from docx.oxml.ns import qn
-from docx.shared import Emu, Length
+from docx.shared import Emu, Length, Mm
 from docx.text.run import Run
 
 from leaflet.core.diagnostics import BuildError
+from leaflet.core.model import Image
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 Picture = Path | bytes  # a picture file, or its bytes
+LOGO_HEIGHT = Mm(20)  # the publisher's logo at the top right of the first page, at most this tall...
+LOGO_WIDTH = 0.45  # ... and this share of the text's width wide
 
 
 def pixels(picture: Picture, name: str = "") -> tuple[int, int]:
@@ -48,3 +56,15 @@ def add_picture(run: Run, picture: Picture, width: Length, height: Length, alt: 
     for properties in run._r.iter(qn("wp:docPr")):
         properties.set("descr", alt)
         properties.set("title", alt)
+
+
+def add_logo(document: Document, logo: Image, text_width: int) -> None:
+    """The publisher's logo in a paragraph of its own at the right (the top of the first page, where it is
+    added first), its alt text on the drawing; ``text_width`` in EMU."""
+    from leaflet.media.pictures import raster
+
+    drawn = raster(logo)
+    width, height = fit(drawn, round(text_width * LOGO_WIDTH), LOGO_HEIGHT)
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    add_picture(paragraph.add_run(), drawn, width, height, logo.alt)

@@ -7,7 +7,6 @@ from typing import assert_never
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Mm, Pt, RGBColor
@@ -45,8 +44,6 @@ from leaflet.writers.docx.options import Options, files
 
 MAX_PICTURE_HEIGHT = Mm(150)  # a tall picture still leaves room for its words on the page
 MARGIN = Mm(25)  # generous margins, as clear print asks
-LOGO_HEIGHT = Mm(20)  # the publisher's logo at the top right of the first page, at most this tall...
-LOGO_WIDTH = 0.45  # ... and this share of the text's width wide
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
@@ -106,7 +103,7 @@ class _Writer:
         page), the lines under the title, then the sections, glossary and colophon."""
         composed = compose(leaflet)
         if composed.logo is not None:
-            self.logo(composed.logo)
+            pictures.add_logo(self.document, composed.logo, self._text_width())
         self.document.add_heading(composed.title, level=1)
         opening = composed.opening
         for block in composed.body[0].blocks[:opening] if opening else ():
@@ -123,14 +120,6 @@ class _Writer:
                     block, blocks[index + 1] if index + 1 < len(blocks) else None
                 ):
                     self.document.paragraphs[-1].paragraph_format.keep_with_next = True  # never apart from it
-
-    def logo(self, logo: Image) -> None:
-        """The publisher's logo at the top right of the first page, its alt text on the drawing."""
-        drawn = raster(logo)
-        width, height = pictures.fit(drawn, round(self._text_width() * LOGO_WIDTH), LOGO_HEIGHT)
-        paragraph = self.document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        pictures.add_picture(paragraph.add_run(), drawn, width, height, logo.alt)
 
     def block(self, block: Block) -> None:
         match block:

@@ -66,6 +66,7 @@ def page_html(leaflet: Leaflet, size: int, colours: str | None) -> str:
     body = [
         f'<a class="skip-link" href="#main">{SKIP_TEXT}</a>',
         "<header>",
+        *([_logo(composed.logo)] if composed.logo else []),
         f"<h1>{text(composed.title)}</h1>",
         *(markup.block(line) for line in composed.front),
         "</header>",
@@ -77,6 +78,10 @@ def page_html(leaflet: Leaflet, size: int, colours: str | None) -> str:
     return document(
         composed.language, composed.title, leaflet.meta.publisher, size, colours, "\n".join(body), LAYOUT_CSS
     )
+
+
+def _logo(logo: Image) -> str:
+    return f'<img class="logo" src="{attribute(_image_url(logo))}" alt="{attribute(logo.alt)}"/>'
 
 
 def _image_url(image: Image) -> str:

@@ -58,6 +58,8 @@ def to_docx(leaflet: Leaflet, options: Options) -> bytes:
     _styles(document, options, meta.language)
     fonts.font_table(document)
     hard_words = [entry.term for entry in leaflet.glossary]
+    if composed.logo is not None:
+        pictures.add_logo(document, composed.logo, package.text_width(document))
     document.add_heading(composed.title, level=1)
     for line in composed.front:
         _inlines(document.add_paragraph(), line.inlines, hard_words)
