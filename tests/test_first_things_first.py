@@ -23,7 +23,7 @@ from leaflet.writers import docx as docx_format
 from leaflet.writers import html as html_format
 from leaflet.writers import large_print_pdf
 from tests.browser import launch, open_page
-from tests.conftest import NICE_ID, SOURCE
+from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
 from tests.nhs import plain_copy, read
 
 MOST_EMPTY = 0.4  # no page but the last more empty than this, where what follows could start on it
@@ -213,11 +213,14 @@ def _emptiness(path: Path, size: int) -> list[tuple[float, float]]:
 
 
 @pytest.mark.parametrize(("size", "colours"), [(24, "yellow-on-black"), (48, "black-on-white")])
-@pytest.mark.parametrize("which", ["cystoscopy", "nice"])
+@pytest.mark.parametrize("which", ["cystoscopy", "nice", "every-feature"])
 def test_no_page_but_the_last_is_left_more_than_40_percent_empty(
     folder, tmp_path, which: str, size: int, colours: str
 ) -> None:
-    leaflet = read(folder) if which == "cystoscopy" else read_leaflet(SOURCE / NICE_ID).leaflet
+    """every-feature at 48pt: a heading at a page's foot once went on to the next page for want of its half
+    line of space above (0.4 pt short), leaving the page 43% empty; there it gives that space up."""
+    found = {"nice": SOURCE / NICE_ID, "every-feature": FIXTURE_LEAFLETS / "every-feature"}
+    leaflet = read(folder) if which == "cystoscopy" else read_leaflet(found[which]).leaflet
     path = _write(large_print_pdf.FORMAT, leaflet, {"size": str(size), "colours": colours}, tmp_path)
     top, bottom = _frame(size)
     pages = _emptiness(path, size)

@@ -79,6 +79,7 @@ class TextBlock(Flowable):
         self.lines: list[Line] | None = None
         self._laid_width: float | None = None
         self.first, self.last = True, True
+        self.squeezed = False  # a heading near a page's foot gives up its space above to start there
         self._drawn = False
 
     # layout -------------------------------------------------------------
@@ -91,7 +92,7 @@ class TextBlock(Flowable):
         return self.width, self.height
 
     def getSpaceBefore(self) -> float:
-        return self.style.space_before if self.first else 0.0
+        return self.style.space_before if self.first and not self.squeezed else 0.0
 
     def getSpaceAfter(self) -> float:
         return self.style.space_after if self.last else 0.0
@@ -318,13 +319,19 @@ class KeepWithNext(CondPageBreak):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         _, heading_height = self.heading.wrap(availWidth, availHeight)
-        need = self.heading.getSpaceBefore() + heading_height
+        before = self.heading.getSpaceBefore()
+        need = heading_height
         cap = self.cap
         if self.following:
             need += self.heading.getSpaceAfter()
-            follow, cap = self._following(availWidth, availHeight - need, availHeight)
+            follow, cap = self._following(availWidth, availHeight - before - need, availHeight)
             need += follow
-        self.height = min(need, cap)  # capped, so that something taller than a page cannot push us on for ever
+        if before + need > availHeight >= need and isinstance(self.heading, TextBlock):
+            # it fits but for the space above it (the blank line after what came before is there): giving that
+            # up leaves less of this page empty than moving on would (at giant sizes, a third of a page)
+            self.heading.squeezed = True
+            before = 0.0
+        self.height = min(before + need, cap)  # capped: something taller than a page cannot push us on for ever
         frame = self._doctemplateAttr("frame")
         if frame is not None and getattr(frame, "_atTop", False):
             self.height = 0  # a new page would have no more room than this one
