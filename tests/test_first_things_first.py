@@ -14,10 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import docx
 import pdfplumber
 import pikepdf
 import pytest
 
+from leaflet.core.model import Table
+from leaflet.core.text import plain
+from leaflet.core.walk import query
 from leaflet.reader import read_leaflet
 from leaflet.writers import docx as docx_format
 from leaflet.writers import html as html_format
@@ -181,6 +185,44 @@ def test_word_puts_the_opening_card_on_the_first_page_and_fills_it(folder, tmp_p
     )
     top = 25 * MM
     assert (footer - lowest) / (footer - top) < MOST_EMPTY, "page 1 is not left half empty"
+
+
+def _convert(path: Path, out: Path) -> Path:
+    """The Word file laid out by LibreOffice, as a PDF beside it."""
+    subprocess.run(
+        [_soffice(), "--headless", "--convert-to", "pdf", "--outdir", str(out), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={"HOME": str(out), "PATH": "/usr/bin:/bin"},
+    )
+    return path.with_suffix(".pdf")
+
+
+@pytest.mark.parametrize("size", [24, 48])
+def test_word_stacks_a_table_whose_words_would_break_side_by_side(folder, tmp_path, size: int) -> None:
+    """At 24pt and above, the cystoscopy table's four columns broke its words in Word ('Repetiti|ons',
+    'repetitio|ns'); stacked, as the large-print PDF does, each cell is a line under its column's label."""
+    leaflet = read(folder)
+    (table,) = query(leaflet, Table)
+    path = _write(docx_format.FORMAT, leaflet, {"size": str(size)}, tmp_path)
+    document = docx.Document(str(path))
+    assert not document.tables
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    first = [f"{plain(label)}: {plain(cell)}" for label, cell in zip(table.header, table.rows[0], strict=True)]
+    start = texts.index(first[0])
+    assert texts[start : start + len(first)] == first
+    if size == 24:  # laid out by LibreOffice, every word of the table is whole on a line
+        with pdfplumber.open(_convert(path, tmp_path)) as pdf:
+            shown = {word.strip(":,.") for page in pdf.pages for word in (page.extract_text() or "").split()}
+        cells = " ".join(plain(cell) for row in (table.header, *table.rows) for cell in row).split()
+        assert [word for word in cells if word.strip(":,.") not in shown] == []
+
+
+def test_word_keeps_a_table_that_fits_as_a_table(folder, tmp_path) -> None:
+    path = _write(docx_format.FORMAT, read(folder), {"size": "14"}, tmp_path)
+    (table,) = docx.Document(str(path)).tables
+    assert table.rows[0].cells[0].text == "Exercise"
 
 
 def _frame(size: int) -> tuple[float, float]:

@@ -75,6 +75,14 @@ def text_width(document: Document) -> int:
     return width - left - right
 
 
+def text_height(document: Document) -> int:
+    """The height between the margins, in EMU."""
+    section = document.sections[0]
+    height, top, bottom = section.page_height, section.top_margin, section.bottom_margin
+    assert height is not None and top is not None and bottom is not None, "page() sets the page and its margins"
+    return height - top - bottom
+
+
 def settings(document: Document, language: str, background: str | None = None) -> None:
     """Current Word layout, the theme's language, embedded fonts kept, no false claim that spelling was checked.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import assert_never
 
 import docx
@@ -29,21 +30,23 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import display_url, shows_own_address
+from leaflet.core.text import display_url, plain, shows_own_address
 from leaflet.media.colours import DEFAULT_SCHEME, Card, card
 from leaflet.media.ooxml import fields, package, pictures, tables
 from leaflet.media.ooxml.links import add_hyperlink
 from leaflet.media.ooxml.numbering import Kind, Numbering, number_paragraph
-from leaflet.media.ooxml.package import text_width
+from leaflet.media.ooxml.package import text_height, text_width
 from leaflet.media.ooxml.styles import prune
 from leaflet.media.ooxml.xml import el
 from leaflet.media.pictures import raster
 from leaflet.writers.contract import Output, OutputFile
 from leaflet.writers.docx import styles
+from leaflet.writers.docx.columns import column_widths, lines, side_by_side
 from leaflet.writers.docx.options import Options, files
 
 MAX_PICTURE_HEIGHT = Mm(150)  # a tall picture still leaves room for its words on the page
 MARGIN = Mm(25)  # generous margins, as clear print asks
+LINE_HEIGHT = styles.LINE_SPACING * 1.2  # a line's height in ems: the spacing times the font's own leading
 
 
 def write(leaflet: Leaflet, options: Options) -> Output:
@@ -213,15 +216,20 @@ class _Writer:
         return last
 
     def table(self, block: Table) -> None:
-        """A caption, then a grid whose first row is a header repeated on every page."""
+        """A caption, then a grid whose first row is a header repeated on every page, or, where its columns
+        could not keep their words whole side by side, its rows stacked."""
         self.tables += 1
         self.document.add_paragraph(table_caption(self.tables, block), style="Caption")
         width = len(block.header)
+        rows = [(*cells, *((),) * (width - len(cells))) for cells in (block.header, *block.rows)]  # no short rows
+        shown = [[_shown(cell) for cell in row] for row in rows]
+        if not side_by_side(shown, self._text_width(), self.options.size):
+            self.stacked_table(rows)
+            return
         table = self.document.add_table(rows=1 + len(block.rows), cols=width)
         table.style = self.document.styles["Table Grid"]
         _table_properties(table, self.options, f"Table {self.tables}")
-        rows = [(*cells, *((),) * (width - len(cells))) for cells in (block.header, *block.rows)]  # no short rows
-        widths = column_widths([[_shown(cell) for cell in row] for row in rows], self._text_width(), self.options.size)
+        widths = column_widths(shown, self._text_width(), self.options.size)
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = column_width  # the grid, which LibreOffice follows; cells carry it for Word
         for number, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
@@ -231,6 +239,30 @@ class _Writer:
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(self.options.size / 4)
                 self.inlines(paragraph, inlines, bold=number == 0)
+
+    def stacked_table(self, rows: Sequence[tuple[Inlines, ...]]) -> None:
+        """Each row a group of lines, one a cell, each labelled by its column's header in bold, as the
+        large-print PDF stacks a table too wide for its words: the caption above names the columns. A row
+        keeps together on a page; a line's space parts the rows."""
+        labels = [plain(cell) for cell in rows[0]]
+        width, size = self._text_width(), self.options.size
+        page = text_height(self.document) / Pt(size * LINE_HEIGHT)  # lines
+        for cells in rows[1:]:
+            shown = [f"{label}: {_shown(cell)}" for label, cell in zip(labels, cells, strict=True)]
+            tall = sum(lines(text, width, size) for text in shown) > page / 3
+            paragraph: WordParagraph | None = None
+            for label, inlines in zip(labels, cells, strict=True):
+                paragraph = self.paragraph()
+                # a row of a third of a page or more (giant print) flows on, a line at least at a page's foot
+                # (Word's widow control); kept whole, it left page after page half empty
+                paragraph.paragraph_format.keep_with_next = not tall
+                paragraph.paragraph_format.space_after = Pt(self.options.size / 4)
+                if label:
+                    _run(paragraph, f"{label}: ", bold=True)
+                self.inlines(paragraph, inlines)
+            assert paragraph is not None, "the reader refuses a table without columns"
+            paragraph.paragraph_format.keep_with_next = False
+            paragraph.paragraph_format.space_after = Pt(self.options.size)
 
     def image(self, block: Image) -> None:
         """The picture at the text's width (less if it would be very tall), its alt text on the drawing."""
@@ -317,27 +349,6 @@ def _shown(inlines: Inlines) -> str:
         else inline.text
         for inline in inlines
     )
-
-
-def column_widths(rows: list[list[str]], total: int, size: int) -> list[Emu]:
-    """Widths (EMU) that keep each column's longest word whole, then share the rest by how much text each holds.
-
-    Equal widths squeeze a column of sentences beside a column of single
-    words; at large print sizes they can break a word. Estimates assume an
-    average character of 0.6 em, generous for a sans-serif font.
-    """
-    padding = Pt(11)  # Word's default cell margins, both sides
-    em = Pt(size)
-    columns = list(zip(*rows, strict=True))
-    fair = total / len(columns)  # a word longer than this (a web address) breaks anyway
-    longest = [max(len(word) for text in column for word in text.split() or [""]) for column in columns]
-    least = [min(chars * 0.6 * em + padding, fair) for chars in longest]
-    wish = [min(max(len(text) for text in column), 60) * 0.5 * em + padding for column in columns]
-    extra = [max(want - need, 0) for want, need in zip(wish, least, strict=True)]
-    if not sum(extra):
-        extra = [1] * len(columns)
-    spare = total - sum(least)
-    return [Emu(round(need + spare * more / sum(extra))) for need, more in zip(least, extra, strict=True)]
 
 
 def _run(paragraph: WordParagraph, text: str, *, bold: bool, colour: str | None = None) -> None:
