@@ -32,7 +32,11 @@ from leaflet.media.symbols.choose import Choice, choose_section
 
 DATA = Path(__file__).resolve().parent / "pictures"
 VERDICTS = ("fits", "weak", "misleads", "none-fits")
-SETS = {"held-out": ("points.tsv", "baseline.tsv"), "blind": ("points-blind.tsv", "baseline-blind.tsv")}
+SETS = {
+    "held-out": ("points.tsv", "baseline.tsv"),
+    "blind": ("points-blind.tsv", "baseline-blind.tsv"),
+    "third": ("points-third.tsv", "baseline-third.tsv"),
+}
 
 
 def points(name: str = "points.tsv") -> dict[str, list[tuple[str, str]]]:
