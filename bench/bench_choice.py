@@ -3,9 +3,12 @@
 Run: .venv/bin/python bench/bench_choice.py [--sheet FILE] [--all]
 
 ``bench/pictures/points.tsv`` holds the points (each leaflet one section, in
-order) and ``points-blind.tsv`` a second set, measured once after the chooser
-was corrected on the first; ``baseline*.tsv`` what the chooser this work started
-from chose for them; ``bench/pictures/judged.tsv`` a person's verdict on a symbol for a
+order); ``points-blind.tsv`` a second set, measured once after the chooser
+was corrected on the first; ``points-third.tsv`` a third, written by someone
+who never saw the chooser or its vocabulary and measured once before the
+chooser was corrected on it (the fair estimate for a new leaflet: README, "How
+well it chooses"); ``baseline*.tsv`` what the chooser this work started from
+(commit 427f9d9) chose for them; ``bench/pictures/judged.tsv`` a person's verdict on a symbol for a
 point, after looking at its drawing at print size: ``fits`` (it shows what the
 point says), ``weak`` (it does not mislead, but does not help either),
 ``misleads`` (a reader would take a wrong meaning from it), or, with the
@@ -32,7 +35,11 @@ from leaflet.media.symbols.choose import Choice, choose_section
 
 DATA = Path(__file__).resolve().parent / "pictures"
 VERDICTS = ("fits", "weak", "misleads", "none-fits")
-SETS = {"held-out": ("points.tsv", "baseline.tsv"), "blind": ("points-blind.tsv", "baseline-blind.tsv")}
+SETS = {
+    "held-out": ("points.tsv", "baseline.tsv"),
+    "blind": ("points-blind.tsv", "baseline-blind.tsv"),
+    "third": ("points-third.tsv", "baseline-third.tsv"),
+}
 
 
 def points(name: str = "points.tsv") -> dict[str, list[tuple[str, str]]]:

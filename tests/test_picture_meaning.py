@@ -55,6 +55,12 @@ def test_an_emergency_says_emergency_whatever_else_the_point_names(words: str) -
         ("Ask someone you trust to help you.", "people holding hands"),
         ("It also tells you about hospitals. A specialist is a doctor who knows about one illness.", "hospital"),
         ("Flu is an illness that can make you very poorly.", "face with thermometer"),
+        ("You can choose if you want it. You can say no.", "balance scale"),  # the choice, not a lone cross
+        ("Blood carries oxygen to your brain.", "brain"),  # the part of the body says more than a drop of blood
+        ("The audiologist will tell you the results.", "health worker"),  # who tells you, not a talking head
+        ("What you say to the counsellor is private.", "locked"),
+        ("You might need a hearing aid.", "ear with hearing aid"),  # the phrase, not a bare ear
+        ("Asthma makes it hard to breathe.", "lungs"),  # breathing is what the point is about, not an act it denies
     ],
 )
 def test_the_sense_in_the_sentence_decides(words: str, symbol: str) -> None:
@@ -68,6 +74,22 @@ def test_the_sense_in_the_sentence_decides(words: str, symbol: str) -> None:
 def test_a_point_that_says_not_to_gets_no_picture_of_doing_it(words: str) -> None:
     choice = choose(words, vocab())
     assert choice.symbol is None and "not" in choice.reason
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["You might find it hard to sleep.", "Some people find it difficult to walk.", "Do you have trouble eating?"],
+)
+def test_a_point_that_says_it_is_hard_to_do_gets_no_picture_of_doing_it(words: str) -> None:
+    """A peaceful sleeper for 'hard to sleep' or a walker for 'hard to walk' would show the opposite."""
+    choice = choose(words, vocab())
+    assert choice.symbol is None and "hard" in choice.reason
+
+
+def test_telling_alone_is_too_vague_to_show() -> None:
+    """'They will tell you' says nothing a talking head shows: considered, not shown."""
+    choice = choose("They will tell you what happens next.", vocab())
+    assert choice.symbol is None and [_name(i.symbol) for i in choice.considered] == ["speaking head"]
 
 
 def test_an_x_ray_that_does_not_hurt_shows_the_x_ray_not_pain() -> None:
@@ -87,11 +109,11 @@ def test_one_symbol_is_not_shown_for_most_points_of_a_section() -> None:
     nothing and say why."""
     texts = [
         "The doctor will talk to you.",
-        "The doctor can help you.",
+        "The doctor can support you.",
         "The doctor will tell you more.",
         "The doctor is kind.",
         "The doctor knows you well.",
-        "The doctor will explain it.",
+        "The doctor will discuss it.",
     ]
     choices = choose_section(texts, vocab())
     names = [_name(c.symbol) if c else None for c in choices]

@@ -12,9 +12,11 @@ Each idea read gets a confidence, starting at how surely its words mean it in
 a health leaflet (``Concept.sure``), lowered where the sentence changes the
 sense:
 
-- denied ('it does not hurt', 'do not eat'): an experience or act under a
-  negation would be pictured as its opposite; and when the strongest idea of a
-  point is denied, the point gets no picture at all (no symbol says 'do not').
+- denied ('it does not hurt', 'do not eat') or made hard ('you might find it
+  hard to sleep'): an experience or act under a negation or a difficulty would
+  be pictured as its opposite (a peaceful sleeper for 'hard to sleep'); and
+  when the strongest idea of a point is denied, the point gets no picture at
+  all (no symbol says 'do not' or 'hard to').
 - the point says what something no symbol shows is ('Your bladder is the bag
   ...'): it is about that thing, so other ideas are only side details.
 - the idea is in a relative clause ('a doctor who knows a lot about one kind
@@ -48,6 +50,7 @@ INDEX_WHOLE_NAME, INDEX_PART_OF_NAME = 0.5, 0.4  # a symbol found by its name al
 _NEGATIONS = frozenset(
     ["not", "no", "never", "dont", "doesnt", "wont", "cannot", "cant", "without", "stop", "stops", "avoid"]
 )
+_DIFFICULTY = frozenset(["hard", "difficult", "difficulty", "trouble", "unable", "struggle", "struggling"])
 _BEING = frozenset(["is", "are", "means", "mean", "was"])
 _DETERMINERS = frozenset(["a", "an", "the", "your", "this", "that", "my", "our"])
 _RELATIVE = frozenset(["who", "which", "that", "whose"])
@@ -190,12 +193,12 @@ def _is_subject(words: Sequence[str], position: int, length: int) -> bool:
 
 
 def _denied(idea: Idea, words: Sequence[str]) -> Idea:
-    """An experience or act (``idea``) as the sentence has it: denied when a negation comes just before it."""
+    """An experience or act (``idea``) as the sentence has it: denied after a negation or a difficulty."""
     before = words[max(0, idea.position - 3) : idea.position]
-    if not any(word in _NEGATIONS for word in before):
+    if not any(word in _NEGATIONS or word in _DIFFICULTY for word in before):
         return idea
-    negation = next(word for word in reversed(before) if word in _NEGATIONS)
-    note = f"denied ('{negation} ... {idea.words}')"
+    negation = next(word for word in reversed(before) if word in _NEGATIONS or word in _DIFFICULTY)
+    note = f"{'denied' if negation in _NEGATIONS else 'made hard'} ('{negation} ... {idea.words}')"
     return replace(idea, confidence=idea.confidence * DENIED, note=note, denied=True)
 
 
@@ -206,7 +209,8 @@ def choose(text: str, vocab: Vocabulary, previous: str | None = None) -> Choice:
     pictured = [idea for idea in ideas if idea.symbol is not None]
     strongest = max(pictured, key=lambda idea: (idea.strength, -idea.position), default=None)
     if strongest is not None and strongest.denied:
-        return Choice(None, 0.0, f"the point says not to: {strongest.note}; no symbol shows 'not'", (), ranked)
+        said = "the point says not to, or that it is hard"
+        return Choice(None, 0.0, f"{said}: {strongest.note}; no symbol shows 'not' or 'hard to'", (), ranked)
     choice = _best(ranked, previous)
     unpictured = [f"'{idea.words}' ({idea.meaning})" for idea in ideas if idea.symbol is None]
     if choice.symbol is None and not ranked and unpictured:

@@ -66,7 +66,8 @@ HEALTH_WORDS: tuple[Concept, ...] = (
         "a doctor or nurse",
         "health worker",
         "doctor, gp, specialist, surgeon, consultant, nurse, midwife, health worker, radiographer, anaesthetist, "
-        "physiotherapist, pharmacist, health visitor, doctors surgery, gp surgery, your surgery",
+        "physiotherapist, pharmacist, health visitor, doctors surgery, gp surgery, your surgery, audiologist, "
+        "mammographer, sonographer, therapist, counsellor, psychologist, optician, optometrist, dietitian",
         1.5,
     ),
     _c("a dentist", "tooth", "dentist, dentists, tooth, teeth", 2.5),
@@ -84,16 +85,18 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c("a group of people", "busts in silhouette", "group, team, people, organisation, charity", 1, 0.6),
     # places
     _c("a hospital", "hospital", "hospital, ward, clinic, hospital stay, stay in hospital, in hospital"),
-    _c("home", "house", "home, at home, go home, take you home", 2.5),
+    _c("home", "house", "home, at home, go home, take you home, going home, leave hospital, leaving hospital", 2.5),
     _c("a laboratory", "microscope", "lab, laboratory", 3),
     # the body
     _c("the heart", "anatomical heart", "heart, hearts, heart attack, heartbeat", 2.5),
-    _c("blood", "drop of blood", "blood, bleeding, bleed, bleeds, bleeding a lot", 2.5),
+    # a drop of blood is any blood: a part of the body named beside it ('blood cannot get to the brain') says more
+    _c("blood", "drop of blood", "blood, bleeding, bleed, bleeds, bleeding a lot", 2.3),
     _c("arteries and veins", "drop of blood", "artery, vein, arteries, veins", 2.5, 0.75),
     _c("the leg", "leg", "leg, legs, groin, thigh, top of the leg", 2.5),
     _c("the foot", "foot", "foot, feet", 2.5),
     _c("the eyes", "eye", "eye, eyes, eye test, sight", 2.5),
     _c("the ears", "ear", "ear, ears, hearing", 2.5),
+    _c("a hearing aid", "ear with hearing aid", "hearing aid, hearing aids", 3),
     _c("the nose", "nose", "nose, nostril, up the nose, in the nose", 3),
     _c("a spray up the nose", "nose", "nasal spray, nose spray, spray up the nose, spray in the nose", 4),
     _c("the mouth", "mouth", "mouth, lips", 2.5),
@@ -105,7 +108,7 @@ HEALTH_WORDS: tuple[Concept, ...] = (
         "a part of the body no symbol shows",
         None,
         "bladder, bowel, bowels, kidney, kidneys, liver, tummy, stomach, belly, womb, skin, muscle, tissue sample, "
-        "arm, arms",
+        "arm, arms, breast, breasts",
     ),
     _c("the whole body", "person standing", "body, whole body", 1, 0.55),
     # tests, treatments and things used in them
@@ -149,6 +152,8 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c("crutches", "crutch", "crutch, crutches", 3),
     _c("a hospital passport", "identification card", "hospital passport, passport", 3, 0.8),
     _c("a bed", "bed", "bed, lie down, rest", 2),
+    _c("a magnet", "magnet", "magnet, magnets, magnetic", 3),
+    _c("headphones", "headphone", "headphones, headphone, ear defenders", 3),
     _c(
         "a thing no symbol shows",
         None,
@@ -185,6 +190,14 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c("feeling tired or sleepy", "sleepy face", "tired, sleepy, drowsy", 2.5, 0.8, state=True),
     _c("sleep", "sleeping face", "sleep, asleep, make you sleep, put you to sleep, go to sleep", 3.5, 0.85, state=True),
     _c("coughs and sneezes", "sneezing face", "sneeze, sneezes, sneezing, cough, coughs, coughing, tissue", 3),
+    _c(
+        "feeling sad or low",
+        "disappointed face",
+        "sad, feel sad, feeling sad, feel low, feeling low, low mood, unhappy, depressed, depression",
+        3,
+        0.85,
+        True,
+    ),
     _c("worry", "worried face", "worry, worries, worried, scared, afraid, frightened, nervous, anxious", 3, 0.85, True),
     # daily life
     _c("eating", "fork and knife with plate", "eat, eating, food, meal, meals", 2.5, 0.85, state=True),
@@ -229,11 +242,19 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c("asking", "red question mark", "ask, asks, asked", 2, 0.8),
     _c("saying yes", "check mark button", "yes, agree, consent, say yes", 3, 0.85),
     _c("saying no", "cross mark", "say no, saying no, do not want, dont want, change your mind", 3, 0.85),
-    _c("making a choice", "balance scale", "choose, choice, choices, decide, decision, making choices", 3, 0.8),
+    # stronger than yes or no: 'You can choose ... You can say no' is about the choice, not a refusal
+    _c("making a choice", "balance scale", "choose, choice, choices, decide, decision, making choices", 3.5, 0.8),
     _c("not knowing yet", "thinking face", "not sure, do not know, dont know", 3, 0.75),
-    _c("talking", "speaking head", "talk, talks, discuss, explain, explains, tell, tells, advice", 1.2, 0.75),
+    _c("talking", "speaking head", "talk, talks, talking, discuss, advice", 1.2, 0.75),
+    # 'tell us', 'will tell you', 'explain': someone says something, which a talking head does not show
+    _c("telling or explaining", "speaking head", "tell, tells, explain, explains", 1.2, 0.65),
+    _c("talking therapy", "speaking head", "talking therapy, talking therapies, talking treatment, counselling", 3.5),
+    _c("kept private", "locked", "private, privately, in private, confidential, confidentiality, privacy", 3, 0.85),
     _c("listening", "ear", "listen, listens", 3, 0.85),
-    _c("help and support", "handshake", "help, helps, support", 1, 0.7),
+    _c("help and support", "handshake", "support, supports, supporter", 1, 0.7),
+    # 'help' alone is too vague to show: a handshake beside 'to help you stay well' says nothing
+    _c("helping", "handshake", "help, helps", 1, 0.65),
+    _c("asking for help", None, "ask for help, asking for help, get help, need help"),
     _c("good things", "thumbs up", "good things, benefit, benefits", 2, 0.8),
     _c(
         "a risk",
@@ -266,6 +287,7 @@ ALT: dict[str, str] = {
     "foot": "A foot",
     "eye": "An eye",
     "ear": "An ear",
+    "ear with hearing aid": "An ear with a hearing aid",
     "nose": "A nose",
     "mouth": "A mouth",
     "brain": "A brain",
@@ -285,6 +307,8 @@ ALT: dict[str, str] = {
     "crutch": "A crutch",
     "identification card": "A card with a person's details",
     "bed": "A bed",
+    "magnet": "A magnet",
+    "headphone": "Headphones",
     "face with head-bandage": "A face with a bandage round the head, in pain",
     "face with thermometer": "A face with a thermometer, feeling ill",
     "nauseated face": "A green face, feeling sick",
@@ -293,6 +317,7 @@ ALT: dict[str, str] = {
     "sleeping face": "A face asleep",
     "sneezing face": "A face sneezing into a tissue",
     "worried face": "A worried face",
+    "disappointed face": "A sad face",
     "fork and knife with plate": "A plate with a knife and fork",
     "cup with straw": "A drink",
     "soap": "A bar of soap",
@@ -322,6 +347,7 @@ ALT: dict[str, str] = {
     "balance scale": "Weighing scales: making a choice",
     "thinking face": "A face thinking",
     "speaking head": "A person talking",
+    "locked": "A padlock: kept private",
     "handshake": "Two hands shaking: help and support",
     "thumbs up": "A thumbs up: something good",
     "warning": "A warning sign",
