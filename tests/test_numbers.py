@@ -40,6 +40,9 @@ from tests.conftest import render
         ("on 10/02/2026", "on 10 February 2026"),
         ("in 2026, 3 times", "in 2026, 3 times"),
         ("ISBN 978-1-4731-9396-3", "ISBN 978-1-4731-9396-3"),  # for isbns(), not a range
+        # a number of a phone number's shape that libphonenumber does not know (Ofcom's drama range) is dialled
+        ("Ring 01632 960 123.", "Ring zero one six three two, nine six zero, one two three."),
+        ("on 2026-03-02 at 10.15am", "on 2026-03-02 at 10 15 A M"),  # dates and times are not phone numbers
     ],
 )
 def test_numbers_are_said_as_a_person_says_them(written: str, said: str) -> None:

@@ -88,14 +88,27 @@ def spoken_numbers(text: str) -> str:
 
 
 def _phones(text: str) -> str:
-    """Every UK (or +country) phone number in ``text`` said digit by digit in its groups."""
+    """Every UK (or +country) phone number in ``text`` said digit by digit in its groups: the valid ones, and
+    those of a phone number's shape that start with 0 or + (a range libphonenumber does not know, such as
+    Ofcom's drama numbers '01632 960 123'): nobody says those as a quantity ('one thousand six hundred and
+    thirty-two'). Only valid numbers are linked and repeated at the end; this is how they are said."""
     import phonenumbers
 
     pieces, last = [], 0
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID):
-        pieces += [text[last : match.start], phone_words(match.raw_string)]
+    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+        written = match.raw_string
+        if not _dialled(match.number, written):
+            continue
+        pieces += [text[last : match.start], phone_words(written)]
         last = match.end
     return "".join(pieces) + text[last:] if pieces else text
+
+
+def _dialled(number: object, written: str) -> bool:
+    import phonenumbers
+
+    valid = phonenumbers.is_valid_number(number)  # type: ignore[arg-type]
+    return valid or (written[:1] in "0+" and len(re.sub(r"\D", "", written)) >= 10)
 
 
 def _date(match: re.Match[str]) -> str:
