@@ -11,6 +11,7 @@ talking book can pair each with its clip of speech.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import assert_never
@@ -76,7 +77,7 @@ def inline_markup(inlines: Inlines) -> str:
             case Strong(text=words):
                 out.append(f"<strong>{text(words)}</strong>")
             case Link(text=words, url=url) if url.startswith(SAFE_SCHEMES):
-                out.append(f'<a href="{attribute(url)}">{text(words)}</a>')
+                out.append(f'<a href="{attribute(url)}">{_address_breaks(words)}</a>')
             case Link(text=words):
                 out.append(text(words))
             case LineBreak():
@@ -84,6 +85,17 @@ def inline_markup(inlines: Inlines) -> str:
             case _:
                 assert_never(inline)
     return "".join(out)
+
+
+_ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.])(?=[.@])")
+
+
+def _address_breaks(words: str) -> str:
+    """A web or email address shown as itself may break after a slash or before a dot or '@' (<wbr/>), as
+    style guides break addresses, rather than inside a word where the screen is narrow ('abo|ut')."""
+    if " " in words or not re.search(r"[/@.]\S", words):
+        return text(words)
+    return "<wbr/>".join(text(part) for part in _ADDRESS_BREAK.split(words))
 
 
 @dataclass
