@@ -21,6 +21,14 @@ sense:
   ...'): it is about that thing, so other ideas are only side details.
 - the idea is in a relative clause ('a doctor who knows a lot about one kind
   of illness'): it describes something else, so it is a side detail too.
+- the idea is a general sign (``Concept.general``: a clock for 'minutes', a
+  hospital building, a bandaged head for pain, a talking head, a question
+  mark, a handshake, a cross for 'no') and the point names anything more
+  specific, even something no symbol shows ('blurry for a few hours', 'your
+  arm might feel sore', 'another test in hospital'): the sign says little
+  beside it, so it falls below ``THRESHOLD`` and the point shows the specific
+  idea, or nothing. A general sign is shown only where it is all the point
+  names ('It takes about 10 minutes').
 
 The idea with the highest strength x confidence wins (ties: the earlier, then
 the name); below ``THRESHOLD`` the point gets no picture, and the choice says
@@ -46,6 +54,7 @@ REPEAT = 0.4  # the weight of a symbol the point before already shows
 DENIED = 0.3  # the confidence kept by an experience or act under a negation
 ABOUT_SOMETHING_ELSE = 0.6  # kept by a side detail of a point about what no symbol shows
 IN_RELATIVE_CLAUSE = 0.8  # kept by an idea in a 'who ...' or 'that ...' clause, which describes another
+BESIDE_SPECIFIC = 0.5  # kept by a general sign beside a more specific idea: always below THRESHOLD
 INDEX_WHOLE_NAME, INDEX_PART_OF_NAME = 0.5, 0.4  # a symbol found by its name alone: considered, never sure
 _NEGATIONS = frozenset(
     ["not", "no", "never", "dont", "doesnt", "wont", "cannot", "cant", "without", "stop", "stops", "avoid"]
@@ -80,6 +89,7 @@ class Idea:
     note: str = ""  # why the confidence was lowered, if it was
     state: bool = False  # an experience or act, which a sentence can deny
     denied: bool = False
+    general: bool = False  # a general sign (``Concept.general``)
 
     @property
     def score(self) -> float:
@@ -141,6 +151,7 @@ def read(text: str, vocab: Vocabulary) -> list[Idea]:
     """Every idea in ``text``, in the order its words come, with its confidence in this sentence."""
     ideas: list[Idea] = []
     subjects: list[str] = []  # what no symbol shows, that a sentence says something about
+    specific: list[Idea] = []  # every idea but the general signs and the side details in a clause
     for sentence in _SENTENCE_END.split(text):
         words = tokens(sentence)
         position = 0
@@ -153,6 +164,8 @@ def read(text: str, vocab: Vocabulary) -> list[Idea]:
                     idea = replace(
                         idea, confidence=idea.confidence * IN_RELATIVE_CLAUSE, note="in a clause about another thing"
                     )
+                elif not idea.general:
+                    specific.append(idea)
                 ideas.append(_denied(idea, words) if idea.state else idea)
             position += step
     if subjects:
@@ -161,7 +174,18 @@ def read(text: str, vocab: Vocabulary) -> list[Idea]:
             idea if idea.symbol is None else replace(idea, confidence=idea.confidence * ABOUT_SOMETHING_ELSE, note=note)
             for idea in ideas
         ]
+    if specific:
+        named = max(specific, key=lambda idea: idea.strength).words  # the strongest, the earliest of equals
+        ideas = [_beside(idea, named) if idea.general and idea.symbol else idea for idea in ideas]
     return [replace(idea, position=number) for number, idea in enumerate(ideas)]
+
+
+def _beside(idea: Idea, specific: str) -> Idea:
+    """A general sign (``idea``) in a point that also names ``specific``: a side detail, never shown by itself."""
+    note = f"a general sign, shown only when the point names nothing more specific, and it names '{specific}'"
+    return replace(
+        idea, confidence=idea.confidence * BESIDE_SPECIFIC, note=f"{idea.note}; {note}" if idea.note else note
+    )
 
 
 def _idea_at(words: Sequence[str], position: int, vocab: Vocabulary) -> tuple[int, Idea | None]:
@@ -173,7 +197,14 @@ def _idea_at(words: Sequence[str], position: int, vocab: Vocabulary) -> tuple[in
             if concept is not None:
                 text = " ".join(span)
                 return length, Idea(
-                    concept.symbol, concept.meaning, text, concept.strength, concept.sure, position, state=concept.state
+                    concept.symbol,
+                    concept.meaning,
+                    text,
+                    concept.strength,
+                    concept.sure,
+                    position,
+                    state=concept.state,
+                    general=concept.general,
                 )
     word = words[position]
     if word in COMMON or word.isdigit():
@@ -242,7 +273,10 @@ def _best(ranked: Sequence[Idea], previous: str | None, refused: frozenset[str] 
         return Choice(idea.symbol, round(idea.confidence, 2), reason, matched, tuple(ranked))
     if not ranked:
         return Choice(None, 0.0, "no word of the point says something a symbol shows", (), ())
-    considered = ", ".join(f"'{idea.words}' ({idea.meaning}, {idea.confidence:.2f})" for idea in ranked[:3])
+    considered = ", ".join(
+        f"'{idea.words}' ({idea.meaning}, {idea.confidence:.2f}{': ' + idea.note if idea.note else ''})"
+        for idea in ranked[:3]
+    )
     return Choice(
         None, 0.0, f"nothing is sure enough (at least {THRESHOLD}): considered {considered}", (), tuple(ranked)
     )

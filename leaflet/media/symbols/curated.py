@@ -23,6 +23,11 @@ Each ``Concept``:
   considered but never shown without a person choosing it.
 - ``state``: an experience or act a point can deny ('it does not hurt', 'do not
   eat'): under a negation its picture would say the opposite.
+- ``general``: a general sign that nearly any point can mention in passing and
+  that shows little by itself: how long (a clock), where (a hospital
+  building), that something hurts (a bandaged head), and who says what
+  (talking, telling, asking, a question, help, saying no). Beside anything
+  more specific the point names it is a side detail (``choose.read``).
 
 ``ALT`` says what each drawing shows, for alt text (looked at, symbol by
 symbol, at the size the easy read prints them).
@@ -40,12 +45,19 @@ class Concept(NamedTuple):
     strength: float
     sure: float
     state: bool = False
+    general: bool = False
 
 
 def _c(
-    meaning: str, symbol: str | None, forms: str, strength: float = 2.5, sure: float = 0.9, state: bool = False
+    meaning: str,
+    symbol: str | None,
+    forms: str,
+    strength: float = 2.5,
+    sure: float = 0.9,
+    state: bool = False,
+    general: bool = False,
 ) -> Concept:
-    return Concept(meaning, symbol, tuple(form.strip() for form in forms.split(",")), strength, sure, state)
+    return Concept(meaning, symbol, tuple(form.strip() for form in forms.split(",")), strength, sure, state, general)
 
 
 EMERGENCY = 10.0
@@ -84,7 +96,12 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c("being pregnant", "pregnant woman", "pregnant, pregnancy, expecting a baby", 3, 0.95),
     _c("a group of people", "busts in silhouette", "group, team, people, organisation, charity", 1, 0.6),
     # places
-    _c("a hospital", "hospital", "hospital, ward, clinic, hospital stay, stay in hospital, in hospital"),
+    _c(
+        "a hospital",
+        "hospital",
+        "hospital, ward, clinic, hospital stay, stay in hospital, in hospital",
+        general=True,
+    ),
     _c("home", "house", "home, at home, go home, take you home, going home, leave hospital, leaving hospital", 2.5),
     _c("a laboratory", "microscope", "lab, laboratory", 3),
     # the body
@@ -164,7 +181,15 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     # a test or a check in general: which test, no symbol can say
     _c("a test", None, "test, tests, test results, results, result, check, checks, checked, checking"),
     # feeling ill, pain, and what the body does
-    _c("pain", "face with head-bandage", "pain, painful, hurt, hurts, hurting, sore, ache, aches", 3, 0.85, state=True),
+    _c(
+        "pain",
+        "face with head-bandage",
+        "pain, painful, hurt, hurts, hurting, sore, ache, aches",
+        3,
+        0.85,
+        state=True,
+        general=True,
+    ),
     _c(
         "no pain",
         None,
@@ -220,7 +245,7 @@ HEALTH_WORDS: tuple[Concept, ...] = (
         0.85,
     ),
     _c("waiting", "hourglass not done", "wait, waiting, short time, a while", 2.5, 0.8),
-    _c("how long it takes", "timer clock", "minutes, hours, seconds, how long, takes about", 2, 0.8),
+    _c("how long it takes", "timer clock", "minutes, hours, seconds, how long, takes about", 2, 0.8, general=True),
     _c(
         "a telephone call",
         "telephone receiver",
@@ -238,22 +263,22 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c("writing", "writing hand", "write, wrote, writes, writing, write down", 2.5, 0.8),
     _c("finding out more", None, "find out, find out more, more information, more about"),
     # asking, deciding, saying yes or no
-    _c("a question", "red question mark", "question, questions, any questions", 3),
-    _c("asking", "red question mark", "ask, asks, asked", 2, 0.8),
+    _c("a question", "red question mark", "question, questions, any questions", 3, general=True),
+    _c("asking", "red question mark", "ask, asks, asked", 2, 0.8, general=True),
     _c("saying yes", "check mark button", "yes, agree, consent, say yes", 3, 0.85),
-    _c("saying no", "cross mark", "say no, saying no, do not want, dont want, change your mind", 3, 0.85),
+    _c("saying no", "cross mark", "say no, saying no, do not want, dont want, change your mind", 3, 0.85, general=True),
     # stronger than yes or no: 'You can choose ... You can say no' is about the choice, not a refusal
     _c("making a choice", "balance scale", "choose, choice, choices, decide, decision, making choices", 3.5, 0.8),
     _c("not knowing yet", "thinking face", "not sure, do not know, dont know", 3, 0.75),
-    _c("talking", "speaking head", "talk, talks, talking, discuss, advice", 1.2, 0.75),
+    _c("talking", "speaking head", "talk, talks, talking, discuss, advice", 1.2, 0.75, general=True),
     # 'tell us', 'will tell you', 'explain': someone says something, which a talking head does not show
-    _c("telling or explaining", "speaking head", "tell, tells, explain, explains", 1.2, 0.65),
+    _c("telling or explaining", "speaking head", "tell, tells, explain, explains", 1.2, 0.65, general=True),
     _c("talking therapy", "speaking head", "talking therapy, talking therapies, talking treatment, counselling", 3.5),
     _c("kept private", "locked", "private, privately, in private, confidential, confidentiality, privacy", 3, 0.85),
     _c("listening", "ear", "listen, listens", 3, 0.85),
-    _c("help and support", "handshake", "support, supports, supporter", 1, 0.7),
+    _c("help and support", "handshake", "support, supports, supporter", 1, 0.7, general=True),
     # 'help' alone is too vague to show: a handshake beside 'to help you stay well' says nothing
-    _c("helping", "handshake", "help, helps", 1, 0.65),
+    _c("helping", "handshake", "help, helps", 1, 0.65, general=True),
     _c("asking for help", None, "ask for help, asking for help, get help, need help"),
     _c("good things", "thumbs up", "good things, benefit, benefits", 2, 0.8),
     _c(
