@@ -120,6 +120,43 @@ def test_a_wide_table_reflows_at_320_pixels_without_breaking_words(folder, tmp_p
             page.close()
 
 
+def test_an_address_breaks_after_a_slash_or_before_a_dot_at_320_pixels(folder, tmp_path, browser) -> None:
+    """At 320 px the cystoscopy leaflet's email address broke inside a word ('anytown-hospitals.n|hs.uk');
+    an address may break only where style guides break one: after a slash, before a dot or '@' (or after the
+    hyphen of a word)."""
+    path = _write(html_format.FORMAT, read(folder), {}, tmp_path)
+    page = open_page(browser, path, width=320)
+    try:
+        breaks = page.evaluate(
+            """() => {
+            const found = [];
+            for (const link of document.querySelectorAll('a')) {
+                const words = link.textContent;
+                if (/\\s/.test(words) || !/[/@]/.test(words)) continue;
+                const tops = [];
+                const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (let i = 0; i < node.textContent.length; i++) {
+                        const range = document.createRange();
+                        range.setStart(node, i);
+                        range.setEnd(node, i + 1);
+                        const rect = range.getClientRects()[0];
+                        if (rect) tops.push([node.textContent[i], Math.round(rect.top)]);
+                    }
+                }
+                for (let i = 1; i < tops.length; i++) {
+                    if (tops[i][1] > tops[i - 1][1]) found.push(tops[i - 1][0] + '|' + tops[i][0]);
+                }
+            }
+            return found;
+        }"""
+        )
+    finally:
+        page.close()
+    assert breaks, "an address long enough to break at 320 px"
+    assert [pair for pair in breaks if not (pair[0] in "/-" or pair[2] in ".@")] == []
+
+
 def test_a_stacked_table_stays_a_table_for_screen_readers(folder, tmp_path, browser) -> None:
     """Stacked rows (each cell under a label the style sheet shows) keep their table roles in Chromium's tree."""
     path = _write(html_format.FORMAT, read(folder), {}, tmp_path)
