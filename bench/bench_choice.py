@@ -6,8 +6,11 @@ Run: .venv/bin/python bench/bench_choice.py [--sheet FILE] [--all]
 order); ``points-blind.tsv`` a second set, measured once after the chooser
 was corrected on the first; ``points-third.tsv`` a third, written by someone
 who never saw the chooser or its vocabulary and measured once before the
-chooser was corrected on it (the fair estimate for a new leaflet: README, "How
-well it chooses"); ``baseline*.tsv`` what the chooser this work started from
+chooser was corrected on it; ``points-fourth.tsv`` a fourth, written blind
+by someone who never saw the chooser, its vocabulary or the earlier sets, and
+measured once with the chooser that was corrected on the first three, before
+any correction on it (the fair estimate for a new leaflet: README, "How well
+it chooses"); ``baseline*.tsv`` what the chooser this work started from
 (commit 427f9d9) chose for them; ``bench/pictures/judged.tsv`` a person's verdict on a symbol for a
 point, after looking at its drawing at print size: ``fits`` (it shows what the
 point says), ``weak`` (it does not mislead, but does not help either),
@@ -39,6 +42,7 @@ SETS = {
     "held-out": ("points.tsv", "baseline.tsv"),
     "blind": ("points-blind.tsv", "baseline-blind.tsv"),
     "third": ("points-third.tsv", "baseline-third.tsv"),
+    "fourth": ("points-fourth.tsv", "baseline-fourth.tsv"),
 }
 
 
