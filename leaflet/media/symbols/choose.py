@@ -18,7 +18,9 @@ sense:
   when the strongest idea of a point is denied, the point gets no picture at
   all (no symbol says 'do not' or 'hard to').
 - the point says what something no symbol shows is ('Your bladder is the bag
-  ...'): it is about that thing, so other ideas are only side details.
+  ...'): it is about that thing, so other ideas are only side details. Saying
+  what it is like is not saying what it is: 'You get a letter ... The test is
+  free' shows the letter.
 - the idea is in a relative clause ('a doctor who knows a lot about one kind
   of illness'): it describes something else, so it is a side detail too.
 - the idea is a general sign (``Concept.general``: a clock for 'minutes', a
@@ -33,12 +35,24 @@ sense:
 The idea with the highest strength x confidence wins (ties: the earlier, then
 the name); below ``THRESHOLD`` the point gets no picture, and the choice says
 what was considered. Emergencies (999, A&E, 'call now') are the strongest idea
-of all and show an ambulance.
+of all and show an ambulance, unless the sentence says it is not one ('if it
+is not an emergency', 'not urgent', 'not serious', 'you do not need to go to
+A&E', 'call 111 instead of 999'): then the emergency is read as no symbol's,
+and the point shows its next idea (111, the GP) or nothing, never the
+ambulance. A negation reaches the emergency only across words that cannot end
+its scope (``_BETWEEN``), so 'if your inhaler does not help, call 999' stays
+an emergency.
+
+A general sign that says how the subject of its sentence is, right after it,
+is not beside something more specific: 'The test takes about 5 minutes' says
+how long, as 'It takes about 5 minutes' does. A feeling is not read so ('Your
+arm hurts' is not a bandaged head).
 
 Pictures vary where the points vary: a symbol the point before shows counts
-``REPEAT`` times, and one symbol is shown for at most a third of a section's
-points (``most_in_section``); the others take their next idea that is sure
-enough, or none.
+``REPEAT`` times, so the point shows its next idea that is sure enough, if it
+has one. A symbol shown further back in the section is shown again where it
+fits (the same idea, the same picture), and an emergency always shows its
+picture: safety outranks variety.
 """
 
 from __future__ import annotations
@@ -47,7 +61,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from leaflet.media.symbols.curated import Concept
+from leaflet.media.symbols.curated import EMERGENCY, Concept
 
 THRESHOLD = 0.7  # confidence below which a point gets no automatic picture
 REPEAT = 0.4  # the weight of a symbol the point before already shows
@@ -59,8 +73,21 @@ INDEX_WHOLE_NAME, INDEX_PART_OF_NAME = 0.5, 0.4  # a symbol found by its name al
 _NEGATIONS = frozenset(
     ["not", "no", "never", "dont", "doesnt", "wont", "cannot", "cant", "without", "stop", "stops", "avoid"]
 )
+# what can stand between a negation and the emergency it denies: 'not an emergency', 'not sure if it is an
+# emergency', 'you do not need to go to A&E', 'no need to call an ambulance', 'call 111 instead of 999'; any other
+# word ends its reach ('if your inhaler does not help, call 999', 'do not wait, call 999' are emergencies)
+_NOT_AN_EMERGENCY = frozenset(["not", "no", "never", "dont", "doesnt", "isnt", "arent", "wont", "non", "instead"])
+_BETWEEN_WORDS = """a an the to of for really actually always usually need needs go going call ring phone dial it
+    its is this that be sure if whether you do"""
+_BETWEEN = frozenset(_BETWEEN_WORDS.split())
+_URGENT = frozenset(["emergency", "emergencies", "urgent", "serious", "life", "threatening"])
+# a medicine, unless the sentence names other screens ('phone, tablet and TV')
+_TABLET = frozenset(["tablet", "tablets"])
+_SCREENS = frozenset(["tv", "tvs", "television", "computer", "computers", "laptop", "laptops", "screen", "screens"])
 _DIFFICULTY = frozenset(["hard", "difficult", "difficulty", "trouble", "unable", "struggle", "struggling"])
 _BEING = frozenset(["is", "are", "means", "mean", "was"])
+_DEFINING = frozenset(["means", "mean"])  # a being verb that always says what a thing is
+_WHEN = frozenset(["when", "where", "what", "how", "part"])  # 'is when ...', 'is part of ...': what it is
 _DETERMINERS = frozenset(["a", "an", "the", "your", "this", "that", "my", "our"])
 _RELATIVE = frozenset(["who", "which", "that", "whose"])
 _TOKEN = re.compile(r"[a-z0-9&]+")
@@ -150,24 +177,36 @@ def _forms(word: str) -> Iterable[str]:
 def read(text: str, vocab: Vocabulary) -> list[Idea]:
     """Every idea in ``text``, in the order its words come, with its confidence in this sentence."""
     ideas: list[Idea] = []
-    subjects: list[str] = []  # what no symbol shows, that a sentence says something about
+    subjects: list[str] = []  # what no symbol shows, that a sentence says what it is
     specific: list[Idea] = []  # every idea but the general signs and the side details in a clause
+    predicates: set[int] = set()  # general signs that say how the subject is ('The test | takes about 5 minutes')
     for sentence in _SENTENCE_END.split(text):
         words = tokens(sentence)
+        not_urgent = any(word in _URGENT and _negated(words, at) for at, word in enumerate(words))
+        opening_ends = -1  # where an opening subject no symbol shows ends
+        read_here: list[Idea] = []
         position = 0
         while position < len(words):
             step, idea = _idea_at(words, position, vocab)
             if idea is not None:
-                if idea.symbol is None and _is_subject(words, position, step):
-                    subjects.append(idea.words)
+                if idea.symbol is None and _opens(words, position):
+                    opening_ends = position + step
+                    subjects += [idea.words] if _is_subject(words, position, step) else []
+                elif idea.general and not idea.state and position == opening_ends:
+                    predicates.add(len(ideas) + len(read_here))
+                if idea.strength >= EMERGENCY and (not_urgent or _negated(words, position)):
+                    idea = _not_an_emergency(idea)
+                elif idea.words in _TABLET and any(word in _SCREENS for word in words):
+                    idea = replace(idea, symbol=None, meaning="a tablet computer, beside other screens")
                 if any(word in _RELATIVE for word in words[1:position]):
                     idea = replace(
                         idea, confidence=idea.confidence * IN_RELATIVE_CLAUSE, note="in a clause about another thing"
                     )
                 elif not idea.general:
                     specific.append(idea)
-                ideas.append(_denied(idea, words) if idea.state else idea)
+                read_here.append(_denied(idea, words) if idea.state else idea)
             position += step
+        ideas += read_here
     if subjects:
         note = f"the point is about the {subjects[0]}, which no symbol shows"
         ideas = [
@@ -176,8 +215,27 @@ def read(text: str, vocab: Vocabulary) -> list[Idea]:
         ]
     if specific:
         named = max(specific, key=lambda idea: idea.strength).words  # the strongest, the earliest of equals
-        ideas = [_beside(idea, named) if idea.general and idea.symbol else idea for idea in ideas]
+        ideas = [
+            _beside(idea, named) if idea.general and idea.symbol and number not in predicates else idea
+            for number, idea in enumerate(ideas)
+        ]
     return [replace(idea, position=number) for number, idea in enumerate(ideas)]
+
+
+def _negated(words: Sequence[str], position: int) -> bool:
+    """True when a negation reaches the word at ``position`` across only ``_BETWEEN`` words ('not an emergency')."""
+    for word in reversed(words[:position]):
+        if word in _NOT_AN_EMERGENCY:
+            return True
+        if word not in _BETWEEN:
+            return False
+    return False
+
+
+def _not_an_emergency(idea: Idea) -> Idea:
+    """An emergency the sentence denies ('if it is not an emergency', 'not urgent'): never the emergency picture."""
+    note = f"the sentence says it is not an emergency ('{idea.words}')"
+    return replace(idea, symbol=None, meaning="not an emergency", note=note)
 
 
 def _beside(idea: Idea, specific: str) -> Idea:
@@ -217,10 +275,20 @@ def _idea_at(words: Sequence[str], position: int, vocab: Vocabulary) -> tuple[in
     return 1, None
 
 
+def _opens(words: Sequence[str], position: int) -> bool:
+    """True when only determiners come before ``position`` in its sentence ('The test takes about 5 minutes')."""
+    return all(word in _DETERMINERS for word in words[:position])
+
+
 def _is_subject(words: Sequence[str], position: int, length: int) -> bool:
-    """True when the words at ``position`` open the sentence and it says what they are ('Your bladder is ...')."""
-    opening = all(word in _DETERMINERS for word in words[:position])
-    return opening and any(word in _BEING for word in words[position + length : position + length + 3])
+    """True when the words at ``position`` open the sentence and it says what they are: 'Your bladder is the bag
+    ...', 'A cystoscopy is a test ...', 'Depression is when ...', 'Discharge means ...'; not what they are like
+    ('The test is free')."""
+    after = words[position + length : position + length + 4]
+    verb = next((number for number, word in enumerate(after[:3]) if word in _BEING), None)
+    if verb is None or not _opens(words, position):
+        return False
+    return after[verb] in _DEFINING or any(word in _DETERMINERS or word in _WHEN for word in after[verb + 1 : verb + 2])
 
 
 def _denied(idea: Idea, words: Sequence[str]) -> Idea:
@@ -253,16 +321,16 @@ def _ranked(ideas: Sequence[Idea], previous: str | None) -> tuple[Idea, ...]:
     """The ideas with a symbol, best first: by strength x confidence (a repeat of ``previous`` weighs less)."""
 
     def weight(idea: Idea) -> tuple[float, int, str]:
-        repeat = REPEAT if idea.symbol == previous else 1.0
+        repeat = REPEAT if idea.symbol == previous and idea.strength < EMERGENCY else 1.0
         return (-idea.score * repeat, idea.position, idea.symbol or "")
 
     return tuple(sorted((idea for idea in ideas if idea.symbol is not None), key=weight))
 
 
-def _best(ranked: Sequence[Idea], previous: str | None, refused: frozenset[str] = frozenset()) -> Choice:
-    """The first idea of ``ranked`` sure enough to show and not ``refused``; else None, saying what was considered."""
+def _best(ranked: Sequence[Idea], previous: str | None) -> Choice:
+    """The first idea of ``ranked`` sure enough to show; else None, saying what was considered."""
     for idea in ranked:
-        if idea.symbol in refused or idea.confidence < THRESHOLD:
+        if idea.confidence < THRESHOLD:
             continue
         matched = tuple(dict.fromkeys(other.words for other in ranked if other.symbol == idea.symbol))
         reason = f"the words '{idea.words}' say {idea.meaning}"
@@ -282,16 +350,13 @@ def _best(ranked: Sequence[Idea], previous: str | None, refused: frozenset[str] 
     )
 
 
-def most_in_section(points: int) -> int:
-    """How many points of a section of ``points`` may show one symbol: a third of them, and at least 2."""
-    return max(2, points // 3)
-
-
 def choose_section(texts: Sequence[str], vocab: Vocabulary, decided: Sequence[str | None] = ()) -> list[Choice | None]:
     """A choice for each point of a section, in order (None where the author decided).
 
     ``decided[i]`` is None where the publisher chooses, else what the author
     decided for point ``i``: a symbol's key, or '' (their own file, or none).
+    A symbol the point before shows counts ``REPEAT`` times (an emergency's
+    never does); one shown further back counts in full.
     """
     authors = [decided[number] if number < len(decided) else None for number in range(len(texts))]
     choices: list[Choice | None] = []
@@ -300,40 +365,4 @@ def choose_section(texts: Sequence[str], vocab: Vocabulary, decided: Sequence[st
         choice = choose(text, vocab, previous) if author is None else None
         choices.append(choice)
         previous = (author or None) if author is not None else (choice.symbol if choice else None)
-    return _spread(choices, authors, most_in_section(len(texts)))
-
-
-def _spread(choices: list[Choice | None], authors: Sequence[str | None], most: int) -> list[Choice | None]:
-    """``choices`` with no symbol shown more than ``most`` times: the surest keep it, the rest take their next idea."""
-    refused: dict[int, frozenset[str]] = {}
-    while True:
-        shown: dict[str, list[int]] = {}
-        for number, (choice, author) in enumerate(zip(choices, authors, strict=True)):
-            symbol = author or (choice.symbol if choice else None)
-            if symbol:
-                shown.setdefault(symbol, []).append(number)
-        crowded = next(
-            ((s, n) for s, n in sorted(shown.items()) if len(n) > most and any(authors[i] is None for i in n)), None
-        )
-        if crowded is None:
-            return choices
-        symbol, numbers = crowded
-        chosen = [n for n in numbers if authors[n] is None]
-        keep = len(numbers) - len(chosen)  # the author's own choices always stay
-        by_sureness = sorted(chosen, key=lambda n: (-_score(choices[n]), n))
-        for number in by_sureness[max(0, most - keep) :]:
-            given = choices[number]
-            assert given is not None
-            refused[number] = refused.get(number, frozenset()) | {symbol}
-            again = _best(given.considered, None, refused[number])
-            others = len(numbers) - 1
-            note = f"'{given.matched[0]}' would show the same picture as {others} other points of this section"
-            choices[number] = replace(
-                again, reason=f"{again.reason}; {note}" if again.symbol else note + "; " + again.reason
-            )
-
-
-def _score(choice: Choice | None) -> float:
-    if choice is None or choice.symbol is None:
-        return 0.0
-    return max(idea.score for idea in choice.considered if idea.symbol == choice.symbol)
+    return choices

@@ -79,7 +79,8 @@ HEALTH_WORDS: tuple[Concept, ...] = (
         "health worker",
         "doctor, gp, specialist, surgeon, consultant, nurse, midwife, health worker, radiographer, anaesthetist, "
         "physiotherapist, pharmacist, health visitor, doctors surgery, gp surgery, your surgery, audiologist, "
-        "mammographer, sonographer, therapist, counsellor, psychologist, optician, optometrist, dietitian",
+        "mammographer, sonographer, therapist, counsellor, psychologist, optician, optometrist, dietitian, "
+        "hospital staff, ward staff",
         1.5,
     ),
     _c("a dentist", "tooth", "dentist, dentists, tooth, teeth", 2.5),
@@ -168,7 +169,17 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c("a wheelchair", "manual wheelchair", "wheelchair", 3),
     _c("crutches", "crutch", "crutch, crutches", 3),
     _c("a hospital passport", "identification card", "hospital passport, passport", 3, 0.8),
+    _c(
+        "your name and details",
+        "identification card",
+        "your name, your details, personal details, contact details, gps details, name and address, "
+        "date of birth, your date of birth",
+        3,
+        0.8,
+    ),
+    _c("sun cream", "lotion bottle", "sun cream, suncream, sunscreen, sun screen, sun block, sunblock, lotion", 3),
     _c("a bed", "bed", "bed, lie down, rest", 2),
+    _c("the bedroom", "bed", "bedroom, bedrooms, your bedroom", 2.5),  # a place
     _c("a magnet", "magnet", "magnet, magnets, magnetic", 3),
     _c("headphones", "headphone", "headphones, headphone, ear defenders", 3),
     _c(
@@ -214,6 +225,7 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c("feeling hot", "hot face", "feel hot, feels hot, hot", 2.5, 0.8, state=True),
     _c("feeling tired or sleepy", "sleepy face", "tired, sleepy, drowsy", 2.5, 0.8, state=True),
     _c("sleep", "sleeping face", "sleep, asleep, make you sleep, put you to sleep, go to sleep", 3.5, 0.85, state=True),
+    _c("a seizure", "shaking face", "seizure, seizures, convulsion, convulsions, epileptic fit, have a fit", 2.5, 0.8),
     _c("coughs and sneezes", "sneezing face", "sneeze, sneezes, sneezing, cough, coughs, coughing, tissue", 3),
     _c(
         "feeling sad or low",
@@ -231,6 +243,14 @@ HEALTH_WORDS: tuple[Concept, ...] = (
     _c("a shower or bath", "shower", "shower, bath, have a wash", 3),
     _c("driving", "automobile", "drive, driving, car, taxi, lift home", 2.5, 0.85, state=True),
     _c("a bus", "bus", "bus, by bus", 2.5),
+    _c(
+        "being active",
+        "person running",
+        "be active, being active, keep active, keeping active, stay active, staying active, physically active, "
+        "physical activity",
+        3,
+        0.85,
+    ),
     _c("walking", "person walking", "walk, walks, walking, go for a walk", 2.5, 0.85, state=True),
     _c("sitting", "chair", "chair, sit, sit down, sitting", 2.5, 0.8),
     _c("not smoking", "no smoking", "smoke, smoking, smokes, cigarette, cigarettes, stop smoking", 3, 0.85),
@@ -250,11 +270,36 @@ HEALTH_WORDS: tuple[Concept, ...] = (
         "a telephone call",
         "telephone receiver",
         "phone, telephone, phone number, phone us, call us, call the, call your, phone your, ring us, ring the, "
-        "ring your, give you a call",
+        "ring your, give you a call, your phone number, phone call, phone calls, by phone, on the phone",
         3,
+    ),
+    # a phone as a thing you have, or turn off: not a call (a handset would say 'phone someone')
+    _c(
+        "a phone turned off",
+        "mobile phone off",
+        "phone off, phones off, mobile off, your phone off, your mobile off, turn off your phone, switch off your phone, "
+        "turn off your mobile, switch off your mobile, turn off phones, switch off phones, turn off screens, "
+        "switch off screens, turn off the tv",
+        3.5,
+    ),
+    _c(
+        "a phone or tablet to use",
+        "mobile phone",
+        "your phone, your mobile, your smartphone, smartphone, smartphones, phone or tablet, phone and tablet, "
+        "tablet or phone, tablet and phone, tablet computer, your phone or tablet, your phone and tablet, "
+        "your tablet or phone, your tablet and phone, a phone or tablet, a tablet or phone",
+        3,
+        0.8,
     ),
     _c("a text message", "mobile phone", "text message, mobile, mobile phone", 3),
     _c("a letter", "envelope", "letter, letters, envelope, in the post, by post, email", 2.5),
+    _c(
+        "money",
+        "pound banknote",
+        "money, save money, saves money, saving money, cost, costs, pay for, to pay, benefits money",
+        3,
+        0.85,
+    ),
     _c("letters to read on a chart", None, "read letters, letters on a chart, the letters on, chart"),
     _c("posting it back", "postbox", "post it, post it back, postbox, post box", 3, 0.85),
     _c("a website", "desktop computer", "website, internet, online, web, computer, web page", 3),
@@ -331,6 +376,11 @@ ALT: dict[str, str] = {
     "manual wheelchair": "A wheelchair",
     "crutch": "A crutch",
     "identification card": "A card with a person's details",
+    "lotion bottle": "A bottle of sun cream or lotion",
+    "shaking face": "A face shaking",
+    "mobile phone off": "A mobile phone turned off",
+    "pound banknote": "A pound note: money",
+    "person running": "A person running: being active",
     "bed": "A bed",
     "magnet": "A magnet",
     "headphone": "Headphones",
