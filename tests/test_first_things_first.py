@@ -28,7 +28,7 @@ from leaflet.writers import html as html_format
 from leaflet.writers import large_print_pdf
 from tests.browser import launch, open_page
 from tests.conftest import FIXTURE_LEAFLETS, NICE_ID, SOURCE
-from tests.nhs import plain_copy, read
+from tests.nhs import copy, plain_copy, read
 
 MOST_EMPTY = 0.4  # no page but the last more empty than this, where what follows could start on it
 MM = 72 / 25.4
@@ -234,6 +234,16 @@ def _convert(path: Path, out: Path) -> Path:
         env={"HOME": str(out), "PATH": "/usr/bin:/bin"},
     )
     return path.with_suffix(".pdf")
+
+
+def test_word_keeps_the_title_on_the_first_page_under_the_logo_at_48pt(tmp_path) -> None:
+    """At 48pt the title, kept with the opening card (a chain taller than the page), went on to page 2 and
+    left page 1 holding only the logo."""
+    folder = copy(tmp_path / "with-logo")
+    path = _write(docx_format.FORMAT, read(folder), {"size": "48"}, tmp_path)
+    with pdfplumber.open(_convert(path, tmp_path)) as pdf:
+        first = " ".join((pdf.pages[0].extract_text() or "").split())
+    assert "Having a flexible cystoscopy" in first
 
 
 @pytest.mark.parametrize("size", [24, 48])

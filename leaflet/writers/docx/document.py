@@ -107,8 +107,12 @@ class _Writer:
         composed = compose(leaflet)
         if composed.logo is not None:
             pictures.add_logo(self.document, composed.logo, self._text_width())
-        self.document.add_heading(composed.title, level=1)
+        title = self.document.add_heading(composed.title, level=1)
         opening = composed.opening
+        if opening:
+            # the title stays on the first page, under the logo: kept with the opening card, a chain taller
+            # than the rest of the page (at 48pt) sent it on and left page 1 holding only the logo
+            title.paragraph_format.keep_with_next = False
         for block in composed.body[0].blocks[:opening] if opening else ():
             self.block(block)
         for line in composed.front:
