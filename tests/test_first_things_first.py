@@ -205,14 +205,7 @@ def _soffice() -> str:
 
 def test_word_puts_the_opening_card_on_the_first_page_and_fills_it(folder, tmp_path) -> None:
     path = _write(docx_format.FORMAT, read(folder), {"size": "24", "colours": "yellow-on-black"}, tmp_path)
-    subprocess.run(
-        [_soffice(), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
-    with pdfplumber.open(path.with_suffix(".pdf")) as pdf:
+    with pdfplumber.open(_convert(path, tmp_path)) as pdf:
         first = pdf.pages[0]
         text = " ".join((first.extract_text() or "").split())
         footer = first.search(r"Page 1 of")[0]["top"]
