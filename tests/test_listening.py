@@ -31,6 +31,8 @@ Phone us if your sight gets worse. Wear the shield.
         ("12 January 2026", "the 12th of January 2026"),
         ("2 March", "the second of March"),
         ("low in fibre", "low in fiber"),
+        ("leave jewellery at home", "leave jewelry at home"),
+        ("nice dot org dot uk slash our dash programmes", "nice.org.uk-slash-our-dash-programmes"),
         ("5 per cent", "5%"),
         ("1,000 people", "1000 people"),
     ],

@@ -83,7 +83,7 @@ _SPELLINGS = {"program": "programme", "programs": "programmes", "webpage": "web 
               "color": "colour", "center": "centre", "anemia": "anaemia", "anesthetic": "anaesthetic",
               "pediatric": "paediatric", "hemorrhage": "haemorrhage", "esophagus": "oesophagus",
               "fiber": "fibre", "liter": "litre", "liters": "litres", "milliliter": "millilitre",
-              "milliliters": "millilitres", "liter's": "litre's"}  # fmt: skip
+              "milliliters": "millilitres", "liter's": "litre's", "jewelry": "jewellery"}  # fmt: skip
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAYS = {num2words(n, to="ordinal"): str(n) for n in range(1, 32)}  # 'second': '2', 'twenty-first': '21'
@@ -116,9 +116,24 @@ def _said_address(address: str) -> str:
     if not re.search(r"[a-z]", address):
         return address  # a number ('2.0', '1/2'), not an address
     address, stop = address.rstrip("."), "." if address.endswith(".") else ""  # a sentence's full stop
+    address = _spelled_out_joins(address)
     for mark, word in _ADDRESS_MARKS.items():
         address = address.replace(mark, word)
     return address + stop
+
+
+def _spelled_out_joins(address: str) -> str:
+    """A hyphen beside a mark the listener spelled out ('uk-slash-about', 'our-dash-programmes') only joins the
+    words it wrote: it is no heard dash. Whisper writes a spoken address so; hyphens elsewhere are dashes."""
+    pieces = address.split("-")
+    said = pieces[0]
+    for piece in pieces[1:]:
+        joins = said.endswith(_SPELLED_MARKS) or piece.startswith(_SPELLED_MARKS)
+        said += (" " if joins else "-") + piece
+    return said
+
+
+_SPELLED_MARKS = tuple(word.strip() for word in _ADDRESS_MARKS.values())
 
 
 def _joined_letters(found: list[str]) -> list[str]:
