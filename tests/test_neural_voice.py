@@ -260,6 +260,28 @@ def test_ipa_in_the_lexicon_reaches_the_natural_voice_as_phonemes() -> None:
     assert "stAnt" in phonemes  # the IPA's 'eɪ' is Kokoro's 'A', and the lexicon's own reading is not used
 
 
+def test_the_credits_names_are_said_as_their_makers_say_them_by_the_natural_voice_only() -> None:
+    credit = "the Kokoro speech model, as exported by the kokoro onnx project, 9 A M"
+    assert Lexicon((), neural=True).say(credit) == (
+        "the [Kokoro](/kəʊkˈɔːɹəʊ/) speech model, as exported by the [kokoro](/kəʊkˈɔːɹəʊ/) [onnx](/ˈɒnɪks/) "
+        "project, 9 [A](/ˈA/) M"
+    )
+    assert Lexicon(()).say(credit) == credit  # eSpeak NG's
+    assert Lexicon((), neural=True).say("Kokoros and onnxruntime") == "Kokoros and onnxruntime"  # whole words
+
+
+def test_a_short_sentence_is_said_without_its_full_stop() -> None:
+    """With it, Kokoro ends a heading said alone with a stray sound ('About this leafletter')."""
+    pieces = neural._pieces("About this leaflet.\n\nPublished by us. Get help. Call 999 now, or go to A and E.", [])
+    assert [p.text for p in pieces] == [
+        "About this leaflet",
+        "Published by us",
+        "Get help",
+        "Call 999 now, or go to A and E.",
+    ]
+    assert neural._short_unstopped("Wait...") == "Wait..."
+
+
 def test_the_cache_keeps_whole_clips_and_is_bounded(tmp_path: Path) -> None:
     cache = ClipCache(tmp_path / "cache", limit=3000)
     made = tmp_path / "made.wav"

@@ -44,16 +44,20 @@ class Lexicon:
             return symbols(spoken_numbers(part))
 
         if not self.entries:
-            return self._letters(rest(text))
+            return self._natural(rest(text))
         pattern, said, last = _pattern(self.entries), [], 0
         for match in pattern.finditer(text):
             said += [rest(text[last : match.start()]), self._spoken(match.group(0))]
             last = match.end()
-        return self._letters("".join([*said, rest(text[last:])]))
+        return self._natural("".join([*said, rest(text[last:])]))
 
-    def _letters(self, said: str) -> str:
-        """The natural voice reads a lone 'A' as the word 'a' (a schwa): in 'A and E' and '9 A M' it is a letter."""
-        return _A_AND_E.sub("[A](/ˈA/)", said) if self.neural else said
+    def _natural(self, said: str) -> str:
+        """The natural voice reads a lone 'A' as the word 'a' (a schwa): in 'A and E' and '9 A M' it is a letter.
+        The names in its own credit its front end guesses wrongly are said as their makers say them."""
+        if not self.neural:
+            return said
+        said = _NATURAL_NAMES_FOUND.sub(lambda m: f"[{m.group(0)}]({_NATURAL_NAMES[m.group(0).lower()]})", said)
+        return _A_AND_E.sub("[A](/ˈA/)", said)
 
     def lookup(self, word: str) -> str | None:
         """How ``word`` is said, ignoring case (for pieces of addresses), or None."""
@@ -93,6 +97,11 @@ def _pattern(entries: tuple[Pronunciation, ...]) -> re.Pattern[str]:
 
 
 _A_AND_E = re.compile(r"(?<![\w\[])A(?= and E\b| M\b)")  # A and E; 9 A M
+# The natural voice's credit (engines/voices.py) names its model and its export, which hibari's G2P guesses
+# as 'kuh-KOR-oh' and 'onks' (Whisper heard 'Kakoro', 'Onks'): Kokoro with the full vowel of the Japanese
+# word, koh-KOR-oh (the flat KOH-koh-roh was heard 'co-corro'), and ONNX as its makers say it, 'onyx'.
+_NATURAL_NAMES = {"kokoro": "/kəʊkˈɔːɹəʊ/", "onnx": "/ˈɒnɪks/"}
+_NATURAL_NAMES_FOUND = re.compile(rf"(?<![\w\[/])(?i:{'|'.join(_NATURAL_NAMES)})(?![\w\]])")
 
 
 def symbols(text: str) -> str:

@@ -51,6 +51,11 @@ BASE_LIMIT = 300.0  # seconds a sentence may take, plus one per character
 # Kokoro's British voices at speed 1 say the spoken script at about this many words a minute (measured on the
 # NICE leaflet's script, words as the script counts them): --rate is mapped onto the model's speed from it.
 NATURAL_WPM = 165.0
+# A sentence of this many words or fewer is said without its full stop: with it, Kokoro ends a short
+# utterance with a stray sound after the last word (Whisper heard 'About this leaflet.' as 'About this
+# leafletter', 'Blood tests.' as 'Blood tests, eh?', 'Contact us.' as 'Contact RC': 8 of 8 such headings;
+# without the stop, none). The builder's pause after the clip ends the sentence.
+SHORT_SENTENCE = 4
 
 
 def speed(rate: int) -> float:
@@ -123,10 +128,18 @@ def _pieces(text: str, making: list[object]) -> list[Piece]:
         for index, sentence in enumerate(said):
             last = index == len(said) - 1
             gap = 0.0 if last and number == len(paragraphs) - 1 else PARAGRAPH_GAP if last else SENTENCE_GAP
-            found.append(Piece(sentence, key([*making, sentence]), gap))
+            said_as = _short_unstopped(sentence)
+            found.append(Piece(said_as, key([*making, said_as]), gap))
     if not found:
         raise BuildError("the natural voice was given nothing to say")
     return found
+
+
+def _short_unstopped(sentence: str) -> str:
+    """``sentence`` as the model is given it: a short one ('About this leaflet.') without its full stop."""
+    if len(sentence.split()) <= SHORT_SENTENCE and sentence.endswith(".") and not sentence.endswith(".."):
+        return sentence[:-1]
+    return sentence
 
 
 def _join(clips: list[tuple[Path, float]], out: Path) -> None:
