@@ -77,6 +77,13 @@ def test_a_word_heard_split_or_joined_counts_right_only_in_the_alike_count() -> 
     assert word_errors(comparable("anti coagulation"), comparable("anticlotting"), alike=True) == 2
 
 
+def test_words_the_listener_ran_together_in_capitals_are_parted() -> None:
+    """Whisper writes 'the iUnit' and 'AnytownNHS'; the first then compares as a sound-alike, the second right."""
+    assert comparable("call the iUnit") == ["call", "the", "i", "unit"]
+    assert comparable("from AnytownNHS Trust") == comparable("from Anytown NHS Trust")
+    assert word_errors(comparable("call the eye unit"), comparable("call the iUnit"), alike=True) == 0
+
+
 def test_a_script_file_is_compared_as_it_is_said() -> None:
     """The script file's two first lines and chapter marks are not said; '[warfarin](/IPA/)' is the word."""
     heard = compare(
