@@ -184,6 +184,10 @@ def test_a_point_that_says_it_is_not_an_emergency_never_shows_the_emergency_pict
         "If they stop breathing call 999 straight away.",
         "If someone is still unwell after 30 minutes or will not wake up, call 999.",
         "Do not be afraid to call an ambulance.",
+        # a 'not' reaches no further than its clause
+        "If you are not sure, call 999.",
+        "If you are not sure, go to A&E.",
+        "If it is not, call 999.",
     ],
 )
 def test_a_real_emergency_still_shows_the_emergency_picture(words: str) -> None:
@@ -204,6 +208,7 @@ def test_a_real_emergency_still_shows_the_emergency_picture(words: str) -> None:
         ("Phone your GP surgery to book an appointment.", "telephone receiver"),
         ("Give us your phone number.", "telephone receiver"),
         ("Take your tablets every day.", "pill"),
+        ("Take your tablets before you use the computer.", "pill"),  # a screen far off: the tablets are pills
     ],
 )
 def test_a_phone_you_have_or_turn_off_is_not_a_phone_call(words: str, symbol: str) -> None:
@@ -219,6 +224,8 @@ def test_a_phone_you_have_or_turn_off_is_not_a_phone_call(words: str, symbol: st
         ("The doctor uses a catheter. A catheter is a long, thin tube.", None),  # what it is: about the catheter
         ("You will save money.", "pound banknote"),
         ("You may have to pay for it.", "pound banknote"),
+        ("There is no cost to you.", None),  # free: no money changes hands
+        ("It does not cost anything.", None),
         ("Put on sun cream to stop your skin getting burnt.", "lotion bottle"),
         ("Use sunscreen.", "lotion bottle"),
         ("Make your bedroom dark, quiet and not too hot.", "bed"),

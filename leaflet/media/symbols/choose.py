@@ -181,8 +181,8 @@ def read(text: str, vocab: Vocabulary) -> list[Idea]:
     specific: list[Idea] = []  # every idea but the general signs and the side details in a clause
     predicates: set[int] = set()  # general signs that say how the subject is ('The test | takes about 5 minutes')
     for sentence in _SENTENCE_END.split(text):
-        words = tokens(sentence)
-        not_urgent = any(word in _URGENT and _negated(words, at) for at, word in enumerate(words))
+        words, starts = tokens(sentence), _clause_starts(sentence)
+        not_urgent = any(word in _URGENT and _negated(words, at, starts) for at, word in enumerate(words))
         opening_ends = -1  # where an opening subject no symbol shows ends
         read_here: list[Idea] = []
         position = 0
@@ -194,9 +194,9 @@ def read(text: str, vocab: Vocabulary) -> list[Idea]:
                     subjects += [idea.words] if _is_subject(words, position, step) else []
                 elif idea.general and not idea.state and position == opening_ends:
                     predicates.add(len(ideas) + len(read_here))
-                if idea.strength >= EMERGENCY and (not_urgent or _negated(words, position)):
+                if idea.strength >= EMERGENCY and (not_urgent or _negated(words, position, starts)):
                     idea = _not_an_emergency(idea)
-                elif idea.words in _TABLET and any(word in _SCREENS for word in words):
+                elif idea.words in _TABLET and _SCREENS.intersection(words[max(0, position - 3) : position + 4]):
                     idea = replace(idea, symbol=None, meaning="a tablet computer, beside other screens")
                 if any(word in _RELATIVE for word in words[1:position]):
                     idea = replace(
@@ -222,14 +222,26 @@ def read(text: str, vocab: Vocabulary) -> list[Idea]:
     return [replace(idea, position=number) for number, idea in enumerate(ideas)]
 
 
-def _negated(words: Sequence[str], position: int) -> bool:
-    """True when a negation reaches the word at ``position`` across only ``_BETWEEN`` words ('not an emergency')."""
-    for word in reversed(words[:position]):
-        if word in _NOT_AN_EMERGENCY:
+def _negated(words: Sequence[str], position: int, starts: frozenset[int]) -> bool:
+    """True when a negation reaches the word at ``position`` across only ``_BETWEEN`` words ('not an emergency'),
+    within its clause: 'if you are not sure, call 999' is an emergency (``starts``: where each clause starts)."""
+    for at in range(position - 1, -1, -1):
+        if at + 1 in starts:
+            return False
+        if words[at] in _NOT_AN_EMERGENCY:
             return True
-        if word not in _BETWEEN:
+        if words[at] not in _BETWEEN:
             return False
     return False
+
+
+def _clause_starts(sentence: str) -> frozenset[int]:
+    """The word positions where the sentence's clauses start (after a comma, colon, semicolon or bracket)."""
+    starts, count = set(), 0
+    for clause in re.split(r"[,;:()]", sentence):
+        starts.add(count)
+        count += len(tokens(clause))
+    return frozenset(starts)
 
 
 def _not_an_emergency(idea: Idea) -> Idea:

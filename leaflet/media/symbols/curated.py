@@ -299,6 +299,7 @@ HEALTH_WORDS: tuple[Concept, ...] = (
         "money, save money, saves money, saving money, cost, costs, pay for, to pay, benefits money",
         3,
         0.85,
+        state=True,  # 'there is no cost to you', 'it does not cost anything': free, not money
     ),
     _c("letters to read on a chart", None, "read letters, letters on a chart, the letters on, chart"),
     _c("posting it back", "postbox", "post it, post it back, postbox, post box", 3, 0.85),
