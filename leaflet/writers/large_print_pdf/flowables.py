@@ -318,24 +318,34 @@ class KeepWithNext(CondPageBreak):
         self.heading, self.following, self.cap, self.frame = heading, tuple(following), cap, frame
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        _, heading_height = self.heading.wrap(availWidth, availHeight)
-        before = self.heading.getSpaceBefore()
-        need = heading_height
-        cap = self.cap
-        if self.following:
-            need += self.heading.getSpaceAfter()
-            follow, cap = self._following(availWidth, availHeight - before - need, availHeight)
-            need += follow
-        if before + need > availHeight >= need and isinstance(self.heading, TextBlock):
-            # it fits but for the space above it (the blank line after what came before is there): giving that
-            # up leaves less of this page empty than moving on would (at giant sizes, a third of a page)
+        squeezable = isinstance(self.heading, TextBlock)
+        if squeezable:
+            self.heading.squeezed = False  # decided afresh wherever it is placed
+        before, need, cap = self._need(availWidth, availHeight)
+        if before + need > availHeight and squeezable:
+            # it may fit but for the space above it (the blank line after what came before is there): giving
+            # that up leaves less of this page empty than moving on would (at giant sizes, a third of a page)
             self.heading.squeezed = True
-            before = 0.0
+            before, need, cap = self._need(availWidth, availHeight)
+            if need > availHeight:
+                self.heading.squeezed = False
+                before, need, cap = self._need(availWidth, availHeight)
         self.height = min(before + need, cap)  # capped: something taller than a page cannot push us on for ever
         frame = self._doctemplateAttr("frame")
         if frame is not None and getattr(frame, "_atTop", False):
             self.height = 0  # a new page would have no more room than this one
         return super().wrap(availWidth, availHeight)
+
+    def _need(self, availWidth: float, availHeight: float) -> tuple[float, float, float]:
+        """The space above the heading, the height it needs with what must follow it, and the cap."""
+        _, heading_height = self.heading.wrap(availWidth, availHeight)
+        before = self.heading.getSpaceBefore()
+        need, cap = heading_height, self.cap
+        if self.following:
+            need += self.heading.getSpaceAfter()
+            follow, cap = self._following(availWidth, availHeight - before - need, availHeight)
+            need += follow
+        return before, need, cap
 
     def _following(self, availWidth: float, availHeight: float, here: float) -> tuple[float, float]:
         """The height the heading must have below it (with ``availHeight`` left after it, of ``here`` before
