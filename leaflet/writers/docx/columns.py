@@ -8,22 +8,30 @@ longest word.
 
 from __future__ import annotations
 
+import re
+
 from docx.shared import Emu, Pt
 
 AVERAGE_CHARACTER_EMS = 0.6
 CELL_PADDING = Pt(11)  # Word's default cell margins, both sides together
 
 
-def _least(column: tuple[str, ...], size: int) -> float:
-    """The width that keeps the column's longest word whole."""
-    longest = max(len(word) for text in column for word in text.split() or [""])
+def _least(column: tuple[str, ...], size: int, *, addresses: bool = True) -> float:
+    """The width that keeps the column's longest word whole (``addresses``: web and email addresses too)."""
+    longest = max(
+        (len(word) for text in column for word in text.split() if addresses or not _ADDRESS.search(word)), default=0
+    )
     return longest * AVERAGE_CHARACTER_EMS * Pt(size) + CELL_PADDING
+
+
+_ADDRESS = re.compile(r"[/@]|^www\.")
 
 
 def side_by_side(rows: list[list[str]], total: int, size: int) -> bool:
     """Whether every column can be as wide as its longest word within ``total`` EMU (else words would
-    break inside, "Repetiti|ons", as they did at 24pt and above: the rows are better stacked)."""
-    return sum(_least(column, size) for column in zip(*rows, strict=True)) <= total
+    break inside, "Repetiti|ons", as they did at 24pt and above: the rows are better stacked). A web or email
+    address is left out: one long enough breaks at any size, and stacking would not keep it whole."""
+    return sum(_least(column, size, addresses=False) for column in zip(*rows, strict=True)) <= total
 
 
 def column_widths(rows: list[list[str]], total: int, size: int) -> list[Emu]:

@@ -248,14 +248,15 @@ class _Writer:
         """Each row a group of lines, one a cell, each labelled by its column's header in bold, as the
         large-print PDF stacks a table too wide for its words: the caption above names the columns. A row
         keeps together on a page; a line's space parts the rows."""
-        labels = [plain(cell) for cell in rows[0]]
+        labels = [plain(cell).rstrip(":") for cell in rows[0]]
         width, size = self._text_width(), self.options.size
         page = text_height(self.document) / Pt(size * LINE_HEIGHT)  # lines
         for cells in rows[1:]:
-            shown = [f"{label}: {_shown(cell)}" for label, cell in zip(labels, cells, strict=True)]
-            tall = sum(lines(text, width, size) for text in shown) > page / 3
+            filled = [(label, cell) for label, cell in zip(labels, cells, strict=True) if plain(cell).strip()]
+            filled = filled or [(labels[0], cells[0])]  # an empty cell says nothing: a row of them, its first
+            tall = sum(lines(f"{label}: {_shown(cell)}", width, size) for label, cell in filled) > page / 3
             paragraph: WordParagraph | None = None
-            for label, inlines in zip(labels, cells, strict=True):
+            for label, inlines in filled:
                 paragraph = self.paragraph()
                 # a row of a third of a page or more (giant print) flows on, a line at least at a page's foot
                 # (Word's widow control); kept whole, it left page after page half empty
