@@ -157,6 +157,26 @@ def test_an_address_breaks_after_a_slash_or_before_a_dot_at_320_pixels(folder, t
     assert [pair for pair in breaks if not (pair[0] in "/-" or pair[2] in ".@")] == []
 
 
+def test_only_an_address_shown_as_itself_may_break_at_its_marks() -> None:
+    from leaflet.core.model import Link
+    from leaflet.media.xhtml.markup import inline_markup
+
+    address = inline_markup((Link("www.nhs.uk/conditions/", "https://www.nhs.uk/conditions/"),))
+    assert address == '<a href="https://www.nhs.uk/conditions/">www<wbr/>.nhs<wbr/>.uk/<wbr/>conditions/</a>'
+    assert "<wbr/>" not in inline_markup((Link("1.5 mg/l", "https://www.nhs.uk/"), Link("e.g.", "https://nhs.uk/")))
+
+
+def test_an_address_in_a_word_table_does_not_stack_it() -> None:
+    """An address long enough breaks at any size: it is no reason to stack a table that fits otherwise."""
+    from docx.shared import Mm
+
+    from leaflet.writers.docx.columns import side_by_side
+
+    rows = [["When", "Where to look"], ["Now", "Visit nhs.uk/better-health/quit-smoking"]]
+    assert side_by_side(rows, Mm(160), 18)
+    assert not side_by_side([["Exercise", "Repetitions"], ["squeezes", "repetitions"]], Mm(40), 24)
+
+
 def test_a_stacked_table_stays_a_table_for_screen_readers(folder, tmp_path, browser) -> None:
     """Stacked rows (each cell under a label the style sheet shows) keep their table roles in Chromium's tree."""
     path = _write(html_format.FORMAT, read(folder), {}, tmp_path)

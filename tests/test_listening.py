@@ -35,6 +35,7 @@ Phone us if your sight gets worse. Wear the shield.
         ("nice dot org dot uk slash our dash programmes", "nice.org.uk-slash-our-dash-programmes"),
         ("5 per cent", "5%"),
         ("1,000 people", "1000 people"),
+        ("nhs dot uk slash help dash dashboard", "nhs.uk/help-dashboard"),  # a word that starts 'dash' is a word
     ],
 )
 def test_the_same_words_written_otherwise_compare_equal(script: str, heard: str) -> None:

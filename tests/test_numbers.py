@@ -43,6 +43,9 @@ from tests.conftest import render
         # a number of a phone number's shape that libphonenumber does not know (Ofcom's drama range) is dialled
         ("Ring 01632 960 123.", "Ring zero one six three two, nine six zero, one two three."),
         ("on 2026-03-02 at 10.15am", "on 2026-03-02 at 10 15 A M"),  # dates and times are not phone numbers
+        ("Ring (01632) 960 123.", "Ring zero one six three two, nine six zero, one two three."),
+        ("0.0001234567 per cent", "0.0001234567 per cent"),  # a quantity
+        ("ISBN 0-306-40615-2", "ISBN 0-306-40615-2"),
     ],
 )
 def test_numbers_are_said_as_a_person_says_them(written: str, said: str) -> None:

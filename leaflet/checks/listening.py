@@ -135,7 +135,7 @@ def _spelled_out_joins(address: str) -> str:
     pieces = address.split("-")
     said = pieces[0]
     for piece in pieces[1:]:
-        joins = said.endswith(_SPELLED_MARKS) or piece.startswith(_SPELLED_MARKS)
+        joins = re.split(r"[./\s]", said)[-1] in _SPELLED_MARKS or re.split(r"[./\s]", piece)[0] in _SPELLED_MARKS
         said += (" " if joins else "-") + piece
     return said
 

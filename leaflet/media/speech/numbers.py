@@ -97,7 +97,7 @@ def _phones(text: str) -> str:
     pieces, last = [], 0
     for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
         written = match.raw_string
-        if not _dialled(match.number, written):
+        if not _dialled(match.number, written) or text[: match.start].rstrip().upper().endswith("ISBN"):
             continue
         pieces += [text[last : match.start], phone_words(written)]
         last = match.end
@@ -105,10 +105,14 @@ def _phones(text: str) -> str:
 
 
 def _dialled(number: object, written: str) -> bool:
+    """A number libphonenumber knows, or one written as a phone number is: from 0 or +, or '(0...', with 10
+    digits or more, and no decimal ('0.0001234567' is a quantity)."""
     import phonenumbers
 
-    valid = phonenumbers.is_valid_number(number)  # type: ignore[arg-type]
-    return valid or (written[:1] in "0+" and len(re.sub(r"\D", "", written)) >= 10)
+    if phonenumbers.is_valid_number(number):  # type: ignore[arg-type]
+        return True
+    national = written.lstrip("(")[:1] in ("0", "+")
+    return national and len(re.sub(r"\D", "", written)) >= 10 and not re.fullmatch(r"[\d.]*\.\d+", written)
 
 
 def _date(match: re.Match[str]) -> str:

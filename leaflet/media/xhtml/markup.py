@@ -33,7 +33,7 @@ from leaflet.core.model import (
     Table,
     Text,
 )
-from leaflet.core.text import plain, slug
+from leaflet.core.text import plain, shows_own_address, slug
 from leaflet.media.speech.say import Lexicon
 from leaflet.media.speech.script import said
 from leaflet.media.xhtml.page import term_and_explanation
@@ -77,7 +77,8 @@ def inline_markup(inlines: Inlines) -> str:
             case Strong(text=words):
                 out.append(f"<strong>{text(words)}</strong>")
             case Link(text=words, url=url) if url.startswith(SAFE_SCHEMES):
-                out.append(f'<a href="{attribute(url)}">{_address_breaks(words)}</a>')
+                shown = _address_breaks(words) if shows_own_address(words, url) else text(words)
+                out.append(f'<a href="{attribute(url)}">{shown}</a>')
             case Link(text=words):
                 out.append(text(words))
             case LineBreak():
@@ -87,7 +88,7 @@ def inline_markup(inlines: Inlines) -> str:
     return "".join(out)
 
 
-_ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.])(?=[.@])")
+_ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.])(?=[.@].)")  # not before a closing full stop
 
 
 def _address_breaks(words: str) -> str:
