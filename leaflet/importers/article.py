@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from leaflet.core.text import words
-from leaflet.importers.elements import NOT_INLINE, SKIPPED, Element
+from leaflet.importers.elements import NOT_INLINE, SKIPPED, Element, drop
 
 # Elements whose words are their own (a paragraph, an item, a cell); a block inside one has its own words.
 _BLOCKISH = NOT_INLINE | {"li", "td", "th", "tr", "thead", "tbody", "tfoot", "dt", "dd", "caption", "label"}
@@ -59,7 +59,7 @@ def article(body: Element, page: bytes) -> bool:
             _clear_own_words(element)
     for img in list(body.iter("img")):
         if img.get("src") not in pictures and not _kept_owner(img, keep):
-            _remove(img)
+            drop(img)
     _remove_empty(body)
     return True
 
@@ -170,19 +170,6 @@ def _kept_owner(node: Element, keep: set[int]) -> bool:
     return parent is not None
 
 
-def _remove(element: Element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
-
-
 def _remove_empty(element: Element) -> None:
     """Blocks left with no words and no picture go (a list's or a table's skeleton)."""
     for child in list(element):
@@ -191,4 +178,4 @@ def _remove_empty(element: Element) -> None:
         _remove_empty(child)
         empty = not "".join(t for t in child.itertext() if isinstance(t, str)).strip()
         if empty and child.tag not in _KEPT_EMPTY and child.find(".//img") is None:
-            _remove(child)
+            drop(child)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from leaflet.core.text import words
 from leaflet.importers.article import article, furniture
-from leaflet.importers.elements import HEADINGS, Element
+from leaflet.importers.elements import HEADINGS, Element, drop
 
 _JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer")
 _JUNK_WORDS = ("cookie", "consent", "breadcrumb", "skip-link", "skiplink", "skip-to", "back-to-top", "site-header",
@@ -108,20 +108,6 @@ def _drop_furniture(body: Element) -> None:
         box = parent if element.tag in HEADINGS and parent is not body else element
         if box.getparent() is not None and _score(box) < _SMALL_BOX * total:
             drop(box)
-
-
-def drop(element: Element) -> None:
-    """Take ``element`` out of the tree, keeping the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
 
 
 def _count(element: Element) -> int:

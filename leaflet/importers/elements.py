@@ -141,3 +141,17 @@ def coloured(element: Element) -> bool:
     return (element.tag == "font" and bool(element.get("color"))) or (
         "color:" in style and "color:inherit" not in style
     )
+
+
+def drop(element: Element) -> None:
+    """Take ``element`` out of the tree, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
