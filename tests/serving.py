@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,6 +159,13 @@ published: 2026-01-15
 
 ![A diagram of the hip](hip.png)
 """
+
+
+def served(base: Path, *extra: str, env: dict[str, str] | None = None) -> Iterator[Server]:
+    """A module's server on the test source in ``base`` (for a fixture to yield from), stopped cleanly after."""
+    running = start(make_source(base / "source"), base / "cache", *extra, env=env)
+    yield running
+    assert running.stop(), running.logged()
 
 
 def make_source(folder: Path) -> Path:

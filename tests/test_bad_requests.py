@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.serving import Server, make_source, start, wait_until_ready
+from tests.serving import Server, make_source, served, start, wait_until_ready
 
 LONG = "a" * 300
 
@@ -78,10 +78,7 @@ REQUEST_CASES: list[tuple[str, str, str, tuple[int, ...], str]] = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    base = tmp_path_factory.mktemp("bad")
-    running = start(make_source(base / "source"), base / "cache")
-    yield running
-    assert running.stop(), running.logged()
+    yield from served(tmp_path_factory.mktemp("bad"))
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,12 @@ import httpx
 import pytest
 
 from leaflet.cli import main as leaflet_main
-from tests.serving import NO_LIBLOUIS, Server, make_source, start, wait_until_ready
+from tests.serving import NO_LIBLOUIS, Server, make_source, served, start, wait_until_ready
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    base = tmp_path_factory.mktemp("api")
-    running = start(make_source(base / "source"), base / "cache")
-    yield running
-    assert running.stop(), running.logged()
+    yield from served(tmp_path_factory.mktemp("api"))
 
 
 @pytest.fixture(scope="module")

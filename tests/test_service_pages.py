@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from leaflet.media.colours import SCHEMES
-from tests.serving import NO_LIBLOUIS, Server, make_source, start
+from tests.serving import NO_LIBLOUIS, Server, served
 
 CHROMIUM = "/usr/bin/chromium"
 AXE_OPTIONS = {
@@ -30,11 +30,8 @@ TEXT_SPACING = (  # WCAG 1.4.12: the spacing a reader may set for themselves
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    base = tmp_path_factory.mktemp("pages")
     # every new file shows progress; braille fails (no liblouis), to show the failed state
-    running = start(make_source(base / "source"), base / "cache", "--wait", "0", env=NO_LIBLOUIS)
-    yield running
-    assert running.stop(), running.logged()
+    yield from served(tmp_path_factory.mktemp("pages"), "--wait", "0", env=NO_LIBLOUIS)
 
 
 @pytest.fixture(scope="module")
