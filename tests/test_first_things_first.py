@@ -157,6 +157,26 @@ def test_an_address_breaks_after_a_slash_or_before_a_dot_at_320_pixels(folder, t
     assert [pair for pair in breaks if not (pair[0] in "/-" or pair[2] in ".@")] == []
 
 
+@pytest.mark.parametrize("size", [14, 24])
+def test_a_phone_number_stays_on_one_line_at_320_pixels(folder, tmp_path, browser, size: int) -> None:
+    """A phone number split over two lines ('0113 496 | 0250', found on a sepsis leaflet) is hard to read and
+    dial; print never splits one, and now neither does the web page."""
+    path = _write(html_format.FORMAT, read(folder), {"size": str(size)}, tmp_path)
+    page = open_page(browser, path, width=320)
+    try:
+        lines = page.evaluate(
+            """() => [...document.querySelectorAll('a[href^="tel:"]')].map(link => {
+                const range = document.createRange();
+                range.selectNodeContents(link);
+                return [link.textContent, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+            })"""
+        )
+    finally:
+        page.close()
+    assert any(" " in words or "\u00a0" in words for words, _ in lines), "a phone number with groups"
+    assert [words for words, count in lines if count > 1] == []
+
+
 def test_only_an_address_shown_as_itself_may_break_at_its_marks() -> None:
     from leaflet.core.model import Link
     from leaflet.media.xhtml.markup import inline_markup

@@ -77,7 +77,7 @@ def inline_markup(inlines: Inlines) -> str:
             case Strong(text=words):
                 out.append(f"<strong>{text(words)}</strong>")
             case Link(text=words, url=url) if url.startswith(SAFE_SCHEMES):
-                shown = _address_breaks(words) if shows_own_address(words, url) else text(words)
+                shown = _shown_address(words, url) if shows_own_address(words, url) else text(words)
                 out.append(f'<a href="{attribute(url)}">{shown}</a>')
             case Link(text=words):
                 out.append(text(words))
@@ -89,6 +89,14 @@ def inline_markup(inlines: Inlines) -> str:
 
 
 _ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.])(?=[.@].)")  # not before a closing full stop
+
+
+def _shown_address(words: str, url: str) -> str:
+    """A link's words that are its own address: a phone number kept on one line, as in print (unless the
+    screen is narrower than it), a web or email address free to break at its marks."""
+    if url.startswith("tel:"):
+        return text(words).replace(" ", "\u00a0")
+    return _address_breaks(words)
 
 
 def _address_breaks(words: str) -> str:
