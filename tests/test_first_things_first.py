@@ -186,15 +186,19 @@ def test_only_an_address_shown_as_itself_may_break_at_its_marks() -> None:
     assert "<wbr/>" not in inline_markup((Link("1.5 mg/l", "https://www.nhs.uk/"), Link("e.g.", "https://nhs.uk/")))
 
 
-def test_an_address_in_a_word_table_does_not_stack_it() -> None:
-    """An address long enough breaks at any size: it is no reason to stack a table that fits otherwise."""
-    from docx.shared import Mm
-
-    from leaflet.writers.docx.columns import side_by_side
-
-    rows = [["When", "Where to look"], ["Now", "Visit nhs.uk/better-health/quit-smoking"]]
-    assert side_by_side(rows, Mm(160), 18)
-    assert not side_by_side([["Exercise", "Repetitions"], ["squeezes", "repetitions"]], Mm(40), 24)
+def test_an_address_in_a_word_table_does_not_stack_it(tmp_path) -> None:
+    """An address long enough breaks at any size: it is no reason to stack a table that fits otherwise (one
+    address stacked a two-column table at 18pt)."""
+    folder = tmp_path / "quit"
+    folder.mkdir()
+    (folder / "leaflet.md").write_text(
+        "---\ntitle: Stop smoking\npublisher: Test Trust\npublished: 2026-01-15\n---\n\n## Help\n\n"
+        "| When | Where to look |\n| --- | --- |\n| Now | Visit www.nhs.uk/better-health/quit-smoking/ |\n",
+        encoding="utf-8",
+    )
+    path = _write(docx_format.FORMAT, read_leaflet(folder).leaflet, {"size": "18"}, tmp_path)
+    (table,) = docx.Document(str(path)).tables
+    assert [cell.text for cell in table.rows[0].cells] == ["When", "Where to look"]
 
 
 def test_a_stacked_table_stays_a_table_for_screen_readers(folder, tmp_path, browser) -> None:
